@@ -1,0 +1,38 @@
+"""What a STAC API says it can do, read from its conformance classes.
+
+Class URIs vary by release (``v1.0.0-rc.2/item-search#filter``, OGC Features Part 3,
+CQL2 text), so each capability is matched by the fragments that identify it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+def _has(classes: Iterable[str], *fragments: str) -> bool:
+    return any(any(f in c for f in fragments) for c in classes)
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    item_search: bool = True
+    filter: bool = False
+    query: bool = False
+    sort: bool = False
+    fields: bool = False
+
+    @classmethod
+    def from_conformance(cls, classes: Iterable[str]) -> Capabilities:
+        classes = [str(c) for c in classes or ()]
+        return cls(
+            item_search=_has(classes, "/item-search"),
+            # CQL2 text must be understood for the form's free filter (STAC API Filter
+            # extension; OGC API Features Part 3 with CQL2 text).
+            filter=_has(classes, "item-search#filter", "ogcapi-features#filter")
+            or (_has(classes, "features-3/1.0/conf/filter") and _has(classes, "cql2-text"))
+            or _has(classes, "cql2/1.0/conf/cql2-text"),
+            query=_has(classes, "item-search#query"),
+            sort=_has(classes, "item-search#sort"),
+            fields=_has(classes, "item-search#fields"),
+        )

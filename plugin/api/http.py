@@ -1,0 +1,319 @@
+"""HTTP transport: one place that builds ``requests`` sessions and turns failures into
+:mod:`errors` the user can read.
+
+Retries: idempotent requests (GET, HEAD) are retried on 429/502/503/504 and on connection
+resets, honouring ``Retry-After``. POST is retried only when the caller says the request
+is idempotent (a STAC search is; an order is not).
+
+Redirects: credential headers (``Authorization``, ``X-Api-Key``) are dropped when a redirect
+leaves the original host. Plain ``requests`` drops ``Authorization`` but forwards custom
+headers such as ``X-Api-Key``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from .. import __version__ as _plugin_version
+from .errors import Cancelled, HttpError, InvalidResponse, NetworkError, RequestTimeout
+
+USER_AGENT = f"EO-Explorer-QGIS/{_plugin_version}"
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+CREDENTIAL_HEADERS = ("Authorization", "X-Api-Key", "Cookie", "Proxy-Authorization")
+#: (connect, read) seconds. Read is per socket read, not for the whole body.
+DEFAULT_TIMEOUT = (10.0, 60.0)
+MAX_RETRY_WAIT = 30.0
+
+IsCancelled = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+class CredentialSafeSession(requests.Session):
+    """A session that never forwards credential headers to another host on redirect."""
+
+    def rebuild_auth(self, prepared_request, response):  # noqa: D401 (requests hook)
+        super().rebuild_auth(prepared_request, response)
+        old = urlsplit(response.request.url)
+        new = urlsplit(prepared_request.url)
+        if (old.hostname, old.port, old.scheme) != (new.hostname, new.port, new.scheme):
+            for name in CREDENTIAL_HEADERS:
+                prepared_request.headers.pop(name, None)
+
+
+@dataclass
+class HttpSettings:
+    """Non-secret transport options (the QGIS glue fills proxies and CA bundle)."""
+
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT
+    retries: int = 3
+    backoff: float = 0.5
+    proxies: dict[str, str] = field(default_factory=dict)
+    verify: bool | str = True
+    user_agent: str = USER_AGENT
+
+
+def make_session(settings: HttpSettings | None = None) -> requests.Session:
+    """The one session factory for all HTTP the plugin does."""
+    settings = settings or HttpSettings()
+    session = CredentialSafeSession()
+    session.headers["User-Agent"] = settings.user_agent
+    session.proxies.update(settings.proxies)
+    # TLS verification stays on: ``verify`` is either True or a CA bundle path.
+    session.verify = settings.verify if settings.verify else True
+    return session
+
+
+@dataclass
+class Response:
+    """What callers get back: status, headers, raw bytes and the final URL."""
+
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    url: str
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.content)
+        except (ValueError, UnicodeDecodeError) as exc:
+            snippet = self.content[:200].decode("utf-8", "replace")
+            raise InvalidResponse(
+                "The server's answer is not valid JSON.",
+                details=f"{self.url}: {exc}; body starts with {snippet!r}",
+            ) from exc
+
+
+class HttpClient:
+    """Small wrapper over a session: JSON in and out, errors for people, cancellation."""
+
+    def __init__(
+        self,
+        session: requests.Session | None = None,
+        settings: HttpSettings | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.settings = settings or HttpSettings()
+        self.session = session or make_session(self.settings)
+        self.headers = dict(headers or {})
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json_body: Any = None,
+        headers: dict[str, str] | None = None,
+        idempotent: bool | None = None,
+        is_cancelled: IsCancelled = _never,
+    ) -> Response:
+        """Send one request, retrying transient failures when that is safe."""
+        if idempotent is None:
+            idempotent = method.upper() in ("GET", "HEAD", "OPTIONS")
+        merged = {**self.headers, **(headers or {})}
+        attempts = 1 + (self.settings.retries if idempotent else 0)
+        for attempt in range(attempts):
+            if is_cancelled():
+                raise Cancelled()
+            last = attempt == attempts - 1
+            try:
+                raw, content = _cancellable(
+                    lambda: self._send(method, url, params, json_body, merged, is_cancelled),
+                    is_cancelled,
+                )
+            except requests.exceptions.Timeout as exc:
+                if last:
+                    raise RequestTimeout(
+                        f"{_host(url)} did not answer in time.", details=f"{url}: {exc}"
+                    ) from exc
+                self._sleep(self._backoff(attempt), is_cancelled)
+                continue
+            except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+                if last:
+                    raise NetworkError(
+                        f"Could not reach {_host(url)}. Check the address and your network "
+                        "or proxy settings.",
+                        details=f"{url}: {exc}",
+                    ) from exc
+                self._sleep(self._backoff(attempt), is_cancelled)
+                continue
+            except requests.exceptions.RequestException as exc:
+                raise NetworkError(
+                    f"The request to {_host(url)} failed.", details=f"{url}: {exc}"
+                ) from exc
+            response = Response(raw.status_code, dict(raw.headers), content, raw.url)
+            if raw.status_code in RETRY_STATUSES and not last:
+                self._sleep(self._retry_after(raw.headers, attempt), is_cancelled)
+                continue
+            if raw.status_code >= 400:
+                raise http_error(response)
+            return response
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _send(self, method, url, params, json_body, headers, is_cancelled):
+        raw = self.session.request(
+            method,
+            url,
+            params=params,
+            json=json_body,
+            headers=headers,
+            timeout=self.settings.timeout,
+            stream=True,
+        )
+        return raw, _read_body(raw, is_cancelled)
+
+    def get_json(self, url: str, params: dict[str, Any] | None = None, **kw: Any) -> Any:
+        return self.request("GET", url, params=params, **kw).json()
+
+    def post_json(self, url: str, body: Any, **kw: Any) -> Any:
+        return self.request("POST", url, json_body=body, **kw).json()
+
+    def _backoff(self, attempt: int) -> float:
+        return min(MAX_RETRY_WAIT, self.settings.backoff * (2**attempt))
+
+    def _retry_after(self, headers: Any, attempt: int) -> float:
+        value = headers.get("Retry-After")
+        if value:
+            try:
+                return min(MAX_RETRY_WAIT, max(0.0, float(value)))
+            except ValueError:
+                pass  # an HTTP date: fall back to exponential back-off
+        return self._backoff(attempt)
+
+    @staticmethod
+    def _sleep(seconds: float, is_cancelled: IsCancelled) -> None:
+        """Sleep in small steps so Cancel is honoured within a tenth of a second."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if is_cancelled():
+                raise Cancelled()
+            time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
+
+
+def _cancellable(call: Callable[[], Any], is_cancelled: IsCancelled) -> Any:
+    """Run a blocking call so that Cancel returns within ~0.1 s.
+
+    A socket stuck in ``recv`` cannot be interrupted from Python; the call runs in a
+    daemon thread that is abandoned on Cancel and ends by itself at its read timeout.
+    """
+    if is_cancelled is _never:
+        return call()
+    done = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=target, name="eo-explorer-http", daemon=True).start()
+    while not done.wait(0.05):
+        if is_cancelled():
+            raise Cancelled()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _read_body(raw: requests.Response, is_cancelled: IsCancelled) -> bytes:
+    """Read a streamed body in chunks, checking for Cancel between chunks."""
+    chunks = []
+    try:
+        for chunk in raw.iter_content(chunk_size=256 * 1024):
+            if is_cancelled():
+                raise Cancelled()
+            chunks.append(chunk)
+    finally:
+        raw.close()
+    return b"".join(chunks)
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.netloc or url
+
+
+def server_message(body: bytes) -> tuple[str, str]:
+    """Pull the server's own words out of an error body: (message, code).
+
+    Knows the STAC API / STAC-FastAPI shape ``{"code", "description"}``, Sentinel Hub's
+    ``{"error": {"status", "reason", "message", "code"}}``, OAuth2 ``{"error",
+    "error_description"}``, FastAPI ``{"detail": ...}`` and plain text.
+    """
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        text = body[:300].decode("utf-8", "replace").strip()
+        if text.lstrip().startswith("<"):
+            return "", ""  # an HTML error page says nothing useful in a message bar
+        return text, ""
+    if isinstance(data, dict):
+        error = data.get("error")
+        if isinstance(error, dict):
+            return str(error.get("message") or error.get("reason") or ""), str(error.get("code") or "")
+        if isinstance(error, str):
+            return str(data.get("error_description") or error), error
+        if "description" in data:
+            return str(data["description"]), str(data.get("code") or "")
+        if "detail" in data:
+            detail = data["detail"]
+            if isinstance(detail, list):
+                detail = "; ".join(
+                    f"{'.'.join(str(p) for p in d.get('loc', []))}: {d.get('msg')}"
+                    if isinstance(d, dict)
+                    else str(d)
+                    for d in detail
+                )
+            return str(detail), ""
+        if "message" in data:
+            return str(data["message"]), str(data.get("code") or "")
+    return "", ""
+
+
+_STATUS_WORDS = {
+    400: "rejected the request",
+    401: "needs valid credentials",
+    403: "refused access",
+    404: "does not have this",
+    405: "does not allow this request",
+    408: "timed out",
+    413: "found the request too large",
+    422: "could not process the request",
+    429: "is rate limiting requests; try again shortly",
+    500: "had an internal error",
+    502: "is unavailable (bad gateway)",
+    503: "is temporarily unavailable",
+    504: "timed out (gateway timeout)",
+}
+
+
+def http_error(response: Response) -> HttpError:
+    message, code = server_message(response.content)
+    host = _host(response.url)
+    words = _STATUS_WORDS.get(response.status, "answered with an error")
+    text = f"{host} {words} (HTTP {response.status})"
+    if message:
+        text += f": {message}"
+    if code and code not in message:
+        text += f" [{code}]"
+    return HttpError(
+        text + ("" if text.endswith(".") else "."),
+        status=response.status,
+        server_message=message,
+        details=f"{response.url} -> HTTP {response.status}; body: "
+        + response.content[:500].decode("utf-8", "replace"),
+    )

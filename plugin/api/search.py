@@ -1,0 +1,135 @@
+"""What the user asks a catalog for, and how it becomes a STAC API request.
+
+Encodings follow STAC API - Item Search 1.0.0 (GET query parameters and POST body), the
+Filter extension (CQL2 text, ``filter-lang``) and the Query extension.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from typing import Any
+
+from .conformance import Capabilities
+from .errors import UnsupportedRequest
+from .geometry import SearchArea
+
+DEFAULT_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 1000
+
+
+def _iso(value: datetime | date | None, end: bool) -> str:
+    """RFC 3339 instant for an interval end; a date means the whole day (UTC)."""
+    if value is None:
+        return ".."
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time.max if end else time.min)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    value = value.astimezone(timezone.utc)
+    text = value.strftime("%Y-%m-%dT%H:%M:%S")
+    if value.microsecond:
+        text += f".{value.microsecond:06d}".rstrip("0")
+    return text + "Z"
+
+
+@dataclass
+class SearchRequest:
+    """A catalog search as the user put it together in the form."""
+
+    collections: list[str] = field(default_factory=list)
+    area: SearchArea | None = None
+    start: datetime | date | None = None
+    end: datetime | date | None = None
+    max_cloud_cover: float | None = None
+    cql2_text: str = ""
+    max_items: int = 500
+    page_size: int = DEFAULT_PAGE_SIZE
+    ids: list[str] = field(default_factory=list)
+
+    @property
+    def datetime_interval(self) -> str | None:
+        if self.start is None and self.end is None:
+            return None
+        return f"{_iso(self.start, False)}/{_iso(self.end, True)}"
+
+    @property
+    def limit(self) -> int:
+        return max(1, min(self.page_size, self.max_items, MAX_PAGE_SIZE))
+
+    def validate(self) -> None:
+        if self.max_items < 1:
+            raise UnsupportedRequest("The maximum number of items must be at least 1.")
+        if self.start and self.end and _iso(self.start, False) > _iso(self.end, True):
+            raise UnsupportedRequest("The start date is after the end date.")
+        if self.max_cloud_cover is not None and not 0 <= self.max_cloud_cover <= 100:
+            raise UnsupportedRequest("The maximum cloud cover must be between 0 and 100 %.")
+
+    def filter_text(self, caps: Capabilities) -> str:
+        """The CQL2-text filter to send: the user's filter and the cloud limit, joined."""
+        parts = []
+        if self.cql2_text.strip():
+            if not caps.filter:
+                raise UnsupportedRequest(
+                    "This catalog does not support CQL2 filters; clear the filter field."
+                )
+            parts.append(self.cql2_text.strip())
+        if self.max_cloud_cover is not None and caps.filter:
+            parts.append(f"eo:cloud_cover <= {self.max_cloud_cover:g}")
+        if len(parts) > 1:
+            return " AND ".join(f"({p})" for p in parts)
+        return parts[0] if parts else ""
+
+    def post_body(self, caps: Capabilities) -> dict[str, Any]:
+        """The body of ``POST /search``."""
+        self.validate()
+        body: dict[str, Any] = {"limit": self.limit}
+        if self.collections:
+            body["collections"] = list(self.collections)
+        if self.ids:
+            body["ids"] = list(self.ids)
+        self._add_area(body, as_text=False)
+        if self.datetime_interval:
+            body["datetime"] = self.datetime_interval
+        text = self.filter_text(caps)
+        if text:
+            body["filter"] = text
+            body["filter-lang"] = "cql2-text"
+        elif self.max_cloud_cover is not None and caps.query:
+            body["query"] = {"eo:cloud_cover": {"lte": self.max_cloud_cover}}
+        return body
+
+    def get_params(self, caps: Capabilities) -> dict[str, str]:
+        """The query parameters of ``GET /search``."""
+        self.validate()
+        params: dict[str, str] = {"limit": str(self.limit)}
+        if self.collections:
+            params["collections"] = ",".join(self.collections)
+        if self.ids:
+            params["ids"] = ",".join(self.ids)
+        self._add_area(params, as_text=True)
+        if self.datetime_interval:
+            params["datetime"] = self.datetime_interval
+        text = self.filter_text(caps)
+        if text:
+            params["filter"] = text
+            params["filter-lang"] = "cql2-text"
+        elif self.max_cloud_cover is not None and caps.query:
+            params["query"] = json.dumps({"eo:cloud_cover": {"lte": self.max_cloud_cover}})
+        return params
+
+    def _add_area(self, target: dict[str, Any], as_text: bool) -> None:
+        area = self.area
+        if area is None or area.is_empty:
+            return
+        if area.geometry is None and len(area.bboxes) == 1:
+            bbox = [round(v, 7) for v in area.bboxes[0]]
+            target["bbox"] = ",".join(f"{v:g}" for v in bbox) if as_text else bbox
+            return
+        geometry = area.as_intersects()
+        target["intersects"] = json.dumps(geometry, separators=(",", ":")) if as_text else geometry
+
+    def cloud_filter_is_local(self, caps: Capabilities) -> bool:
+        """True when the catalog cannot filter by cloud cover and the plugin does it."""
+        return self.max_cloud_cover is not None and not (caps.filter or caps.query)

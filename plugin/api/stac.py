@@ -1,0 +1,311 @@
+"""A STAC API client: landing page, conformance, collections, item search with paging.
+
+Paging styles followed (STAC API 1.0 "Paging" and what real servers do):
+
+* ``next`` link with a GET ``href`` (CDSE ``token=next:...``, Earth Search ``?next=``,
+  legacy ``&page=N``, FedEO ``startRecord``);
+* ``next`` link with ``method: POST`` and a ``body``: the body replaces the previous one,
+  or is merged into it when ``merge`` is true (Planetary Computer, Earth Search, eoAPI);
+* Sentinel Hub Catalog's ``context.next`` with no link: sent back as ``next`` in the body
+  (seed 002).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from .conformance import Capabilities
+from .errors import Cancelled, InvalidResponse, NotAStacApi
+from .http import HttpClient, IsCancelled, _never
+from .search import SearchRequest
+
+JSON_TYPES = ("application/json", "application/geo+json")
+MAX_PAGES = 10_000  # a safety net against servers that link a page to itself forever
+
+
+def _is_json_type(media_type: Any) -> bool:
+    if not media_type:
+        return True  # STAC links often omit the type; JSON is the default
+    return any(str(media_type).lower().startswith(t) for t in JSON_TYPES)
+
+
+def _links(document: Any) -> list[dict[str, Any]]:
+    links = document.get("links") if isinstance(document, dict) else None
+    return [link for link in links if isinstance(link, dict)] if isinstance(links, list) else []
+
+
+def find_link(document: Any, rel: str, json_only: bool = True) -> dict[str, Any] | None:
+    for link in _links(document):
+        if link.get("rel") == rel and isinstance(link.get("href"), str):
+            if not json_only or _is_json_type(link.get("type")):
+                return link
+    return None
+
+
+@dataclass
+class CollectionInfo:
+    """What the search form needs to know about a collection."""
+
+    id: str
+    title: str = ""
+    description: str = ""
+    has_cloud_cover: bool = False
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CollectionInfo:
+        summaries = data.get("summaries") if isinstance(data.get("summaries"), dict) else {}
+        item_assets = data.get("item_assets") if isinstance(data.get("item_assets"), dict) else {}
+        # ``eo:cloud_cover`` in summaries (STAC best practice); some catalogs only say it
+        # through the EO extension on the collection or its queryables.
+        has_cloud = "eo:cloud_cover" in summaries or any(
+            isinstance(a, dict) and "eo:cloud_cover" in a for a in item_assets.values()
+        )
+        return cls(
+            id=str(data.get("id")),
+            title=str(data.get("title") or ""),
+            description=str(data.get("description") or ""),
+            has_cloud_cover=has_cloud,
+            raw=data,
+        )
+
+
+@dataclass
+class SearchPage:
+    """One page of search results as the server sent it."""
+
+    number: int
+    items: list[Any]
+    number_matched: int | None
+    size_bytes: int
+
+
+@dataclass
+class _Request:
+    method: str
+    url: str
+    params: dict[str, Any] | None = None
+    body: dict[str, Any] | None = None
+
+
+class StacClient:
+    """A STAC API, opened from its landing page URL."""
+
+    def __init__(self, url: str, landing: dict[str, Any], http: HttpClient,
+                 conformance: list[str]) -> None:
+        self.url = url
+        self.landing = landing
+        self.http = http
+        self.conformance = conformance
+        self.capabilities = Capabilities.from_conformance(conformance)
+
+    # -- opening ----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str, http: HttpClient | None = None,
+             is_cancelled: IsCancelled = _never) -> StacClient:
+        """Read the landing page (and ``/conformance`` when the landing page has none)."""
+        http = http or HttpClient()
+        url = url.strip()
+        if not url.endswith("/"):
+            url += "/"
+        try:
+            landing = http.get_json(url, is_cancelled=is_cancelled)
+        except InvalidResponse as exc:
+            raise NotAStacApi(
+                f"{url} is not a STAC API: its landing page is not JSON.", details=exc.details
+            ) from exc
+        if not isinstance(landing, dict) or not isinstance(landing.get("links"), list):
+            raise NotAStacApi(
+                f"{url} is not a STAC API: its landing page has no links.",
+                details=json.dumps(landing)[:300] if landing is not None else "",
+            )
+        conformance = landing.get("conformsTo")
+        if not isinstance(conformance, list):
+            conformance = []
+            link = find_link(landing, "conformance")
+            conf_url = link["href"] if link else urljoin(url, "conformance")
+            try:
+                document = http.get_json(conf_url, is_cancelled=is_cancelled)
+                if isinstance(document, dict) and isinstance(document.get("conformsTo"), list):
+                    conformance = document["conformsTo"]
+            except Cancelled:
+                raise
+            except Exception:  # noqa: BLE001 - conformance is optional, search still works
+                conformance = []
+        client = cls(url, landing, http, [str(c) for c in conformance])
+        if client.search_link() is None:
+            raise NotAStacApi(
+                f"{url} is a STAC catalog but offers no item search (no 'search' link).",
+                details="links: " + ", ".join(str(x.get("rel")) for x in _links(landing)),
+            )
+        return client
+
+    @property
+    def title(self) -> str:
+        return str(self.landing.get("title") or self.landing.get("id") or self.url)
+
+    def search_link(self) -> tuple[str, set[str]] | None:
+        """The search endpoint and its methods, chosen by ``rel=search`` and JSON type.
+
+        MAAP and FedEO also list an OpenSearch description under ``rel=search``; that one
+        is skipped by its media type.
+        """
+        href = None
+        methods: set[str] = set()
+        for link in _links(self.landing):
+            if link.get("rel") != "search" or not _is_json_type(link.get("type")):
+                continue
+            candidate = urljoin(self.url, link["href"]) if isinstance(link.get("href"), str) else None
+            if candidate is None:
+                continue
+            if href is None:
+                href = candidate
+            if candidate == href:
+                methods.add(str(link.get("method") or "GET").upper())
+        if href is None:
+            return None
+        return href, methods
+
+    # -- collections ------------------------------------------------------------------
+
+    def collections(self, is_cancelled: IsCancelled = _never,
+                    max_pages: int = 200) -> list[CollectionInfo]:
+        """Every collection, following ``next`` links across pages."""
+        link = find_link(self.landing, "data")
+        url: str | None = urljoin(self.url, link["href"]) if link else urljoin(self.url, "collections")
+        result: list[CollectionInfo] = []
+        seen_urls: set[str] = set()
+        seen_ids: set[str] = set()
+        pages = 0
+        while url and url not in seen_urls and pages < max_pages:
+            seen_urls.add(url)
+            pages += 1
+            document = self.http.get_json(url, is_cancelled=is_cancelled)
+            if not isinstance(document, dict) or not isinstance(document.get("collections"), list):
+                raise InvalidResponse(
+                    "The catalog's collection list is not in STAC form.", details=url
+                )
+            for data in document["collections"]:
+                if isinstance(data, dict) and data.get("id") and str(data["id"]) not in seen_ids:
+                    seen_ids.add(str(data["id"]))
+                    result.append(CollectionInfo.from_json(data))
+            nxt = find_link(document, "next")
+            url = urljoin(url, nxt["href"]) if nxt else None
+        return result
+
+    # -- search -----------------------------------------------------------------------
+
+    def first_request(self, request: SearchRequest) -> _Request:
+        endpoint = self.search_link()
+        assert endpoint is not None
+        href, methods = endpoint
+        if "POST" in methods:
+            return _Request("POST", href, body=request.post_body(self.capabilities))
+        return _Request("GET", href, params=request.get_params(self.capabilities))
+
+    def search(
+        self,
+        request: SearchRequest,
+        is_cancelled: IsCancelled = _never,
+        on_request: Callable[[str, str, Any], None] | None = None,
+    ) -> Iterator[SearchPage]:
+        """Yield pages until there is no next page or ``max_items`` items were fetched.
+
+        The caller counts kept items; this stops on the raw count so a catalog that keeps
+        sending pages never runs forever.
+        """
+        current: _Request | None = self.first_request(request)
+        # When the plugin filters clouds itself, raw items are not kept items: the caller
+        # stops iterating once it has enough.
+        stop_at = None if request.cloud_filter_is_local(self.capabilities) else request.max_items
+        fetched = 0
+        previous_keys: set[str] = set()
+        for number in range(1, MAX_PAGES + 1):
+            if current is None or is_cancelled():
+                return
+            if on_request:
+                on_request(current.method, current.url, current.body or current.params)
+            if current.method == "POST":
+                response = self.http.request("POST", current.url, json_body=current.body,
+                                             params=current.params, idempotent=True,
+                                             is_cancelled=is_cancelled)
+            else:
+                response = self.http.request("GET", current.url, params=current.params,
+                                             is_cancelled=is_cancelled)
+            document = response.json()
+            if not isinstance(document, dict) or "features" not in document:
+                raise InvalidResponse(
+                    "The catalog's search answer is not a GeoJSON FeatureCollection.",
+                    details=f"{current.url}: keys {sorted(document)[:10] if isinstance(document, dict) else type(document).__name__}",
+                )
+            items = document.get("features")
+            if not isinstance(items, list):
+                items = []
+            yield SearchPage(number, items, _number_matched(document), len(response.content))
+            fetched += len(items)
+            if not items or (stop_at is not None and fetched >= stop_at):
+                return
+            key = _page_key(items)
+            if key in previous_keys:
+                return  # the server sent the same page again: stop rather than loop
+            previous_keys.add(key)
+            current = self._next_request(current, document)
+
+    def items(self, request: SearchRequest,
+              is_cancelled: IsCancelled = _never) -> Iterator[dict[str, Any]]:
+        """Every item of a search as a dict, at most ``request.max_items`` (for scripts)."""
+        count = 0
+        for page in self.search(request, is_cancelled):
+            for item in page.items:
+                if count >= request.max_items:
+                    return
+                count += 1
+                yield item
+
+    def _next_request(self, current: _Request, document: dict[str, Any]) -> _Request | None:
+        link = find_link(document, "next")
+        if link is not None:
+            href = urljoin(current.url, link["href"])
+            method = str(link.get("method") or "GET").upper()
+            if method == "POST":
+                body = link.get("body")
+                if isinstance(body, dict):
+                    body = {**(current.body or {}), **body} if link.get("merge") else dict(body)
+                else:
+                    body = current.body
+                return _Request("POST", href, body=body)
+            # A GET next link carries its whole query in the href.
+            return _Request("GET", href)
+        context = document.get("context")
+        if isinstance(context, dict) and context.get("next") is not None:
+            # Sentinel Hub Catalog: send ``next`` back in the same request (seed 002).
+            if current.method == "POST":
+                return _Request("POST", current.url, body={**(current.body or {}),
+                                                           "next": context["next"]})
+            return _Request("GET", current.url,
+                            params={**(current.params or {}), "next": context["next"]})
+        return None
+
+
+def _number_matched(document: dict[str, Any]) -> int | None:
+    value = document.get("numberMatched")
+    if value is None and isinstance(document.get("context"), dict):
+        value = document["context"].get("matched")
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
+def _page_key(items: list[Any]) -> str:
+    first = items[0].get("id") if isinstance(items[0], dict) else None
+    last = items[-1].get("id") if isinstance(items[-1], dict) else None
+    return f"{first}|{last}|{len(items)}"

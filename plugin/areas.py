@@ -1,0 +1,75 @@
+"""Search areas from QGIS objects: the canvas extent, a drawn polygon, selected features.
+
+Everything is reprojected to EPSG:4326 here; the antimeridian and densifying logic lives
+in :mod:`api.geometry`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsGeometry,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+
+from .api.geometry import (
+    SearchArea,
+    area_from_extent_ring,
+    area_from_polygons,
+    densified_rectangle,
+)
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+def _transform(crs: QgsCoordinateReferenceSystem,
+               context: QgsCoordinateTransformContext) -> QgsCoordinateTransform:
+    return QgsCoordinateTransform(crs, WGS84, context)
+
+
+def extent_area(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem,
+                context: QgsCoordinateTransformContext) -> SearchArea:
+    """A map extent as bbox(es) in EPSG:4326, keeping the real shape of projected extents."""
+    ring = densified_rectangle(extent.xMinimum(), extent.yMinimum(),
+                               extent.xMaximum(), extent.yMaximum())
+    if crs.isGeographic() and crs.authid() == "EPSG:4326":
+        return area_from_extent_ring(ring)
+    transform = _transform(crs, context)
+    points = []
+    for x, y in ring:
+        try:
+            p = transform.transform(x, y)
+        except Exception:  # noqa: BLE001 - points outside the projection's domain
+            continue
+        points.append((p.x(), p.y()))
+    if len(points) < 3:
+        raise ValueError("The map extent cannot be expressed in longitude/latitude.")
+    return area_from_extent_ring(points)
+
+
+def geometries_area(geometries: Iterable[QgsGeometry], crs: QgsCoordinateReferenceSystem,
+                    context: QgsCoordinateTransformContext) -> SearchArea:
+    """Polygons (drawn or selected) as an ``intersects`` area in EPSG:4326."""
+    transform = None if crs.authid() == "EPSG:4326" else _transform(crs, context)
+    polygons = []
+    for geometry in geometries:
+        if geometry is None or geometry.isEmpty():
+            continue
+        if geometry.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
+            continue
+        g = QgsGeometry(geometry)
+        if transform is not None:
+            # Densify first so long edges keep their shape after reprojection.
+            g = g.densifyByCount(8)
+            g.transform(transform)
+        parts = g.asMultiPolygon() if g.isMultipart() else [g.asPolygon()]
+        for rings in parts:
+            polygons.append([[(p.x(), p.y()) for p in ring] for ring in rings])
+    if not polygons:
+        raise ValueError("There is no polygon to search with.")
+    return area_from_polygons(polygons)

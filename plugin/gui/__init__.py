@@ -1,0 +1,1 @@
+"""Docks, dialogs and map tools: they gather input, start tasks and show results."""

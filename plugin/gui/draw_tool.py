@@ -1,0 +1,152 @@
+"""A map tool to draw the search polygon, and to edit it until the search runs."""
+
+from __future__ import annotations
+
+from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
+from qgis.gui import QgsMapCanvas, QgsMapTool, QgsRubberBand, QgsVertexMarker
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+
+#: Pixels within which a press grabs a vertex for dragging.
+GRAB_TOLERANCE_PX = 8
+
+
+class PolygonDrawTool(QgsMapTool):
+    """Left-click adds vertices; right-click or double-click finishes.
+
+    While the tool is active, vertices of the finished polygon can be dragged;
+    Backspace removes the last vertex, Esc throws the drawing away.
+    """
+
+    polygonChanged = pyqtSignal()  # the polygon was finished, edited or cleared
+
+    def __init__(self, canvas: QgsMapCanvas) -> None:
+        super().__init__(canvas)
+        self.points: list[QgsPointXY] = []
+        self.finished = False
+        self._drag_index: int | None = None
+        self.band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.band.setColor(QColor(230, 110, 0, 200))
+        self.band.setFillColor(QColor(255, 140, 0, 50))
+        self.band.setWidth(2)
+        self._markers: list[QgsVertexMarker] = []
+        self.setCursor(Qt.CursorShape.CrossCursor)
+
+    # -- state ------------------------------------------------------------------------
+
+    def has_polygon(self) -> bool:
+        return self.finished and len(self.points) >= 3
+
+    def geometry(self) -> QgsGeometry | None:
+        """The drawn polygon in canvas CRS, or None."""
+        if not self.has_polygon():
+            return None
+        return QgsGeometry.fromPolygonXY([self.points + [self.points[0]]])
+
+    def clear(self) -> None:
+        self.points = []
+        self.finished = False
+        self._redraw()
+        self.polygonChanged.emit()
+
+    def set_points(self, points: list[QgsPointXY]) -> None:
+        """Set a finished polygon (used by tests and to restore a drawing)."""
+        self.points = list(points)
+        self.finished = len(self.points) >= 3
+        self._redraw()
+        self.polygonChanged.emit()
+
+    def remove_from_canvas(self) -> None:
+        self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.canvas().scene().removeItem(self.band)
+        for marker in self._markers:
+            self.canvas().scene().removeItem(marker)
+        self._markers = []
+
+    # -- events -----------------------------------------------------------------------
+
+    def canvasPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.finished and event.button() == Qt.MouseButton.LeftButton:
+            self._drag_index = self._vertex_at(event.pos())
+
+    def canvasMoveEvent(self, event) -> None:  # noqa: N802
+        point = self.toMapCoordinates(event.pos())
+        if self._drag_index is not None:
+            self.points[self._drag_index] = point
+            self._redraw()
+        elif not self.finished and self.points:
+            self._redraw(extra=point)
+
+    def canvasReleaseEvent(self, event) -> None:  # noqa: N802
+        point = self.toMapCoordinates(event.pos())
+        if self._drag_index is not None:
+            self._drag_index = None
+            self.polygonChanged.emit()
+            return
+        if event.button() == Qt.MouseButton.RightButton:
+            self._finish()
+        elif event.button() == Qt.MouseButton.LeftButton:
+            if self.finished:
+                # A click away from the vertices starts a new polygon.
+                self.points = []
+                self.finished = False
+            self.points.append(point)
+            self._redraw()
+
+    def canvasDoubleClickEvent(self, event) -> None:  # noqa: N802
+        self._finish()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+        elif event.key() == Qt.Key.Key_Backspace and self.points:
+            self.points.pop()
+            self.finished = self.finished and len(self.points) >= 3
+            self._redraw()
+            self.polygonChanged.emit()
+        else:
+            event.ignore()
+
+    def deactivate(self) -> None:
+        if not self.finished:
+            self._finish()
+        super().deactivate()
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        # A double-click also delivered a release: drop a duplicated last vertex.
+        while len(self.points) >= 2 and self.points[-1] == self.points[-2]:
+            self.points.pop()
+        self.finished = len(self.points) >= 3
+        if not self.finished:
+            self.points = []
+        self._redraw()
+        self.polygonChanged.emit()
+
+    def _vertex_at(self, pos) -> int | None:
+        tolerance = GRAB_TOLERANCE_PX * self.canvas().mapUnitsPerPixel()
+        here = self.toMapCoordinates(pos)
+        best, best_distance = None, tolerance
+        for index, vertex in enumerate(self.points):
+            distance = vertex.distance(here)
+            if distance <= best_distance:
+                best, best_distance = index, distance
+        return best
+
+    def _redraw(self, extra: QgsPointXY | None = None) -> None:
+        self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        points = self.points + ([extra] if extra is not None else [])
+        for index, point in enumerate(points):
+            self.band.addPoint(point, index == len(points) - 1)
+        for marker in self._markers:
+            self.canvas().scene().removeItem(marker)
+        self._markers = []
+        if self.finished:
+            for point in self.points:
+                marker = QgsVertexMarker(self.canvas())
+                marker.setCenter(point)
+                marker.setIconType(QgsVertexMarker.IconType.ICON_BOX)
+                marker.setColor(QColor(31, 111, 178))
+                marker.setIconSize(8)
+                self._markers.append(marker)

@@ -1,0 +1,207 @@
+"""The results table: a sortable view of a footprints layer whose selection follows the
+layer's selection both ways, and an HTML description of one item for the details pane."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from qgis.core import QgsVectorLayer
+from qgis.PyQt.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+COLUMNS = (
+    ("id", "Item"),
+    ("datetime", "Date (UTC)"),
+    ("cloud_cover", "Cloud %"),
+    ("collection", "Collection"),
+    ("platform", "Platform"),
+)
+FID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _display(name: str, value: Any) -> str:
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    if name == "datetime" and hasattr(value, "toString"):
+        return value.toString("yyyy-MM-dd HH:mm:ss")
+    if name == "cloud_cover":
+        return f"{float(value):.1f}"
+    return str(value)
+
+
+def _sort_key(value: Any) -> Any:
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    if hasattr(value, "toMSecsSinceEpoch"):
+        return value.toMSecsSinceEpoch()
+    return value
+
+
+class ResultsModel(QAbstractTableModel):
+    """Rows read once from the layer: (feature id, values of COLUMNS)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[int, list[Any]]] = []
+
+    def load(self, layer: QgsVectorLayer | None) -> None:
+        self.beginResetModel()
+        self.rows = []
+        if layer is not None:
+            names = [name for name, _ in COLUMNS]
+            indexes = [layer.fields().indexOf(n) for n in names]
+            for feature in layer.getFeatures():
+                attributes = feature.attributes()
+                self.rows.append((feature.id(), [attributes[i] if i >= 0 else None for i in indexes]))
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        fid, values = self.rows[index.row()]
+        name = COLUMNS[index.column()][0]
+        value = values[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(name, value)
+        if role == SORT_ROLE:
+            return _sort_key(value)
+        if role == FID_ROLE:
+            return fid
+        if role == Qt.ItemDataRole.TextAlignmentRole and name == "cloud_cover":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def row_of(self, fid: int) -> int:
+        for row, (row_fid, _values) in enumerate(self.rows):
+            if row_fid == fid:
+                return row
+        return -1
+
+
+class ResultsTableController:
+    """Connects a QTableView to a footprints layer: selection both ways, zoom on
+    double-click (through ``on_activate``) and the current item for the details pane."""
+
+    def __init__(self, view, on_activate, on_current) -> None:
+        self.view = view
+        self.model = ResultsModel(view)
+        self.proxy = QSortFilterProxyModel(view)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        view.setModel(self.proxy)
+        view.doubleClicked.connect(self._activated)
+        view.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        self.layer: QgsVectorLayer | None = None
+        self._syncing = False
+        self._on_activate = on_activate
+        self._on_current = on_current
+
+    def set_layer(self, layer: QgsVectorLayer | None) -> None:
+        if self.layer is not None:
+            try:
+                self.layer.selectionChanged.disconnect(self._layer_selection_changed)
+            except (TypeError, RuntimeError):
+                pass  # the layer was already deleted
+        self.layer = layer
+        self.model.load(layer)
+        self.view.resizeColumnsToContents()
+        if layer is not None:
+            layer.selectionChanged.connect(self._layer_selection_changed)
+            self._layer_selection_changed()
+
+    def selected_fids(self) -> list[int]:
+        rows = self.view.selectionModel().selectedRows()
+        return [self.proxy.data(index, FID_ROLE) for index in rows]
+
+    def _table_selection_changed(self, *_args) -> None:
+        if self._syncing or self.layer is None:
+            return
+        self._syncing = True
+        try:
+            fids = self.selected_fids()
+            self.layer.selectByIds(fids)
+            self._on_current(fids[-1] if fids else None)
+        finally:
+            self._syncing = False
+
+    def _layer_selection_changed(self, *_args) -> None:
+        if self._syncing or self.layer is None:
+            return
+        self._syncing = True
+        try:
+            selection = QItemSelection()
+            fids = self.layer.selectedFeatureIds()
+            for fid in fids:
+                row = self.model.row_of(fid)
+                if row < 0:
+                    continue
+                left = self.proxy.mapFromSource(self.model.index(row, 0))
+                right = self.proxy.mapFromSource(self.model.index(row, len(COLUMNS) - 1))
+                selection.select(left, right)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.view.selectionModel().select(selection, flags)
+            if len(fids) >= 1:
+                row = self.model.row_of(fids[0])
+                if row >= 0:
+                    self.view.scrollTo(self.proxy.mapFromSource(self.model.index(row, 0)))
+            self._on_current(fids[-1] if fids else None)
+        finally:
+            self._syncing = False
+
+    def _activated(self, index) -> None:
+        fid = self.proxy.data(index, FID_ROLE)
+        if fid is not None:
+            self._on_activate(fid)
+
+
+def item_html(item_json: str | None) -> str:
+    """Properties and assets of one item, for the details pane."""
+    if not item_json:
+        return ""
+    try:
+        item = json.loads(item_json)
+    except ValueError:
+        return "<p>This item's JSON could not be read.</p>"
+    esc = html.escape
+    parts = [f"<h3>{esc(str(item.get('id')))}</h3>"]
+    properties = item.get("properties") if isinstance(item.get("properties"), dict) else {}
+    parts.append("<h4>Properties</h4><table>")
+    for key in sorted(properties):
+        value = properties[key]
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if len(text) > 200:
+            text = text[:200] + "…"
+        parts.append(f"<tr><td><b>{esc(key)}</b></td><td>{esc(text)}</td></tr>")
+    parts.append("</table><h4>Assets</h4><ul>")
+    assets = item.get("assets") if isinstance(item.get("assets"), dict) else {}
+    for key, asset in assets.items():
+        if not isinstance(asset, dict):
+            continue
+        href = str(asset.get("href") or "")
+        title = asset.get("title") or key
+        kind = asset.get("type") or ""
+        roles = ", ".join(str(r) for r in asset.get("roles") or [] if isinstance(r, str))
+        link = f"<a href='{esc(href)}'>{esc(str(title))}</a>" if href.startswith("http") else esc(str(title))
+        parts.append(f"<li><b>{esc(key)}</b>: {link} <i>{esc(str(kind))}</i> {esc(roles)}</li>")
+    parts.append("</ul>")
+    return "".join(parts)

@@ -1,0 +1,456 @@
+"""The Search dock: catalog, collections, area, dates, cloud cover, filter; results table."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateTransform,
+    QgsMapLayerProxyModel,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsMapLayerComboBox, QgsMessageBar
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import QDockWidget, QListWidgetItem, QSizePolicy
+
+from .. import layers, log, settings
+from ..api.catalogs import Catalog
+from ..api.errors import EOExplorerError
+from ..api.search import SearchRequest
+from ..areas import extent_area, geometries_area
+from ..tasks import CollectionsTask, SearchTask, default_http
+from .draw_tool import PolygonDrawTool
+from .results import ResultsTableController, item_html
+
+FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[2] / "ui" / "search_dock.ui"))
+COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SearchDock", text)
+
+
+class SearchDock(QDockWidget):
+    """Gathers the search, runs it in a task and shows the footprints and table."""
+
+    searchFinished = pyqtSignal(object)  # the SearchOutcome, for tests and scripting
+
+    def __init__(self, iface, http_factory=default_http, parent=None) -> None:
+        super().__init__(tr("EO Explorer – Search"), parent)
+        self.setObjectName("EOExplorerSearchDock")
+        self.iface = iface
+        self.canvas = iface.mapCanvas()
+        self.http_factory = http_factory
+        self.form = FORM()
+        body = self._build_body()
+        self.setWidget(body)
+        self.search_task: SearchTask | None = None
+        self.collections_task: CollectionsTask | None = None
+        self.results_layer: QgsVectorLayer | None = None
+        self.draw_tool = PolygonDrawTool(self.canvas)
+        self._collection_cache: dict[str, list] = {}
+        self._filter_supported = True
+        self._connect()
+        self.reload_catalogs()
+
+    # -- construction -----------------------------------------------------------------
+
+    def _build_body(self):
+        from qgis.PyQt.QtWidgets import QWidget
+
+        body = QWidget(self)
+        self.form.setupUi(body)
+        f = self.form
+        self.message_bar = QgsMessageBar(body)
+        self.message_bar.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        f.messageBarHolder.addWidget(self.message_bar)
+        self.layer_combo = QgsMapLayerComboBox(body)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        f.layerComboHolder.addWidget(self.layer_combo)
+        today = QDate.currentDate()
+        f.startDate.setDate(today.addMonths(-1))
+        f.endDate.setDate(today)
+        f.maxItemsSpin.setValue(settings.get(settings.Key.MAX_ITEMS))
+        f.cloudSpin.setValue(settings.get(settings.Key.MAX_CLOUD))
+        f.cloudCheck.setChecked(settings.get(settings.Key.USE_CLOUD))
+        f.progressBar.setVisible(False)
+        f.drawButton.setIcon(_icon("draw_polygon.svg"))
+        self.results = ResultsTableController(f.resultsTable, self.zoom_to_feature,
+                                              self.show_details)
+        f.splitter.setSizes([480, 220, 160])
+        return body
+
+    def _connect(self) -> None:
+        f = self.form
+        f.catalogCombo.currentIndexChanged.connect(self._catalog_changed)
+        f.catalogsButton.clicked.connect(self.edit_catalogs)
+        f.refreshCollectionsButton.clicked.connect(lambda: self.load_collections(force=True))
+        f.collectionsFilter.textChanged.connect(self._filter_collections)
+        f.collectionsList.itemChanged.connect(self._collections_checked)
+        f.drawButton.toggled.connect(self._toggle_draw)
+        f.searchButton.clicked.connect(self.start_search)
+        f.cancelButton.clicked.connect(self.cancel_search)
+        f.startCheck.toggled.connect(f.startDate.setEnabled)
+        f.endCheck.toggled.connect(f.endDate.setEnabled)
+        f.cloudCheck.toggled.connect(f.cloudSpin.setEnabled)
+        f.cloudSpin.setEnabled(f.cloudCheck.isChecked())
+        self.draw_tool.polygonChanged.connect(self._polygon_changed)
+        self.canvas.mapToolSet.connect(self._map_tool_changed)
+        QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
+
+    # -- catalogs and collections -----------------------------------------------------
+
+    def reload_catalogs(self) -> None:
+        combo = self.form.catalogCombo
+        # ``make run`` starts a sandbox catalog: show it first so a new user can try it.
+        first = os.environ.get(settings.SANDBOX_ENV) and "sandbox"
+        current = combo.currentData() or first or settings.get(settings.Key.LAST_CATALOG)
+        combo.blockSignals(True)
+        combo.clear()
+        for catalog in settings.catalogs():
+            label = catalog.title + ("  🔒" if catalog.needs_account else "")
+            combo.addItem(label, catalog.id)
+            combo.setItemData(combo.count() - 1, catalog.url, Qt.ItemDataRole.ToolTipRole)
+        index = combo.findData(current)
+        if index < 0:
+            index = combo.findData("sandbox")
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+        self._catalog_changed()
+
+    def current_catalog(self) -> Catalog | None:
+        catalog_id = self.form.catalogCombo.currentData()
+        for catalog in settings.catalogs():
+            if catalog.id == catalog_id:
+                return catalog
+        return None
+
+    def _catalog_changed(self, *_args) -> None:
+        catalog = self.current_catalog()
+        if catalog is None:
+            return
+        settings.set(settings.Key.LAST_CATALOG, catalog.id)
+        self.message_bar.clearWidgets()
+        if catalog.needs_account:
+            self.form.collectionsList.clear()
+            self.form.collectionsStatus.setText(
+                tr("{title} needs {account}. Accounts are not set up in EO Explorer yet.")
+                .format(title=catalog.title, account=catalog.account_text())
+            )
+            self.form.searchButton.setEnabled(False)
+            return
+        self.form.searchButton.setEnabled(self.search_task is None)
+        self.load_collections()
+
+    def load_collections(self, force: bool = False) -> None:
+        catalog = self.current_catalog()
+        if catalog is None or catalog.needs_account:
+            return
+        if not force and catalog.url in self._collection_cache:
+            self._show_collections(self._collection_cache[catalog.url])
+            return
+        if self.collections_task is not None:
+            self.collections_task.cancel()
+        self.form.collectionsList.clear()
+        self.form.collectionsStatus.setText(tr("Reading collections…"))
+        task = CollectionsTask(catalog, self.http_factory)
+        task.completed.connect(lambda outcome, url=catalog.url, t=task:
+                               self._collections_loaded(t, url, outcome))
+        self.collections_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _collections_loaded(self, task, url: str, outcome) -> None:
+        if task is self.collections_task:
+            self.collections_task = None
+        current = self.current_catalog()
+        if current is None or current.url != url:
+            return  # the user switched catalogs meanwhile
+        if outcome.error is not None:
+            self.form.collectionsStatus.setText(tr("Collections could not be read."))
+            self.show_error(outcome.error)
+            return
+        self._filter_supported = outcome.filter_supported
+        self._collection_cache[url] = outcome.collections
+        self._show_collections(outcome.collections)
+
+    def _show_collections(self, collections) -> None:
+        widget = self.form.collectionsList
+        widget.blockSignals(True)
+        widget.clear()
+        for info in collections:
+            text = info.id if not info.title or info.title == info.id else f"{info.id} — {info.title}"
+            item = QListWidgetItem(text)
+            item.setData(COLLECTION_ROLE, info)
+            item.setToolTip(info.description[:500])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            widget.addItem(item)
+        widget.blockSignals(False)
+        self.form.collectionsStatus.setText(
+            tr("{n} collections. Tick one or more; none ticked searches them all.")
+            .format(n=len(collections))
+        )
+        self.form.filterEdit.setEnabled(self._filter_supported)
+        if not self._filter_supported:
+            self.form.filterEdit.setPlaceholderText(tr("This catalog does not support CQL2 filters"))
+        self._filter_collections(self.form.collectionsFilter.text())
+        self._collections_checked()
+
+    def _filter_collections(self, text: str) -> None:
+        needle = text.strip().lower()
+        widget = self.form.collectionsList
+        for row in range(widget.count()):
+            item = widget.item(row)
+            item.setHidden(bool(needle) and needle not in item.text().lower())
+
+    def selected_collections(self) -> list:
+        widget = self.form.collectionsList
+        return [widget.item(r).data(COLLECTION_ROLE) for r in range(widget.count())
+                if widget.item(r).checkState() == Qt.CheckState.Checked]
+
+    def _collections_checked(self, *_args) -> None:
+        """Offer the cloud limit only when a ticked collection has ``eo:cloud_cover``."""
+        chosen = self.selected_collections()
+        with_cloud = [c for c in chosen if c.has_cloud_cover]
+        offered = bool(with_cloud) or not chosen
+        for widget in (self.form.cloudCheck, self.form.cloudLabel):
+            widget.setEnabled(offered)
+        self.form.cloudSpin.setEnabled(offered and self.form.cloudCheck.isChecked())
+        self.form.cloudCheck.setToolTip(
+            "" if offered else tr("The chosen collections have no eo:cloud_cover property.")
+        )
+
+    def edit_catalogs(self) -> None:
+        from .catalogs_dialog import CatalogsDialog
+
+        dialog = CatalogsDialog(settings.catalogs(), self)
+        if dialog.exec():
+            settings.save_catalogs(dialog.catalogs())
+            self._collection_cache.clear()
+            self.reload_catalogs()
+
+    # -- area -------------------------------------------------------------------------
+
+    def _toggle_draw(self, checked: bool) -> None:
+        if checked:
+            self.form.drawnRadio.setChecked(True)
+            self.canvas.setMapTool(self.draw_tool)
+        elif self.canvas.mapTool() is self.draw_tool:
+            self.canvas.unsetMapTool(self.draw_tool)
+
+    def _map_tool_changed(self, new_tool, _old=None) -> None:
+        if new_tool is not self.draw_tool:
+            self.form.drawButton.setChecked(False)
+
+    def _polygon_changed(self) -> None:
+        if self.draw_tool.has_polygon():
+            self.form.drawnRadio.setChecked(True)
+
+    def search_area(self):
+        """The SearchArea chosen in the form (raises ValueError with a sentence)."""
+        f = self.form
+        context = QgsProject.instance().transformContext()
+        canvas_crs = self.canvas.mapSettings().destinationCrs()
+        if f.drawnRadio.isChecked():
+            geometry = self.draw_tool.geometry()
+            if geometry is None:
+                raise ValueError(tr("Draw a polygon on the map first (Draw button)."))
+            return geometries_area([geometry], canvas_crs, context)
+        if f.selectionRadio.isChecked():
+            layer = self.layer_combo.currentLayer()
+            if layer is None or layer.selectedFeatureCount() == 0:
+                raise ValueError(tr("Select one or more polygons in a layer first."))
+            geometries = [feature.geometry() for feature in layer.selectedFeatures()]
+            return geometries_area(geometries, layer.crs(), context)
+        return extent_area(self.canvas.extent(), canvas_crs, context)
+
+    # -- search -----------------------------------------------------------------------
+
+    def build_request(self) -> SearchRequest:
+        f = self.form
+        cloud = None
+        if f.cloudCheck.isEnabled() and f.cloudCheck.isChecked():
+            cloud = float(f.cloudSpin.value())
+        return SearchRequest(
+            collections=[c.id for c in self.selected_collections()],
+            area=self.search_area(),
+            start=f.startDate.date().toPyDate() if f.startCheck.isChecked() else None,
+            end=f.endDate.date().toPyDate() if f.endCheck.isChecked() else None,
+            max_cloud_cover=cloud,
+            cql2_text=f.filterEdit.text().strip() if f.filterEdit.isEnabled() else "",
+            max_items=f.maxItemsSpin.value(),
+            page_size=settings.get(settings.Key.PAGE_SIZE),
+        )
+
+    def start_search(self) -> None:
+        catalog = self.current_catalog()
+        if catalog is None or self.search_task is not None:
+            return
+        self.message_bar.clearWidgets()
+        try:
+            request = self.build_request()
+            request.validate()
+        except (ValueError, EOExplorerError) as exc:
+            self.show_error(exc)
+            return
+        f = self.form
+        settings.set(settings.Key.MAX_ITEMS, f.maxItemsSpin.value())
+        settings.set(settings.Key.MAX_CLOUD, f.cloudSpin.value())
+        settings.set(settings.Key.USE_CLOUD, f.cloudCheck.isChecked())
+        if self.canvas.mapTool() is self.draw_tool:
+            self.canvas.unsetMapTool(self.draw_tool)
+        task = SearchTask(catalog, request, self.http_factory)
+        task.progressed.connect(self._search_progressed)
+        task.completed.connect(lambda outcome, t=task: self._search_completed(t, outcome))
+        self.search_task = task
+        f.searchButton.setEnabled(False)
+        f.cancelButton.setEnabled(True)
+        f.progressBar.setVisible(True)
+        f.progressBar.setValue(0)
+        f.statusLabel.setText(tr("Searching {title}…").format(title=catalog.title))
+        QgsApplication.taskManager().addTask(task)
+
+    def cancel_search(self) -> None:
+        if self.search_task is not None:
+            self.form.statusLabel.setText(tr("Cancelling…"))
+            self.search_task.cancel()
+
+    def _search_progressed(self, count: int, pages: int, matched: int) -> None:
+        text = tr("{count} items from {pages} page(s)").format(count=count, pages=pages)
+        if matched >= 0:
+            text += tr(" — {matched} match in the catalog").format(matched=matched)
+        self.form.statusLabel.setText(text)
+        if self.search_task is not None:
+            self.form.progressBar.setValue(int(self.search_task.progress()))
+
+    def _search_completed(self, task: SearchTask, outcome) -> None:
+        if task is not self.search_task:
+            return
+        self.search_task = None
+        f = self.form
+        f.searchButton.setEnabled(not (self.current_catalog() and self.current_catalog().needs_account))
+        f.cancelButton.setEnabled(False)
+        f.progressBar.setVisible(False)
+        for method, url, payload in outcome.requests:
+            log.info(f"{method} {url} {payload!r}"[:2000])
+        if outcome.error is not None:
+            f.statusLabel.setText(tr("The search failed."))
+            self.show_error(outcome.error)
+            self.searchFinished.emit(outcome)
+            return
+        layer = None
+        if outcome.features:
+            request = task.request
+            name = layers.layer_name(task.catalog.title, request.collections, request.start,
+                                     request.end)
+            layer = layers.create_footprints_layer(name, outcome.features)
+            layers.add_to_project(layer)
+            self.set_results_layer(layer)
+        self._report(outcome)
+        self.searchFinished.emit(outcome)
+
+    def _report(self, outcome) -> None:
+        text = tr("{count} items on the map from {pages} page(s).").format(
+            count=outcome.count, pages=outcome.pages)
+        if outcome.number_matched is not None:
+            text += " " + tr("The catalog has {n} matches.").format(n=outcome.number_matched)
+        if outcome.cancelled:
+            text = tr("Cancelled: ") + text
+        self.form.statusLabel.setText(text)
+        if outcome.count == 0 and not outcome.cancelled:
+            self.message_bar.pushMessage(tr("No items match this search."), Qgis.MessageLevel.Info, 5)
+        if outcome.cloud_filter_local:
+            self.message_bar.pushMessage(
+                tr("This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier "
+                   "items itself.").format(n=outcome.filtered_locally),
+                Qgis.MessageLevel.Info, 8)
+        if outcome.rejected:
+            first = "; ".join(str(r) for r in outcome.rejected[:3])
+            self.message_bar.pushMessage(
+                tr("{n} items could not be drawn and were left out").format(n=len(outcome.rejected)),
+                first, Qgis.MessageLevel.Warning, 0)
+            for rejected in outcome.rejected:
+                log.warning(f"Item left out: {rejected}")
+
+    def set_results_layer(self, layer: QgsVectorLayer | None) -> None:
+        self.results_layer = layer
+        self.results.set_layer(layer)
+        self.form.detailsBrowser.clear()
+
+    def _layer_removed(self, layer_id: str) -> None:
+        if self.results_layer is not None:
+            try:
+                same = self.results_layer.id() == layer_id
+            except RuntimeError:
+                same = True
+            if same:
+                self.results_layer = None
+                self.results.layer = None
+                self.results.set_layer(None)
+
+    # -- results ----------------------------------------------------------------------
+
+    def zoom_to_feature(self, fid: int) -> None:
+        layer = self.results_layer
+        if layer is None:
+            return
+        feature = layer.getFeature(fid)
+        if not feature.hasGeometry():
+            return
+        transform = QgsCoordinateTransform(layer.crs(), self.canvas.mapSettings().destinationCrs(),
+                                           QgsProject.instance())
+        try:
+            extent = transform.transformBoundingBox(feature.geometry().boundingBox())
+        except Exception:  # noqa: BLE001 - footprint outside the canvas CRS's domain
+            return
+        extent.scale(1.2)
+        self.canvas.setExtent(extent)
+        self.canvas.refresh()
+
+    def show_details(self, fid) -> None:
+        if fid is None or self.results_layer is None:
+            self.form.detailsBrowser.clear()
+            return
+        feature = self.results_layer.getFeature(fid)
+        self.form.detailsBrowser.setHtml(item_html(feature["item_json"]))
+
+    # -- messages ---------------------------------------------------------------------
+
+    def show_error(self, error: Exception) -> None:
+        message = str(error)
+        details = getattr(error, "details", "")
+        self.message_bar.pushMessage(tr("EO Explorer"), message, Qgis.MessageLevel.Critical, 0)
+        log.error(message + (f"\n{details}" if details else ""))
+
+    # -- lifetime ---------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Cancel tasks, remove the map tool and rubber band, disconnect project signals."""
+        for task in (self.search_task, self.collections_task):
+            if task is not None:
+                try:
+                    task.cancel()
+                except RuntimeError:
+                    pass
+        self.search_task = None
+        self.collections_task = None
+        if self.canvas.mapTool() is self.draw_tool:
+            self.canvas.unsetMapTool(self.draw_tool)
+        self.draw_tool.remove_from_canvas()
+        try:
+            self.canvas.mapToolSet.disconnect(self._map_tool_changed)
+            QgsProject.instance().layerWillBeRemoved.disconnect(self._layer_removed)
+        except TypeError:
+            pass
+        self.results.set_layer(None)
+
+
+def _icon(name: str):
+    from qgis.PyQt.QtGui import QIcon
+
+    return QIcon(str(Path(__file__).resolve().parents[2] / "resources" / "icons" / name))

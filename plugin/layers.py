@@ -1,0 +1,108 @@
+"""Footprint layers: fields, features, style and their place in the layer tree."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsLayerTreeGroup,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+
+from .api.footprints import DATETIME_FIELDS, FIELDS, Footprint
+
+GROUP_NAME = "EO Explorer"
+STYLE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "footprints.qml"
+_TYPES = {"string": QVariant.String, "double": QVariant.Double, "datetime": QVariant.DateTime}
+
+
+def footprint_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in FIELDS:
+        fields.append(QgsField(name, _TYPES[kind]))
+    return fields
+
+
+def to_qdatetime(text: str | None) -> QDateTime | None:
+    """An RFC 3339 string as a UTC QDateTime (microseconds are cut to milliseconds)."""
+    if not text:
+        return None
+    value = text.strip()
+    if "." in value:
+        # Qt reads at most milliseconds; keep the zone suffix after the fraction.
+        head, _, tail = value.partition(".")
+        digits = len(tail) - len(tail.lstrip("0123456789"))
+        value = head + "." + (tail[:digits] + "000")[:3] + tail[digits:]
+    parsed = QDateTime.fromString(value, Qt.DateFormat.ISODateWithMs)
+    if not parsed.isValid():
+        return None
+    return parsed.toUTC()
+
+
+def to_features(footprints: Sequence[Footprint], fields: QgsFields) -> list[QgsFeature]:
+    """QgsFeatures for footprints. Safe in a worker thread: no QObject is touched."""
+    features = []
+    for footprint in footprints:
+        feature = QgsFeature(fields)
+        geometry = QgsGeometry()
+        geometry.fromWkb(footprint.wkb)
+        feature.setGeometry(geometry)
+        values = list(footprint.values)
+        for index in DATETIME_FIELDS:
+            values[index] = to_qdatetime(values[index])
+        feature.setAttributes(values)
+        features.append(feature)
+    return features
+
+
+def create_footprints_layer(name: str, features: Sequence[QgsFeature]) -> QgsVectorLayer:
+    """A memory layer (EPSG:4326) holding the features, added in one batch, styled."""
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", name, "memory")
+    provider = layer.dataProvider()
+    provider.addAttributes(footprint_fields().toList())
+    layer.updateFields()
+    provider.addFeatures(list(features))
+    layer.updateExtents()
+    if STYLE.exists():
+        layer.loadNamedStyle(str(STYLE))
+    layer.setCustomProperty("eo_explorer/kind", "footprints")
+    return layer
+
+
+def results_group(project: QgsProject | None = None) -> QgsLayerTreeGroup:
+    root = (project or QgsProject.instance()).layerTreeRoot()
+    group = root.findGroup(GROUP_NAME)
+    if group is None:
+        group = root.insertGroup(0, GROUP_NAME)
+    return group
+
+
+def add_to_project(layer: QgsVectorLayer, project: QgsProject | None = None) -> None:
+    project = project or QgsProject.instance()
+    project.addMapLayer(layer, False)
+    results_group(project).insertLayer(0, layer)
+
+
+def layer_name(catalog_title: str, collections: Sequence[str], start, end) -> str:
+    """e.g. ``CDSE STAC · sentinel-2-l2a · 2024-06-01 – 2024-06-30``."""
+    what = ", ".join(collections[:3]) + (" …" if len(collections) > 3 else "")
+    when = ""
+    if start or end:
+        when = f"{_date_text(start)} – {_date_text(end)}"
+    parts = [catalog_title, what or "all collections"]
+    if when:
+        parts.append(when)
+    return " · ".join(parts)
+
+
+def _date_text(value) -> str:
+    if value is None:
+        return "…"
+    return value.strftime("%Y-%m-%d")

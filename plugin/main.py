@@ -1,0 +1,125 @@
+"""The plugin object QGIS loads: toolbar button, Web menu, dock, Processing provider.
+
+``unload`` removes everything ``initGui`` created: actions, the dock (its map tool, rubber
+band and running tasks), the Processing provider and the translator.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from . import log
+
+ROOT = Path(__file__).resolve().parent.parent
+MENU = "&EO Explorer"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("EOExplorer", text)
+
+
+class EOExplorerPlugin:
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.actions: list[QAction] = []
+        self.dock = None
+        self.provider = None
+        self.translator = None
+        self.missing: list = []
+        self._install_translator()
+
+    # -- QGIS hooks -------------------------------------------------------------------
+
+    def initGui(self) -> None:  # noqa: N802 (QGIS name)
+        from .dependencies import missing_dependencies
+
+        self.missing = missing_dependencies()
+        icon = QIcon(str(ROOT / "resources" / "icons" / "eo_explorer.svg"))
+        action = QAction(icon, tr("EO Explorer Search"), self.iface.mainWindow())
+        action.setObjectName("EOExplorerSearchAction")
+        action.setCheckable(True)
+        action.setToolTip(tr("Search Earth-observation catalogs from the map"))
+        action.toggled.connect(self._toggle_dock)
+        self.iface.addToolBarIcon(action)
+        self.iface.addPluginToWebMenu(MENU, action)
+        self.actions.append(action)
+        if self.missing:
+            from .dependencies import notify_missing
+
+            notify_missing(self.iface, self.missing, self._dependencies_installed)
+            return
+        self._init_processing()
+
+    def unload(self) -> None:
+        for action in self.actions:
+            self.iface.removePluginWebMenu(MENU, action)
+            self.iface.removeToolBarIcon(action)
+            action.deleteLater()
+        self.actions = []
+        if self.dock is not None:
+            self.dock.shutdown()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+
+    # -- parts ------------------------------------------------------------------------
+
+    def _init_processing(self) -> None:
+        if self.provider is not None:
+            return
+        from .processing.provider import EOExplorerProvider
+
+        self.provider = EOExplorerProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def _dependencies_installed(self) -> None:
+        from .dependencies import missing_dependencies
+
+        self.missing = missing_dependencies()
+        if not self.missing:
+            self._init_processing()
+
+    def _toggle_dock(self, visible: bool) -> None:
+        if self.missing:
+            from .dependencies import notify_missing
+
+            notify_missing(self.iface, self.missing, self._dependencies_installed)
+            self.actions[0].setChecked(False)
+            return
+        if self.dock is None:
+            if not visible:
+                return
+            try:
+                from .gui.search_dock import SearchDock
+
+                self.dock = SearchDock(self.iface, parent=self.iface.mainWindow())
+            except Exception as exc:  # noqa: BLE001 - report, never take QGIS down
+                log.error(f"The Search dock could not be created: {exc!r}")
+                self.iface.messageBar().pushCritical(
+                    tr("EO Explorer"), tr("The Search dock could not be opened; see the log.")
+                )
+                self.actions[0].setChecked(False)
+                return
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self.actions[0].setChecked)
+        self.dock.setVisible(visible)
+
+    def _install_translator(self) -> None:
+        locale = str(QSettings().value("locale/userLocale", QLocale().name()) or "")[:2]
+        path = ROOT / "i18n" / f"eo_explorer_{locale}.qm"
+        if locale and path.exists():
+            translator = QTranslator()
+            if translator.load(str(path)):
+                QCoreApplication.installTranslator(translator)
+                self.translator = translator

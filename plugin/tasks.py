@@ -1,0 +1,168 @@
+"""Background work: catalog searches and collection lists in QgsTasks.
+
+A task fetches and parses in its worker thread and hands plain results (and ready
+QgsFeatures, which are not QObjects) to the main thread through ``finished``; it never
+touches a widget or the project.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from qgis.core import QgsFeature, QgsTask
+from qgis.PyQt.QtCore import pyqtSignal
+
+from .api.catalogs import Catalog
+from .api.errors import Cancelled, CredentialsRequired, EOExplorerError
+from .api.footprints import Rejected, convert_items
+from .api.http import HttpClient
+from .api.search import SearchRequest
+from .api.stac import CollectionInfo, StacClient
+from .layers import footprint_fields, to_features
+
+HttpFactory = Callable[[Catalog], HttpClient]
+
+
+def default_http(catalog: Catalog) -> HttpClient:
+    if catalog.needs_account:
+        raise CredentialsRequired(
+            f"{catalog.title} needs {catalog.account_text()}. Accounts are not set up "
+            "in EO Explorer yet; choose another catalog."
+        )
+    return HttpClient()
+
+
+@dataclass
+class SearchOutcome:
+    """What a search brought back, whether it finished, failed or was cancelled."""
+
+    features: list[QgsFeature] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    pages: int = 0
+    number_matched: int | None = None
+    filtered_locally: int = 0
+    cloud_filter_local: bool = False
+    cancelled: bool = False
+    error: EOExplorerError | None = None
+    requests: list[tuple[str, str, Any]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.features)
+
+
+def unexpected(exc: BaseException) -> EOExplorerError:
+    return EOExplorerError(
+        "Something unexpected went wrong; details are in the EO Explorer message log.",
+        details="".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
+    )
+
+
+class SearchTask(QgsTask):
+    """Search one catalog, page by page, and build the features for the layer."""
+
+    #: items kept so far, pages fetched, number matched (-1 when unknown)
+    progressed = pyqtSignal(int, int, int)
+    #: emitted on the main thread when the task ends, whatever the outcome
+    completed = pyqtSignal(object)
+
+    def __init__(self, catalog: Catalog, request: SearchRequest,
+                 http_factory: HttpFactory = default_http) -> None:
+        super().__init__(f"EO Explorer: search {catalog.title}", QgsTask.Flag.CanCancel)
+        self.catalog = catalog
+        self.request = request
+        self.http_factory = http_factory
+        self.outcome = SearchOutcome()
+
+    def run(self) -> bool:
+        outcome = self.outcome
+        try:
+            self.request.validate()
+            client = StacClient.open(self.catalog.url, self.http_factory(self.catalog),
+                                     is_cancelled=self.isCanceled)
+            caps = client.capabilities
+            outcome.cloud_filter_local = self.request.cloud_filter_is_local(caps)
+            local_cloud = self.request.max_cloud_cover
+            fields = footprint_fields()
+            wanted = self.request.max_items
+            for page in client.search(self.request, self.isCanceled,
+                                      on_request=lambda *r: outcome.requests.append(r)):
+                outcome.pages = page.number
+                if page.number_matched is not None:
+                    outcome.number_matched = page.number_matched
+                conversion = convert_items(page.items, local_cloud)
+                outcome.rejected.extend(conversion.rejected)
+                outcome.filtered_locally += conversion.filtered_out
+                room = wanted - len(outcome.features)
+                outcome.features.extend(to_features(conversion.footprints[:room], fields))
+                self._report_progress()
+                if len(outcome.features) >= wanted or self.isCanceled():
+                    break
+            outcome.cancelled = self.isCanceled()
+            return True
+        except Cancelled:
+            outcome.cancelled = True
+            return True
+        except EOExplorerError as exc:
+            outcome.error = exc
+            return False
+        except Exception as exc:  # noqa: BLE001 - nothing a server sends may crash QGIS
+            outcome.error = unexpected(exc)
+            return False
+
+    def _report_progress(self) -> None:
+        outcome = self.outcome
+        target = self.request.max_items
+        if outcome.number_matched is not None:
+            target = max(1, min(target, outcome.number_matched))
+        self.setProgress(min(100.0, 100.0 * outcome.count / max(1, target)))
+        matched = -1 if outcome.number_matched is None else outcome.number_matched
+        self.progressed.emit(outcome.count, outcome.pages, matched)
+
+    def finished(self, result: bool) -> None:  # noqa: ARG002 - the outcome says it all
+        self.completed.emit(self.outcome)
+
+
+@dataclass
+class CollectionsOutcome:
+    collections: list[CollectionInfo] = field(default_factory=list)
+    title: str = ""
+    filter_supported: bool = False
+    error: EOExplorerError | None = None
+
+
+class CollectionsTask(QgsTask):
+    """Open a catalog and read all its collections (every page)."""
+
+    completed = pyqtSignal(object)
+
+    def __init__(self, catalog: Catalog, http_factory: HttpFactory = default_http) -> None:
+        super().__init__(f"EO Explorer: collections of {catalog.title}", QgsTask.Flag.CanCancel)
+        self.catalog = catalog
+        self.http_factory = http_factory
+        self.outcome = CollectionsOutcome()
+
+    def run(self) -> bool:
+        try:
+            client = StacClient.open(self.catalog.url, self.http_factory(self.catalog),
+                                     is_cancelled=self.isCanceled)
+            self.outcome.title = client.title
+            self.outcome.filter_supported = client.capabilities.filter
+            self.outcome.collections = sorted(
+                client.collections(is_cancelled=self.isCanceled), key=lambda c: c.id.lower()
+            )
+            return True
+        except Cancelled:
+            return True
+        except EOExplorerError as exc:
+            self.outcome.error = exc
+            return False
+        except Exception as exc:  # noqa: BLE001
+            self.outcome.error = unexpected(exc)
+            return False
+
+    def finished(self, result: bool) -> None:  # noqa: ARG002
+        self.completed.emit(self.outcome)

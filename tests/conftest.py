@@ -1,0 +1,28 @@
+"""Make the repository importable as the package ``eo_explorer``, as QGIS installs it.
+
+The repository folder may have any name; a symlink named ``eo_explorer`` in a private
+folder on ``sys.path`` gives the tests the same import path users have.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+_link_dir = Path(tempfile.gettempdir()) / f"eo-explorer-import-{os.getuid()}-{abs(hash(str(REPO)))}"
+_link_dir.mkdir(exist_ok=True)
+_link = _link_dir / "eo_explorer"
+if not _link.exists():
+    try:
+        _link.symlink_to(REPO, target_is_directory=True)
+    except FileExistsError:
+        pass
+if str(_link_dir) not in sys.path:
+    sys.path.insert(0, str(_link_dir))
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # for ``tests.servers``
