@@ -1,0 +1,93 @@
+"""Fixtures for the QGIS tests: a real STAC server over the sandbox data, the dock."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from shapely.geometry import box, shape
+
+from tests.servers.rustac_server import RustacServer
+
+REPO = Path(__file__).resolve().parents[2]
+SANDBOX = REPO / "resources" / "sandbox"
+
+
+def sandbox_files() -> list[Path]:
+    return sorted((SANDBOX / "collections").glob("*.json")) + sorted(
+        (SANDBOX / "items").glob("*.json"))
+
+
+def sandbox_items() -> list[dict]:
+    items = []
+    for path in sorted((SANDBOX / "items").glob("*.json")):
+        items.extend(json.loads(path.read_text())["features"])
+    return items
+
+
+def expected_ids(area, start: str | None = None, end: str | None = None,
+                 collections: list[str] | None = None, max_cloud: float | None = None) -> set[str]:
+    """What the sandbox holds for a query, computed independently with shapely."""
+    geometry = shape(area) if isinstance(area, dict) else box(*area)
+    found = set()
+    for item in sandbox_items():
+        if collections and item["collection"] not in collections:
+            continue
+        when = item["properties"]["datetime"]
+        if start and when < start:
+            continue
+        if end and when > end:
+            continue
+        cloud = item["properties"].get("eo:cloud_cover")
+        if max_cloud is not None and cloud is not None and cloud > max_cloud:
+            continue
+        if shape(item["geometry"]).intersects(geometry):
+            found.add(item["id"])
+    return found
+
+
+@pytest.fixture(scope="session")
+def sandbox_server() -> Iterator[RustacServer]:
+    with RustacServer(sandbox_files()) as server:
+        yield server
+
+
+def wait_for(app, condition, timeout: float = 30.0) -> None:
+    """Process Qt events until ``condition()`` is true (QgsTasks finish on the main loop)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+@pytest.fixture()
+def dock(qgis_iface, qgis_app, qgis_new_project, sandbox_server, monkeypatch):
+    """The Search dock with the sandbox catalog selected and its collections read."""
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+    from eo_explorer.plugin.gui.search_dock import SearchDock
+
+    widget = SearchDock(qgis_iface)
+    widget.form.catalogCombo.setCurrentIndex(widget.form.catalogCombo.findData("sandbox"))
+    wait_for(qgis_app, lambda: widget.form.collectionsList.count() > 0)
+    yield widget
+    widget.shutdown()
+    widget.deleteLater()
+
+
+def run_search(app, dock, timeout: float = 60.0):
+    """Press Search and wait for the outcome."""
+    outcomes = []
+    dock.searchFinished.connect(outcomes.append)
+    dock.form.searchButton.click()
+    wait_for(app, lambda: outcomes, timeout)
+    dock.searchFinished.disconnect(outcomes.append)
+    return outcomes[0]
+
+
+def layer_ids(layer) -> list[str]:
+    return [f["id"] for f in layer.getFeatures()]
