@@ -55,6 +55,13 @@ def sandbox_server() -> Iterator[RustacServer]:
         yield server
 
 
+def clean_settings() -> None:
+    """Every test starts from the defaults, not from what an earlier test saved."""
+    from qgis.core import QgsSettings
+
+    QgsSettings().remove("eo_explorer")
+
+
 def wait_for(app, condition, timeout: float = 30.0) -> None:
     """Process Qt events until ``condition()`` is true (QgsTasks finish on the main loop)."""
     deadline = time.monotonic() + timeout
@@ -71,6 +78,7 @@ def dock(qgis_iface, qgis_app, qgis_new_project, sandbox_server, monkeypatch):
     monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
     from eo_explorer.plugin.gui.search_dock import SearchDock
 
+    clean_settings()
     widget = SearchDock(qgis_iface)
     widget.form.catalogCombo.setCurrentIndex(widget.form.catalogCombo.findData("sandbox"))
     wait_for(qgis_app, lambda: widget.form.collectionsList.count() > 0)
