@@ -80,8 +80,12 @@ class EOExplorerPlugin:
             return
         from .processing.provider import EOExplorerProvider
 
-        self.provider = EOExplorerProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = EOExplorerProvider()
+        # addProvider refuses (and deletes) a provider whose id is already registered.
+        if QgsApplication.processingRegistry().addProvider(provider):
+            self.provider = provider
+        else:
+            log.warning("The EO Explorer Processing provider was already registered.")
 
     def _dependencies_installed(self) -> None:
         from .dependencies import missing_dependencies

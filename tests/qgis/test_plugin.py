@@ -1,0 +1,69 @@
+"""The plugin shell: load, open the dock, unload leaving nothing behind."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication, QgsTask
+from qgis.PyQt.QtWidgets import QDockWidget
+
+from .conftest import clean_settings
+
+
+def load_plugin(iface):
+    import eo_explorer
+
+    plugin = eo_explorer.classFactory(iface)
+    plugin.initGui()
+    return plugin
+
+
+def test_metadata_is_complete_for_the_plugin_repository():
+    import configparser
+    from pathlib import Path
+
+    parser = configparser.ConfigParser()
+    parser.read(Path(__file__).resolve().parents[2] / "metadata.txt")
+    general = parser["general"]
+    for key in ("name", "description", "about", "version", "author", "email", "repository",
+                "tracker", "tags", "icon", "qgisMinimumVersion", "hasProcessingProvider"):
+        assert general.get(key, "").strip(), key
+    assert general["name"] == "EO Explorer"
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert (Path(__file__).resolve().parents[2] / general["icon"]).exists()
+
+
+def test_load_open_dock_and_unload_cleanly(qgis_iface, qgis_app, qgis_new_project, monkeypatch,
+                                           sandbox_server):
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+    clean_settings()
+    registry = QgsApplication.processingRegistry()
+    plugin = load_plugin(qgis_iface)
+    assert plugin.missing == []
+    assert registry.providerById("eo_explorer") is not None
+    assert registry.algorithmById("eo_explorer:search_catalog") is not None
+    action = plugin.actions[0]
+    assert action.text() == "EO Explorer Search"
+
+    action.trigger()  # the toolbar button opens the Search dock
+    dock = plugin.dock
+    assert dock is not None and not dock.isHidden()
+    docks = qgis_iface.mainWindow().findChildren(QDockWidget, "EOExplorerSearchDock")
+    assert docks
+    canvas = qgis_iface.mapCanvas()
+    dock.form.drawButton.click()
+    assert canvas.mapTool() is dock.draw_tool
+
+    # A running task is cancelled by unload.
+    task = QgsTask.fromFunction("EO Explorer: test task", lambda t: t.waitForFinished(5000))
+    dock.search_task = task
+    plugin.unload()
+    assert task.isCanceled()
+    assert plugin.actions == [] and plugin.dock is None
+    assert canvas.mapTool() is None
+    assert registry.providerById("eo_explorer") is None
+    qgis_app.processEvents()
+
+
+def test_unload_without_opening_the_dock(qgis_iface):
+    plugin = load_plugin(qgis_iface)
+    plugin.unload()
+    assert QgsApplication.processingRegistry().providerById("eo_explorer") is None
