@@ -20,7 +20,7 @@ MENU = "&EO Explorer"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files tr() here
 
 
 class EOExplorerPlugin:

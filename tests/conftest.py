@@ -6,6 +6,7 @@ folder on ``sys.path`` gives the tests the same import path users have.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import tempfile
@@ -14,7 +15,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-_link_dir = Path(tempfile.gettempdir()) / f"eo-explorer-import-{os.getuid()}-{abs(hash(str(REPO)))}"
+_REPO_KEY = hashlib.sha1(str(REPO).encode()).hexdigest()[:12]
+_link_dir = Path(tempfile.gettempdir()) / f"eo-explorer-import-{os.getuid()}-{_REPO_KEY}"
 _link_dir.mkdir(exist_ok=True)
 _link = _link_dir / "eo_explorer"
 if not _link.exists():

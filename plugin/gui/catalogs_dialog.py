@@ -16,7 +16,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("CatalogsDialog", text)
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files tr() here
 
 
 class CatalogsDialog(QDialog):

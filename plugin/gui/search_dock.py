@@ -32,7 +32,7 @@ COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("SearchDock", text)
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files tr() here
 
 
 class SearchDock(QDockWidget):

@@ -1,0 +1,299 @@
+"""The Processing algorithm "Search catalog" against a real STAC API server (rustac).
+
+In process through ``processing.run`` and out of process through ``qgis_process``.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from .conftest import REPO, expected_ids, layer_ids, sandbox_items
+
+ALG = "eo_explorer:search_catalog"
+S2 = "sandbox-sentinel-2-l2a"
+EUROPE = (5.0, 45.0, 15.0, 55.0)
+YEAR = ("2024-01-01", "2024-12-31")
+JUNE = ("2024-06-01", "2024-06-30")
+TRIANGLE = "POLYGON((6.3 46.2, 14.1 47.3, 10.2 53.6, 6.3 46.2))"
+SQUARE = "POLYGON((-3.1 40.2, 2.7 40.2, 2.7 44.9, -3.1 44.9, -3.1 40.2))"
+
+
+def day_range(start: str, end: str) -> tuple[str, str]:
+    """The instants a date interval covers, for :func:`expected_ids`."""
+    return start + "T00:00:00Z", end + "T23:59:59.999999Z"
+
+
+def wkt_area(wkt: str) -> dict:
+    from shapely import wkt as shapely_wkt
+    from shapely.geometry import mapping
+
+    return mapping(shapely_wkt.loads(wkt))
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    from eo_explorer.plugin.processing.provider import EOExplorerProvider
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("eo_explorer")
+    if existing is not None:
+        yield existing
+        return
+    created = EOExplorerProvider()
+    assert registry.addProvider(created)
+    yield created
+    registry.removeProvider(created)
+
+
+def run(**parameters):
+    import processing
+
+    parameters.setdefault("OUTPUT", "TEMPORARY_OUTPUT")
+    return processing.run(ALG, parameters)
+
+
+def test_provider_lists_the_algorithm(provider):
+    assert provider.id() == "eo_explorer"
+    assert provider.name() == "EO Explorer"
+    assert not provider.icon().isNull()
+    algorithm = QgsApplication.processingRegistry().algorithmById(ALG)
+    assert algorithm is not None
+    assert algorithm.displayName() == "Search catalog"
+    assert algorithm.group() == ""
+    assert "STAC" in algorithm.shortHelpString()
+    names = [p.name() for p in algorithm.parameterDefinitions()]
+    assert names == ["CATALOG", "COLLECTIONS", "EXTENT", "AREA", "START", "END", "MAX_CLOUD",
+                     "FILTER", "MAX_ITEMS", "OUTPUT"]
+    assert algorithm.parameterDefinition("MAX_ITEMS").defaultValue() == 500
+
+
+def test_extent_search_to_geopackage(provider, sandbox_server, tmp_path):
+    output = tmp_path / "footprints.gpkg"
+    result = run(CATALOG=sandbox_server.url, EXTENT="5,15,45,55 [EPSG:4326]",
+                 START=YEAR[0], END=YEAR[1], OUTPUT=str(output))
+    expected = expected_ids(EUROPE, *day_range(*YEAR))
+    assert len(expected) > 100  # more than one page of 100
+    layer = QgsVectorLayer(result["OUTPUT"], "footprints", "ogr")
+    assert layer.isValid()
+    ids = layer_ids(layer)
+    assert sorted(ids) == sorted(expected)
+    assert result["COUNT"] == len(expected)
+    assert result["NUMBER_MATCHED"] == -1  # rustac does not say
+    assert layer.crs().authid() == "EPSG:4326"
+    assert QgsWkbTypes.flatType(layer.wkbType()) == QgsWkbTypes.Type.MultiPolygon
+    from eo_explorer.plugin.api.footprints import FIELD_NAMES
+
+    assert set(FIELD_NAMES) <= set(layer.fields().names())
+    feature = next(layer.getFeatures())
+    assert feature["datetime"].isValid()
+    assert json.loads(feature["item_json"])["id"] == feature["id"]
+
+
+def test_projected_extent_is_reprojected(provider, sandbox_server):
+    web_mercator = QgsCoordinateReferenceSystem("EPSG:3857")
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), web_mercator,
+                                       QgsProject.instance().transformContext())
+    rect = transform.transformBoundingBox(QgsRectangle(*EUROPE))
+    extent = (f"{rect.xMinimum()!r},{rect.xMaximum()!r},{rect.yMinimum()!r},"
+              f"{rect.yMaximum()!r} [EPSG:3857]")
+    result = run(CATALOG=sandbox_server.url, EXTENT=extent, START=JUNE[0], END=JUNE[1])
+    expected = expected_ids(EUROPE, *day_range(*JUNE))
+    assert expected
+    assert sorted(layer_ids(result["OUTPUT"])) == sorted(expected)
+
+
+def test_sandbox_preset_collections_and_cloud_cover(provider, sandbox_server, monkeypatch):
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+    result = run(CATALOG="sandbox", COLLECTIONS=f" {S2} , ", EXTENT="5,15,45,55",
+                 START=YEAR[0], END=YEAR[1], MAX_CLOUD=20)
+    expected = expected_ids(EUROPE, *day_range(*YEAR), collections=[S2], max_cloud=20)
+    everything = expected_ids(EUROPE, *day_range(*YEAR), collections=[S2])
+    assert expected and len(expected) < len(everything)
+    layer = result["OUTPUT"]
+    assert sorted(layer_ids(layer)) == sorted(expected)
+    assert all(f["cloud_cover"] <= 20 for f in layer.getFeatures())
+
+
+def polygon_layer(*wkts: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "areas", "memory")
+    features = []
+    for wkt in wkts:
+        feature = QgsFeature()
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def test_area_layer_search(provider, sandbox_server):
+    layer = polygon_layer(TRIANGLE)
+    try:
+        # The area layer wins over the extent given too.
+        result = run(CATALOG=sandbox_server.url, AREA=layer.id(), EXTENT="-20,-10,-50,-40",
+                     START=YEAR[0], END=YEAR[1])
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    expected = expected_ids(wkt_area(TRIANGLE), *day_range(*YEAR))
+    in_box = expected_ids(EUROPE, *day_range(*YEAR))
+    assert expected and expected < in_box  # the triangle, not its bounding box
+    assert sorted(layer_ids(result["OUTPUT"])) == sorted(expected)
+
+
+def test_area_layer_selected_features_only(provider, sandbox_server):
+    layer = polygon_layer(TRIANGLE, SQUARE)
+    square_id = [f.id() for f in layer.getFeatures()][1]
+    layer.selectByIds([square_id])
+    try:
+        selected = QgsProcessingFeatureSourceDefinition(layer.id(), selectedFeaturesOnly=True)
+        result = run(CATALOG=sandbox_server.url, AREA=selected, START=JUNE[0], END=JUNE[1])
+        both = run(CATALOG=sandbox_server.url, AREA=layer.id(), START=JUNE[0], END=JUNE[1])
+        layer.removeSelection()
+        with pytest.raises(QgsProcessingException, match="no polygon"):
+            run(CATALOG=sandbox_server.url, AREA=selected)
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    square = expected_ids(wkt_area(SQUARE), *day_range(*JUNE))
+    triangle = expected_ids(wkt_area(TRIANGLE), *day_range(*JUNE))
+    assert square and triangle - square
+    assert sorted(layer_ids(result["OUTPUT"])) == sorted(square)
+    assert sorted(layer_ids(both["OUTPUT"])) == sorted(square | triangle)
+
+
+def test_max_items_is_honoured(provider, sandbox_server):
+    all_ids = {item["id"] for item in sandbox_items()}
+    few = run(CATALOG=sandbox_server.url, MAX_ITEMS=7)
+    ids = layer_ids(few["OUTPUT"])
+    assert len(ids) == 7 == few["COUNT"]
+    assert len(set(ids)) == 7 and set(ids) <= all_ids
+    # The default (500) over several pages of 100, nothing twice.
+    default = run(CATALOG=sandbox_server.url)
+    ids = layer_ids(default["OUTPUT"])
+    assert len(all_ids) > 500
+    assert len(ids) == 500 == len(set(ids))
+    assert set(ids) <= all_ids
+
+
+def test_unknown_catalog_is_a_clear_error(provider):
+    with pytest.raises(QgsProcessingException) as raised:
+        run(CATALOG="no-such-catalog")
+    message = str(raised.value)
+    assert 'Unknown catalog "no-such-catalog"' in message
+    assert "cdse" in message and "URL of a STAC API" in message
+
+
+def test_catalog_needing_an_account_is_a_clear_error(provider):
+    with pytest.raises(QgsProcessingException, match="needs a Sentinel Hub account"):
+        run(CATALOG="sentinelhub")
+
+
+def test_server_errors_become_processing_errors(provider, sandbox_server):
+    with pytest.raises(QgsProcessingException, match=r"\(HTTP 404\)"):
+        run(CATALOG=sandbox_server.url + "no-such-api/")
+    with pytest.raises(QgsProcessingException, match="start date is after the end date"):
+        run(CATALOG=sandbox_server.url, START=JUNE[1], END=JUNE[0])
+
+
+# -- qgis_process ---------------------------------------------------------------------------
+
+
+def _qgis_process() -> str:
+    for name in ("qgis_process.bin", "qgis_process"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise AssertionError("qgis_process is not installed")
+
+
+def _distributions_for(names: list[str]) -> list[importlib.metadata.Distribution]:
+    """The distributions ``names`` need to run (their non-extra requirements, recursively)."""
+    from packaging.requirements import Requirement
+
+    seen: dict[str, importlib.metadata.Distribution] = {}
+    todo = list(names)
+    while todo:
+        name = todo.pop().lower().replace("_", "-")
+        if name in seen:
+            continue
+        dist = importlib.metadata.distribution(name)
+        seen[name] = dist
+        for text in dist.requires or []:
+            requirement = Requirement(text)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    return list(seen.values())
+
+
+def install_dependencies_like_pip(target: Path) -> None:
+    """Fill the plugin's dependency folder as ``pip install --target`` would, offline.
+
+    The Python of qgis_process is the system's; it lacks pydantic 2 and shapely here, which
+    is exactly the case of a user who clicked "Install". Each distribution of the test
+    environment is linked into the folder with its ``.dist-info``.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for dist in _distributions_for(["requests", "pydantic", "shapely"]):
+        root = Path(dist.locate_file(""))
+        tops = {Path(str(f)).parts[0] for f in dist.files or []}
+        for top in sorted(tops):
+            if top in ("..", "__pycache__") or top.endswith(".pth"):
+                continue
+            source = root / top
+            if source.exists() and not (target / top).exists():
+                (target / top).symlink_to(source, target_is_directory=source.is_dir())
+
+
+def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
+    executable = _qgis_process()
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "eo_explorer").symlink_to(REPO, target_is_directory=True)
+    config = tmp_path / "config"
+    profile_python = config / "profiles" / "default" / "python"
+    install_dependencies_like_pip(profile_python / "eo_explorer_dependencies")
+    env = dict(os.environ, QGIS_PLUGINPATH=str(plugins), QGIS_CUSTOM_CONFIG_PATH=str(config),
+               QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(tmp_path / "xdg"))
+    (tmp_path / "xdg").mkdir(mode=0o700)
+    env.pop("PYTHONPATH", None)
+
+    def qgis_process(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([executable, *args], env=env, cwd=tmp_path, capture_output=True,
+                              text=True, timeout=90, check=False)
+
+    enabled = qgis_process("plugins", "enable", "eo_explorer")
+    assert enabled.returncode == 0, enabled.stdout + enabled.stderr
+    listed = qgis_process("list")
+    assert ALG in listed.stdout, listed.stdout[-2000:] + listed.stderr[-2000:]
+
+    output = tmp_path / "x.gpkg"
+    done = qgis_process("--json", "run", ALG, f"--CATALOG={sandbox_server.url}",
+                        "--EXTENT=5,15,45,55 [EPSG:4326]", f"--START={JUNE[0]}",
+                        f"--END={JUNE[1]}", f"--OUTPUT={output}")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    answer = json.loads(done.stdout[done.stdout.index("{"):])
+    expected = expected_ids(EUROPE, *day_range(*JUNE))
+    assert answer["results"]["COUNT"] == len(expected)
+    layer = QgsVectorLayer(str(output), "footprints", "ogr")
+    assert layer.isValid()
+    assert sorted(layer_ids(layer)) == sorted(expected)
+
