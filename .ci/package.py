@@ -39,7 +39,7 @@ REQUIRED_DIRS = ["plugin"]
 OPTIONAL_DIRS = ["ui", "resources"]
 OPTIONAL_FILES = ["README.md", "LICENSE", "LICENSE.txt", "LICENSE.md", "CHANGELOG.md"]
 # Paths relative to ROOT that must never be shipped.
-EXCLUDED_PATHS = {"resources/sandbox"}
+EXCLUDED_PATHS = {"resources/sandbox", "resources/screenshots"}
 # File / directory name patterns never shipped, wherever they are.
 EXCLUDED_NAMES = [
     "__pycache__",

@@ -35,10 +35,16 @@ def _transform(crs: QgsCoordinateReferenceSystem,
 def extent_area(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem,
                 context: QgsCoordinateTransformContext) -> SearchArea:
     """A map extent as bbox(es) in EPSG:4326, keeping the real shape of projected extents."""
+    if crs.authid() == "EPSG:4326":
+        if extent.width() >= 360:
+            # Zoomed out past the whole world: every longitude is on screen.
+            south, north = max(-90.0, extent.yMinimum()), min(90.0, extent.yMaximum())
+            return SearchArea(bboxes=((-180.0, south, 180.0, north),))
+        return area_from_extent_ring(densified_rectangle(
+            extent.xMinimum(), max(-90.0, extent.yMinimum()),
+            extent.xMaximum(), min(90.0, extent.yMaximum())))
     ring = densified_rectangle(extent.xMinimum(), extent.yMinimum(),
                                extent.xMaximum(), extent.yMaximum())
-    if crs.isGeographic() and crs.authid() == "EPSG:4326":
-        return area_from_extent_ring(ring)
     transform = _transform(crs, context)
     points = []
     for x, y in ring:

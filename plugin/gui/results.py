@@ -24,6 +24,7 @@ COLUMNS = (
     ("collection", "Collection"),
     ("platform", "Platform"),
 )
+MAX_ID_COLUMN_WIDTH = 240
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -125,6 +126,9 @@ class ResultsTableController:
         self.layer = layer
         self.model.load(layer)
         self.view.resizeColumnsToContents()
+        # Scene ids are long; keep the other columns in sight.
+        if self.view.columnWidth(0) > MAX_ID_COLUMN_WIDTH:
+            self.view.setColumnWidth(0, MAX_ID_COLUMN_WIDTH)
         if layer is not None:
             layer.selectionChanged.connect(self._layer_selection_changed)
             self._layer_selection_changed()

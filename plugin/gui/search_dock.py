@@ -82,7 +82,7 @@ class SearchDock(QDockWidget):
         f.drawButton.setIcon(_icon("draw_polygon.svg"))
         self.results = ResultsTableController(f.resultsTable, self.zoom_to_feature,
                                               self.show_details)
-        f.splitter.setSizes([480, 220, 160])
+        f.splitter.setSizes([430, 260, 170])
         return body
 
     def _connect(self) -> None:
