@@ -61,9 +61,13 @@ class CollectionInfo:
         summaries = data.get("summaries") if isinstance(data.get("summaries"), dict) else {}
         item_assets = data.get("item_assets") if isinstance(data.get("item_assets"), dict) else {}
         # ``eo:cloud_cover`` in summaries (STAC best practice); some catalogs only say it
-        # through the EO extension on the collection or its queryables.
-        has_cloud = "eo:cloud_cover" in summaries or any(
-            isinstance(a, dict) and "eo:cloud_cover" in a for a in item_assets.values()
+        # through the EO extension on the collection (CDSE: no summary for any collection).
+        extensions = data.get("stac_extensions")
+        extensions = extensions if isinstance(extensions, list) else []
+        has_cloud = (
+            "eo:cloud_cover" in summaries
+            or any(isinstance(a, dict) and "eo:cloud_cover" in a for a in item_assets.values())
+            or any(isinstance(e, str) and "/eo/" in e for e in extensions)
         )
         return cls(
             id=str(data.get("id")),
@@ -246,24 +250,32 @@ class StacClient:
             items = document.get("features")
             if not isinstance(items, list):
                 items = []
+            if items:
+                key = _page_key(items)
+                if key in previous_keys:
+                    return  # the server sent the same page again: stop rather than loop
+                previous_keys.add(key)
             yield SearchPage(number, items, _number_matched(document), len(response.content))
             fetched += len(items)
             if not items or (stop_at is not None and fetched >= stop_at):
                 return
-            key = _page_key(items)
-            if key in previous_keys:
-                return  # the server sent the same page again: stop rather than loop
-            previous_keys.add(key)
             current = self._next_request(current, document)
 
     def items(self, request: SearchRequest,
               is_cancelled: IsCancelled = _never) -> Iterator[dict[str, Any]]:
-        """Every item of a search as a dict, at most ``request.max_items`` (for scripts)."""
+        """Every item of a search as a dict, at most ``request.max_items`` (for scripts).
+
+        Like the dock, it applies the cloud limit itself when the catalog cannot.
+        """
+        local_cloud = (request.max_cloud_cover
+                       if request.cloud_filter_is_local(self.capabilities) else None)
         count = 0
         for page in self.search(request, is_cancelled):
             for item in page.items:
                 if count >= request.max_items:
                     return
+                if local_cloud is not None and _cloud_above(item, local_cloud):
+                    continue
                 count += 1
                 yield item
 
@@ -290,6 +302,15 @@ class StacClient:
             return _Request("GET", current.url,
                             params={**(current.params or {}), "next": context["next"]})
         return None
+
+
+def _cloud_above(item: Any, limit: float) -> bool:
+    properties = item.get("properties") if isinstance(item, dict) else None
+    cloud = properties.get("eo:cloud_cover") if isinstance(properties, dict) else None
+    try:
+        return cloud is not None and float(cloud) > limit
+    except (TypeError, ValueError):
+        return False
 
 
 def _number_matched(document: dict[str, Any]) -> int | None:
