@@ -35,9 +35,18 @@ class EOExplorerPlugin:
 
     # -- QGIS hooks -------------------------------------------------------------------
 
-    def initGui(self) -> None:  # noqa: N802 (QGIS name)
-        from .dependencies import missing_dependencies
+    def initProcessing(self) -> None:  # noqa: N802 (QGIS name)
+        """Called by ``qgis_process`` (which never calls initGui)."""
+        from .dependencies import activate_installed, missing_dependencies
 
+        activate_installed()
+        if not missing_dependencies():
+            self._init_processing()
+
+    def initGui(self) -> None:  # noqa: N802 (QGIS name)
+        from .dependencies import activate_installed, missing_dependencies
+
+        activate_installed()  # what the Install button put in the profile earlier
         self.missing = missing_dependencies()
         icon = QIcon(str(ROOT / "resources" / "icons" / "eo_explorer.svg"))
         action = QAction(icon, tr("EO Explorer Search"), self.iface.mainWindow())

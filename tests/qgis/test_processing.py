@@ -21,6 +21,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
@@ -90,7 +91,7 @@ def test_provider_lists_the_algorithm(provider):
 def test_extent_search_to_geopackage(provider, sandbox_server, tmp_path):
     output = tmp_path / "footprints.gpkg"
     result = run(CATALOG=sandbox_server.url, EXTENT="5,15,45,55 [EPSG:4326]",
-                 START=YEAR[0], END=YEAR[1], OUTPUT=str(output))
+                 START=YEAR[0], END=YEAR[1], MAX_ITEMS=5000, OUTPUT=str(output))
     expected = expected_ids(EUROPE, *day_range(*YEAR))
     assert len(expected) > 100  # more than one page of 100
     layer = QgsVectorLayer(result["OUTPUT"], "footprints", "ogr")
@@ -194,6 +195,17 @@ def test_max_items_is_honoured(provider, sandbox_server):
     assert set(ids) <= all_ids
 
 
+def test_cancel_keeps_what_was_found(provider, sandbox_server):
+    import processing
+
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda progress: progress > 0 and feedback.cancel())
+    result = processing.run(ALG, {"CATALOG": sandbox_server.url, "OUTPUT": "TEMPORARY_OUTPUT"},
+                            feedback=feedback)
+    ids = layer_ids(result["OUTPUT"])
+    assert 0 < len(ids) == result["COUNT"] < 500
+
+
 def test_unknown_catalog_is_a_clear_error(provider):
     with pytest.raises(QgsProcessingException) as raised:
         run(CATALOG="no-such-catalog")
@@ -283,7 +295,10 @@ def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
     enabled = qgis_process("plugins", "enable", "eo_explorer")
     assert enabled.returncode == 0, enabled.stdout + enabled.stderr
     listed = qgis_process("list")
-    assert ALG in listed.stdout, listed.stdout[-2000:] + listed.stderr[-2000:]
+    assert ALG in listed.stdout, (
+        "qgis_process did not load the plugin's provider. It loads an enabled plugin whose "
+        "metadata says hasProcessingProvider=yes and calls its initProcessing() (not initGui)."
+        "\n" + listed.stderr[-2000:])
 
     output = tmp_path / "x.gpkg"
     done = qgis_process("--json", "run", ALG, f"--CATALOG={sandbox_server.url}",

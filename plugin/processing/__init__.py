@@ -1,0 +1,1 @@
+"""Processing provider and algorithms of EO Explorer (Toolbox, models, qgis_process)."""

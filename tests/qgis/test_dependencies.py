@@ -1,0 +1,103 @@
+"""The missing-dependencies message bar and the install task, with a real QgsMessageBar."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+from qgis.core import QgsApplication, QgsTask
+from qgis.gui import QgsMessageBar
+from qgis.PyQt.QtWidgets import QPushButton
+
+from eo_explorer.plugin import dependencies as deps
+from eo_explorer.plugin.dependencies import Requirement
+
+MISSING = [Requirement("shapely", "shapely>=1.8,<3", "not installed")]
+WRONG = [Requirement("pydantic", "pydantic>=2,<3", "version 1.10 is installed, 2.x needed",
+                     "1.10.13")]
+
+
+class FakeIface:
+    def __init__(self) -> None:
+        self.bar = QgsMessageBar()
+
+    def messageBar(self) -> QgsMessageBar:  # noqa: N802 - QgisInterface name
+        return self.bar
+
+
+def wait_for(app, condition, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def buttons(item) -> list[QPushButton]:
+    return item.findChildren(QPushButton)
+
+
+def install_buttons(item) -> list[QPushButton]:
+    return [b for b in buttons(item) if b.text() == "Install"]
+
+
+def test_missing_package_offers_install(qgis_app):
+    iface = FakeIface()
+    item = deps.notify_missing(iface, MISSING, target_dir="/tmp/unused")
+    assert iface.bar.currentItem() is item
+    assert "shapely (not installed)" in item.text()
+    assert len(install_buttons(item)) == 1
+
+
+def test_wrong_version_tells_the_upgrade_command_without_install(qgis_app):
+    iface = FakeIface()
+    item = deps.notify_missing(iface, WRONG + MISSING, target_dir="/tmp/unused")
+    assert "pydantic (version 1.10 is installed, 2.x needed)" in item.text()
+    assert "-m pip install --upgrade" in item.text()
+    assert install_buttons(item) == []
+
+
+def test_install_button_runs_pip_and_reports_success(qgis_app, tmp_path, monkeypatch):
+    commands = []
+
+    def fake_install_command(requirements, target_dir, python=None):
+        commands.append((list(requirements), target_dir))
+        return [sys.executable, "-c", "print('Successfully installed shapely')"]
+
+    monkeypatch.setattr(deps, "install_command", fake_install_command)
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    installed = []
+    iface = FakeIface()
+    item = deps.notify_missing(iface, MISSING, lambda: installed.append(True),
+                               target_dir=str(tmp_path / "deps"))
+    install_buttons(item)[0].click()
+    wait_for(qgis_app, lambda: installed)
+    assert commands == [(MISSING, str(tmp_path / "deps"))]
+    assert sys.path[-1] == str(tmp_path / "deps")  # appended, never in front
+    assert "Installed shapely>=1.8,<3" in iface.bar.currentItem().text()
+
+
+def test_failed_install_is_reported(qgis_app, tmp_path, monkeypatch):
+    monkeypatch.setattr(deps, "install_command", lambda r, t, python=None: [
+        sys.executable, "-c", "import sys; print('ERROR: no network'); sys.exit(1)"])
+    iface = FakeIface()
+    installed = []
+    deps.notify_missing(iface, MISSING, lambda: installed.append(True),
+                        target_dir=str(tmp_path / "deps"))
+    install_buttons(iface.bar.currentItem())[0].click()
+    wait_for(qgis_app, lambda: "could not be installed" in iface.bar.currentItem().text())
+    assert not installed
+
+
+@pytest.mark.timeout(60)
+def test_install_task_can_be_cancelled(qgis_app, tmp_path):
+    task = deps.DependencyInstallTask(
+        MISSING, str(tmp_path), command=[sys.executable, "-c", "import time; time.sleep(60)"])
+    results = []
+    task.completed.connect(results.append)
+    QgsApplication.taskManager().addTask(task)
+    wait_for(qgis_app, lambda: task.status() == QgsTask.TaskStatus.Running)
+    task.cancel()
+    wait_for(qgis_app, lambda: results)
+    assert results[0].cancelled and not results[0].ok
