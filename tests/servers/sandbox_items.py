@@ -229,6 +229,7 @@ def make_collection(
 
 
 EUROPE = (-10.0, 36.0, 30.0, 60.0)
+CENTRAL_EUROPE = (4.0, 44.0, 16.0, 52.0)  # dense: most searches there find Sentinel-2 tiles
 FIJI = (176.5, -19.5, -179.0, -15.5)
 YEAR_2024 = ("2024-01-01T00:00:00Z", "2024-12-31T23:59:59Z")
 
@@ -242,7 +243,8 @@ def build_sandbox() -> dict[str, tuple[dict, list[dict]]]:
     """
     s2 = "sandbox-sentinel-2-l2a"
     s2_items = (
-        make_items(s2, 585, EUROPE, *YEAR_2024, seed=2, n_tiles=65, base_url=None)
+        make_items(s2, 450, CENTRAL_EUROPE, *YEAR_2024, seed=2, n_tiles=50, base_url=None)
+        + make_items(s2, 135, EUROPE, *YEAR_2024, seed=6, n_tiles=15, base_url=None)
         + make_items(s2, 4, FIJI, *YEAR_2024, seed=3, n_tiles=2, base_url=None)
         + make_antimeridian_items(s2, 7, FIJI[1::2], *YEAR_2024, seed=4, n_tiles=2, base_url=None)
         + make_antimeridian_items(
@@ -252,11 +254,11 @@ def build_sandbox() -> dict[str, tuple[dict, list[dict]]]:
     s2_items.sort(key=lambda i: (i["properties"]["datetime"], i["id"]), reverse=True)
     s1 = "sandbox-sentinel-1-grd"
     s1_items = make_items(
-        s1, 150, EUROPE, *YEAR_2024, seed=12, kind="sar", n_tiles=24, base_url=None
+        s1, 150, (0.0, 43.0, 18.0, 55.0), *YEAR_2024, seed=12, kind="sar", n_tiles=30, base_url=None
     )
     lst = "sandbox-lst"
     lst_items = make_items(
-        lst, 100, EUROPE, *YEAR_2024, seed=22, kind="lst", n_tiles=8, base_url=None
+        lst, 100, CENTRAL_EUROPE, *YEAR_2024, seed=22, kind="lst", n_tiles=8, base_url=None
     )
     return {
         s2: (
