@@ -219,7 +219,10 @@ def _wrap_longitudes(wkb: bytes) -> bytes:
     from shapely.affinity import translate
     from shapely.geometry import MultiPolygon, box
 
-    geometry = shapely_wkb.loads(wkb)
+    try:
+        geometry = shapely_wkb.loads(wkb)
+    except Exception as exc:  # GEOS refuses e.g. a ring that is not closed
+        raise NotAFootprint("its geometry is not a valid polygon") from exc
     if not geometry.is_valid:
         geometry = geometry.buffer(0)
     pieces = []

@@ -128,7 +128,9 @@ def area_from_polygons(polygons: Sequence[Sequence[Sequence[Point]]]) -> SearchA
     on each side so servers that know nothing of the antimeridian still match.
     """
     from shapely.geometry import MultiPolygon, Polygon, box, mapping
+    from shapely.geometry.polygon import orient
     from shapely.ops import unary_union
+    from shapely.validation import make_valid
 
     parts = []
     for rings in polygons:
@@ -138,7 +140,8 @@ def area_from_polygons(polygons: Sequence[Sequence[Sequence[Point]]]) -> SearchA
         holes = [unwrap_longitudes(r) for r in rings[1:]]
         polygon = Polygon(shell, holes)
         if not polygon.is_valid:
-            polygon = polygon.buffer(0)
+            # make_valid keeps both lobes of a self-crossing drawing; buffer(0) drops one.
+            polygon = make_valid(polygon)
         parts.append(polygon)
     if not parts:
         raise ValueError("no polygon")
@@ -152,6 +155,8 @@ def area_from_polygons(polygons: Sequence[Sequence[Sequence[Point]]]) -> SearchA
         pieces.extend(_polygons_of(_translate(clipped, shift)))
     if not pieces:
         raise ValueError("the polygon lies outside longitude/latitude bounds")
+    # RFC 7946 section 3.1.6: exterior rings counterclockwise (overlay output is clockwise).
+    pieces = [orient(p) for p in pieces]
     geometry = pieces[0] if len(pieces) == 1 else MultiPolygon(pieces)
     return SearchArea(geometry=_round_coords(mapping(geometry)))
 

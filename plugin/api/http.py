@@ -232,6 +232,10 @@ def _cancellable(call: Callable[[], Any], is_cancelled: IsCancelled) -> Any:
 def _read_body(raw: requests.Response, is_cancelled: IsCancelled) -> bytes:
     """Read a streamed body in chunks, checking for Cancel between chunks."""
     chunks = []
+    # A body cut short (connection dropped mid-answer) must be an error, not truncated JSON:
+    # urllib3 1.26, which many QGIS installs ship, does not check Content-Length by default.
+    if hasattr(raw.raw, "enforce_content_length"):
+        raw.raw.enforce_content_length = True
     try:
         for chunk in raw.iter_content(chunk_size=256 * 1024):
             if is_cancelled():

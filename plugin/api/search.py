@@ -19,15 +19,20 @@ DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
 
 
-def _iso(value: datetime | date | None, end: bool) -> str:
-    """RFC 3339 instant for an interval end; a date means the whole day (UTC)."""
-    if value is None:
-        return ".."
+def _instant(value: datetime | date, end: bool) -> datetime:
+    """An interval end as an aware UTC datetime; a date means the whole day (UTC)."""
     if not isinstance(value, datetime):
         value = datetime.combine(value, time.max if end else time.min)
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
-    value = value.astimezone(timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def _iso(value: datetime | date | None, end: bool) -> str:
+    """RFC 3339 instant for an interval end; a date means the whole day (UTC)."""
+    if value is None:
+        return ".."
+    value = _instant(value, end)
     text = value.strftime("%Y-%m-%dT%H:%M:%S")
     if value.microsecond:
         text += f".{value.microsecond:06d}".rstrip("0")
@@ -61,7 +66,7 @@ class SearchRequest:
     def validate(self) -> None:
         if self.max_items < 1:
             raise UnsupportedRequest("The maximum number of items must be at least 1.")
-        if self.start and self.end and _iso(self.start, False) > _iso(self.end, True):
+        if self.start and self.end and _instant(self.start, False) > _instant(self.end, True):
             raise UnsupportedRequest("The start date is after the end date.")
         if self.max_cloud_cover is not None and not 0 <= self.max_cloud_cover <= 100:
             raise UnsupportedRequest("The maximum cloud cover must be between 0 and 100 %.")
@@ -125,7 +130,7 @@ class SearchRequest:
             return
         if area.geometry is None and len(area.bboxes) == 1:
             bbox = [round(v, 7) for v in area.bboxes[0]]
-            target["bbox"] = ",".join(f"{v:g}" for v in bbox) if as_text else bbox
+            target["bbox"] = ",".join(f"{v:.12g}" for v in bbox) if as_text else bbox
             return
         geometry = area.as_intersects()
         target["intersects"] = json.dumps(geometry, separators=(",", ":")) if as_text else geometry
