@@ -27,24 +27,32 @@ from .api.geometry import (
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
-def _transform(crs: QgsCoordinateReferenceSystem,
-               context: QgsCoordinateTransformContext) -> QgsCoordinateTransform:
+def _transform(
+    crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext
+) -> QgsCoordinateTransform:
     return QgsCoordinateTransform(crs, WGS84, context)
 
 
-def extent_area(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem,
-                context: QgsCoordinateTransformContext) -> SearchArea:
+def extent_area(
+    extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext
+) -> SearchArea:
     """A map extent as bbox(es) in EPSG:4326, keeping the real shape of projected extents."""
     if crs.authid() == "EPSG:4326":
         if extent.width() >= 360:
             # Zoomed out past the whole world: every longitude is on screen.
             south, north = max(-90.0, extent.yMinimum()), min(90.0, extent.yMaximum())
             return SearchArea(bboxes=((-180.0, south, 180.0, north),))
-        return area_from_extent_ring(densified_rectangle(
-            extent.xMinimum(), max(-90.0, extent.yMinimum()),
-            extent.xMaximum(), min(90.0, extent.yMaximum())))
-    ring = densified_rectangle(extent.xMinimum(), extent.yMinimum(),
-                               extent.xMaximum(), extent.yMaximum())
+        return area_from_extent_ring(
+            densified_rectangle(
+                extent.xMinimum(),
+                max(-90.0, extent.yMinimum()),
+                extent.xMaximum(),
+                min(90.0, extent.yMaximum()),
+            )
+        )
+    ring = densified_rectangle(
+        extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()
+    )
     transform = _transform(crs, context)
     points = []
     for x, y in ring:
@@ -58,8 +66,11 @@ def extent_area(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem,
     return area_from_extent_ring(points)
 
 
-def geometries_area(geometries: Iterable[QgsGeometry], crs: QgsCoordinateReferenceSystem,
-                    context: QgsCoordinateTransformContext) -> SearchArea:
+def geometries_area(
+    geometries: Iterable[QgsGeometry],
+    crs: QgsCoordinateReferenceSystem,
+    context: QgsCoordinateTransformContext,
+) -> SearchArea:
     """Polygons (drawn or selected) as an ``intersects`` area in EPSG:4326."""
     transform = None if crs.authid() == "EPSG:4326" else _transform(crs, context)
     polygons = []

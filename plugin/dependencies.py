@@ -141,10 +141,11 @@ def _installed_version(dependency: Dependency, spec: Any) -> Optional[str]:
         return None
 
 
-def check(dependency: Dependency,
-          find_spec: Callable[[str], Any] = _find_spec,
-          version_of: Callable[[Dependency, Any], Optional[str]] = _installed_version,
-          ) -> Optional[Requirement]:
+def check(
+    dependency: Dependency,
+    find_spec: Callable[[str], Any] = _find_spec,
+    version_of: Callable[[Dependency, Any], Optional[str]] = _installed_version,
+) -> Optional[Requirement]:
     """None when the dependency is usable, else what is wrong with it."""
     spec = find_spec(dependency.module)
     if spec is None:
@@ -158,8 +159,9 @@ def check(dependency: Dependency,
     return Requirement(
         dependency.module,
         dependency.spec,
-        _tr("version {0} is installed, {1} needed").format(short_version(version),
-                                                          dependency.needed),
+        _tr("version {0} is installed, {1} needed").format(
+            short_version(version), dependency.needed
+        ),
         installed_version=version,
     )
 
@@ -214,16 +216,22 @@ def python_executable(
     return None
 
 
-def install_command(requirements: Sequence[Requirement], target_dir: str,
-                    python: Optional[str] = None) -> list[str]:
+def install_command(
+    requirements: Sequence[Requirement], target_dir: str, python: Optional[str] = None
+) -> list[str]:
     """The pip command that installs ``requirements`` into ``target_dir``."""
     interpreter = python or python_executable()
     if interpreter is None:
         raise RuntimeError("QGIS's Python interpreter was not found")
     return [
-        interpreter, "-m", "pip", "install",
-        "--target", str(target_dir),
-        "--upgrade-strategy", "only-if-needed",
+        interpreter,
+        "-m",
+        "pip",
+        "install",
+        "--target",
+        str(target_dir),
+        "--upgrade-strategy",
+        "only-if-needed",
         "--disable-pip-version-check",
         "--no-input",
         *[r.spec for r in requirements],
@@ -285,8 +293,9 @@ class InstallResult:
     command: list[str]
 
 
-def run_command(command: Sequence[str], is_cancelled: Callable[[], bool],
-                poll: float = 0.2) -> InstallResult:
+def run_command(
+    command: Sequence[str], is_cancelled: Callable[[], bool], poll: float = 0.2
+) -> InstallResult:
     """Run ``command`` (no shell), collect its output, terminate it when cancelled."""
     lines: list[str] = []
     kwargs: dict[str, Any] = {}
@@ -295,8 +304,12 @@ def run_command(command: Sequence[str], is_cancelled: Callable[[], bool],
     env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1", PYTHONIOENCODING="utf-8")
     try:
         process = subprocess.Popen(  # noqa: S603 - a list, no shell
-            list(command), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, env=env, **kwargs,
+            list(command),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            **kwargs,
         )
     except OSError as exc:
         return InstallResult(False, False, None, str(exc), list(command))
@@ -352,10 +365,13 @@ def _task_class() -> type:
 
         completed = pyqtSignal(object)
 
-        def __init__(self, requirements: Sequence[Requirement], target_dir: str,
-                     command: Optional[Sequence[str]] = None) -> None:
-            super().__init__(_tr("EO Explorer: install Python packages"),
-                             QgsTask.Flag.CanCancel)
+        def __init__(
+            self,
+            requirements: Sequence[Requirement],
+            target_dir: str,
+            command: Optional[Sequence[str]] = None,
+        ) -> None:
+            super().__init__(_tr("EO Explorer: install Python packages"), QgsTask.Flag.CanCancel)
             self.requirements = list(requirements)
             self.target_dir = target_dir
             self.command = list(command) if command else None
@@ -396,18 +412,24 @@ def missing_message(missing: Sequence[Requirement]) -> str:
     names = describe(missing)
     wrong = [r for r in missing if r.wrong_version]
     if not wrong:
-        return _tr("EO Explorer needs Python packages that QGIS does not have: {0}. "
-                   "Click Install to install them for your QGIS profile.").format(names)
-    return _tr("EO Explorer needs other Python packages: {0}. A package of the wrong version "
-               "cannot be replaced by an install for the plugin alone; upgrade it in QGIS's "
-               "Python (on Windows in the OSGeo4W Shell, on Linux possibly with the system "
-               "package manager), then restart QGIS: {1}").format(
-        names, command_text(upgrade_command(missing)))
+        return _tr(
+            "EO Explorer needs Python packages that QGIS does not have: {0}. "
+            "Click Install to install them for your QGIS profile."
+        ).format(names)
+    return _tr(
+        "EO Explorer needs other Python packages: {0}. A package of the wrong version "
+        "cannot be replaced by an install for the plugin alone; upgrade it in QGIS's "
+        "Python (on Windows in the OSGeo4W Shell, on Linux possibly with the system "
+        "package manager), then restart QGIS: {1}"
+    ).format(names, command_text(upgrade_command(missing)))
 
 
-def notify_missing(iface: Any, missing: Sequence[Requirement],
-                   on_installed: Optional[Callable[[], None]] = None,
-                   target_dir: Optional[str] = None) -> Any:
+def notify_missing(
+    iface: Any,
+    missing: Sequence[Requirement],
+    on_installed: Optional[Callable[[], None]] = None,
+    target_dir: Optional[str] = None,
+) -> Any:
     """Warn in the message bar about ``missing``, with an Install button when it can help.
 
     Returns the message bar item. ``on_installed`` is called once everything is usable.
@@ -448,18 +470,29 @@ def notify_missing(iface: Any, missing: Sequence[Requirement],
             if result is not None and result.cancelled:
                 failed(_tr("The install of {0} was cancelled.").format(names))
             elif python_executable() is None:
-                failed(_tr("QGIS's Python interpreter was not found, so {0} could not be "
-                           "installed. Install them into QGIS's Python yourself.").format(names))
+                failed(
+                    _tr(
+                        "QGIS's Python interpreter was not found, so {0} could not be "
+                        "installed. Install them into QGIS's Python yourself."
+                    ).format(names)
+                )
             else:
-                failed(_tr("{0} could not be installed; pip's output is in the EO Explorer "
-                           "message log. You can run the install yourself: {1}").format(
-                    names, command_text(install_command(missing, folder))))
+                failed(
+                    _tr(
+                        "{0} could not be installed; pip's output is in the EO Explorer "
+                        "message log. You can run the install yourself: {1}"
+                    ).format(names, command_text(install_command(missing, folder)))
+                )
             return
         activate_target_dir(folder)
         still = missing_dependencies()
         if still:
-            failed(_tr("pip finished, but these packages are still not usable: {0}. "
-                       "Restart QGIS and try again.").format(describe(still)))
+            failed(
+                _tr(
+                    "pip finished, but these packages are still not usable: {0}. "
+                    "Restart QGIS and try again."
+                ).format(describe(still))
+            )
             return
         message = _tr("Installed {0}. EO Explorer is ready.").format(names)
         log.info(message)

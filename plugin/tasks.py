@@ -69,8 +69,9 @@ class SearchTask(QgsTask):
     #: emitted on the main thread when the task ends, whatever the outcome
     completed = pyqtSignal(object)
 
-    def __init__(self, catalog: Catalog, request: SearchRequest,
-                 http_factory: HttpFactory = default_http) -> None:
+    def __init__(
+        self, catalog: Catalog, request: SearchRequest, http_factory: HttpFactory = default_http
+    ) -> None:
         super().__init__(f"EO Explorer: search {catalog.title}", QgsTask.Flag.CanCancel)
         self.catalog = catalog
         self.request = request
@@ -81,15 +82,17 @@ class SearchTask(QgsTask):
         outcome = self.outcome
         try:
             self.request.validate()
-            client = StacClient.open(self.catalog.url, self.http_factory(self.catalog),
-                                     is_cancelled=self.isCanceled)
+            client = StacClient.open(
+                self.catalog.url, self.http_factory(self.catalog), is_cancelled=self.isCanceled
+            )
             caps = client.capabilities
             outcome.cloud_filter_local = self.request.cloud_filter_is_local(caps)
             local_cloud = self.request.max_cloud_cover
             fields = footprint_fields()
             wanted = self.request.max_items
-            for page in client.search(self.request, self.isCanceled,
-                                      on_request=lambda *r: outcome.requests.append(r)):
+            for page in client.search(
+                self.request, self.isCanceled, on_request=lambda *r: outcome.requests.append(r)
+            ):
                 outcome.pages = page.number
                 if page.number_matched is not None:
                     outcome.number_matched = page.number_matched
@@ -147,8 +150,9 @@ class CollectionsTask(QgsTask):
 
     def run(self) -> bool:
         try:
-            client = StacClient.open(self.catalog.url, self.http_factory(self.catalog),
-                                     is_cancelled=self.isCanceled)
+            client = StacClient.open(
+                self.catalog.url, self.http_factory(self.catalog), is_cancelled=self.isCanceled
+            )
             self.outcome.title = client.title
             self.outcome.filter_supported = client.capabilities.filter
             self.outcome.collections = sorted(

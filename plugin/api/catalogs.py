@@ -46,21 +46,46 @@ class Catalog(BaseModel):
 
 
 PRESETS: tuple[Catalog, ...] = (
-    Catalog(id="cdse", title="Copernicus Data Space (CDSE) STAC",
-            url="https://stac.dataspace.copernicus.eu/v1/", builtin=True),
-    Catalog(id="sentinelhub", title="Sentinel Hub Catalog",
-            url="https://services.sentinel-hub.com/api/v1/catalog/1.0.0/",
-            account="sentinelhub", builtin=True),
-    Catalog(id="sentinelhub-uswest2", title="Sentinel Hub Catalog (US West)",
-            url="https://services-uswest2.sentinel-hub.com/api/v1/catalog/1.0.0/",
-            account="sentinelhub", builtin=True),
-    Catalog(id="sentinelhub-cdse", title="Sentinel Hub Catalog on CDSE",
-            url="https://sh.dataspace.copernicus.eu/api/v1/catalog/1.0.0/",
-            account="sentinelhub-cdse", builtin=True),
-    Catalog(id="constellr", title="Constellr STAC", url="https://api.constellr.com/stac/",
-            account="constellr", builtin=True),
-    Catalog(id="maap", title="ESA MAAP (BIOMASS)",
-            url="https://catalog.maap.eo.esa.int/catalogue/", builtin=True),
+    Catalog(
+        id="cdse",
+        title="Copernicus Data Space (CDSE) STAC",
+        url="https://stac.dataspace.copernicus.eu/v1/",
+        builtin=True,
+    ),
+    Catalog(
+        id="sentinelhub",
+        title="Sentinel Hub Catalog",
+        url="https://services.sentinel-hub.com/api/v1/catalog/1.0.0/",
+        account="sentinelhub",
+        builtin=True,
+    ),
+    Catalog(
+        id="sentinelhub-uswest2",
+        title="Sentinel Hub Catalog (US West)",
+        url="https://services-uswest2.sentinel-hub.com/api/v1/catalog/1.0.0/",
+        account="sentinelhub",
+        builtin=True,
+    ),
+    Catalog(
+        id="sentinelhub-cdse",
+        title="Sentinel Hub Catalog on CDSE",
+        url="https://sh.dataspace.copernicus.eu/api/v1/catalog/1.0.0/",
+        account="sentinelhub-cdse",
+        builtin=True,
+    ),
+    Catalog(
+        id="constellr",
+        title="Constellr STAC",
+        url="https://api.constellr.com/stac/",
+        account="constellr",
+        builtin=True,
+    ),
+    Catalog(
+        id="maap",
+        title="ESA MAAP (BIOMASS)",
+        url="https://catalog.maap.eo.esa.int/catalogue/",
+        builtin=True,
+    ),
 )
 
 

@@ -139,7 +139,10 @@ class HttpClient:
                     ) from exc
                 self._sleep(self._backoff(attempt), is_cancelled)
                 continue
-            except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+            except (
+                requests.exceptions.ConnectionError,
+                requests.exceptions.ChunkedEncodingError,
+            ) as exc:
                 if last:
                     raise NetworkError(
                         f"Could not reach {_host(url)}. Check the address and your network "
@@ -268,7 +271,9 @@ def server_message(body: bytes) -> tuple[str, str]:
     if isinstance(data, dict):
         error = data.get("error")
         if isinstance(error, dict):
-            return str(error.get("message") or error.get("reason") or ""), str(error.get("code") or "")
+            return str(error.get("message") or error.get("reason") or ""), str(
+                error.get("code") or ""
+            )
         if isinstance(error, str):
             return str(data.get("error_description") or error), error
         if "description" in data:

@@ -99,8 +99,9 @@ class _Request:
 class StacClient:
     """A STAC API, opened from its landing page URL."""
 
-    def __init__(self, url: str, landing: dict[str, Any], http: HttpClient,
-                 conformance: list[str]) -> None:
+    def __init__(
+        self, url: str, landing: dict[str, Any], http: HttpClient, conformance: list[str]
+    ) -> None:
         self.url = url
         self.landing = landing
         self.http = http
@@ -110,8 +111,9 @@ class StacClient:
     # -- opening ----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str, http: HttpClient | None = None,
-             is_cancelled: IsCancelled = _never) -> StacClient:
+    def open(
+        cls, url: str, http: HttpClient | None = None, is_cancelled: IsCancelled = _never
+    ) -> StacClient:
         """Read the landing page (and ``/conformance`` when the landing page has none)."""
         http = http or HttpClient()
         url = url.strip()
@@ -164,7 +166,9 @@ class StacClient:
         for link in _links(self.landing):
             if link.get("rel") != "search" or not _is_json_type(link.get("type")):
                 continue
-            candidate = urljoin(self.url, link["href"]) if isinstance(link.get("href"), str) else None
+            candidate = (
+                urljoin(self.url, link["href"]) if isinstance(link.get("href"), str) else None
+            )
             if candidate is None:
                 continue
             if href is None:
@@ -177,11 +181,14 @@ class StacClient:
 
     # -- collections ------------------------------------------------------------------
 
-    def collections(self, is_cancelled: IsCancelled = _never,
-                    max_pages: int = 200) -> list[CollectionInfo]:
+    def collections(
+        self, is_cancelled: IsCancelled = _never, max_pages: int = 200
+    ) -> list[CollectionInfo]:
         """Every collection, following ``next`` links across pages."""
         link = find_link(self.landing, "data")
-        url: str | None = urljoin(self.url, link["href"]) if link else urljoin(self.url, "collections")
+        url: str | None = (
+            urljoin(self.url, link["href"]) if link else urljoin(self.url, "collections")
+        )
         result: list[CollectionInfo] = []
         seen_urls: set[str] = set()
         seen_ids: set[str] = set()
@@ -235,17 +242,26 @@ class StacClient:
             if on_request:
                 on_request(current.method, current.url, current.body or current.params)
             if current.method == "POST":
-                response = self.http.request("POST", current.url, json_body=current.body,
-                                             params=current.params, idempotent=True,
-                                             is_cancelled=is_cancelled)
+                response = self.http.request(
+                    "POST",
+                    current.url,
+                    json_body=current.body,
+                    params=current.params,
+                    idempotent=True,
+                    is_cancelled=is_cancelled,
+                )
             else:
-                response = self.http.request("GET", current.url, params=current.params,
-                                             is_cancelled=is_cancelled)
+                response = self.http.request(
+                    "GET", current.url, params=current.params, is_cancelled=is_cancelled
+                )
             document = response.json()
             if not isinstance(document, dict) or "features" not in document:
+                shape = (
+                    sorted(document)[:10] if isinstance(document, dict) else type(document).__name__
+                )
                 raise InvalidResponse(
                     "The catalog's search answer is not a GeoJSON FeatureCollection.",
-                    details=f"{current.url}: keys {sorted(document)[:10] if isinstance(document, dict) else type(document).__name__}",
+                    details=f"{current.url}: {shape}",
                 )
             items = document.get("features")
             if not isinstance(items, list):
@@ -261,14 +277,16 @@ class StacClient:
                 return
             current = self._next_request(current, document)
 
-    def items(self, request: SearchRequest,
-              is_cancelled: IsCancelled = _never) -> Iterator[dict[str, Any]]:
+    def items(
+        self, request: SearchRequest, is_cancelled: IsCancelled = _never
+    ) -> Iterator[dict[str, Any]]:
         """Every item of a search as a dict, at most ``request.max_items`` (for scripts).
 
         Like the dock, it applies the cloud limit itself when the catalog cannot.
         """
-        local_cloud = (request.max_cloud_cover
-                       if request.cloud_filter_is_local(self.capabilities) else None)
+        local_cloud = (
+            request.max_cloud_cover if request.cloud_filter_is_local(self.capabilities) else None
+        )
         count = 0
         for page in self.search(request, is_cancelled):
             for item in page.items:
@@ -297,10 +315,12 @@ class StacClient:
         if isinstance(context, dict) and context.get("next") is not None:
             # Sentinel Hub Catalog: send ``next`` back in the same request (seed 002).
             if current.method == "POST":
-                return _Request("POST", current.url, body={**(current.body or {}),
-                                                           "next": context["next"]})
-            return _Request("GET", current.url,
-                            params={**(current.params or {}), "next": context["next"]})
+                return _Request(
+                    "POST", current.url, body={**(current.body or {}), "next": context["next"]}
+                )
+            return _Request(
+                "GET", current.url, params={**(current.params or {}), "next": context["next"]}
+            )
         return None
 
 

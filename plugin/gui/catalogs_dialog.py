@@ -61,8 +61,11 @@ class CatalogsDialog(QDialog):
         is_preset = any(p.id == catalog.id for p in PRESETS)
         f.removeButton.setEnabled(not is_preset and catalog.id != "sandbox")
         f.resetButton.setEnabled(is_preset)
-        f.hintLabel.setText(tr("Needs {account}.").format(account=catalog.account_text())
-                            if catalog.needs_account else "")
+        f.hintLabel.setText(
+            tr("Needs {account}.").format(account=catalog.account_text())
+            if catalog.needs_account
+            else ""
+        )
 
     def _edited(self, *_args) -> None:
         catalog = self._current()
@@ -71,8 +74,9 @@ class CatalogsDialog(QDialog):
         f = self.form
         ok = f.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         try:
-            updated = Catalog.model_validate({**catalog.model_dump(), "title": f.titleEdit.text(),
-                                              "url": f.urlEdit.text()})
+            updated = Catalog.model_validate(
+                {**catalog.model_dump(), "title": f.titleEdit.text(), "url": f.urlEdit.text()}
+            )
         except ValidationError as exc:
             f.hintLabel.setText(exc.errors()[0]["msg"])
             ok.setEnabled(False)
@@ -83,8 +87,11 @@ class CatalogsDialog(QDialog):
         f.catalogList.currentItem().setText(updated.title)
 
     def _add(self) -> None:
-        catalog = Catalog(id=new_catalog_id(tr("My catalog"), set(self._catalogs)),
-                          title=tr("My catalog"), url="https://example.com/stac/")
+        catalog = Catalog(
+            id=new_catalog_id(tr("My catalog"), set(self._catalogs)),
+            title=tr("My catalog"),
+            url="https://example.com/stac/",
+        )
         self._catalogs[catalog.id] = catalog
         self._add_row(catalog)
         self.form.catalogList.setCurrentRow(self.form.catalogList.count() - 1)

@@ -62,7 +62,9 @@ class ResultsModel(QAbstractTableModel):
             indexes = [layer.fields().indexOf(n) for n in names]
             for feature in layer.getFeatures():
                 attributes = feature.attributes()
-                self.rows.append((feature.id(), [attributes[i] if i >= 0 else None for i in indexes]))
+                self.rows.append(
+                    (feature.id(), [attributes[i] if i >= 0 else None for i in indexes])
+                )
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
@@ -205,7 +207,11 @@ def item_html(item_json: str | None) -> str:
         title = asset.get("title") or key
         kind = asset.get("type") or ""
         roles = ", ".join(str(r) for r in asset.get("roles") or [] if isinstance(r, str))
-        link = f"<a href='{esc(href)}'>{esc(str(title))}</a>" if href.startswith("http") else esc(str(title))
+        link = (
+            f"<a href='{esc(href)}'>{esc(str(title))}</a>"
+            if href.startswith("http")
+            else esc(str(title))
+        )
         parts.append(f"<li><b>{esc(key)}</b>: {link} <i>{esc(str(kind))}</i> {esc(roles)}</li>")
     parts.append("</ul>")
     return "".join(parts)

@@ -80,8 +80,9 @@ class SearchDock(QDockWidget):
         f.cloudCheck.setChecked(settings.get(settings.Key.USE_CLOUD))
         f.progressBar.setVisible(False)
         f.drawButton.setIcon(_icon("draw_polygon.svg"))
-        self.results = ResultsTableController(f.resultsTable, self.zoom_to_feature,
-                                              self.show_details)
+        self.results = ResultsTableController(
+            f.resultsTable, self.zoom_to_feature, self.show_details
+        )
         f.splitter.setSizes([430, 260, 170])
         return body
 
@@ -139,8 +140,9 @@ class SearchDock(QDockWidget):
         if catalog.needs_account:
             self.form.collectionsList.clear()
             self.form.collectionsStatus.setText(
-                tr("{title} needs {account}. Accounts are not set up in EO Explorer yet.")
-                .format(title=catalog.title, account=catalog.account_text())
+                tr("{title} needs {account}. Accounts are not set up in EO Explorer yet.").format(
+                    title=catalog.title, account=catalog.account_text()
+                )
             )
             self.form.searchButton.setEnabled(False)
             return
@@ -159,8 +161,9 @@ class SearchDock(QDockWidget):
         self.form.collectionsList.clear()
         self.form.collectionsStatus.setText(tr("Reading collections…"))
         task = CollectionsTask(catalog, self.http_factory)
-        task.completed.connect(lambda outcome, url=catalog.url, t=task:
-                               self._collections_loaded(t, url, outcome))
+        task.completed.connect(
+            lambda outcome, url=catalog.url, t=task: self._collections_loaded(t, url, outcome)
+        )
         self.collections_task = task
         QgsApplication.taskManager().addTask(task)
 
@@ -183,7 +186,9 @@ class SearchDock(QDockWidget):
         widget.blockSignals(True)
         widget.clear()
         for info in collections:
-            text = info.id if not info.title or info.title == info.id else f"{info.id} — {info.title}"
+            text = (
+                info.id if not info.title or info.title == info.id else f"{info.id} — {info.title}"
+            )
             item = QListWidgetItem(text)
             item.setData(COLLECTION_ROLE, info)
             item.setToolTip(info.description[:500])
@@ -192,12 +197,15 @@ class SearchDock(QDockWidget):
             widget.addItem(item)
         widget.blockSignals(False)
         self.form.collectionsStatus.setText(
-            tr("{n} collections. Tick one or more; none ticked searches them all.")
-            .format(n=len(collections))
+            tr("{n} collections. Tick one or more; none ticked searches them all.").format(
+                n=len(collections)
+            )
         )
         self.form.filterEdit.setEnabled(self._filter_supported)
         if not self._filter_supported:
-            self.form.filterEdit.setPlaceholderText(tr("This catalog does not support CQL2 filters"))
+            self.form.filterEdit.setPlaceholderText(
+                tr("This catalog does not support CQL2 filters")
+            )
         self._filter_collections(self.form.collectionsFilter.text())
         self._collections_checked()
 
@@ -210,8 +218,11 @@ class SearchDock(QDockWidget):
 
     def selected_collections(self) -> list:
         widget = self.form.collectionsList
-        return [widget.item(r).data(COLLECTION_ROLE) for r in range(widget.count())
-                if widget.item(r).checkState() == Qt.CheckState.Checked]
+        return [
+            widget.item(r).data(COLLECTION_ROLE)
+            for r in range(widget.count())
+            if widget.item(r).checkState() == Qt.CheckState.Checked
+        ]
 
     def _collections_checked(self, *_args) -> None:
         """Offer the cloud limit only when a ticked collection has ``eo:cloud_cover``."""
@@ -333,7 +344,9 @@ class SearchDock(QDockWidget):
             return
         self.search_task = None
         f = self.form
-        f.searchButton.setEnabled(not (self.current_catalog() and self.current_catalog().needs_account))
+        f.searchButton.setEnabled(
+            not (self.current_catalog() and self.current_catalog().needs_account)
+        )
         f.cancelButton.setEnabled(False)
         f.progressBar.setVisible(False)
         for method, url, payload in outcome.requests:
@@ -346,8 +359,9 @@ class SearchDock(QDockWidget):
         layer = None
         if outcome.features:
             request = task.request
-            name = layers.layer_name(task.catalog.title, request.collections, request.start,
-                                     request.end)
+            name = layers.layer_name(
+                task.catalog.title, request.collections, request.start, request.end
+            )
             layer = layers.create_footprints_layer(name, outcome.features)
             layers.add_to_project(layer)
             self.set_results_layer(layer)
@@ -356,24 +370,36 @@ class SearchDock(QDockWidget):
 
     def _report(self, outcome) -> None:
         text = tr("{count} items on the map from {pages} page(s).").format(
-            count=outcome.count, pages=outcome.pages)
+            count=outcome.count, pages=outcome.pages
+        )
         if outcome.number_matched is not None:
             text += " " + tr("The catalog has {n} matches.").format(n=outcome.number_matched)
         if outcome.cancelled:
             text = tr("Cancelled: ") + text
         self.form.statusLabel.setText(text)
         if outcome.count == 0 and not outcome.cancelled:
-            self.message_bar.pushMessage(tr("No items match this search."), Qgis.MessageLevel.Info, 5)
+            self.message_bar.pushMessage(
+                tr("No items match this search."), Qgis.MessageLevel.Info, 5
+            )
         if outcome.cloud_filter_local:
             self.message_bar.pushMessage(
-                tr("This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier "
-                   "items itself.").format(n=outcome.filtered_locally),
-                Qgis.MessageLevel.Info, 8)
+                tr(
+                    "This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier "
+                    "items itself."
+                ).format(n=outcome.filtered_locally),
+                Qgis.MessageLevel.Info,
+                8,
+            )
         if outcome.rejected:
             first = "; ".join(str(r) for r in outcome.rejected[:3])
             self.message_bar.pushMessage(
-                tr("{n} items could not be drawn and were left out").format(n=len(outcome.rejected)),
-                first, Qgis.MessageLevel.Warning, 0)
+                tr("{n} items could not be drawn and were left out").format(
+                    n=len(outcome.rejected)
+                ),
+                first,
+                Qgis.MessageLevel.Warning,
+                0,
+            )
             for rejected in outcome.rejected:
                 log.warning(f"Item left out: {rejected}")
 
@@ -402,8 +428,9 @@ class SearchDock(QDockWidget):
         feature = layer.getFeature(fid)
         if not feature.hasGeometry():
             return
-        transform = QgsCoordinateTransform(layer.crs(), self.canvas.mapSettings().destinationCrs(),
-                                           QgsProject.instance())
+        transform = QgsCoordinateTransform(
+            layer.crs(), self.canvas.mapSettings().destinationCrs(), QgsProject.instance()
+        )
         try:
             extent = transform.transformBoundingBox(feature.geometry().boundingBox())
         except Exception:  # noqa: BLE001 - footprint outside the canvas CRS's domain

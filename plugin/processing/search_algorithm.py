@@ -60,8 +60,10 @@ def resolve_catalog(value: str) -> Catalog:
         return Catalog(id="url", title=text, url=text)
     known = ", ".join(c.id for c in settings.catalogs())
     raise QgsProcessingException(
-        tr('Unknown catalog "{0}". Use one of {1} or the URL of a STAC API '
-           "(starting with http:// or https://).").format(text, known)
+        tr(
+            'Unknown catalog "{0}". Use one of {1} or the URL of a STAC API '
+            "(starting with http:// or https://)."
+        ).format(text, known)
     )
 
 
@@ -105,7 +107,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             "<b>Collections</b>: collection ids separated by commas, for example "
             "sentinel-2-l2a. Leave empty to search every collection.\n"
             "<b>Extent</b> and <b>Area</b>: where to search. The area layer's polygons "
-            "(only the selected ones when \"Selected features only\" is ticked) win over "
+            '(only the selected ones when "Selected features only" is ticked) win over '
             "the extent. With neither, the whole world is searched.\n"
             "<b>Start date</b> and <b>End date</b>: both days are included (UTC).\n"
             "<b>Maximum cloud cover</b>: in percent; items without cloud cover are kept. "
@@ -119,36 +121,75 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
         return SearchCatalogAlgorithm()
 
     def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: ARG002
-        self.addParameter(QgsProcessingParameterString(
-            self.CATALOG, tr("Catalog (id or STAC API URL)"),
-            defaultValue=settings.DEFAULTS[settings.Key.LAST_CATALOG]))
-        self.addParameter(QgsProcessingParameterString(
-            self.COLLECTIONS, tr("Collections (comma-separated ids)"), optional=True))
-        self.addParameter(QgsProcessingParameterExtent(
-            self.EXTENT, tr("Search extent"), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AREA, tr("Search area (polygon layer)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterDateTime(
-            self.START, tr("Start date"), QgsProcessingParameterDateTime.Type.Date,
-            optional=True))
-        self.addParameter(QgsProcessingParameterDateTime(
-            self.END, tr("End date"), QgsProcessingParameterDateTime.Type.Date,
-            optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_CLOUD, tr("Maximum cloud cover (%)"),
-            QgsProcessingParameterNumber.Type.Double, optional=True,
-            minValue=0.0, maxValue=100.0))
-        self.addParameter(QgsProcessingParameterString(
-            self.FILTER, tr("CQL2 filter"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_ITEMS, tr("Maximum number of items"),
-            QgsProcessingParameterNumber.Type.Integer, defaultValue=500, minValue=1))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Footprints"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CATALOG,
+                tr("Catalog (id or STAC API URL)"),
+                defaultValue=settings.DEFAULTS[settings.Key.LAST_CATALOG],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.COLLECTIONS, tr("Collections (comma-separated ids)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterExtent(self.EXTENT, tr("Search extent"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AREA,
+                tr("Search area (polygon layer)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterDateTime(
+                self.START,
+                tr("Start date"),
+                QgsProcessingParameterDateTime.Type.Date,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterDateTime(
+                self.END, tr("End date"), QgsProcessingParameterDateTime.Type.Date, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_CLOUD,
+                tr("Maximum cloud cover (%)"),
+                QgsProcessingParameterNumber.Type.Double,
+                optional=True,
+                minValue=0.0,
+                maxValue=100.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.FILTER, tr("CQL2 filter"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_ITEMS,
+                tr("Maximum number of items"),
+                QgsProcessingParameterNumber.Type.Integer,
+                defaultValue=500,
+                minValue=1,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Footprints"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Number of footprints")))
-        self.addOutput(QgsProcessingOutputNumber(
-            self.NUMBER_MATCHED, tr("Number of items the catalog matched (-1 if unknown)")))
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                self.NUMBER_MATCHED, tr("Number of items the catalog matched (-1 if unknown)")
+            )
+        )
 
     # -- reading the parameters -------------------------------------------------------
 
@@ -157,20 +198,28 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
         value = parameters.get(name)
         return value is not None and value != ""
 
-    def _date(self, parameters: dict[str, Any], name: str,
-              context: QgsProcessingContext) -> Optional[date]:
+    def _date(
+        self, parameters: dict[str, Any], name: str, context: QgsProcessingContext
+    ) -> Optional[date]:
         if not self._is_set(parameters, name):
             return None
         value = QgsProcessingParameters.parameterAsDate(
-            self.parameterDefinition(name), parameters, context)
+            self.parameterDefinition(name), parameters, context
+        )
         if value is None or not value.isValid():
             raise QgsProcessingException(
                 tr("The {0} is not a date; use the form 2024-06-30.").format(
-                    self.parameterDefinition(name).description()))
+                    self.parameterDefinition(name).description()
+                )
+            )
         return value.toPyDate()
 
-    def _area(self, parameters: dict[str, Any], context: QgsProcessingContext,
-              feedback: QgsProcessingFeedback) -> Optional[SearchArea]:
+    def _area(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> Optional[SearchArea]:
         transform_context = context.transformContext()
         if self._is_set(parameters, self.AREA):
             source = self.parameterAsSource(parameters, self.AREA, context)
@@ -181,12 +230,15 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
                 area = geometries_area(geometries, source.sourceCrs(), transform_context)
             except ValueError as exc:
                 raise QgsProcessingException(
-                    tr("The search area layer has no polygon to search with (with "
-                       "\"Selected features only\", select at least one polygon).")
+                    tr(
+                        "The search area layer has no polygon to search with (with "
+                        '"Selected features only", select at least one polygon).'
+                    )
                 ) from exc
             if self._is_set(parameters, self.EXTENT):
-                feedback.pushInfo(tr("Both an extent and an area layer are given: "
-                                     "the area layer is used."))
+                feedback.pushInfo(
+                    tr("Both an extent and an area layer are given: the area layer is used.")
+                )
             return area
         if self._is_set(parameters, self.EXTENT):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context)
@@ -203,8 +255,12 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
                 ) from exc
         return None
 
-    def _request(self, parameters: dict[str, Any], context: QgsProcessingContext,
-                 feedback: QgsProcessingFeedback) -> SearchRequest:
+    def _request(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> SearchRequest:
         collections_text = self.parameterAsString(parameters, self.COLLECTIONS, context) or ""
         collections = [c.strip() for c in collections_text.split(",") if c.strip()]
         max_cloud = None
@@ -223,14 +279,23 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
 
     # -- running ----------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> dict[str, Any]:
+    def processAlgorithm(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> dict[str, Any]:
         catalog = resolve_catalog(self.parameterAsString(parameters, self.CATALOG, context))
         request = self._request(parameters, context, feedback)
         fields = footprint_fields()
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields,
-            QgsWkbTypes.Type.MultiPolygon, QgsCoordinateReferenceSystem("EPSG:4326"))
+            parameters,
+            self.OUTPUT,
+            context,
+            fields,
+            QgsWkbTypes.Type.MultiPolygon,
+            QgsCoordinateReferenceSystem("EPSG:4326"),
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
@@ -248,26 +313,33 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             http = default_http(catalog)
             client = StacClient.open(catalog.url, http, is_cancelled=feedback.isCanceled)
             if request.cloud_filter_is_local(client.capabilities):
-                feedback.pushInfo(tr("This catalog cannot filter by cloud cover; items above "
-                                     "the limit are dropped after download."))
+                feedback.pushInfo(
+                    tr(
+                        "This catalog cannot filter by cloud cover; items above "
+                        "the limit are dropped after download."
+                    )
+                )
             for page in client.search(request, feedback.isCanceled):
                 feedback.pushInfo(tr("page {0}: {1} items").format(page.number, len(page.items)))
                 if page.number_matched is not None and matched is None:
                     matched = page.number_matched
                     feedback.pushInfo(
-                        tr("The catalog matched {0} items.").format(page.number_matched))
+                        tr("The catalog matched {0} items.").format(page.number_matched)
+                    )
                 conversion = convert_items(page.items, request.max_cloud_cover)
                 for bad in conversion.rejected:
                     rejected += 1
                     if rejected <= MAX_REJECTED_WARNINGS:
                         feedback.pushWarning(
-                            tr("Item {0} skipped: {1}").format(bad.item_id, bad.reason))
+                            tr("Item {0} skipped: {1}").format(bad.item_id, bad.reason)
+                        )
                 filtered += conversion.filtered_out
                 room = request.max_items - count
                 features = to_features(conversion.footprints[:room], fields)
                 if features and not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
                     raise QgsProcessingException(
-                        self.writeFeatureError(sink, parameters, self.OUTPUT))
+                        self.writeFeatureError(sink, parameters, self.OUTPUT)
+                    )
                 count += len(features)
                 target = request.max_items
                 if matched is not None:
@@ -286,14 +358,19 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
                 http.session.close()
 
         if rejected > MAX_REJECTED_WARNINGS:
-            feedback.pushWarning(tr("{0} more items skipped because they cannot be drawn.")
-                                 .format(rejected - MAX_REJECTED_WARNINGS))
+            feedback.pushWarning(
+                tr("{0} more items skipped because they cannot be drawn.").format(
+                    rejected - MAX_REJECTED_WARNINGS
+                )
+            )
         if filtered:
-            feedback.pushInfo(tr("{0} items above the cloud cover limit were dropped.")
-                              .format(filtered))
+            feedback.pushInfo(
+                tr("{0} items above the cloud cover limit were dropped.").format(filtered)
+            )
         if feedback.isCanceled():
-            feedback.pushWarning(tr("Cancelled: the output holds the {0} footprints found "
-                                    "so far.").format(count))
+            feedback.pushWarning(
+                tr("Cancelled: the output holds the {0} footprints found so far.").format(count)
+            )
         if matched is None:
             feedback.pushInfo(tr("The catalog did not say how many items match."))
         feedback.pushInfo(tr("{0} footprints written.").format(count))

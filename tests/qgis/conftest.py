@@ -18,7 +18,8 @@ SANDBOX = REPO / "resources" / "sandbox"
 
 def sandbox_files() -> list[Path]:
     return sorted((SANDBOX / "collections").glob("*.json")) + sorted(
-        (SANDBOX / "items").glob("*.json"))
+        (SANDBOX / "items").glob("*.json")
+    )
 
 
 def sandbox_items() -> list[dict]:
@@ -28,8 +29,13 @@ def sandbox_items() -> list[dict]:
     return items
 
 
-def expected_ids(area, start: str | None = None, end: str | None = None,
-                 collections: list[str] | None = None, max_cloud: float | None = None) -> set[str]:
+def expected_ids(
+    area,
+    start: str | None = None,
+    end: str | None = None,
+    collections: list[str] | None = None,
+    max_cloud: float | None = None,
+) -> set[str]:
     """What the sandbox holds for a query, computed independently with shapely."""
     geometry = shape(area) if isinstance(area, dict) else box(*area)
     found = set()

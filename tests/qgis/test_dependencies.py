@@ -14,8 +14,9 @@ from eo_explorer.plugin import dependencies as deps
 from eo_explorer.plugin.dependencies import Requirement
 
 MISSING = [Requirement("shapely", "shapely>=1.8,<3", "not installed")]
-WRONG = [Requirement("pydantic", "pydantic>=2,<3", "version 1.10 is installed, 2.x needed",
-                     "1.10.13")]
+WRONG = [
+    Requirement("pydantic", "pydantic>=2,<3", "version 1.10 is installed, 2.x needed", "1.10.13")
+]
 
 
 class FakeIface:
@@ -69,8 +70,9 @@ def test_install_button_runs_pip_and_reports_success(qgis_app, tmp_path, monkeyp
     monkeypatch.setattr(sys, "path", list(sys.path))
     installed = []
     iface = FakeIface()
-    item = deps.notify_missing(iface, MISSING, lambda: installed.append(True),
-                               target_dir=str(tmp_path / "deps"))
+    item = deps.notify_missing(
+        iface, MISSING, lambda: installed.append(True), target_dir=str(tmp_path / "deps")
+    )
     install_buttons(item)[0].click()
     wait_for(qgis_app, lambda: installed)
     assert commands == [(MISSING, str(tmp_path / "deps"))]
@@ -79,12 +81,20 @@ def test_install_button_runs_pip_and_reports_success(qgis_app, tmp_path, monkeyp
 
 
 def test_failed_install_is_reported(qgis_app, tmp_path, monkeypatch):
-    monkeypatch.setattr(deps, "install_command", lambda r, t, python=None: [
-        sys.executable, "-c", "import sys; print('ERROR: no network'); sys.exit(1)"])
+    monkeypatch.setattr(
+        deps,
+        "install_command",
+        lambda r, t, python=None: [
+            sys.executable,
+            "-c",
+            "import sys; print('ERROR: no network'); sys.exit(1)",
+        ],
+    )
     iface = FakeIface()
     installed = []
-    deps.notify_missing(iface, MISSING, lambda: installed.append(True),
-                        target_dir=str(tmp_path / "deps"))
+    deps.notify_missing(
+        iface, MISSING, lambda: installed.append(True), target_dir=str(tmp_path / "deps")
+    )
     install_buttons(iface.bar.currentItem())[0].click()
     wait_for(qgis_app, lambda: "could not be installed" in iface.bar.currentItem().text())
     assert not installed
@@ -93,7 +103,8 @@ def test_failed_install_is_reported(qgis_app, tmp_path, monkeypatch):
 @pytest.mark.timeout(60)
 def test_install_task_can_be_cancelled(qgis_app, tmp_path):
     task = deps.DependencyInstallTask(
-        MISSING, str(tmp_path), command=[sys.executable, "-c", "import time; time.sleep(60)"])
+        MISSING, str(tmp_path), command=[sys.executable, "-c", "import time; time.sleep(60)"]
+    )
     results = []
     task.completed.connect(results.append)
     QgsApplication.taskManager().addTask(task)

@@ -23,16 +23,29 @@ def test_metadata_is_complete_for_the_plugin_repository():
     parser = configparser.ConfigParser()
     parser.read(Path(__file__).resolve().parents[2] / "metadata.txt")
     general = parser["general"]
-    for key in ("name", "description", "about", "version", "author", "email", "repository",
-                "tracker", "tags", "icon", "qgisMinimumVersion", "hasProcessingProvider"):
+    for key in (
+        "name",
+        "description",
+        "about",
+        "version",
+        "author",
+        "email",
+        "repository",
+        "tracker",
+        "tags",
+        "icon",
+        "qgisMinimumVersion",
+        "hasProcessingProvider",
+    ):
         assert general.get(key, "").strip(), key
     assert general["name"] == "EO Explorer"
     assert general["qgisMinimumVersion"] == "3.22"
     assert (Path(__file__).resolve().parents[2] / general["icon"]).exists()
 
 
-def test_load_open_dock_and_unload_cleanly(qgis_iface, qgis_app, qgis_new_project, monkeypatch,
-                                           sandbox_server):
+def test_load_open_dock_and_unload_cleanly(
+    qgis_iface, qgis_app, qgis_new_project, monkeypatch, sandbox_server
+):
     monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
     clean_settings()
     registry = QgsApplication.processingRegistry()

@@ -83,15 +83,31 @@ def test_provider_lists_the_algorithm(provider):
     assert algorithm.group() == ""
     assert "STAC" in algorithm.shortHelpString()
     names = [p.name() for p in algorithm.parameterDefinitions()]
-    assert names == ["CATALOG", "COLLECTIONS", "EXTENT", "AREA", "START", "END", "MAX_CLOUD",
-                     "FILTER", "MAX_ITEMS", "OUTPUT"]
+    assert names == [
+        "CATALOG",
+        "COLLECTIONS",
+        "EXTENT",
+        "AREA",
+        "START",
+        "END",
+        "MAX_CLOUD",
+        "FILTER",
+        "MAX_ITEMS",
+        "OUTPUT",
+    ]
     assert algorithm.parameterDefinition("MAX_ITEMS").defaultValue() == 500
 
 
 def test_extent_search_to_geopackage(provider, sandbox_server, tmp_path):
     output = tmp_path / "footprints.gpkg"
-    result = run(CATALOG=sandbox_server.url, EXTENT="5,15,45,55 [EPSG:4326]",
-                 START=YEAR[0], END=YEAR[1], MAX_ITEMS=5000, OUTPUT=str(output))
+    result = run(
+        CATALOG=sandbox_server.url,
+        EXTENT="5,15,45,55 [EPSG:4326]",
+        START=YEAR[0],
+        END=YEAR[1],
+        MAX_ITEMS=5000,
+        OUTPUT=str(output),
+    )
     expected = expected_ids(EUROPE, *day_range(*YEAR))
     assert len(expected) > 100  # more than one page of 100
     layer = QgsVectorLayer(result["OUTPUT"], "footprints", "ogr")
@@ -112,11 +128,16 @@ def test_extent_search_to_geopackage(provider, sandbox_server, tmp_path):
 
 def test_projected_extent_is_reprojected(provider, sandbox_server):
     web_mercator = QgsCoordinateReferenceSystem("EPSG:3857")
-    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), web_mercator,
-                                       QgsProject.instance().transformContext())
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        web_mercator,
+        QgsProject.instance().transformContext(),
+    )
     rect = transform.transformBoundingBox(QgsRectangle(*EUROPE))
-    extent = (f"{rect.xMinimum()!r},{rect.xMaximum()!r},{rect.yMinimum()!r},"
-              f"{rect.yMaximum()!r} [EPSG:3857]")
+    extent = (
+        f"{rect.xMinimum()!r},{rect.xMaximum()!r},{rect.yMinimum()!r},"
+        f"{rect.yMaximum()!r} [EPSG:3857]"
+    )
     result = run(CATALOG=sandbox_server.url, EXTENT=extent, START=JUNE[0], END=JUNE[1])
     expected = expected_ids(EUROPE, *day_range(*JUNE))
     assert expected
@@ -125,8 +146,14 @@ def test_projected_extent_is_reprojected(provider, sandbox_server):
 
 def test_sandbox_preset_collections_and_cloud_cover(provider, sandbox_server, monkeypatch):
     monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
-    result = run(CATALOG="sandbox", COLLECTIONS=f" {S2} , ", EXTENT="5,15,45,55",
-                 START=YEAR[0], END=YEAR[1], MAX_CLOUD=20)
+    result = run(
+        CATALOG="sandbox",
+        COLLECTIONS=f" {S2} , ",
+        EXTENT="5,15,45,55",
+        START=YEAR[0],
+        END=YEAR[1],
+        MAX_CLOUD=20,
+    )
     expected = expected_ids(EUROPE, *day_range(*YEAR), collections=[S2], max_cloud=20)
     everything = expected_ids(EUROPE, *day_range(*YEAR), collections=[S2])
     assert expected and len(expected) < len(everything)
@@ -151,8 +178,13 @@ def test_area_layer_search(provider, sandbox_server):
     layer = polygon_layer(TRIANGLE)
     try:
         # The area layer wins over the extent given too.
-        result = run(CATALOG=sandbox_server.url, AREA=layer.id(), EXTENT="-20,-10,-50,-40",
-                     START=YEAR[0], END=YEAR[1])
+        result = run(
+            CATALOG=sandbox_server.url,
+            AREA=layer.id(),
+            EXTENT="-20,-10,-50,-40",
+            START=YEAR[0],
+            END=YEAR[1],
+        )
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
     expected = expected_ids(wkt_area(TRIANGLE), *day_range(*YEAR))
@@ -200,8 +232,9 @@ def test_cancel_keeps_what_was_found(provider, sandbox_server):
 
     feedback = QgsProcessingFeedback()
     feedback.progressChanged.connect(lambda progress: progress > 0 and feedback.cancel())
-    result = processing.run(ALG, {"CATALOG": sandbox_server.url, "OUTPUT": "TEMPORARY_OUTPUT"},
-                            feedback=feedback)
+    result = processing.run(
+        ALG, {"CATALOG": sandbox_server.url, "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=feedback
+    )
     ids = layer_ids(result["OUTPUT"])
     assert 0 < len(ids) == result["COUNT"] < 500
 
@@ -283,14 +316,26 @@ def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
     config = tmp_path / "config"
     profile_python = config / "profiles" / "default" / "python"
     install_dependencies_like_pip(profile_python / "eo_explorer_dependencies")
-    env = dict(os.environ, QGIS_PLUGINPATH=str(plugins), QGIS_CUSTOM_CONFIG_PATH=str(config),
-               QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(tmp_path / "xdg"))
+    env = dict(
+        os.environ,
+        QGIS_PLUGINPATH=str(plugins),
+        QGIS_CUSTOM_CONFIG_PATH=str(config),
+        QT_QPA_PLATFORM="offscreen",
+        XDG_RUNTIME_DIR=str(tmp_path / "xdg"),
+    )
     (tmp_path / "xdg").mkdir(mode=0o700)
     env.pop("PYTHONPATH", None)
 
     def qgis_process(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([executable, *args], env=env, cwd=tmp_path, capture_output=True,
-                              text=True, timeout=90, check=False)
+        return subprocess.run(
+            [executable, *args],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=90,
+            check=False,
+        )
 
     enabled = qgis_process("plugins", "enable", "eo_explorer")
     assert enabled.returncode == 0, enabled.stdout + enabled.stderr
@@ -298,17 +343,24 @@ def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
     assert ALG in listed.stdout, (
         "qgis_process did not load the plugin's provider. It loads an enabled plugin whose "
         "metadata says hasProcessingProvider=yes and calls its initProcessing() (not initGui)."
-        "\n" + listed.stderr[-2000:])
+        "\n" + listed.stderr[-2000:]
+    )
 
     output = tmp_path / "x.gpkg"
-    done = qgis_process("--json", "run", ALG, f"--CATALOG={sandbox_server.url}",
-                        "--EXTENT=5,15,45,55 [EPSG:4326]", f"--START={JUNE[0]}",
-                        f"--END={JUNE[1]}", f"--OUTPUT={output}")
+    done = qgis_process(
+        "--json",
+        "run",
+        ALG,
+        f"--CATALOG={sandbox_server.url}",
+        "--EXTENT=5,15,45,55 [EPSG:4326]",
+        f"--START={JUNE[0]}",
+        f"--END={JUNE[1]}",
+        f"--OUTPUT={output}",
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    answer = json.loads(done.stdout[done.stdout.index("{"):])
+    answer = json.loads(done.stdout[done.stdout.index("{") :])
     expected = expected_ids(EUROPE, *day_range(*JUNE))
     assert answer["results"]["COUNT"] == len(expected)
     layer = QgsVectorLayer(str(output), "footprints", "ogr")
     assert layer.isValid()
     assert sorted(layer_ids(layer)) == sorted(expected)
-

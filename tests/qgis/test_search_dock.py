@@ -63,7 +63,9 @@ def test_collections_are_listed_and_filterable(dock):
     names = sorted(widget.item(r).text().split(" ")[0] for r in range(widget.count()))
     assert names == ["sandbox-lst", "sandbox-sentinel-1-grd", "sandbox-sentinel-2-l2a"]
     dock.form.collectionsFilter.setText("sentinel")
-    visible = [widget.item(r).text() for r in range(widget.count()) if not widget.item(r).isHidden()]
+    visible = [
+        widget.item(r).text() for r in range(widget.count()) if not widget.item(r).isHidden()
+    ]
     assert len(visible) == 2 and all("sentinel" in v for v in visible)
     # The cloud limit is offered for the optical collection only.
     tick(dock, "sandbox-sentinel-1-grd")
@@ -88,8 +90,11 @@ def test_search_current_extent_in_a_projected_crs(dock, qgis_app, qgis_iface, sa
     assert body["datetime"] == "2024-03-01T00:00:00Z/2024-08-31T23:59:59.999999Z"
     west, south, east, north = body["bbox"]
     # The bbox is the real extent of the visible map in EPSG:4326.
-    to_wgs84 = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(),
-                                      QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    to_wgs84 = QgsCoordinateTransform(
+        canvas.mapSettings().destinationCrs(),
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsProject.instance(),
+    )
     visible = to_wgs84.transformBoundingBox(canvas.extent())
     assert abs(west - visible.xMinimum()) < 1e-4 and abs(north - visible.yMaximum()) < 1e-4
 
@@ -97,8 +102,7 @@ def test_search_current_extent_in_a_projected_crs(dock, qgis_app, qgis_iface, sa
     ids = layer_ids(layer)
     assert ids, "the sandbox has Sentinel-2 items over Europe in that period"
     assert ids == server_ids(url, {**body, "limit": 100})
-    assert set(ids) == expected_ids(body["bbox"], "2024-03-01", "2024-08-31T23:59:59.999999Z",
-                                    [S2])
+    assert set(ids) == expected_ids(body["bbox"], "2024-03-01", "2024-08-31T23:59:59.999999Z", [S2])
     assert outcome.pages >= 1 and "items on the map" in dock.form.statusLabel.text()
 
 
@@ -116,14 +120,26 @@ def test_layer_fields_group_and_style(dock, qgis_app, qgis_iface):
     fields = layer.fields()
     assert fields.field("datetime").type() == QVariant.DateTime
     assert fields.field("cloud_cover").type() == QVariant.Double
-    for name in ("id", "collection", "start", "end", "platform", "constellation", "gsd",
-                 "thumbnail", "self_href", "item_json"):
+    for name in (
+        "id",
+        "collection",
+        "start",
+        "end",
+        "platform",
+        "constellation",
+        "gsd",
+        "thumbnail",
+        "self_href",
+        "item_json",
+    ):
         assert fields.indexOf(name) >= 0, name
     by_id = {i["id"]: i for i in sandbox_items()}
     feature = next(layer.getFeatures())
     item = by_id[feature["id"]]
     assert feature["cloud_cover"] == item["properties"]["eo:cloud_cover"]
-    assert feature["datetime"].toString(Qt.DateFormat.ISODateWithMs) == item["properties"]["datetime"]
+    assert (
+        feature["datetime"].toString(Qt.DateFormat.ISODateWithMs) == item["properties"]["datetime"]
+    )
     assert feature["platform"] == item["properties"]["platform"]
     assert feature["thumbnail"] == item["assets"]["thumbnail"]["href"]
     assert not layer.labelsEnabled()
@@ -142,8 +158,12 @@ def test_drawn_polygon_with_the_mouse(dock, qgis_app, qgis_iface, sandbox_server
     corners = [(4.0, 44.0), (12.0, 44.0), (12.0, 50.0), (4.0, 50.0)]
     for lon, lat in corners:
         pixel = to_pixel.transform(lon, lat)
-        QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(round(pixel.x()), round(pixel.y())))
+        QTest.mouseClick(
+            viewport,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            QPoint(round(pixel.x()), round(pixel.y())),
+        )
     QTest.mouseClick(viewport, Qt.MouseButton.RightButton)
     assert dock.draw_tool.has_polygon()
     assert dock.form.drawnRadio.isChecked()
@@ -164,8 +184,12 @@ def test_drawn_polygon_across_the_antimeridian(dock, qgis_app, qgis_iface):
     canvas = qgis_iface.mapCanvas()
     show_extent(canvas, "EPSG:4326", QgsRectangle(170, -25, 190, -10))
     # Drawn continuously past 180°, as a user does on a map panned over the Pacific.
-    points = [QgsPointXY(175, -20), QgsPointXY(185, -20), QgsPointXY(185, -14),
-              QgsPointXY(175, -14)]
+    points = [
+        QgsPointXY(175, -20),
+        QgsPointXY(185, -20),
+        QgsPointXY(185, -14),
+        QgsPointXY(175, -14),
+    ]
     dock.draw_tool.set_points(points)
     tick(dock, S2)
     set_dates(dock, None, None)
@@ -186,11 +210,15 @@ def test_drawn_polygon_across_the_antimeridian(dock, qgis_app, qgis_iface):
 
 def test_selected_features_as_area(dock, qgis_app, qgis_iface):
     fields_layer = QgsVectorLayer("Polygon?crs=EPSG:3857", "fields", "memory")
-    to_3857 = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
-                                     QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance())
+    to_3857 = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsCoordinateReferenceSystem("EPSG:3857"),
+        QgsProject.instance(),
+    )
     # A field around the centre of one sandbox Sentinel-2 footprint over Europe.
-    west, south, east, north = next(i["bbox"] for i in sandbox_items()
-                                    if i["collection"] == S2 and 0 < i["bbox"][0] < 20)
+    west, south, east, north = next(
+        i["bbox"] for i in sandbox_items() if i["collection"] == S2 and 0 < i["bbox"][0] < 20
+    )
     cx, cy = (west + east) / 2, (south + north) / 2
     feature = QgsFeature()
     geometry = QgsGeometry.fromRect(QgsRectangle(cx - 0.3, cy - 0.2, cx + 0.3, cy + 0.2))

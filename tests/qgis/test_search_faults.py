@@ -68,16 +68,20 @@ def test_sentinel_hub_context_next_paging_through_the_dock(custom_dock, qgis_app
 
 
 def test_cancel_stops_within_a_second_and_keeps_what_was_fetched(custom_dock, qgis_app, items):
-    with StacPagingServer(items, style="token-get", default_limit=100,
-                          faults={"/search": faults.slow(30, after=2)}) as server:
+    with StacPagingServer(
+        items, style="token-get", default_limit=100, faults={"/search": faults.slow(30, after=2)}
+    ) as server:
         dock = custom_dock(server.url)
         wait_collections(qgis_app, dock)
         dock.form.maxItemsSpin.setValue(300)
         outcomes = []
         dock.searchFinished.connect(outcomes.append)
         dock.form.searchButton.click()
-        wait_for(qgis_app, lambda: dock.search_task is not None
-                 and dock.search_task.outcome.count >= 200, 30)
+        wait_for(
+            qgis_app,
+            lambda: dock.search_task is not None and dock.search_task.outcome.count >= 200,
+            30,
+        )
         time.sleep(0.3)  # the third page is now hanging on the server
         started = time.monotonic()
         dock.form.cancelButton.click()
@@ -93,10 +97,14 @@ def test_cancel_stops_within_a_second_and_keeps_what_was_fetched(custom_dock, qg
 @pytest.mark.parametrize(
     ("fault", "expected"),
     [
-        (faults.stac_error(500, "Elasticsearch cluster unavailable", "InternalError"),
-         "had an internal error (HTTP 500): Elasticsearch cluster unavailable"),
-        (faults.sentinelhub_error(400, "Invalid filter: unknown property", "COMMON_BAD_PAYLOAD"),
-         "rejected the request (HTTP 400): Invalid filter: unknown property"),
+        (
+            faults.stac_error(500, "Elasticsearch cluster unavailable", "InternalError"),
+            "had an internal error (HTTP 500): Elasticsearch cluster unavailable",
+        ),
+        (
+            faults.sentinelhub_error(400, "Invalid filter: unknown property", "COMMON_BAD_PAYLOAD"),
+            "rejected the request (HTTP 400): Invalid filter: unknown property",
+        ),
         (faults.html_error(502, times=10), "is unavailable (bad gateway) (HTTP 502)"),
         (faults.invalid_json(), "not valid JSON"),
     ],
@@ -108,7 +116,8 @@ def test_server_errors_become_sentences(custom_dock, qgis_app, items, fault, exp
         wait_collections(qgis_app, dock)
         logged = []
         QgsApplication.messageLog().messageReceived.connect(
-            lambda message, tag, level: logged.append((tag, message)))
+            lambda message, tag, level: logged.append((tag, message))
+        )
         outcome = run_search(qgis_app, dock)
         assert outcome.error is not None
         assert expected in messages(dock)
@@ -124,8 +133,11 @@ def test_unreachable_host(custom_dock, qgis_app):
     assert "Could not reach" in str(outcome.error)
 
 
-@pytest.mark.parametrize("fault", [faults.not_stac_html(times=100), faults.not_stac_json(times=100)],
-                         ids=["html-page", "other-json"])
+@pytest.mark.parametrize(
+    "fault",
+    [faults.not_stac_html(times=100), faults.not_stac_json(times=100)],
+    ids=["html-page", "other-json"],
+)
 def test_a_url_that_is_not_a_stac_api(custom_dock, qgis_app, items, fault):
     with StacPagingServer(items, faults={"/": fault}) as server:
         dock = custom_dock(server.url)

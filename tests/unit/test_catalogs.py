@@ -53,10 +53,17 @@ def test_preset_ids_are_unique():
 
 def test_saved_entries_are_read_and_urls_normalised():
     saved = [
-        {"id": "earth-search", "title": "Earth Search",
-         "url": " https://earth-search.aws.element84.com/v1 "},
-        {"id": "pc", "title": "Planetary Computer",
-         "url": "https://planetarycomputer.microsoft.com/api/stac/v1/", "extra": "ignored"},
+        {
+            "id": "earth-search",
+            "title": "Earth Search",
+            "url": " https://earth-search.aws.element84.com/v1 ",
+        },
+        {
+            "id": "pc",
+            "title": "Planetary Computer",
+            "url": "https://planetarycomputer.microsoft.com/api/stac/v1/",
+            "extra": "ignored",
+        },
     ]
     catalogs, problems = parse_catalogs(saved)
     assert problems == []

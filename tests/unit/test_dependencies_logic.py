@@ -43,17 +43,20 @@ def versions(**installed: str | None):
     return find_spec, version_of
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2.14.3", (2, 14, 3)),
-    ("1.10.13", (1, 10, 13)),
-    ("2.0b3", (2, 0)),
-    ("2.0.0rc1", (2, 0, 0)),
-    ("1.8.5.post1", (1, 8, 5)),
-    ("v3.1", (3, 1)),
-    ("2024.1.0+local", (2024, 1, 0)),
-    ("", ()),
-    ("unknown", ()),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2.14.3", (2, 14, 3)),
+        ("1.10.13", (1, 10, 13)),
+        ("2.0b3", (2, 0)),
+        ("2.0.0rc1", (2, 0, 0)),
+        ("1.8.5.post1", (1, 8, 5)),
+        ("v3.1", (3, 1)),
+        ("2024.1.0+local", (2024, 1, 0)),
+        ("", ()),
+        ("unknown", ()),
+    ],
+)
 def test_parse_version(text, expected):
     assert parse_version(text) == expected
 
@@ -70,19 +73,22 @@ def test_specs_are_pip_requirements():
     assert BY_NAME["requests"].spec == "requests"
 
 
-@pytest.mark.parametrize(("module", "version", "ok"), [
-    ("pydantic", "2.0", True),
-    ("pydantic", "2.14.3", True),
-    ("pydantic", "2.0b3", True),  # pre-releases of 2 count as 2
-    ("pydantic", "1.10.13", False),
-    ("pydantic", "3.0.0", False),
-    ("shapely", "1.7.1", False),
-    ("shapely", "1.8.0", True),
-    ("shapely", "1.8.5.post1", True),
-    ("shapely", "2.2.0", True),
-    ("shapely", "3.0", False),
-    ("requests", "0.1", True),
-])
+@pytest.mark.parametrize(
+    ("module", "version", "ok"),
+    [
+        ("pydantic", "2.0", True),
+        ("pydantic", "2.14.3", True),
+        ("pydantic", "2.0b3", True),  # pre-releases of 2 count as 2
+        ("pydantic", "1.10.13", False),
+        ("pydantic", "3.0.0", False),
+        ("shapely", "1.7.1", False),
+        ("shapely", "1.8.0", True),
+        ("shapely", "1.8.5.post1", True),
+        ("shapely", "2.2.0", True),
+        ("shapely", "3.0", False),
+        ("requests", "0.1", True),
+    ],
+)
 def test_accepted_versions(module, version, ok):
     assert BY_NAME[module].accepts(parse_version(version)) is ok
 
@@ -97,14 +103,23 @@ def test_not_installed_and_wrong_version_are_named():
     missing = missing_dependencies(find_spec=find_spec, version_of=version_of)
     assert missing == [
         Requirement("requests", "requests", "not installed"),
-        Requirement("pydantic", "pydantic>=2,<3", "version 1.10 is installed, 2.x needed",
-                    installed_version="1.10.13"),
-        Requirement("shapely", "shapely>=1.8,<3",
-                    "version 1.7 is installed, 1.8 or 2.x needed", installed_version="1.7.1"),
+        Requirement(
+            "pydantic",
+            "pydantic>=2,<3",
+            "version 1.10 is installed, 2.x needed",
+            installed_version="1.10.13",
+        ),
+        Requirement(
+            "shapely",
+            "shapely>=1.8,<3",
+            "version 1.7 is installed, 1.8 or 2.x needed",
+            installed_version="1.7.1",
+        ),
     ]
     assert not missing[0].wrong_version and missing[1].wrong_version
     assert deps.describe(missing).startswith(
-        "requests (not installed), pydantic (version 1.10 is installed, 2.x needed)")
+        "requests (not installed), pydantic (version 1.10 is installed, 2.x needed)"
+    )
 
 
 def test_unknown_version_is_accepted():
@@ -132,8 +147,9 @@ def test_installed_version_reads_the_copy_that_is_found(tmp_path):
     info = tmp_path / "pydantic-1.10.13.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: pydantic\nVersion: 1.10.13\n")
-    spec = SimpleNamespace(origin=str(package / "__init__.py"),
-                           submodule_search_locations=[str(package)])
+    spec = SimpleNamespace(
+        origin=str(package / "__init__.py"), submodule_search_locations=[str(package)]
+    )
     assert deps._installed_version(BY_NAME["pydantic"], spec) == "1.10.13"
 
 
@@ -145,15 +161,21 @@ def test_python_executable_is_sys_executable_when_it_is_python():
 def test_python_executable_next_to_exec_prefix_on_windows():
     prefix = r"C:\OSGeo4W\apps\Python39"
     found = str(Path(prefix) / "python.exe")
-    assert python_executable(r"C:\OSGeo4W\bin\qgis-bin.exe", prefix,
-                             lambda p: p == found, (3, 9)) == found
+    assert (
+        python_executable(r"C:\OSGeo4W\bin\qgis-bin.exe", prefix, lambda p: p == found, (3, 9))
+        == found
+    )
 
 
 def test_python_executable_in_exec_prefix_bin_on_macos():
     prefix = "/Applications/QGIS.app/Contents/Frameworks"
     found = f"{prefix}/bin/python3.9"
-    assert python_executable("/Applications/QGIS.app/Contents/MacOS/QGIS", prefix,
-                             lambda p: p == found, (3, 9)) == found
+    assert (
+        python_executable(
+            "/Applications/QGIS.app/Contents/MacOS/QGIS", prefix, lambda p: p == found, (3, 9)
+        )
+        == found
+    )
 
 
 def test_python_executable_not_found():
@@ -161,16 +183,26 @@ def test_python_executable_not_found():
 
 
 def test_install_command():
-    missing = [Requirement("pydantic", "pydantic>=2,<3", "not installed"),
-               Requirement("shapely", "shapely>=1.8,<3", "not installed")]
-    command = install_command(missing, "/home/me/QGIS3/profiles/default/python/eo_deps",
-                              python="/usr/bin/python3")
+    missing = [
+        Requirement("pydantic", "pydantic>=2,<3", "not installed"),
+        Requirement("shapely", "shapely>=1.8,<3", "not installed"),
+    ]
+    command = install_command(
+        missing, "/home/me/QGIS3/profiles/default/python/eo_deps", python="/usr/bin/python3"
+    )
     assert command == [
-        "/usr/bin/python3", "-m", "pip", "install",
-        "--target", "/home/me/QGIS3/profiles/default/python/eo_deps",
-        "--upgrade-strategy", "only-if-needed",
-        "--disable-pip-version-check", "--no-input",
-        "pydantic>=2,<3", "shapely>=1.8,<3",
+        "/usr/bin/python3",
+        "-m",
+        "pip",
+        "install",
+        "--target",
+        "/home/me/QGIS3/profiles/default/python/eo_deps",
+        "--upgrade-strategy",
+        "only-if-needed",
+        "--disable-pip-version-check",
+        "--no-input",
+        "pydantic>=2,<3",
+        "shapely>=1.8,<3",
     ]
 
 
@@ -181,13 +213,17 @@ def test_install_command_defaults_to_the_running_python():
 
 
 def test_upgrade_command_and_its_text():
-    wrong = [Requirement("pydantic", "pydantic>=2,<3", "version 1.10 is installed, 2.x needed",
-                         "1.10.13")]
+    wrong = [
+        Requirement(
+            "pydantic", "pydantic>=2,<3", "version 1.10 is installed, 2.x needed", "1.10.13"
+        )
+    ]
     command = upgrade_command(wrong, python="/usr/bin/python3")
     assert command == ["/usr/bin/python3", "-m", "pip", "install", "--upgrade", "pydantic>=2,<3"]
     if sys.platform != "win32":
         assert deps.command_text(command) == (
-            "/usr/bin/python3 -m pip install --upgrade 'pydantic>=2,<3'")
+            "/usr/bin/python3 -m pip install --upgrade 'pydantic>=2,<3'"
+        )
 
 
 def test_activate_target_dir_appends(tmp_path):
@@ -215,14 +251,18 @@ def test_activated_folder_never_shadows_an_installed_package(tmp_path, monkeypat
     assert sys.path[-1] == str(tmp_path)
     assert Path(importlib.util.find_spec("json").origin).parent.parent != tmp_path
     assert importlib.util.find_spec("eo_explorer_only_here").origin == str(
-        tmp_path / "eo_explorer_only_here.py")
+        tmp_path / "eo_explorer_only_here.py"
+    )
 
 
 def test_wrong_version_message_gives_the_upgrade_command(monkeypatch):
     monkeypatch.setattr(deps, "_tr", lambda text: text)
     monkeypatch.setattr(deps, "python_executable", lambda: "/usr/bin/python3")
-    wrong = [Requirement("pydantic", "pydantic>=2,<3", "version 1.10 is installed, 2.x needed",
-                         "1.10.13")]
+    wrong = [
+        Requirement(
+            "pydantic", "pydantic>=2,<3", "version 1.10 is installed, 2.x needed", "1.10.13"
+        )
+    ]
     text = deps.missing_message(wrong)
     assert "pydantic (version 1.10 is installed, 2.x needed)" in text
     assert "cannot be replaced" in text
@@ -232,15 +272,13 @@ def test_wrong_version_message_gives_the_upgrade_command(monkeypatch):
 
 
 def test_run_command_collects_output():
-    result = deps.run_command([sys.executable, "-c", "print('hello'); print('pip')"],
-                              lambda: False)
+    result = deps.run_command([sys.executable, "-c", "print('hello'); print('pip')"], lambda: False)
     assert result.ok and result.returncode == 0
     assert result.output.splitlines() == ["hello", "pip"]
 
 
 def test_run_command_reports_failure():
-    result = deps.run_command([sys.executable, "-c", "import sys; sys.exit('no')"],
-                              lambda: False)
+    result = deps.run_command([sys.executable, "-c", "import sys; sys.exit('no')"], lambda: False)
     assert not result.ok and result.returncode == 1 and "no" in result.output
 
 
@@ -251,8 +289,11 @@ def test_run_command_missing_program():
 
 def test_run_command_cancel_terminates():
     started = time.monotonic()
-    result = deps.run_command([sys.executable, "-c", "import time; time.sleep(60)"],
-                              lambda: time.monotonic() - started > 0.5, poll=0.05)
+    result = deps.run_command(
+        [sys.executable, "-c", "import time; time.sleep(60)"],
+        lambda: time.monotonic() - started > 0.5,
+        poll=0.05,
+    )
     assert result.cancelled and not result.ok
     assert time.monotonic() - started < 20
 

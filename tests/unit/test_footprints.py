@@ -214,14 +214,26 @@ def test_item_json_keeps_non_ascii_text_compact():
 @pytest.mark.parametrize(
     ("assets", "expected"),
     [
-        ({"thumbnail": {"href": "https://a/t.png"}, "overview": {"href": "https://a/o.png"}},
-         "https://a/t.png"),
-        ({"data": {"href": "https://a/d.tif"}, "x": {"href": "https://a/x.jpg",
-                                                     "roles": ["thumbnail"]}},
-         "https://a/x.jpg"),
-        ({"thumbnail": {"href": "s3://bucket/t.png",
-                        "alternate": {"https": {"href": "https://a/t.png"}}}},
-         "https://a/t.png"),
+        (
+            {"thumbnail": {"href": "https://a/t.png"}, "overview": {"href": "https://a/o.png"}},
+            "https://a/t.png",
+        ),
+        (
+            {
+                "data": {"href": "https://a/d.tif"},
+                "x": {"href": "https://a/x.jpg", "roles": ["thumbnail"]},
+            },
+            "https://a/x.jpg",
+        ),
+        (
+            {
+                "thumbnail": {
+                    "href": "s3://bucket/t.png",
+                    "alternate": {"https": {"href": "https://a/t.png"}},
+                }
+            },
+            "https://a/t.png",
+        ),
         ({"data": {"href": "https://a/d.tif", "roles": ["data"]}}, None),
         ({}, None),
         (None, None),

@@ -256,8 +256,9 @@ def test_per_request_credentials_are_not_forwarded_to_another_host():
             return 307, {"Location": target}, b""
 
         with ScriptedServer(reply) as first:
-            HttpClient().request("POST", first.url, json_body={"a": 1}, headers=SECRETS,
-                                 idempotent=True)
+            HttpClient().request(
+                "POST", first.url, json_body={"a": 1}, headers=SECRETS, idempotent=True
+            )
         [redirected] = other.requests
     assert redirected["method"] == "POST"  # 307 keeps the method and body
     assert json.loads(redirected["body"]) == {"a": 1}
@@ -425,10 +426,14 @@ def test_recorded_error_bodies(fixture, message, code):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        (b'{"error": "invalid_client", "error_description": "Bad credentials"}',
-         ("Bad credentials", "invalid_client")),
-        (b'{"detail": [{"loc": ["body", "limit"], "msg": "must be <= 1000"}]}',
-         ("body.limit: must be <= 1000", "")),
+        (
+            b'{"error": "invalid_client", "error_description": "Bad credentials"}',
+            ("Bad credentials", "invalid_client"),
+        ),
+        (
+            b'{"detail": [{"loc": ["body", "limit"], "msg": "must be <= 1000"}]}',
+            ("body.limit: must be <= 1000", ""),
+        ),
         (b'{"detail": "Not authenticated"}', ("Not authenticated", "")),
         (b"unsupported value", ("unsupported value", "")),
         (b"<html><body><h1>502 Bad Gateway</h1></body></html>", ("", "")),

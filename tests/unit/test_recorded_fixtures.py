@@ -89,8 +89,11 @@ def test_every_recorded_item_is_a_footprint_or_a_reported_rejection(path):
         assert len(footprint.values) == len(FIELD_NAMES)
         assert json.loads(row["item_json"]) == item
         assert row["collection"] == item.get("collection")
-        for field, key in (("datetime", "datetime"), ("start", "start_datetime"),
-                           ("end", "end_datetime")):
+        for field, key in (
+            ("datetime", "datetime"),
+            ("start", "start_datetime"),
+            ("end", "end_datetime"),
+        ):
             assert row[field] == props.get(key)
         cloud = props.get("eo:cloud_cover")
         assert row["cloud_cover"] == (float(cloud) if cloud is not None else None)
@@ -138,8 +141,11 @@ def test_sentinel1_mosaic_past_minus_180_is_wrapped_onto_the_map():
 @pytest.mark.parametrize(
     ("name", "parts"),
     [
-        ("S3A_OL_2_LFR____20240701T000118_20240701T000418_20240702T004652_0179_114_116_1800_PS1"
-         "_O_NT_002.json", 2),
+        (
+            "S3A_OL_2_LFR____20240701T000118_20240701T000418_20240702T004652_0179_114_116_1800_PS1"
+            "_O_NT_002.json",
+            2,
+        ),
         ("S1B_WV_SLC__1SSH_20170317T183154_20170317T190001_004752_0084CF_D004.json", 116),
     ],
 )
@@ -152,8 +158,10 @@ def test_antimeridian_multipolygons_are_kept_as_sent(name, parts):
 
 
 def test_pole_covering_sentinel3_orbit_is_kept():
-    name = ("cdse-item-examples-eometadatatool/S3A_SL_2_LST____20200406T000355_20200406T014454"
-            "_20200407T074421_6059_057_002______LN2_O_NT_004.json")
+    name = (
+        "cdse-item-examples-eometadatatool/S3A_SL_2_LST____20200406T000355_20200406T014454"
+        "_20200407T074421_6059_057_002______LN2_O_NT_004.json"
+    )
     shp = geometry(to_footprint(load(name)))
     assert shp.bounds == pytest.approx((-180, -85.8309, 180, 90))
 
@@ -178,8 +186,9 @@ def test_fields_extension_items_without_geometry_key_are_reported():
 
 
 def test_thumbnail_prefers_https_over_s3():
-    item = load("cdse-stac-v1/item_s2l2a_S2B_MSIL2A_20200705T101559_N0500_R065_T32TNT_"
-                "20230530T175912.json")
+    item = load(
+        "cdse-stac-v1/item_s2l2a_S2B_MSIL2A_20200705T101559_N0500_R065_T32TNT_20230530T175912.json"
+    )
     thumbnail = item["assets"]["thumbnail"]
     https, s3 = thumbnail["href"], thumbnail["alternate"]["s3"]["href"]
     assert https.startswith("https://") and s3.startswith("s3://")
@@ -196,8 +205,9 @@ def test_thumbnail_prefers_https_over_s3():
 def test_thumbnail_found_by_role_when_not_named_thumbnail():
     items = load("pystac-client/pc_items_get_landsat-c2-l2_next_get_token.json")["features"]
     rows = [values(f) for f in convert_items(items).footprints]
-    assert all(r["thumbnail"].startswith("https://planetarycomputer.microsoft.com/api/data/")
-               for r in rows)
+    assert all(
+        r["thumbnail"].startswith("https://planetarycomputer.microsoft.com/api/data/") for r in rows
+    )
 
 
 def test_cloud_cover_is_a_number():
@@ -299,8 +309,10 @@ class _ReplayHandler(BaseHTTPRequestHandler):
 
 
 def landing(base: str, *methods: str) -> dict:
-    links = [{"rel": "search", "type": "application/geo+json", "method": m, "href": base + "search"}
-             for m in methods]
+    links = [
+        {"rel": "search", "type": "application/geo+json", "method": m, "href": base + "search"}
+        for m in methods
+    ]
     return {"type": "Catalog", "id": "replay", "conformsTo": [], "links": links}
 
 
@@ -350,8 +362,10 @@ def test_planetary_computer_post_token_walk_over_three_pages():
             "cdse-stac-v1/items_get_s2l2a_page1_next_link.json",
             "https://stac.dataspace.copernicus.eu/v1/",
             "/collections/sentinel-2-l2a/items",
-            ("token", "next:sentinel-2-l2a:S2A_MSIL2A_20241107T113311_N0511_R080_T31VDJ_"
-                      "20241107T123948"),
+            (
+                "token",
+                "next:sentinel-2-l2a:S2A_MSIL2A_20241107T113311_N0511_R080_T31VDJ_20241107T123948",
+            ),
         ),
         (
             "pystac-client/pc_items_get_landsat-c2-l2_next_get_token.json",
@@ -460,8 +474,11 @@ def test_legacy_cdse_merge_true_merges_the_link_body():
 
     assert [len(p.items) for p in pages] == [16, 0]
     first_body, second_body = (r["json"] for r in server.requests if r["path"] == "/search")
-    assert first_body == {"limit": 20, "collections": ["SENTINEL-2"],
-                          "bbox": [10.5, 46.0, 11.5, 46.5]}
+    assert first_body == {
+        "limit": 20,
+        "collections": ["SENTINEL-2"],
+        "bbox": [10.5, 46.0, 11.5, 46.5],
+    }
     assert second_body == {**first_body, "page": 2, "limit": 20}
 
 

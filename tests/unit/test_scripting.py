@@ -21,7 +21,8 @@ def test_console_example_with_a_cloud_limit_the_catalog_cannot_apply():
     items = json.loads(files[1].read_text())["features"]
     area = (-10.0, 35.0, 30.0, 60.0)
     expected = [
-        i["id"] for i in items
+        i["id"]
+        for i in items
         if "2024-06-01" <= i["properties"]["datetime"] < "2024-07-01"
         and i["properties"]["eo:cloud_cover"] <= 20
         and shape(i["geometry"]).intersects(box(*area))
@@ -29,9 +30,15 @@ def test_console_example_with_a_cloud_limit_the_catalog_cannot_apply():
     with RustacServer(files) as server:
         client = StacClient.open(server.url)
         assert [c.id for c in client.collections()] == [S2]
-        request = SearchRequest(collections=[S2], area=SearchArea(bboxes=(area,)),
-                                start=date(2024, 6, 1), end=date(2024, 6, 30),
-                                max_cloud_cover=20, max_items=5, page_size=3)
+        request = SearchRequest(
+            collections=[S2],
+            area=SearchArea(bboxes=(area,)),
+            start=date(2024, 6, 1),
+            end=date(2024, 6, 30),
+            max_cloud_cover=20,
+            max_items=5,
+            page_size=3,
+        )
         found = list(client.items(request))
     assert len(expected) > 5
     assert [i["id"] for i in found] == expected[:5]

@@ -589,8 +589,9 @@ def test_rustac_cloud_limit_applied_locally(rustac, sandbox_items):
     # rustac understands neither CQL2 filter nor query: the limit is applied to the items
     collection = "sandbox-sentinel-2-l2a"
     client = StacClient.open(rustac.url)
-    request = SearchRequest(collections=[collection], max_cloud_cover=10, page_size=50,
-                            max_items=20)
+    request = SearchRequest(
+        collections=[collection], max_cloud_cover=10, page_size=50, max_items=20
+    )
     assert request.cloud_filter_is_local(client.capabilities)
     assert "filter" not in request.post_body(client.capabilities)
     expected = [
