@@ -54,6 +54,8 @@ class EOExplorerPlugin:
         action.setCheckable(True)
         action.setToolTip(tr("Search Earth-observation catalogs from the map"))
         action.toggled.connect(self._toggle_dock)
+        # Only what the user does is remembered (QGIS hides docks while it shuts down).
+        action.triggered.connect(self._remember_dock)
         self.iface.addToolBarIcon(action)
         self.iface.addPluginToWebMenu(MENU, action)
         self.actions.append(action)
@@ -63,6 +65,10 @@ class EOExplorerPlugin:
             notify_missing(self.iface, self.missing, self._dependencies_installed)
             return
         self._init_processing()
+        from . import settings
+
+        if settings.get(settings.Key.DOCK_OPEN):
+            action.setChecked(True)
 
     def unload(self) -> None:
         for action in self.actions:
@@ -102,6 +108,12 @@ class EOExplorerPlugin:
         self.missing = missing_dependencies()
         if not self.missing:
             self._init_processing()
+
+    def _remember_dock(self, visible: bool) -> None:
+        if not self.missing:
+            from . import settings
+
+            settings.set(settings.Key.DOCK_OPEN, visible)
 
     def _toggle_dock(self, visible: bool) -> None:
         if self.missing:

@@ -24,6 +24,7 @@ class Key:
     PAGE_SIZE = "search/page_size"
     MAX_CLOUD = "search/max_cloud"
     USE_CLOUD = "search/use_cloud"
+    DOCK_OPEN = "ui/search_dock_open"  # reopen the dock where the user left it
 
 
 DEFAULTS: dict[str, Any] = {
@@ -33,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     Key.PAGE_SIZE: 100,
     Key.MAX_CLOUD: 30,
     Key.USE_CLOUD: False,
+    Key.DOCK_OPEN: True,  # a new user sees the dock right away
 }
 
 

@@ -168,8 +168,9 @@ class SearchDock(QDockWidget):
         QgsApplication.taskManager().addTask(task)
 
     def _collections_loaded(self, task, url: str, outcome) -> None:
-        if task is self.collections_task:
-            self.collections_task = None
+        if task is not self.collections_task:
+            return  # superseded, or the dock was shut down meanwhile
+        self.collections_task = None
         current = self.current_catalog()
         if current is None or current.url != url:
             return  # the user switched catalogs meanwhile
@@ -456,14 +457,20 @@ class SearchDock(QDockWidget):
 
     # -- lifetime ---------------------------------------------------------------------
 
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """The user closed the dock with its X: start without it next time."""
+        settings.set(settings.Key.DOCK_OPEN, False)
+        super().closeEvent(event)
+
     def shutdown(self) -> None:
         """Cancel tasks, remove the map tool and rubber band, disconnect project signals."""
         for task in (self.search_task, self.collections_task):
             if task is not None:
                 try:
                     task.cancel()
-                except RuntimeError:
-                    pass
+                    task.completed.disconnect()
+                except (RuntimeError, TypeError, AttributeError):
+                    pass  # already finished and deleted by the task manager
         self.search_task = None
         self.collections_task = None
         if self.canvas.mapTool() is self.draw_tool:

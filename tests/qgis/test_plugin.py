@@ -56,9 +56,12 @@ def test_load_open_dock_and_unload_cleanly(
     action = plugin.actions[0]
     assert action.text() == "EO Explorer Search"
 
-    action.trigger()  # the toolbar button opens the Search dock
-    dock = plugin.dock
-    assert dock is not None and not dock.isHidden()
+    dock = plugin.dock  # a new user finds the Search dock open
+    assert dock is not None and not dock.isHidden() and action.isChecked()
+    action.trigger()  # the toolbar button hides it and shows it again
+    assert dock.isHidden()
+    action.trigger()
+    assert plugin.dock is dock and not dock.isHidden()
     docks = qgis_iface.mainWindow().findChildren(QDockWidget, "EOExplorerSearchDock")
     assert docks
     canvas = qgis_iface.mapCanvas()
@@ -76,7 +79,33 @@ def test_load_open_dock_and_unload_cleanly(
     qgis_app.processEvents()
 
 
-def test_unload_without_opening_the_dock(qgis_iface):
+def test_dock_opens_at_start_until_the_user_closes_it(
+    qgis_iface, qgis_app, monkeypatch, sandbox_server
+):
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+    clean_settings()
+    qgis_iface.mainWindow().show()  # docks report visibility only in a shown window
     plugin = load_plugin(qgis_iface)
+    assert plugin.dock is not None and not plugin.dock.isHidden()  # a new user sees it
+    plugin.dock.close()  # the dock's own X button
+    assert not plugin.actions[0].isChecked()
+    plugin.unload()
+    plugin = load_plugin(qgis_iface)
+    assert plugin.dock is None  # QGIS restarted: the dock stays closed
+    plugin.actions[0].trigger()
+    assert plugin.dock is not None
+    plugin.unload()
+    plugin = load_plugin(qgis_iface)
+    assert plugin.dock is not None  # opened with the button last time: open again
+    plugin.unload()
+    qgis_iface.mainWindow().hide()
+
+
+def test_unload_without_opening_the_dock(qgis_iface):
+    from eo_explorer.plugin import settings
+
+    settings.set(settings.Key.DOCK_OPEN, False)
+    plugin = load_plugin(qgis_iface)
+    assert plugin.dock is None
     plugin.unload()
     assert QgsApplication.processingRegistry().providerById("eo_explorer") is None

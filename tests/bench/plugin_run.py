@@ -1,0 +1,196 @@
+"""The plugin end to end: SearchTask in the task manager, the layer on a map canvas.
+
+The clock starts when the task is handed to ``QgsApplication.taskManager()`` (the task's
+first request, the landing page, follows at once) and stops when the canvas has drawn
+the new layer (``mapCanvasRefreshed``). A 10 ms QTimer on the GUI thread records the
+longest gap between its ticks: the longest the GUI could not answer.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .data import BenchError
+
+RENDER_TIMEOUT_S = 300.0
+
+
+@dataclass
+class PluginRun:
+    total: float = 0.0  # addTask -> canvas drawn
+    task: float = 0.0  # addTask -> completed (worker: fetch, convert, QgsFeatures)
+    layer: float = 0.0  # create_footprints_layer on the GUI thread
+    add: float = 0.0  # project + canvas.setLayers + refresh() call
+    render: float = 0.0  # refresh() -> mapCanvasRefreshed
+    max_gap: float = 0.0  # longest interval between heartbeat ticks, whole run
+    max_gap_search: float = 0.0  # ... while the task ran
+    max_gap_layer: float = 0.0  # ... from `completed` to the canvas drawn
+    gc_full: int = 0  # full (generation 2) garbage collections during the run
+    gc_full_max: float = 0.0  # the longest of them (it holds the GIL throughout)
+    pages: int = 0
+    ids: list[str] = field(default_factory=list, repr=False)
+
+
+class GcWatch:
+    """Durations of full garbage collections, from ``gc.callbacks``."""
+
+    def __init__(self) -> None:
+        self.full: list[float] = []
+        self._start = 0.0
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.full.append(time.perf_counter() - self._start)
+
+    def __enter__(self) -> GcWatch:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._callback)
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread; gaps between ticks are GUI stalls."""
+
+    def __init__(self, interval_ms: int = 10) -> None:
+        from qgis.PyQt.QtCore import Qt, QTimer
+
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        self.ticks.append(time.perf_counter())
+
+    def start(self) -> None:
+        self.ticks = [time.perf_counter()]
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.ticks.append(time.perf_counter())
+
+    def max_gap(self, since: float = float("-inf"), until: float = float("inf")) -> float:
+        """Longest gap whose end lies in (since, until]."""
+        ticks = self.ticks
+        gaps = [b - a for a, b in zip(ticks, ticks[1:]) if since < b <= until]
+        return max(gaps, default=0.0)
+
+
+class PluginBench:
+    """One QgsApplication, project and canvas for all runs."""
+
+    def __init__(self, url: str, collections: list[str], page_size: int, max_items: int) -> None:
+        from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+        from qgis.gui import QgsMapCanvas
+
+        self.url = url
+        self.collections = collections
+        self.page_size = page_size
+        self.max_items = max_items
+        self.project = QgsProject.instance()
+        self.canvas = QgsMapCanvas()
+        self.canvas.resize(1000, 700)
+        self.canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        self.canvas.show()
+        self.heartbeat = Heartbeat()
+
+    def run(self, task_factory: Callable | None = None) -> PluginRun:
+        """One search; ``task_factory(catalog, request)`` swaps in a prototype task."""
+        from qgis.core import QgsApplication
+        from qgis.PyQt.QtCore import QEventLoop, QTimer
+
+        from eo_explorer.plugin import layers
+        from eo_explorer.plugin.api.catalogs import Catalog
+        from eo_explorer.plugin.api.search import SearchRequest
+        from eo_explorer.plugin.tasks import SearchTask
+
+        catalog = Catalog(id="bench", title="Bench rustac", url=self.url)
+        request = SearchRequest(
+            collections=list(self.collections), page_size=self.page_size, max_items=self.max_items
+        )
+        result = PluginRun()
+        marks: dict[str, float] = {}
+        errors: list[str] = []
+        loop = QEventLoop()
+        state: dict = {}
+
+        def rendered() -> None:
+            marks["rendered"] = time.perf_counter()
+            loop.quit()
+
+        def completed(outcome) -> None:
+            marks["completed"] = time.perf_counter()
+            if outcome.error is not None:
+                errors.append(f"search failed: {outcome.error} {outcome.error.details or ''}")
+                loop.quit()
+                return
+            if outcome.rejected:
+                errors.append(f"{len(outcome.rejected)} items rejected, e.g. {outcome.rejected[0]}")
+            result.pages = outcome.pages
+            name = layers.layer_name(catalog.title, request.collections, None, None)
+            layer = getattr(outcome, "layer", None)  # built in the worker by a prototype
+            if layer is None:
+                layer = layers.create_footprints_layer(name, outcome.features)
+            else:
+                layer.setName(name)
+            outcome.features = []
+            marks["layer"] = time.perf_counter()
+            layers.add_to_project(layer, self.project)
+            state["layer"] = layer
+            self.canvas.mapCanvasRefreshed.connect(rendered)
+            self.canvas.setLayers([layer])
+            self.canvas.setExtent(layer.extent())
+            self.canvas.refresh()
+            marks["refresh"] = time.perf_counter()
+
+        task = (task_factory or SearchTask)(catalog, request)
+        task.progressed.connect(lambda *_: None)  # the dock listens to it too
+        task.completed.connect(completed)
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(lambda: (errors.append("timed out"), loop.quit()))
+        guard.start(int(RENDER_TIMEOUT_S * 1000))
+
+        with GcWatch() as watch:
+            self.heartbeat.start()
+            start = time.perf_counter()
+            QgsApplication.taskManager().addTask(task)
+            loop.exec_()
+            end = time.perf_counter()
+            self.heartbeat.stop()
+        guard.stop()
+        try:
+            self.canvas.mapCanvasRefreshed.disconnect(rendered)
+        except TypeError:
+            pass
+        if errors:
+            raise BenchError("plugin run: " + "; ".join(errors))
+
+        layer = state["layer"]
+        index = layer.fields().indexOf("id")
+        result.ids = [f.attribute(index) for f in layer.getFeatures()]
+        result.total = end - start
+        result.task = marks["completed"] - start
+        result.layer = marks["layer"] - marks["completed"]
+        result.add = marks["refresh"] - marks["layer"]
+        result.render = marks["rendered"] - marks["refresh"]
+        result.max_gap = self.heartbeat.max_gap()
+        result.max_gap_search = self.heartbeat.max_gap(until=marks["completed"])
+        result.max_gap_layer = self.heartbeat.max_gap(since=marks["completed"])
+        result.gc_full = len(watch.full)
+        result.gc_full_max = max(watch.full, default=0.0)
+        # leave a clean canvas and project for the next run
+        self.canvas.setLayers([])
+        self.project.removeMapLayer(layer.id())
+        return result
