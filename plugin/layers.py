@@ -49,6 +49,8 @@ def to_qdatetime(text: str | None) -> QDateTime | None:
 def to_features(footprints: Sequence[Footprint], fields: QgsFields) -> list[QgsFeature]:
     """QgsFeatures for footprints. Safe in a worker thread: no QObject is touched."""
     features = []
+    # datetime, start and end are usually the same instant: parse each string once.
+    parsed: dict[str | None, QDateTime | None] = {}
     for footprint in footprints:
         feature = QgsFeature(fields)
         geometry = QgsGeometry()
@@ -56,7 +58,11 @@ def to_features(footprints: Sequence[Footprint], fields: QgsFields) -> list[QgsF
         feature.setGeometry(geometry)
         values = list(footprint.values)
         for index in DATETIME_FIELDS:
-            values[index] = to_qdatetime(values[index])
+            text = values[index]
+            value = parsed.get(text)
+            if value is None and text not in parsed:
+                value = parsed[text] = to_qdatetime(text)
+            values[index] = value
         feature.setAttributes(values)
         features.append(feature)
     return features

@@ -21,6 +21,7 @@ from .api.footprints import Rejected, convert_items
 from .api.http import HttpClient
 from .api.search import SearchRequest
 from .api.stac import CollectionInfo, StacClient
+from .api.threads import paused_gc, prefetched
 from .layers import footprint_fields, to_features
 
 HttpFactory = Callable[[Catalog], HttpClient]
@@ -90,17 +91,21 @@ class SearchTask(QgsTask):
             local_cloud = self.request.max_cloud_cover
             fields = footprint_fields()
             wanted = self.request.max_items
-            for page in client.search(
+            pages = client.search(
                 self.request, self.isCanceled, on_request=lambda *r: outcome.requests.append(r)
-            ):
+            )
+            # The next page downloads while this one is converted.
+            for page in prefetched(pages, self.isCanceled):
                 outcome.pages = page.number
                 if page.number_matched is not None:
                     outcome.number_matched = page.number_matched
-                conversion = convert_items(page.items, local_cloud)
+                with paused_gc():
+                    conversion = convert_items(page.items, local_cloud, page.item_texts)
+                    room = wanted - len(outcome.features)
+                    features = to_features(conversion.footprints[:room], fields)
                 outcome.rejected.extend(conversion.rejected)
                 outcome.filtered_locally += conversion.filtered_out
-                room = wanted - len(outcome.features)
-                outcome.features.extend(to_features(conversion.footprints[:room], fields))
+                outcome.features.extend(features)
                 self._report_progress()
                 if len(outcome.features) >= wanted or self.isCanceled():
                     break

@@ -248,8 +248,11 @@ def item_id(item: Any) -> str:
     return "(item without id)"
 
 
-def to_footprint(item: Any) -> Footprint:
-    """One STAC item as a footprint record; raises :class:`NotAFootprint`."""
+def to_footprint(item: Any, text: str | None = None) -> Footprint:
+    """One STAC item as a footprint record; raises :class:`NotAFootprint`.
+
+    ``text`` is the item's JSON as the server sent it; without it the item is re-encoded.
+    """
     if not isinstance(item, dict):
         raise NotAFootprint("it is not a JSON object")
     identifier = item.get("id")
@@ -271,7 +274,7 @@ def to_footprint(item: Any) -> Footprint:
         _number(props.get("gsd")),
         thumbnail_href(item.get("assets")),
         self_href(item.get("links")),
-        _dumps(item),
+        text if text is not None else _dumps(item),
     ]
     return Footprint(values, wkb)
 
@@ -283,19 +286,24 @@ class Conversion:
     filtered_out: int = 0
 
 
-def convert_items(items: Any, max_cloud_cover: float | None = None) -> Conversion:
+def convert_items(
+    items: Any, max_cloud_cover: float | None = None, texts: list[str] | None = None
+) -> Conversion:
     """Convert a page of items; bad items are reported, never raised.
 
     ``max_cloud_cover`` drops items above the limit, for catalogs that cannot filter.
+    ``texts`` are the items' own JSON texts (from :func:`pagejson.loads_page`).
     """
     footprints: list[Footprint] = []
     rejected: list[Rejected] = []
     filtered = 0
     if not isinstance(items, list):
         return Conversion([], [Rejected("(page)", "its 'features' is not a list")])
-    for item in items:
+    if texts is not None and len(texts) != len(items):
+        texts = None
+    for index, item in enumerate(items):
         try:
-            footprint = to_footprint(item)
+            footprint = to_footprint(item, texts[index] if texts is not None else None)
         except NotAFootprint as exc:
             rejected.append(Rejected(item_id(item), str(exc)))
             continue

@@ -84,8 +84,17 @@ class Response:
     url: str
 
     def json(self) -> Any:
+        return self._decode(json.loads)
+
+    def page_json(self) -> tuple[Any, list[str] | None]:
+        """A search page and each item's own text (see :mod:`pagejson`)."""
+        from .pagejson import loads_page
+
+        return self._decode(loads_page)
+
+    def _decode(self, loads: Any) -> Any:
         try:
-            return json.loads(self.content)
+            return loads(self.content)
         except (ValueError, UnicodeDecodeError) as exc:
             snippet = self.content[:200].decode("utf-8", "replace")
             raise InvalidResponse(

@@ -22,6 +22,7 @@ from .conformance import Capabilities
 from .errors import Cancelled, InvalidResponse, NotAStacApi
 from .http import HttpClient, IsCancelled, _never
 from .search import SearchRequest
+from .threads import paused_gc
 
 JSON_TYPES = ("application/json", "application/geo+json")
 MAX_PAGES = 10_000  # a safety net against servers that link a page to itself forever
@@ -86,6 +87,8 @@ class SearchPage:
     items: list[Any]
     number_matched: int | None
     size_bytes: int
+    #: each item's JSON text as the server sent it, when the page could be sliced
+    item_texts: list[str] | None = None
 
 
 @dataclass
@@ -254,7 +257,8 @@ class StacClient:
                 response = self.http.request(
                     "GET", current.url, params=current.params, is_cancelled=is_cancelled
                 )
-            document = response.json()
+            with paused_gc():
+                document, texts = response.page_json()
             if not isinstance(document, dict) or "features" not in document:
                 shape = (
                     sorted(document)[:10] if isinstance(document, dict) else type(document).__name__
@@ -271,7 +275,7 @@ class StacClient:
                 if key in previous_keys:
                     return  # the server sent the same page again: stop rather than loop
                 previous_keys.add(key)
-            yield SearchPage(number, items, _number_matched(document), len(response.content))
+            yield SearchPage(number, items, _number_matched(document), len(response.content), texts)
             fetched += len(items)
             if not items or (stop_at is not None and fetched >= stop_at):
                 return

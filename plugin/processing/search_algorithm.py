@@ -326,7 +326,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
                     feedback.pushInfo(
                         tr("The catalog matched {0} items.").format(page.number_matched)
                     )
-                conversion = convert_items(page.items, request.max_cloud_cover)
+                conversion = convert_items(page.items, request.max_cloud_cover, page.item_texts)
                 for bad in conversion.rejected:
                     rejected += 1
                     if rejected <= MAX_REJECTED_WARNINGS:

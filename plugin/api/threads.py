@@ -1,0 +1,96 @@
+"""Threading helpers for the search: page prefetch and short garbage-collector pauses."""
+
+from __future__ import annotations
+
+import gc
+import queue
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from .http import IsCancelled, _never
+
+T = TypeVar("T")
+
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a page is parsed and converted.
+
+    Parsing a page allocates thousands of dicts; each allocation burst triggers full
+    collections over the whole QGIS heap, which hold the GIL for tens of milliseconds and
+    stall the map. The pause is per page (short), counted so that overlapping tasks
+    resume collection only when the last one is done.
+    """
+    global _gc_depth, _gc_was_enabled
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+_DONE = object()
+
+
+def prefetched(items: Iterable[T], is_cancelled: IsCancelled = _never) -> Iterator[T]:
+    """Iterate ``items`` one step ahead in a helper thread.
+
+    Used for search pages: the next page downloads while the current one is converted.
+    Exceptions are raised in the consumer, in order. When the consumer stops early (or is
+    cancelled), the helper stops after the page it is on.
+    """
+    slots: queue.Queue[Any] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def put(value: Any) -> bool:
+        while not stop.is_set():
+            try:
+                slots.put(value, timeout=0.1)
+                return True
+            except queue.Full:
+                if is_cancelled():
+                    return False
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put((item, None)) or stop.is_set():
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+            put((_DONE, exc))
+            return
+        put((_DONE, None))
+
+    thread = threading.Thread(target=produce, name="eo-explorer-prefetch", daemon=True)
+    thread.start()
+    try:
+        while True:
+            try:
+                item, error = slots.get(timeout=0.1)
+            except queue.Empty:
+                if is_cancelled():
+                    return
+                if not thread.is_alive() and slots.empty():
+                    raise RuntimeError("the page prefetch thread ended unexpectedly")
+                continue
+            if item is _DONE:
+                if error is not None:
+                    raise error
+                return
+            yield item
+    finally:
+        stop.set()

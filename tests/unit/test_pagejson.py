@@ -1,0 +1,63 @@
+"""Each item's own text is kept from the page, and equals the parsed item."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eo_explorer.plugin.api.footprints import convert_items
+from eo_explorer.plugin.api.pagejson import loads_page
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PAGES = sorted(
+    p
+    for p in FIXTURES.rglob("*.json")
+    if json.loads(p.read_bytes()).__class__ is dict
+    and json.loads(p.read_bytes()).get("type") == "FeatureCollection"
+)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_recorded_pages_parse_like_json_loads_and_keep_item_texts(path):
+    body = path.read_bytes()
+    document, texts = loads_page(body)
+    assert document == json.loads(body)
+    assert texts is not None and len(texts) == len(document["features"])
+    assert [json.loads(t) for t in texts] == document["features"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'\xef\xbb\xbf{"type": "FeatureCollection", "features": [{"id": "a"}]}',  # BOM
+        '{"features":[{"id":"\u00e9t\u00e9"}],"features":[]}'.encode("utf-16"),
+        b'  {\n "features" : [ {"id" : "a"} , {"id": "b"}\n ] , "links": [] }  ',
+        b'{"features": {"not": "a list"}}',
+        b"[1, 2, 3]",
+    ],
+    ids=["bom", "utf16-duplicate-key", "whitespace", "features-not-a-list", "not-an-object"],
+)
+def test_odd_pages_give_what_json_loads_gives(body):
+    document, texts = loads_page(body)
+    text = body.decode(json.detect_encoding(body)).lstrip("\ufeff")
+    assert document == json.loads(text)
+    if texts is not None:
+        assert [json.loads(t) for t in texts] == document["features"]
+
+
+def test_invalid_json_raises_like_json_loads():
+    with pytest.raises(ValueError):
+        loads_page(b'{"features": [{"id": "a"}')
+
+
+def test_item_json_is_the_server_text():
+    body = (
+        b'{"type":"FeatureCollection","features":[{"id":"x","geometry":{"type":"Polygon",'
+        b'"coordinates":[[[0,0],[1,0],[1,1],[0,0]]]},"properties":{"gsd":10.50}}]}'
+    )
+    document, texts = loads_page(body)
+    conversion = convert_items(document["features"], texts=texts)
+    assert conversion.footprints[0].values[-1] == texts[0]
+    assert '"gsd":10.50' in texts[0]  # the number exactly as sent, not re-encoded
