@@ -85,7 +85,7 @@ def prefetched(items: Iterable[T], is_cancelled: IsCancelled = _never) -> Iterat
                 if is_cancelled():
                     return
                 if not thread.is_alive() and slots.empty():
-                    raise RuntimeError("the page prefetch thread ended unexpectedly")
+                    raise RuntimeError("the page prefetch thread ended unexpectedly") from None
                 continue
             if item is _DONE:
                 if error is not None:
