@@ -9,107 +9,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/catalogs_dialog.py" line="86"/>
+        <location filename="../plugin/gui/catalogs_dialog.py" line="90"/>
         <source>My catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="43"/>
+        <location filename="../plugin/gui/search_dock.py" line="44"/>
         <source>EO Explorer – Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="138"/>
+        <location filename="../plugin/gui/search_dock.py" line="142"/>
         <source>{title} needs {account}. Accounts are not set up in EO Explorer yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="157"/>
+        <location filename="../plugin/gui/search_dock.py" line="162"/>
         <source>Reading collections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="171"/>
+        <location filename="../plugin/gui/search_dock.py" line="178"/>
         <source>Collections could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="191"/>
+        <location filename="../plugin/gui/search_dock.py" line="200"/>
         <source>{n} collections. Tick one or more; none ticked searches them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="197"/>
+        <location filename="../plugin/gui/search_dock.py" line="207"/>
         <source>This catalog does not support CQL2 filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="221"/>
+        <location filename="../plugin/gui/search_dock.py" line="236"/>
         <source>The chosen collections have no eo:cloud_cover property.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="259"/>
+        <location filename="../plugin/gui/search_dock.py" line="274"/>
         <source>Draw a polygon on the map first (Draw button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="264"/>
+        <location filename="../plugin/gui/search_dock.py" line="279"/>
         <source>Select one or more polygons in a layer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="312"/>
+        <location filename="../plugin/gui/search_dock.py" line="327"/>
         <source>Searching {title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="317"/>
+        <location filename="../plugin/gui/search_dock.py" line="332"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="321"/>
+        <location filename="../plugin/gui/search_dock.py" line="336"/>
         <source>{count} items from {pages} page(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="323"/>
+        <location filename="../plugin/gui/search_dock.py" line="338"/>
         <source> — {matched} match in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="339"/>
+        <location filename="../plugin/gui/search_dock.py" line="356"/>
         <source>The search failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="355"/>
+        <location filename="../plugin/gui/search_dock.py" line="373"/>
         <source>{count} items on the map from {pages} page(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="358"/>
+        <location filename="../plugin/gui/search_dock.py" line="377"/>
         <source>The catalog has {n} matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="360"/>
+        <location filename="../plugin/gui/search_dock.py" line="379"/>
         <source>Cancelled: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="363"/>
+        <location filename="../plugin/gui/search_dock.py" line="382"/>
         <source>No items match this search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="365"/>
+        <location filename="../plugin/gui/search_dock.py" line="386"/>
         <source>This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier items itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="371"/>
+        <location filename="../plugin/gui/search_dock.py" line="396"/>
         <source>{n} items could not be drawn and were left out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,17 +119,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="43"/>
+        <location filename="../plugin/main.py" line="52"/>
         <source>EO Explorer Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="46"/>
+        <location filename="../plugin/main.py" line="55"/>
         <source>Search Earth-observation catalogs from the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="109"/>
+        <location filename="../plugin/main.py" line="134"/>
         <source>The Search dock could not be opened; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -139,7 +139,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/provider.py" line="47"/>
+        <location filename="../plugin/processing/provider.py" line="48"/>
         <source>The Processing algorithms of EO Explorer are not available: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -154,17 +154,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="86"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="88"/>
         <source>Search catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="95"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="97"/>
         <source>stac,search,catalog,satellite,footprints,earth observation,cdse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="98"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="100"/>
         <source>Searches an Earth-observation catalog (a STAC API) and writes the footprints of the items found as a polygon layer in EPSG:4326, one feature per item.
 
 &lt;b&gt;Catalog&lt;/b&gt;: the id of a catalog known to EO Explorer (for example cdse, or sandbox when the local test catalog runs) or the URL of any STAC API landing page. Catalogs that need an account cannot be searched from Processing yet.
@@ -177,133 +177,138 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="122"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="124"/>
         <source>Catalog (id or STAC API URL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="125"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="131"/>
         <source>Collections (comma-separated ids)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="127"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="136"/>
         <source>Search extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="129"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="139"/>
         <source>Search area (polygon layer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="132"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="147"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="135"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="155"/>
         <source>End date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="138"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="160"/>
         <source>Maximum cloud cover (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="142"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="170"/>
         <source>CQL2 filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="144"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="173"/>
         <source>Maximum number of items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="147"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="182"/>
         <source>Footprints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="149"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="187"/>
         <source>Number of footprints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="150"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="188"/>
         <source>Number of items the catalog matched (-1 if unknown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="167"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="210"/>
         <source>The {0} is not a date; use the form 2024-06-30.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="183"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="232"/>
         <source>The search area layer has no polygon to search with (with &quot;Selected features only&quot;, select at least one polygon).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="188"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="239"/>
         <source>Both an extent and an area layer are given: the area layer is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="201"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="253"/>
         <source>The search extent cannot be expressed in longitude and latitude.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="243"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="312"/>
         <source>Searching {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="247"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="316"/>
         <source>This catalog cannot filter by cloud cover; items above the limit are dropped after download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="250"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="323"/>
         <source>page {0}: {1} items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="253"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="326"/>
         <source>The catalog matched {0} items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="259"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="333"/>
         <source>Item {0} skipped: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="281"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="361"/>
         <source>{0} more items skipped because they cannot be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="284"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="367"/>
         <source>{0} items above the cloud cover limit were dropped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="287"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="371"/>
         <source>Cancelled: the output holds the {0} footprints found so far.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="290"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="375"/>
         <source>The catalog did not say how many items match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="291"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="376"/>
         <source>{0} footprints written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_algorithm.py" line="310"/>
+        <source>Searching {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
