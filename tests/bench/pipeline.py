@@ -1,16 +1,18 @@
 """In-process: json.loads of the captured pages against the plugin's whole parsing chain.
 
-The chain is what SearchTask and the dock do per search: json.loads of every page,
-``convert_items``, ``to_features``, then the memory layer's ``addFeatures`` (the heart of
-``create_footprints_layer``; the whole function, style included, is timed separately).
+The chain is what the plugin does per page, with the plugin's own functions:
+``loads_page`` under ``paused_gc()`` (``StacClient.search``), then ``convert_items`` with
+the page's item texts and ``to_features`` under one ``paused_gc()`` (``SearchTask.run``),
+and finally the memory layer's ``addFeatures`` (the heart of ``create_footprints_layer``,
+which is also timed as a whole, style included). The reference is plain ``json.loads``
+of every page with the garbage collector as it is.
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,14 +22,14 @@ from .data import BenchError
 @dataclass
 class PipelineRun:
     json_loads: float = 0.0  # the reference: json.loads of every page
-    loads: float = 0.0  # json.loads inside the chain (same work, measured again)
+    loads: float = 0.0  # loads_page inside the chain
     convert: float = 0.0
     features: float = 0.0
     add_features: float = 0.0
     create_layer: float = 0.0  # create_footprints_layer as a whole (incl. style)
     count: int = 0
+    unsliced_pages: int = 0  # pages loads_page could not slice (json.loads fallback)
     ids: set[str] = field(default_factory=set, repr=False)
-    layer: Any = field(default=None, repr=False)
 
     @property
     def chain(self) -> float:
@@ -53,74 +55,57 @@ def empty_layer():
     return layer
 
 
-def run_chain(
-    bodies: Sequence[bytes],
-    convert: Callable[[Any], Any] | None = None,
-    to_features: Callable[[Any, Any], list] | None = None,
-    quiet_gc: bool = False,
-    page_items: Callable[[bytes], Any] | None = None,
-) -> PipelineRun:
-    """One pass over the pages; the keyword arguments swap in prototypes.
-
-    The reference ``json.loads`` always runs with the garbage collector as it is.
-    """
+def run_chain(bodies: Sequence[bytes]) -> PipelineRun:
+    """One pass over the pages: the reference, then the plugin's chain."""
     from eo_explorer.plugin import layers
-    from eo_explorer.plugin.api import footprints
 
-    convert = convert or footprints.convert_items
-    page_items = page_items or _page_items
-    to_features = to_features or layers.to_features
-    fields = layers.footprint_fields()
     result = PipelineRun()
     result.json_loads, _ = time_json_loads(bodies)
+    features = _chain(bodies, result)
 
-    features: list = []
-    perf = time.perf_counter
-    gc_was_enabled = gc.isenabled()
-    if quiet_gc:
-        gc.disable()
-    try:
-        _chain(bodies, page_items, convert, to_features, fields, features, result)
-    finally:
-        if quiet_gc and gc_was_enabled:
-            gc.enable()
-    index = result.layer.fields().indexOf("id")
-    result.ids = {f.attribute(index) for f in result.layer.getFeatures()}
-    result.count = result.layer.featureCount()
-    result.layer = None
+    layer = empty_layer()
+    t0 = time.perf_counter()
+    ok, _ = layer.dataProvider().addFeatures(features)
+    result.add_features = time.perf_counter() - t0
+    if not ok:
+        raise BenchError("addFeatures failed")
+    index = layer.fields().indexOf("id")
+    result.ids = {f.attribute(index) for f in layer.getFeatures()}
+    result.count = layer.featureCount()
+    del layer
 
-    t0 = perf()
+    t0 = time.perf_counter()
     layers.create_footprints_layer("bench", features)
-    result.create_layer = perf() - t0
+    result.create_layer = time.perf_counter() - t0
     return result
 
 
-def _page_items(body: bytes) -> Any:
-    return json.loads(body)["features"]
+def _chain(bodies: Sequence[bytes], result: PipelineRun) -> list[Any]:
+    """Per page as in StacClient.search and SearchTask.run; returns the QgsFeatures."""
+    from eo_explorer.plugin.api.footprints import convert_items
+    from eo_explorer.plugin.api.pagejson import loads_page
+    from eo_explorer.plugin.api.threads import paused_gc
+    from eo_explorer.plugin.layers import footprint_fields, to_features
 
-
-def _chain(
-    bodies, page_items, convert, to_features, fields, features: list, result: PipelineRun
-) -> None:
+    fields = footprint_fields()
+    features: list[Any] = []
     perf = time.perf_counter
     for body in bodies:
         t0 = perf()
-        items = page_items(body)
+        with paused_gc():
+            document, texts = loads_page(body)
         t1 = perf()
-        conversion = convert(items)
-        t2 = perf()
-        features.extend(to_features(conversion.footprints, fields))
+        if texts is None:
+            result.unsliced_pages += 1
+        with paused_gc():
+            conversion = convert_items(document["features"], None, texts)
+            t2 = perf()
+            page_features = to_features(conversion.footprints, fields)
         t3 = perf()
+        features.extend(page_features)
         result.loads += t1 - t0
         result.convert += t2 - t1
         result.features += t3 - t2
         if conversion.rejected:
             raise BenchError(f"{len(conversion.rejected)} items rejected: {conversion.rejected[0]}")
-
-    layer = empty_layer()
-    t0 = perf()
-    ok, _ = layer.dataProvider().addFeatures(features)
-    result.add_features = perf() - t0
-    if not ok:
-        raise BenchError("addFeatures failed")
-    result.layer = layer
+    return features
