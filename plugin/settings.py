@@ -55,6 +55,19 @@ def set(key: str, value: Any) -> None:  # noqa: A001 - reads well as settings.se
     QgsSettings().setValue(PREFIX + key, value)
 
 
+def value(key: str, default: Any = None) -> Any:
+    """A key outside :data:`DEFAULTS` (per-account options)."""
+    return QgsSettings().value(PREFIX + key, default)
+
+
+def set_value(key: str, new_value: Any) -> None:
+    QgsSettings().setValue(PREFIX + key, new_value)
+
+
+def remove(key: str) -> None:
+    QgsSettings().remove(PREFIX + key)
+
+
 def saved_catalogs() -> tuple[list[Catalog], list[str]]:
     try:
         data = json.loads(get(Key.CATALOGS) or "[]")

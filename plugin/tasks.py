@@ -8,7 +8,6 @@ touches a widget or the project.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,24 +15,13 @@ from qgis.core import QgsFeature, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
 from .api.catalogs import Catalog
-from .api.errors import Cancelled, CredentialsRequired, EOExplorerError
+from .api.errors import Cancelled, EOExplorerError
 from .api.footprints import Rejected, convert_items
 from .api.http import HttpClient
 from .api.search import SearchRequest
 from .api.stac import CollectionInfo, StacClient
 from .api.threads import paused_gc, prefetched
 from .layers import footprint_fields, to_features
-
-HttpFactory = Callable[[Catalog], HttpClient]
-
-
-def default_http(catalog: Catalog) -> HttpClient:
-    if catalog.needs_account:
-        raise CredentialsRequired(
-            f"{catalog.title} needs {catalog.account_text()}. Accounts are not set up "
-            "in EO Explorer yet; choose another catalog."
-        )
-    return HttpClient()
 
 
 @dataclass
@@ -71,21 +59,20 @@ class SearchTask(QgsTask):
     completed = pyqtSignal(object)
 
     def __init__(
-        self, catalog: Catalog, request: SearchRequest, http_factory: HttpFactory = default_http
+        self, catalog: Catalog, request: SearchRequest, http: HttpClient | None = None
     ) -> None:
         super().__init__(f"EO Explorer: search {catalog.title}", QgsTask.Flag.CanCancel)
         self.catalog = catalog
         self.request = request
-        self.http_factory = http_factory
+        #: built on the main thread by the caller (credentials come from the auth database)
+        self.http = http or HttpClient()
         self.outcome = SearchOutcome()
 
     def run(self) -> bool:
         outcome = self.outcome
         try:
             self.request.validate()
-            client = StacClient.open(
-                self.catalog.url, self.http_factory(self.catalog), is_cancelled=self.isCanceled
-            )
+            client = StacClient.open(self.catalog.url, self.http, is_cancelled=self.isCanceled)
             caps = client.capabilities
             outcome.cloud_filter_local = self.request.cloud_filter_is_local(caps)
             local_cloud = self.request.max_cloud_cover
@@ -147,17 +134,16 @@ class CollectionsTask(QgsTask):
 
     completed = pyqtSignal(object)
 
-    def __init__(self, catalog: Catalog, http_factory: HttpFactory = default_http) -> None:
+    def __init__(self, catalog: Catalog, http: HttpClient | None = None) -> None:
         super().__init__(f"EO Explorer: collections of {catalog.title}", QgsTask.Flag.CanCancel)
         self.catalog = catalog
-        self.http_factory = http_factory
+        #: built on the main thread by the caller (credentials come from the auth database)
+        self.http = http or HttpClient()
         self.outcome = CollectionsOutcome()
 
     def run(self) -> bool:
         try:
-            client = StacClient.open(
-                self.catalog.url, self.http_factory(self.catalog), is_cancelled=self.isCanceled
-            )
+            client = StacClient.open(self.catalog.url, self.http, is_cancelled=self.isCanceled)
             self.outcome.title = client.title
             self.outcome.filter_supported = client.capabilities.filter
             self.outcome.collections = sorted(
@@ -175,3 +161,31 @@ class CollectionsTask(QgsTask):
 
     def finished(self, result: bool) -> None:  # noqa: ARG002
         self.completed.emit(self.outcome)
+
+
+class AccountCheckTask(QgsTask):
+    """The Accounts dialog's Test button, off the main thread."""
+
+    completed = pyqtSignal(object)  # an api.accounts.CheckResult
+
+    def __init__(self, credentials, http: HttpClient, probe_url: str) -> None:
+        super().__init__("EO Explorer: test account", QgsTask.Flag.CanCancel)
+        self.credentials = credentials
+        self.http = http
+        self.probe_url = probe_url
+        self.result = None
+
+    def run(self) -> bool:
+        from .api.accounts import CheckResult, check_account
+
+        try:
+            self.result = check_account(
+                self.credentials, self.http, self.probe_url, self.isCanceled
+            )
+        except Exception as exc:  # noqa: BLE001 - a Test never crashes QGIS
+            error = unexpected(exc)
+            self.result = CheckResult(False, error.message, "unexpected")
+        return True
+
+    def finished(self, result: bool) -> None:  # noqa: ARG002
+        self.completed.emit(self.result)

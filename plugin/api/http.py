@@ -59,6 +59,8 @@ class HttpSettings:
     retries: int = 3
     backoff: float = 0.5
     proxies: dict[str, str] = field(default_factory=dict)
+    #: per-URL proxies (QGIS exclusion lists); overrides ``proxies`` when set
+    proxy_for: Callable[[str], dict[str, str]] | None = None
     verify: bool | str = True
     user_agent: str = USER_AGENT
 
@@ -69,6 +71,9 @@ def make_session(settings: HttpSettings | None = None) -> requests.Session:
     session = CredentialSafeSession()
     session.headers["User-Agent"] = settings.user_agent
     session.proxies.update(settings.proxies)
+    if settings.proxy_for is not None:
+        # The proxy comes from the application's settings, as for its other requests.
+        session.trust_env = False
     # TLS verification stays on: ``verify`` is either True or a CA bundle path.
     session.verify = settings.verify if settings.verify else True
     return session
@@ -111,10 +116,20 @@ class HttpClient:
         session: requests.Session | None = None,
         settings: HttpSettings | None = None,
         headers: dict[str, str] | None = None,
+        auth: Any = None,
     ) -> None:
         self.settings = settings or HttpSettings()
         self.session = session or make_session(self.settings)
         self.headers = dict(headers or {})
+        #: an :class:`auth.RequestAuth` adding credentials to every request, or None
+        self.auth = auth
+
+    def __repr__(self) -> str:
+        return f"HttpClient(auth={self.auth!r})"
+
+    def with_auth(self, auth: Any) -> HttpClient:
+        """The same session and settings with other credentials."""
+        return HttpClient(self.session, self.settings, self.headers, auth)
 
     def request(
         self,
@@ -123,22 +138,35 @@ class HttpClient:
         *,
         params: dict[str, Any] | None = None,
         json_body: Any = None,
+        form: dict[str, str] | None = None,
         headers: dict[str, str] | None = None,
         idempotent: bool | None = None,
         is_cancelled: IsCancelled = _never,
     ) -> Response:
-        """Send one request, retrying transient failures when that is safe."""
+        """Send one request, retrying transient failures when that is safe.
+
+        With credentials attached, a 401 renews them (a new token) and retries once.
+        """
         if idempotent is None:
             idempotent = method.upper() in ("GET", "HEAD", "OPTIONS")
-        merged = {**self.headers, **(headers or {})}
         attempts = 1 + (self.settings.retries if idempotent else 0)
-        for attempt in range(attempts):
+        renewed = False
+        attempt = 0
+        while attempt < attempts:
             if is_cancelled():
                 raise Cancelled()
             last = attempt == attempts - 1
+            attempt += 1
+            merged = {
+                **self.headers,
+                **(self.auth.headers() if self.auth else {}),
+                **(headers or {}),
+            }
             try:
                 raw, content = _cancellable(
-                    lambda: self._send(method, url, params, json_body, merged, is_cancelled),
+                    lambda merged=merged: self._send(
+                        method, url, params, json_body, form, merged, is_cancelled
+                    ),
                     is_cancelled,
                 )
             except requests.exceptions.Timeout as exc:
@@ -146,7 +174,7 @@ class HttpClient:
                     raise RequestTimeout(
                         f"{_host(url)} did not answer in time.", details=f"{url}: {exc}"
                     ) from exc
-                self._sleep(self._backoff(attempt), is_cancelled)
+                self._sleep(self._backoff(attempt - 1), is_cancelled)
                 continue
             except (
                 requests.exceptions.ConnectionError,
@@ -158,28 +186,35 @@ class HttpClient:
                         "or proxy settings.",
                         details=f"{url}: {exc}",
                     ) from exc
-                self._sleep(self._backoff(attempt), is_cancelled)
+                self._sleep(self._backoff(attempt - 1), is_cancelled)
                 continue
             except requests.exceptions.RequestException as exc:
                 raise NetworkError(
                     f"The request to {_host(url)} failed.", details=f"{url}: {exc}"
                 ) from exc
             response = Response(raw.status_code, dict(raw.headers), content, raw.url)
+            if raw.status_code == 401 and self.auth is not None and not renewed:
+                renewed = True
+                if self.auth.on_unauthorized(merged):
+                    attempt -= 1  # the renewed credentials get a full set of attempts
+                    continue
             if raw.status_code in RETRY_STATUSES and not last:
-                self._sleep(self._retry_after(raw.headers, attempt), is_cancelled)
+                self._sleep(self._retry_after(raw.headers, attempt - 1), is_cancelled)
                 continue
             if raw.status_code >= 400:
                 raise http_error(response)
             return response
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _send(self, method, url, params, json_body, headers, is_cancelled):
+    def _send(self, method, url, params, json_body, form, headers, is_cancelled):
         raw = self.session.request(
             method,
             url,
             params=params,
             json=json_body,
+            data=form,
             headers=headers,
+            proxies=self.settings.proxy_for(url) if self.settings.proxy_for else None,
             timeout=self.settings.timeout,
             stream=True,
         )
@@ -190,6 +225,10 @@ class HttpClient:
 
     def post_json(self, url: str, body: Any, **kw: Any) -> Any:
         return self.request("POST", url, json_body=body, **kw).json()
+
+    def post_form(self, url: str, form: dict[str, str]) -> Response:
+        """A form POST to a token endpoint (safe to repeat: it creates nothing)."""
+        return self.request("POST", url, form=form, idempotent=True)
 
     def _backoff(self, attempt: int) -> float:
         return min(MAX_RETRY_WAIT, self.settings.backoff * (2**attempt))

@@ -18,12 +18,13 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QDockWidget, QListWidgetItem, QSizePolicy
 
-from .. import layers, log, settings
+from .. import credentials, layers, log, settings
 from ..api.catalogs import Catalog
 from ..api.errors import EOExplorerError
 from ..api.search import SearchRequest
 from ..areas import extent_area, geometries_area
-from ..tasks import CollectionsTask, SearchTask, default_http
+from ..network import http_for
+from ..tasks import CollectionsTask, SearchTask
 from .draw_tool import PolygonDrawTool
 from .results import ResultsTableController, item_html
 
@@ -40,7 +41,7 @@ class SearchDock(QDockWidget):
 
     searchFinished = pyqtSignal(object)  # the SearchOutcome, for tests and scripting
 
-    def __init__(self, iface, http_factory=default_http, parent=None) -> None:
+    def __init__(self, iface, http_factory=http_for, parent=None) -> None:
         super().__init__(tr("EO Explorer – Search"), parent)
         self.setObjectName("EOExplorerSearchDock")
         self.iface = iface
@@ -137,21 +138,22 @@ class SearchDock(QDockWidget):
             return
         settings.set(settings.Key.LAST_CATALOG, catalog.id)
         self.message_bar.clearWidgets()
-        if catalog.needs_account:
+        self.form.searchButton.setEnabled(self.search_task is None)
+        if catalog.needs_account and not credentials.authcfg(catalog.account or ""):
             self.form.collectionsList.clear()
             self.form.collectionsStatus.setText(
-                tr("{title} needs {account}. Accounts are not set up in EO Explorer yet.").format(
+                tr("{title} needs {account}. Add it under Accounts… to search it.").format(
                     title=catalog.title, account=catalog.account_text()
                 )
             )
             self.form.searchButton.setEnabled(False)
+            self._offer_accounts(catalog)
             return
-        self.form.searchButton.setEnabled(self.search_task is None)
         self.load_collections()
 
     def load_collections(self, force: bool = False) -> None:
         catalog = self.current_catalog()
-        if catalog is None or catalog.needs_account:
+        if catalog is None:
             return
         if not force and catalog.url in self._collection_cache:
             self._show_collections(self._collection_cache[catalog.url])
@@ -160,7 +162,11 @@ class SearchDock(QDockWidget):
             self.collections_task.cancel()
         self.form.collectionsList.clear()
         self.form.collectionsStatus.setText(tr("Reading collections…"))
-        task = CollectionsTask(catalog, self.http_factory)
+        http = self._http(catalog)
+        if http is None:
+            self.form.collectionsStatus.setText(tr("Collections could not be read."))
+            return
+        task = CollectionsTask(catalog, http)
         task.completed.connect(
             lambda outcome, url=catalog.url, t=task: self._collections_loaded(t, url, outcome)
         )
@@ -177,6 +183,8 @@ class SearchDock(QDockWidget):
         if outcome.error is not None:
             self.form.collectionsStatus.setText(tr("Collections could not be read."))
             self.show_error(outcome.error)
+            if _refused(outcome.error):
+                self._offer_accounts(current)
             return
         self._filter_supported = outcome.filter_supported
         self._collection_cache[url] = outcome.collections
@@ -236,6 +244,37 @@ class SearchDock(QDockWidget):
         self.form.cloudCheck.setToolTip(
             "" if offered else tr("The chosen collections have no eo:cloud_cover property.")
         )
+
+    def _http(self, catalog: Catalog):
+        """The catalog's HTTP client with its account, or None after saying what is missing."""
+        try:
+            return self.http_factory(catalog)
+        except EOExplorerError as exc:
+            self.show_error(exc)
+            self._offer_accounts(catalog)
+            return None
+
+    def _offer_accounts(self, catalog: Catalog) -> None:
+        """A message bar button that opens the Accounts dialog on the catalog's account."""
+        from qgis.PyQt.QtWidgets import QPushButton
+
+        service = catalog.account or f"catalog:{catalog.id}"
+        item = self.message_bar.createMessage(
+            tr("EO Explorer"),
+            tr("Check the {title} account.").format(title=credentials.title(service)),
+        )
+        button = QPushButton(tr("Accounts…"), item)
+        button.clicked.connect(lambda: self.open_accounts(service))
+        item.layout().addWidget(button)
+        self.message_bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
+
+    def open_accounts(self, service: str = "") -> None:
+        from .accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.canvas.window(), service, catalogs=settings.catalogs())
+        dialog.exec()
+        self._collection_cache.clear()
+        self._catalog_changed()
 
     def edit_catalogs(self) -> None:
         from .catalogs_dialog import CatalogsDialog
@@ -316,7 +355,10 @@ class SearchDock(QDockWidget):
         settings.set(settings.Key.USE_CLOUD, f.cloudCheck.isChecked())
         if self.canvas.mapTool() is self.draw_tool:
             self.canvas.unsetMapTool(self.draw_tool)
-        task = SearchTask(catalog, request, self.http_factory)
+        http = self._http(catalog)
+        if http is None:
+            return
+        task = SearchTask(catalog, request, http)
         task.progressed.connect(self._search_progressed)
         task.completed.connect(lambda outcome, t=task: self._search_completed(t, outcome))
         self.search_task = task
@@ -345,9 +387,7 @@ class SearchDock(QDockWidget):
             return
         self.search_task = None
         f = self.form
-        f.searchButton.setEnabled(
-            not (self.current_catalog() and self.current_catalog().needs_account)
-        )
+        f.searchButton.setEnabled(True)
         f.cancelButton.setEnabled(False)
         f.progressBar.setVisible(False)
         for method, url, payload in outcome.requests:
@@ -355,6 +395,8 @@ class SearchDock(QDockWidget):
         if outcome.error is not None:
             f.statusLabel.setText(tr("The search failed."))
             self.show_error(outcome.error)
+            if _refused(outcome.error):
+                self._offer_accounts(task.catalog)
             self.searchFinished.emit(outcome)
             return
         layer = None
@@ -482,6 +524,16 @@ class SearchDock(QDockWidget):
         except TypeError:
             pass
         self.results.set_layer(None)
+
+
+def _refused(error: Exception) -> bool:
+    """A 401/403, or a sign-in failure: the account needs fixing."""
+    from ..api.auth import AuthError
+    from ..api.errors import HttpError
+
+    return isinstance(error, AuthError) or (
+        isinstance(error, HttpError) and error.status in (401, 403)
+    )
 
 
 def _icon(name: str):

@@ -34,11 +34,12 @@ from ..api.catalogs import Catalog
 from ..api.errors import Cancelled, EOExplorerError
 from ..api.footprints import convert_items
 from ..api.geometry import SearchArea
+from ..api.http import HttpClient
 from ..api.search import SearchRequest
 from ..api.stac import StacClient
 from ..areas import WGS84, extent_area, geometries_area
 from ..layers import footprint_fields, to_features
-from ..tasks import default_http
+from ..network import http_for
 
 #: Rejected items reported one by one; the rest are counted.
 MAX_REJECTED_WARNINGS = 20
@@ -279,12 +280,28 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
 
     # -- running ----------------------------------------------------------------------
 
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+        """Runs on the main thread: read the catalog's account from the auth database.
+
+        A problem is raised from processAlgorithm, where Processing shows its message.
+        """
+        self._http = None
+        self._prepare_error = None
+        try:
+            catalog = resolve_catalog(self.parameterAsString(parameters, self.CATALOG, context))
+            self._http = http_for(catalog)
+        except (QgsProcessingException, EOExplorerError) as exc:
+            self._prepare_error = exc
+        return True
+
     def processAlgorithm(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
     ) -> dict[str, Any]:
+        if getattr(self, "_prepare_error", None) is not None:
+            raise QgsProcessingException(str(self._prepare_error))
         catalog = resolve_catalog(self.parameterAsString(parameters, self.CATALOG, context))
         request = self._request(parameters, context, feedback)
         fields = footprint_fields()
@@ -310,7 +327,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
                 feedback.pushInfo(tr("Searching {0}").format(catalog.url))
             else:
                 feedback.pushInfo(tr("Searching {0} ({1})").format(catalog.title, catalog.url))
-            http = default_http(catalog)
+            http = getattr(self, "_http", None) or HttpClient()
             client = StacClient.open(catalog.url, http, is_cancelled=feedback.isCanceled)
             if request.cloud_filter_is_local(client.capabilities):
                 feedback.pushInfo(

@@ -248,7 +248,7 @@ def test_unknown_catalog_is_a_clear_error(provider):
 
 
 def test_catalog_needing_an_account_is_a_clear_error(provider):
-    with pytest.raises(QgsProcessingException, match="needs a Sentinel Hub account"):
+    with pytest.raises(QgsProcessingException, match="Set up your Sentinel Hub account"):
         run(CATALOG="sentinelhub")
 
 

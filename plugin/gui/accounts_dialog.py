@@ -1,0 +1,242 @@
+"""Accounts: one entry per service (and per custom catalog), Save, Test, Remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsApplication
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtWidgets import QDialog, QLineEdit, QListWidgetItem
+
+from .. import credentials, log
+from ..api.accounts import (
+    API_KEY,
+    CUSTOM_BASIC,
+    CUSTOM_BEARER,
+    CUSTOM_HEADER,
+    CUSTOM_NONE,
+    OAUTH_CLIENT,
+    OFFLINE_TOKEN,
+    PASSWORD,
+    SERVICES,
+    Credentials,
+)
+from ..api.catalogs import Catalog
+from ..api.errors import EOExplorerError
+from ..network import plain_client
+from ..tasks import AccountCheckTask
+
+FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[2] / "ui" / "accounts_dialog.ui"))
+SERVICE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+HELP = {
+    OAUTH_CLIENT: "An OAuth client of your account (Dashboard ▸ User settings ▸ OAuth clients).",
+    PASSWORD: "Your Copernicus Data Space login, used to download products.",
+    API_KEY: "A workspace API key from app.constellr.com ▸ Account ▸ Workspace API keys.",
+    OFFLINE_TOKEN: "Your ESA MAAP offline token (valid 90 days), from the MAAP portal.",
+}
+STYLES = (
+    (CUSTOM_NONE, "None"),
+    (CUSTOM_BASIC, "HTTP Basic"),
+    (CUSTOM_BEARER, "Bearer token"),
+    (CUSTOM_HEADER, "Header and value"),
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files tr() here
+
+
+class AccountsDialog(QDialog):
+    def __init__(self, parent=None, service: str = "", catalogs: list[Catalog] = ()) -> None:
+        super().__init__(parent)
+        self.form = FORM()
+        self.form.setupUi(self)
+        self.catalogs = list(catalogs)
+        self.task: AccountCheckTask | None = None
+        f = self.form
+        for key, label in STYLES:
+            f.styleCombo.addItem(tr(label), key)
+        for known in SERVICES.values():
+            self._add(known.id, known.title)
+        for catalog in self.catalogs:
+            if not catalog.builtin:
+                self._add(
+                    f"catalog:{catalog.id}", tr("Catalog: {title}").format(title=catalog.title)
+                )
+        f.accountList.currentItemChanged.connect(self._show)
+        f.styleCombo.currentIndexChanged.connect(self._style_changed)
+        f.showSecretCheck.toggled.connect(self._show_secret)
+        f.saveButton.clicked.connect(self.save)
+        f.testButton.clicked.connect(self.test)
+        f.removeButton.clicked.connect(self.remove)
+        f.buttonBox.rejected.connect(self.reject)
+        self.select(service or "sentinelhub")
+
+    # -- list -------------------------------------------------------------------------
+
+    def _add(self, service: str, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(SERVICE_ROLE, service)
+        self.form.accountList.addItem(item)
+
+    def select(self, service: str) -> None:
+        widget = self.form.accountList
+        for row in range(widget.count()):
+            if widget.item(row).data(SERVICE_ROLE) == service:
+                widget.setCurrentRow(row)
+                return
+        widget.setCurrentRow(0)
+
+    @property
+    def service(self) -> str:
+        item = self.form.accountList.currentItem()
+        return item.data(SERVICE_ROLE) if item else ""
+
+    def _marks(self) -> None:
+        widget = self.form.accountList
+        for row in range(widget.count()):
+            item = widget.item(row)
+            saved = bool(credentials.authcfg(item.data(SERVICE_ROLE)))
+            text = item.text().lstrip("✓ ").strip()
+            item.setText(("✓ " if saved else "") + text)
+
+    # -- form -------------------------------------------------------------------------
+
+    def _show(self, *_args) -> None:
+        f = self.form
+        service = self.service
+        known = SERVICES.get(service)
+        f.resultLabel.clear()
+        f.titleLabel.setText(credentials.title(service))
+        f.helpLabel.setText(
+            tr(HELP.get(known.kind, ""))
+            if known
+            else tr("How this STAC API wants requests to be authenticated.")
+        )
+        try:
+            saved = credentials.load(service) if credentials.authcfg(service) else None
+        except EOExplorerError as exc:
+            f.resultLabel.setText(str(exc))
+            saved = None
+        saved = saved or Credentials(service=service, style=CUSTOM_NONE)
+        f.styleCombo.setCurrentIndex(max(0, f.styleCombo.findData(saved.style or CUSTOM_NONE)))
+        f.headerEdit.setText(saved.header)
+        f.userEdit.setText(saved.username)
+        f.secretEdit.setText(saved.secret)
+        f.tokenUrlEdit.setText(saved.token_url)
+        f.removeButton.setEnabled(bool(credentials.authcfg(service)))
+        self._layout_fields()
+        self._marks()
+
+    def _style_changed(self, *_args) -> None:
+        self._layout_fields()
+
+    def _layout_fields(self) -> None:
+        f = self.form
+        known = SERVICES.get(self.service)
+        style = f.styleCombo.currentData()
+        custom = known is None
+        user_label = known.user_label if known else tr("Username")
+        secret_label = (
+            known.secret_label
+            if known
+            else {CUSTOM_BASIC: "Password", CUSTOM_BEARER: "Token", CUSTOM_HEADER: "Value"}.get(
+                style, "Secret"
+            )
+        )
+        shows_user = bool(known.user_label) if known else style == CUSTOM_BASIC
+        shows_secret = not custom or style != CUSTOM_NONE
+        for widget in (f.styleLabel, f.styleCombo):
+            widget.setVisible(custom)
+        for widget in (f.headerLabel, f.headerEdit):
+            widget.setVisible(custom and style == CUSTOM_HEADER)
+        for widget in (f.userLabel, f.userEdit):
+            widget.setVisible(shows_user)
+        for widget in (f.secretLabel, f.secretEdit, f.showSecretCheck):
+            widget.setVisible(shows_secret)
+        for widget in (f.tokenUrlLabel, f.tokenUrlEdit):
+            widget.setVisible(bool(known and known.token_url))
+        f.userLabel.setText(tr(user_label))
+        f.secretLabel.setText(tr(secret_label))
+        if known and known.token_url:
+            f.tokenUrlEdit.setPlaceholderText(known.token_url)
+
+    def _show_secret(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.form.secretEdit.setEchoMode(mode)
+
+    def credentials_in_form(self) -> Credentials:
+        f = self.form
+        known = SERVICES.get(self.service)
+        return Credentials(
+            service=self.service,
+            username=f.userEdit.text().strip() if f.userEdit.isVisibleTo(self) else "",
+            secret=f.secretEdit.text().strip(),
+            token_url=f.tokenUrlEdit.text().strip() if known and known.token_url else "",
+            style="" if known else f.styleCombo.currentData(),
+            header=f.headerEdit.text().strip() if not known else "",
+        )
+
+    # -- actions ----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        entered = self.credentials_in_form()
+        if not entered.complete:
+            self.form.resultLabel.setText(tr("Fill in every field first."))
+            return False
+        try:
+            credentials.save(entered)
+        except EOExplorerError as exc:
+            self.form.resultLabel.setText(str(exc))
+            return False
+        log.info(
+            f"Saved the {credentials.title(entered.service)} account "
+            f"(authcfg {credentials.authcfg(entered.service)})."
+        )
+        self.form.resultLabel.setText(tr("Saved in the QGIS authentication database."))
+        self.form.removeButton.setEnabled(True)
+        self._marks()
+        return True
+
+    def remove(self) -> None:
+        try:
+            credentials.delete(self.service)
+        except EOExplorerError as exc:
+            self.form.resultLabel.setText(str(exc))
+            return
+        self._show()
+        self.form.resultLabel.setText(tr("Removed."))
+
+    def probe_url(self, service: str) -> str:
+        """A catalog that uses this account: the Test reads its landing page."""
+        for catalog in self.catalogs:
+            if (catalog.account or f"catalog:{catalog.id}") == service:
+                return catalog.url
+        return ""
+
+    def test(self) -> None:
+        if self.task is not None:
+            return
+        entered = self.credentials_in_form()
+        self.form.resultLabel.setText(tr("Testing…"))
+        self.form.testButton.setEnabled(False)
+        task = AccountCheckTask(entered, plain_client(), self.probe_url(entered.service))
+        task.completed.connect(self._tested)
+        self.task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _tested(self, result) -> None:
+        self.task = None
+        try:
+            self.form.testButton.setEnabled(True)
+            prefix = "✔ " if result.ok else "✖ "
+            self.form.resultLabel.setText(prefix + result.message)
+        except RuntimeError:
+            pass  # the dialog was closed meanwhile
+
+    def done(self, code: int) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        super().done(code)
