@@ -298,7 +298,14 @@ def token_error(exc: HttpError, flow: TokenFlow) -> AuthError:
     except ValueError:
         pass
     lowered = description.lower()
-    if code == "invalid_client" or "invalid client" in lowered and "secret" not in lowered:
+    # Keycloak: an unknown client is "invalid_client"; a known client with a wrong secret
+    # is "unauthorized_client" (both described as "Invalid client or Invalid client
+    # credentials"), so the code decides, not the description.
+    if code == "unauthorized_client" or (not code and "client secret" in lowered):
+        return AuthError(
+            f"The client secret is wrong ({host} refused it).", "bad_secret", details=description
+        )
+    if code == "invalid_client":
         if isinstance(flow, ClientCredentials):
             return AuthError(
                 f"{host} does not know this client id, or its secret is wrong. Check both "
@@ -309,16 +316,14 @@ def token_error(exc: HttpError, flow: TokenFlow) -> AuthError:
         return AuthError(
             f"{host} refused the client: {description}.", "unknown_client", details=description
         )
-    if code == "unauthorized_client" or "client secret" in lowered:
-        return AuthError(
-            f"The client secret is wrong ({host} refused it).", "bad_secret", details=description
-        )
     if code == "invalid_grant":
         if isinstance(flow, PasswordGrant) and "credentials" in lowered:
             return AuthError(
                 f"Wrong username or password for {host}.", "bad_secret", details=description
             )
-        if "not active" in lowered or "expired" in lowered or "session" in lowered:
+        if isinstance(flow, OfflineToken) or any(
+            word in lowered for word in ("not active", "expired", "session", "refresh token")
+        ):
             what = "offline token" if isinstance(flow, OfflineToken) else "sign-in"
             return AuthError(
                 f"The {what} has expired or was revoked; create a new one and save it again.",

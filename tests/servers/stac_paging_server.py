@@ -15,7 +15,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -51,9 +51,13 @@ class StacPagingServer:
         faults: Optional[Mapping[str, Fault]] = None,
         root_path: Optional[str] = None,
         port: int = 0,
+        authorize: Optional[Callable[[dict], Optional[tuple[int, dict]]]] = None,
         **api_options: Any,
     ) -> None:
         self.api = PagingApi(items, style, **api_options)
+        #: ``authorize(headers)`` returns None to serve the request, or (status, body) to
+        #: refuse it, e.g. a bearer token unknown to a TokenServer or a wrong X-Api-Key.
+        self.authorize = authorize
         self.style = style
         if root_path is None:
             root_path = SENTINELHUB_ROOT if style == "sentinelhub" else "/"
@@ -195,6 +199,13 @@ class _Handler(BaseHTTPRequestHandler):
                 "body": raw,
             }
         )
+        if srv.authorize is not None:
+            refusal = srv.authorize(dict(self.headers.items()))
+            if refusal is not None:
+                status, doc = refusal
+                return self._send(
+                    status, json.dumps(doc).encode("utf-8"), "application/json", {}, None
+                )
         fault = srv.take_fault(method, route)
         if fault is not None and fault.kind == "slow":
             time.sleep(fault.delay)
