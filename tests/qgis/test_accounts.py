@@ -1,0 +1,264 @@
+"""Accounts in a real QGIS authentication database, the Accounts dialog, the proxy, and
+searching catalogs that need an account."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsRectangle, QgsSettings
+from qgis.PyQt.QtNetwork import QNetworkProxy
+
+from tests.servers.proxy_server import ProxyServer
+from tests.servers.stac_paging_server import StacPagingServer
+from tests.servers.token_server import TokenServer
+
+from .conftest import clean_settings, run_search, sandbox_items, wait_for
+
+SH_SECRET = "sh-Secret-9f8e7d6c5b4a"
+API_KEY = "cst-Key-1a2b3c4d5e6f7g8h"
+MASTER = "master-password-for-tests"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def unlocked_auth_database(qgis_app):
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword(MASTER, True)
+    yield manager
+
+
+@pytest.fixture()
+def logged(qgis_app):
+    messages = []
+
+    def keep(message, tag, level):
+        messages.append(f"{tag}: {message}")
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    yield messages
+    QgsApplication.messageLog().messageReceived.disconnect(keep)
+
+
+def _settings_text() -> str:
+    QgsSettings().sync()
+    path = Path(QgsSettings().fileName())
+    return path.read_text(errors="replace") if path.exists() else ""
+
+
+def test_accounts_round_trip_through_the_auth_database(qgis_app, logged):
+    from eo_explorer.plugin import credentials
+    from eo_explorer.plugin.api.accounts import Credentials
+
+    clean_settings()
+    saved = Credentials("sentinelhub", "sh-client", SH_SECRET, token_url="http://x/token")
+    config_id = credentials.save(saved)
+    assert config_id in QgsApplication.authManager().configIds()
+    loaded = credentials.load("sentinelhub")
+    assert (loaded.username, loaded.secret, loaded.token_url) == (
+        "sh-client",
+        SH_SECRET,
+        "http://x/token",
+    )
+
+    credentials.save(Credentials("sentinelhub", "sh-client", "edited-" + SH_SECRET))
+    assert credentials.authcfg("sentinelhub") == config_id  # edited in place
+    assert credentials.load("sentinelhub").secret == "edited-" + SH_SECRET
+
+    text = _settings_text()
+    assert config_id in text
+    assert SH_SECRET not in text and "edited-" not in text
+    assert all(SH_SECRET not in m for m in logged)
+    assert SH_SECRET not in repr(loaded)
+
+    credentials.delete("sentinelhub")
+    assert config_id not in QgsApplication.authManager().configIds()
+    assert credentials.load("sentinelhub") is None
+
+
+@pytest.fixture()
+def keycloak():
+    with TokenServer(clients={"sh-client": SH_SECRET}, api_keys=[API_KEY]) as server:
+        yield server
+
+
+def _bearer_check(keycloak):
+    def authorize(headers):
+        value = headers.get("Authorization", "")
+        if value.startswith("Bearer ") and keycloak.is_valid(value[7:]):
+            return None
+        return 401, {
+            "error": {
+                "status": 401,
+                "reason": "Unauthorized",
+                "message": "Token is invalid.",
+                "code": "COMMON_UNAUTHORIZED",
+            }
+        }
+
+    return authorize
+
+
+def _key_check(headers):
+    if headers.get("X-Api-Key") == API_KEY:
+        return None
+    return 401, {"detail": "Invalid API key"}
+
+
+@pytest.fixture()
+def catalogs(keycloak):
+    items = [i for i in sandbox_items() if i["collection"] == "sandbox-lst"][:40]
+    with (
+        StacPagingServer(
+            items, style="sentinelhub", default_limit=20, authorize=_bearer_check(keycloak)
+        ) as sh,
+        StacPagingServer(
+            items, style="token-get", default_limit=20, authorize=_key_check
+        ) as constellr,
+    ):
+        yield sh, constellr
+
+
+def _point_presets_at(sh, constellr, keycloak):
+    """The Sentinel Hub and Constellr presets, edited to the local servers."""
+    from eo_explorer.plugin import settings
+    from eo_explorer.plugin.api.catalogs import PRESETS
+
+    edited = []
+    for preset in PRESETS:
+        if preset.id == "sentinelhub":
+            edited.append(preset.model_copy(update={"url": sh.url}))
+        elif preset.id == "constellr":
+            edited.append(preset.model_copy(update={"url": constellr.url}))
+    settings.save_catalogs(edited)
+
+
+def test_accounts_dialog_save_and_test(qgis_app, keycloak, catalogs, logged):
+    from eo_explorer.plugin import credentials, settings
+    from eo_explorer.plugin.gui.accounts_dialog import AccountsDialog
+
+    clean_settings()
+    sh, constellr = catalogs
+    _point_presets_at(sh, constellr, keycloak)
+    dialog = AccountsDialog(None, "sentinelhub", catalogs=settings.catalogs())
+    f = dialog.form
+    f.userEdit.setText("sh-client")
+    f.secretEdit.setText("wrong-secret")
+    f.tokenUrlEdit.setText(keycloak.token_url)
+    f.testButton.click()
+    wait_for(qgis_app, lambda: dialog.task is None)
+    assert f.resultLabel.text() == (
+        f"✖ The client secret is wrong ({keycloak.url[7:].rstrip('/')} refused it)."
+    )
+    f.secretEdit.setText(SH_SECRET)
+    f.testButton.click()
+    wait_for(qgis_app, lambda: dialog.task is None)
+    assert f.resultLabel.text().startswith("✔ Sentinel Hub signed you in; 127.0.0.1")
+    assert f.saveButton.isEnabled()
+    f.saveButton.click()
+    assert credentials.load("sentinelhub").secret == SH_SECRET
+
+    dialog.select("constellr")
+    assert not f.userEdit.isVisibleTo(dialog) and f.secretLabel.text() == "Workspace API key"
+    f.secretEdit.setText("not-the-key")
+    f.testButton.click()
+    wait_for(qgis_app, lambda: dialog.task is None)
+    assert f.resultLabel.text().endswith("refused the key (HTTP 401).")
+    f.secretEdit.setText(API_KEY)
+    f.testButton.click()
+    wait_for(qgis_app, lambda: dialog.task is None)
+    assert f.resultLabel.text().startswith("✔ ")
+    f.saveButton.click()
+    dialog.close()
+    text = _settings_text()
+    assert SH_SECRET not in text and API_KEY not in text
+    assert all(SH_SECRET not in m and API_KEY not in m for m in logged)
+
+
+def test_search_catalogs_that_need_an_account(
+    qgis_iface, qgis_app, qgis_new_project, keycloak, catalogs, monkeypatch, logged
+):
+    from eo_explorer.plugin import credentials
+    from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.gui.search_dock import SearchDock
+
+    sh, constellr = catalogs
+    monkeypatch.delenv("EO_EXPLORER_SANDBOX_URL", raising=False)
+    clean_settings()
+    _point_presets_at(sh, constellr, keycloak)
+    credentials.save(
+        Credentials("sentinelhub", "sh-client", SH_SECRET, token_url=keycloak.token_url)
+    )
+    credentials.save(Credentials("constellr", secret=API_KEY))
+    qgis_iface.mapCanvas().setExtent(QgsRectangle(-180, -90, 180, 90))
+    dock = SearchDock(qgis_iface)
+    try:
+        for preset in ("sentinelhub", "constellr"):
+            combo = dock.form.catalogCombo
+            combo.setCurrentIndex(combo.findData(preset))
+            wait_for(qgis_app, lambda: dock.collections_task is None)
+            assert dock.form.collectionsList.count() == 1, preset
+            dock.form.startCheck.setChecked(False)
+            dock.form.endCheck.setChecked(False)
+            outcome = run_search(qgis_app, dock)
+            assert outcome.error is None, preset
+            assert dock.results_layer.featureCount() == 40
+        # One token served the collection list and every page of the Sentinel Hub search.
+        assert keycloak.count("client_credentials") == 1
+        sent = [r["headers"].get("X-Api-Key") for r in constellr.requests]
+        assert sent and set(sent) == {API_KEY}
+        for layer in (dock.results_layer,):
+            assert API_KEY not in layer.source()
+    finally:
+        dock.shutdown()
+    assert all(SH_SECRET not in m and API_KEY not in m for m in logged)
+
+
+def test_a_refused_key_says_which_account_to_fix(
+    qgis_iface, qgis_app, qgis_new_project, keycloak, catalogs, monkeypatch
+):
+    from eo_explorer.plugin import credentials
+    from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.gui.search_dock import SearchDock
+
+    sh, constellr = catalogs
+    monkeypatch.delenv("EO_EXPLORER_SANDBOX_URL", raising=False)
+    clean_settings()
+    _point_presets_at(sh, constellr, keycloak)
+    credentials.save(Credentials("constellr", secret="revoked-key"))
+    dock = SearchDock(qgis_iface)
+    try:
+        combo = dock.form.catalogCombo
+        combo.setCurrentIndex(combo.findData("constellr"))
+        wait_for(qgis_app, lambda: dock.collections_task is None)
+        texts = [f"{i.title()} {i.text()}" for i in dock.message_bar.items()]
+        assert any("needs valid credentials (HTTP 401): Invalid API key" in t for t in texts)
+        assert any("Check the Constellr account." in t for t in texts)
+    finally:
+        dock.shutdown()
+
+
+def test_requests_go_through_the_qgis_proxy(qgis_app, keycloak):
+    from eo_explorer.plugin.network import plain_client
+
+    manager = QgsNetworkAccessManager.instance()
+    with ProxyServer() as proxy:
+        port = int(proxy.url.rstrip("/").rsplit(":", 1)[1])
+        manager.setFallbackProxyAndExcludes(
+            QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, "127.0.0.1", port), [], []
+        )
+        try:
+            keycloak.api_keys.add(API_KEY)
+            client = plain_client()
+            client.request("GET", keycloak.api_key_url, headers={"X-Api-Key": API_KEY})
+            assert [r["url"] for r in proxy.requests] == [keycloak.api_key_url]
+            # An excluded URL goes direct.
+            manager.setFallbackProxyAndExcludes(
+                QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, "127.0.0.1", port),
+                [keycloak.url],
+                [],
+            )
+            plain_client().request("GET", keycloak.api_key_url, headers={"X-Api-Key": API_KEY})
+            assert len(proxy.requests) == 1
+        finally:
+            manager.setFallbackProxyAndExcludes(QNetworkProxy(), [], [])
