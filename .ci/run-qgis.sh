@@ -70,12 +70,15 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 log "starting sandbox: $PY -m tests.servers.sandbox --port $SANDBOX_PORT (log: $SANDBOX_LOG)"
-setsid "$PY" -m tests.servers.sandbox --port "$SANDBOX_PORT" >"$SANDBOX_LOG" 2>&1 </dev/null &
+SANDBOX_CONFIG=$LOG_DIR/sandbox.json
+rm -f "$SANDBOX_CONFIG"
+setsid "$PY" -m tests.servers.sandbox --port "$SANDBOX_PORT" --config "$SANDBOX_CONFIG" \
+    >"$SANDBOX_LOG" 2>&1 </dev/null &
 SANDBOX_PID=$!
 
 log "waiting up to ${SANDBOX_WAIT}s for $SANDBOX_URL"
 deadline=$((SECONDS + SANDBOX_WAIT))
-until url_ok "$SANDBOX_URL"; do
+until url_ok "$SANDBOX_URL" && [ -s "$SANDBOX_CONFIG" ]; do
     if ! kill -0 "$SANDBOX_PID" 2>/dev/null; then
         tail -n 30 "$SANDBOX_LOG" >&2 || true
         SANDBOX_PID=""
@@ -102,6 +105,7 @@ command -v "$QGIS_BIN" >/dev/null || die "$QGIS_BIN not found (apt-get install q
 VENV_SITE=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 export PYTHONPATH="$VENV_SITE${PYTHONPATH:+:$PYTHONPATH}"
 export EO_EXPLORER_SANDBOX_URL=$SANDBOX_URL
+export EO_EXPLORER_SANDBOX_CONFIG=$SANDBOX_CONFIG
 
 # shellcheck disable=SC2206  # QGIS_ARGS is intentionally word-split
 cmd=("$QGIS_BIN" --profile "$QGIS_PROFILE" ${QGIS_ARGS:-})

@@ -59,6 +59,11 @@ class EOExplorerPlugin:
         self.iface.addToolBarIcon(action)
         self.iface.addPluginToWebMenu(MENU, action)
         self.actions.append(action)
+        accounts = QAction(tr("Accounts…"), self.iface.mainWindow())
+        accounts.setObjectName("EOExplorerAccountsAction")
+        accounts.triggered.connect(self.open_accounts)
+        self.iface.addPluginToWebMenu(MENU, accounts)
+        self.actions.append(accounts)
         if self.missing:
             from .dependencies import notify_missing
 
@@ -73,7 +78,8 @@ class EOExplorerPlugin:
     def unload(self) -> None:
         for action in self.actions:
             self.iface.removePluginWebMenu(MENU, action)
-            self.iface.removeToolBarIcon(action)
+            if action is self.actions[0]:
+                self.iface.removeToolBarIcon(action)
             action.deleteLater()
         self.actions = []
         if self.dock is not None:
@@ -108,6 +114,20 @@ class EOExplorerPlugin:
         self.missing = missing_dependencies()
         if not self.missing:
             self._init_processing()
+
+    def open_accounts(self, *_args) -> None:
+        if self.missing:
+            from .dependencies import notify_missing
+
+            notify_missing(self.iface, self.missing, self._dependencies_installed)
+            return
+        from . import settings
+        from .gui.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.iface.mainWindow(), catalogs=settings.catalogs())
+        dialog.exec()
+        if self.dock is not None:
+            self.dock.reload_catalogs()
 
     def _remember_dock(self, visible: bool) -> None:
         if not self.missing:

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 from qgis.core import QgsSettings
 
-from .api.catalogs import Catalog, merge_catalogs, parse_catalogs
+from .api.catalogs import Catalog, merge_catalogs, parse_catalogs, sandbox_account_catalogs
 
 PREFIX = "eo_explorer/"
 SANDBOX_ENV = "EO_EXPLORER_SANDBOX_URL"
+SANDBOX_CONFIG_ENV = "EO_EXPLORER_SANDBOX_CONFIG"
 
 
 class Key:
@@ -76,10 +78,24 @@ def saved_catalogs() -> tuple[list[Catalog], list[str]]:
     return parse_catalogs(data)
 
 
+def sandbox_config() -> dict:
+    """What ``make run``'s sandbox wrote about itself (URLs, demo credentials), or {}."""
+    path = os.environ.get(SANDBOX_CONFIG_ENV, "")
+    if not path:
+        return {}
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def catalogs() -> list[Catalog]:
     """Presets, the user's catalogs and, when ``make run`` started one, the sandbox."""
     saved, _problems = saved_catalogs()
-    return merge_catalogs(saved, os.environ.get(SANDBOX_ENV, ""))
+    return merge_catalogs(
+        saved, os.environ.get(SANDBOX_ENV, ""), sandbox_account_catalogs(sandbox_config())
+    )
 
 
 def save_catalogs(entries: list[Catalog]) -> None:

@@ -109,14 +109,47 @@ def parse_catalogs(entries: object) -> tuple[list[Catalog], list[str]]:
     return catalogs, problems
 
 
-def merge_catalogs(saved: list[Catalog], sandbox_url: str = "") -> list[Catalog]:
-    """Presets first (a saved entry with the same id replaces its preset), then the rest."""
+def sandbox_account_catalogs(config: dict) -> list[Catalog]:
+    """The sandbox's catalogs that need an account (see ``make run``)."""
+    found = []
+    sentinelhub = config.get("sentinelhub") if isinstance(config, dict) else None
+    if isinstance(sentinelhub, dict) and sentinelhub.get("catalog"):
+        found.append(
+            Catalog(
+                id="sandbox-sentinelhub",
+                title="Sandbox Sentinel Hub Catalog",
+                url=sentinelhub["catalog"],
+                account="sentinelhub",
+                builtin=True,
+            )
+        )
+    constellr = config.get("constellr") if isinstance(config, dict) else None
+    if isinstance(constellr, dict) and constellr.get("stac"):
+        found.append(
+            Catalog(
+                id="sandbox-constellr",
+                title="Sandbox Constellr STAC",
+                url=constellr["stac"],
+                account="constellr",
+                builtin=True,
+            )
+        )
+    return found
+
+
+def merge_catalogs(
+    saved: list[Catalog], sandbox_url: str = "", sandbox: list[Catalog] | None = None
+) -> list[Catalog]:
+    """Sandbox catalogs first (when ``make run`` started them), then the presets (a saved
+    entry with the same id replaces its preset), then the user's own."""
     by_id = {c.id: c for c in saved}
     result = [by_id.pop(p.id, p) for p in PRESETS]
     result.extend(by_id.values())
-    if sandbox_url and not any(c.id == "sandbox" for c in result):
-        result.insert(0, sandbox_catalog(sandbox_url))
-    return result
+    extra = list(sandbox or [])
+    if sandbox_url:
+        extra.insert(0, sandbox_catalog(sandbox_url))
+    taken = {c.id for c in result}
+    return [c for c in extra if c.id not in taken] + result
 
 
 def new_catalog_id(title: str, taken: set[str]) -> str:

@@ -9,7 +9,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QDialog, QLineEdit, QListWidgetItem
 
-from .. import credentials, log
+from .. import credentials, log, settings
 from ..api.accounts import (
     API_KEY,
     CUSTOM_BASIC,
@@ -127,8 +127,27 @@ class AccountsDialog(QDialog):
         f.secretEdit.setText(saved.secret)
         f.tokenUrlEdit.setText(saved.token_url)
         f.removeButton.setEnabled(bool(credentials.authcfg(service)))
+        self._sandbox_hint(service)
         self._layout_fields()
         self._marks()
+
+    def _sandbox_hint(self, service: str) -> None:
+        """In the sandbox of ``make run``: show the demo credentials, point at its server."""
+        demo = settings.sandbox_config().get(service)
+        if not isinstance(demo, dict):
+            return
+        f = self.form
+        if service == "sentinelhub":
+            text = tr("Sandbox: client id {id}, secret {secret}.").format(
+                id=demo.get("client_id"), secret=demo.get("client_secret")
+            )
+            if not f.tokenUrlEdit.text():
+                f.tokenUrlEdit.setText(str(demo.get("token_url") or ""))
+        elif service == "constellr":
+            text = tr("Sandbox: API key {key}.").format(key=demo.get("api_key"))
+        else:
+            return
+        f.helpLabel.setText(f.helpLabel.text() + " " + text)
 
     def _style_changed(self, *_args) -> None:
         self._layout_fields()

@@ -91,6 +91,7 @@ class SearchDock(QDockWidget):
         f = self.form
         f.catalogCombo.currentIndexChanged.connect(self._catalog_changed)
         f.catalogsButton.clicked.connect(self.edit_catalogs)
+        f.accountsButton.clicked.connect(self._accounts_for_current)
         f.refreshCollectionsButton.clicked.connect(lambda: self.load_collections(force=True))
         f.collectionsFilter.textChanged.connect(self._filter_collections)
         f.collectionsList.itemChanged.connect(self._collections_checked)
@@ -267,6 +268,10 @@ class SearchDock(QDockWidget):
         button.clicked.connect(lambda: self.open_accounts(service))
         item.layout().addWidget(button)
         self.message_bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
+
+    def _accounts_for_current(self) -> None:
+        catalog = self.current_catalog()
+        self.open_accounts((catalog.account or "") if catalog else "")
 
     def open_accounts(self, service: str = "") -> None:
         from .accounts_dialog import AccountsDialog

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import signal
 import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from tests.servers.rustac_server import RustacNotFoundError, RustacServer, RustacStartError
+from tests.servers.sandbox_accounts import AccountServices
 from tests.servers.sandbox_items import sandbox_files
 
 
@@ -41,6 +44,12 @@ SERVICES = [
         8765,
         lambda port: RustacServer(sandbox_files(), port=port),
     ),
+    SandboxService(
+        "accounts",
+        "token server (port), Sentinel Hub Catalog (port + 1) and Constellr STAC (port + 2)",
+        8770,
+        lambda port: AccountServices(port),
+    ),
 ]
 
 
@@ -57,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
             default=service.default_port,
             help=f"{service.description} (default: {service.default_port})",
         )
+    parser.add_argument("--config", help="write the servers' URLs and demo credentials here")
     return parser
 
 
@@ -79,6 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             stack.callback(server.stop)
             servers[service.name] = server
             print(f"{service.name}: {server.url}", flush=True)
+        if args.config:
+            config: dict = {"stac": servers["stac"].url}
+            for server in servers.values():
+                if hasattr(server, "config"):
+                    config.update(server.config())
+            Path(args.config).write_text(json.dumps(config, indent=2))
         while not stop.wait(0.5):
             for name, server in servers.items():
                 if not server.running:

@@ -1,0 +1,116 @@
+"""Sandbox services that need an account: a Keycloak-shaped token server, a Sentinel Hub
+Catalog (``context.next`` paging) that wants its bearer tokens, and a Constellr-style STAC
+API that wants its ``X-Api-Key``. Demo credentials are fixed and written to the sandbox
+config so the plugin can show them to the person trying it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+from tests.servers.sandbox_items import sandbox_files
+from tests.servers.stac_paging_server import StacPagingServer
+from tests.servers.token_server import TokenServer
+
+SANDBOX_CLIENT_ID = "sandbox-client"
+SANDBOX_CLIENT_SECRET = "sandbox-secret"
+SANDBOX_API_KEY = "sandbox-api-key"
+
+
+def _items(collection: str) -> list[dict]:
+    for path in sandbox_files():
+        document = json.loads(Path(path).read_text())
+        if document.get("type") == "FeatureCollection":
+            items = [i for i in document["features"] if i.get("collection") == collection]
+            if items:
+                return items
+    raise FileNotFoundError(f"no sandbox items for {collection}")
+
+
+def _collection(collection: str) -> dict:
+    for path in sandbox_files():
+        document = json.loads(Path(path).read_text())
+        if document.get("type") == "Collection" and document.get("id") == collection:
+            return document
+    raise FileNotFoundError(collection)
+
+
+class AccountServices:
+    """The three servers, started and stopped together (a :class:`SandboxService`)."""
+
+    def __init__(self, port: int) -> None:
+        self.tokens = TokenServer(
+            clients={SANDBOX_CLIENT_ID: SANDBOX_CLIENT_SECRET},
+            api_keys=[SANDBOX_API_KEY],
+            port=port,
+        )
+        self.sentinelhub: Optional[StacPagingServer] = None
+        self.constellr: Optional[StacPagingServer] = None
+        self.port = port
+
+    def _bearer(self, headers: dict) -> Optional[tuple[int, dict]]:
+        value = headers.get("Authorization", "")
+        if value.startswith("Bearer ") and self.tokens.is_valid(value[7:]):
+            return None
+        return 401, {
+            "error": {
+                "status": 401,
+                "reason": "Unauthorized",
+                "message": "Token is invalid or expired.",
+                "code": "COMMON_UNAUTHORIZED",
+            }
+        }
+
+    @staticmethod
+    def _api_key(headers: dict) -> Optional[tuple[int, dict]]:
+        if headers.get("X-Api-Key") == SANDBOX_API_KEY:
+            return None
+        return 401, {"detail": "Invalid API key"}
+
+    def start(self) -> AccountServices:
+        self.tokens.start()
+        s2 = "sandbox-sentinel-2-l2a"
+        self.sentinelhub = StacPagingServer(
+            _items(s2),
+            style="sentinelhub",
+            default_limit=50,
+            collections=[_collection(s2)],
+            authorize=self._bearer,
+            port=self.port + 1,
+        ).start()
+        lst = "sandbox-lst"
+        self.constellr = StacPagingServer(
+            _items(lst),
+            style="token-get",
+            default_limit=50,
+            collections=[_collection(lst)],
+            authorize=self._api_key,
+            port=self.port + 2,
+        ).start()
+        return self
+
+    def stop(self) -> None:
+        for server in (self.constellr, self.sentinelhub, self.tokens):
+            if server is not None:
+                server.stop()
+
+    @property
+    def running(self) -> bool:
+        return True
+
+    @property
+    def url(self) -> str:
+        return self.tokens.url
+
+    def config(self) -> dict[str, Any]:
+        assert self.sentinelhub is not None and self.constellr is not None
+        return {
+            "sentinelhub": {
+                "catalog": self.sentinelhub.url,
+                "token_url": self.tokens.token_url,
+                "client_id": SANDBOX_CLIENT_ID,
+                "client_secret": SANDBOX_CLIENT_SECRET,
+            },
+            "constellr": {"stac": self.constellr.url, "api_key": SANDBOX_API_KEY},
+        }
