@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsRectangle, QgsSettings
-from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from tests.servers.proxy_server import ProxyServer
 from tests.servers.stac_paging_server import StacPagingServer
@@ -238,27 +237,30 @@ def test_a_refused_key_says_which_account_to_fix(
         dock.shutdown()
 
 
+def _set_qgis_proxy(port: int | None, excluded: list[str]) -> None:
+    """What Settings ▸ Options ▸ Network writes, then what QGIS does with it."""
+    settings = QgsSettings()
+    settings.setValue("proxy/proxyEnabled", port is not None)
+    settings.setValue("proxy/proxyType", "HttpProxy")
+    settings.setValue("proxy/proxyHost", "127.0.0.1")
+    settings.setValue("proxy/proxyPort", str(port or 0))
+    settings.setValue("proxy/proxyExcludedUrls", excluded)
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+
+
 def test_requests_go_through_the_qgis_proxy(qgis_app, keycloak):
     from eo_explorer.plugin.network import plain_client
 
-    manager = QgsNetworkAccessManager.instance()
+    keycloak.api_keys.add(API_KEY)
     with ProxyServer() as proxy:
         port = int(proxy.url.rstrip("/").rsplit(":", 1)[1])
-        manager.setFallbackProxyAndExcludes(
-            QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, "127.0.0.1", port), [], []
-        )
         try:
-            keycloak.api_keys.add(API_KEY)
-            client = plain_client()
-            client.request("GET", keycloak.api_key_url, headers={"X-Api-Key": API_KEY})
+            _set_qgis_proxy(port, [])
+            plain_client().request("GET", keycloak.api_key_url, headers={"X-Api-Key": API_KEY})
             assert [r["url"] for r in proxy.requests] == [keycloak.api_key_url]
             # An excluded URL goes direct.
-            manager.setFallbackProxyAndExcludes(
-                QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, "127.0.0.1", port),
-                [keycloak.url],
-                [],
-            )
+            _set_qgis_proxy(port, [keycloak.url])
             plain_client().request("GET", keycloak.api_key_url, headers={"X-Api-Key": API_KEY})
             assert len(proxy.requests) == 1
         finally:
-            manager.setFallbackProxyAndExcludes(QNetworkProxy(), [], [])
+            _set_qgis_proxy(None, [])
