@@ -31,10 +31,18 @@ class RequestTimeout(NetworkError):
 class HttpError(EOExplorerError):
     """The server answered with an HTTP error status."""
 
-    def __init__(self, message: str, status: int, server_message: str = "", details: str = ""):
+    def __init__(
+        self,
+        message: str,
+        status: int,
+        server_message: str = "",
+        details: str = "",
+        headers: dict | None = None,
+    ):
         super().__init__(message, details)
         self.status = status
         self.server_message = server_message
+        self.headers = dict(headers or {})
 
 
 class InvalidResponse(EOExplorerError):

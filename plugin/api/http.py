@@ -220,6 +220,45 @@ class HttpClient:
         )
         return raw, _read_body(raw, is_cancelled)
 
+    def stream(self, url: str, headers: dict[str, str] | None = None) -> requests.Response:
+        """Open a GET whose body the caller reads in chunks (downloads).
+
+        Credentials are attached (a 401 renews them once); an error status becomes an
+        :class:`HttpError`. Retrying is the caller's business: it knows how to resume.
+        """
+        for renewed in (False, True):
+            merged = {
+                **self.headers,
+                **(self.auth.headers() if self.auth else {}),
+                **(headers or {}),
+            }
+            try:
+                raw = self.session.get(
+                    url,
+                    headers=merged,
+                    timeout=self.settings.timeout,
+                    stream=True,
+                    proxies=self.settings.proxy_for(url) if self.settings.proxy_for else None,
+                )
+            except requests.exceptions.Timeout as exc:
+                raise RequestTimeout(
+                    f"{_host(url)} did not answer in time.", details=f"{url}: {exc}"
+                ) from exc
+            except requests.exceptions.RequestException as exc:
+                raise NetworkError(
+                    f"Could not reach {_host(url)}.", details=f"{url}: {exc}"
+                ) from exc
+            if raw.status_code == 401 and self.auth is not None and not renewed:
+                raw.close()
+                if self.auth.on_unauthorized(merged):
+                    continue
+            if raw.status_code >= 400:
+                body = raw.raw.read(4096, decode_content=True) if raw.raw else b""
+                raw.close()
+                raise http_error(Response(raw.status_code, dict(raw.headers), body, raw.url))
+            return raw
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def get_json(self, url: str, params: dict[str, Any] | None = None, **kw: Any) -> Any:
         return self.request("GET", url, params=params, **kw).json()
 
@@ -373,4 +412,5 @@ def http_error(response: Response) -> HttpError:
         server_message=message,
         details=f"{response.url} -> HTTP {response.status}; body: "
         + response.content[:500].decode("utf-8", "replace"),
+        headers={k: v for k, v in response.headers.items() if k.lower() == "retry-after"},
     )

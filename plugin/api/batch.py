@@ -1,0 +1,130 @@
+"""Several downloads at once, with progress per file and in total, and a summary that
+says what failed and why."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .assets import Asset, AssetProblem, target_path
+from .download import DownloadError, DownloadResult, download, free_space_ok
+from .errors import Cancelled, EOExplorerError
+from .http import HttpClient, IsCancelled, _never
+
+DEFAULT_WORKERS = 4
+
+
+@dataclass
+class Job:
+    asset: Asset
+    url: str
+    path: Path
+    http: HttpClient
+
+
+@dataclass
+class Failure:
+    asset: Asset
+    reason: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.asset.item_id} · {self.asset.key}: {self.message}"
+
+
+@dataclass
+class Summary:
+    done: list[tuple[Asset, DownloadResult]] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    cancelled: bool = False
+
+    def text(self) -> str:
+        words = f"{len(self.done)} file(s) downloaded"
+        if self.failed:
+            words += f", {len(self.failed)} failed: " + "; ".join(
+                f"{f.asset.item_id} · {f.asset.key} ({f.reason})" for f in self.failed
+            )
+        if self.cancelled:
+            words = "Cancelled: " + words
+        return words + "."
+
+
+FileProgress = Callable[[Asset, int, "int | None"], None]
+
+
+def plan(
+    assets: Sequence[Asset], folder: Path, http_for: Callable[[Asset], HttpClient]
+) -> tuple[list[Job], list[Failure]]:
+    """Where each asset comes from and goes to; what cannot be fetched is a failure."""
+    jobs, failures = [], []
+    for asset in assets:
+        try:
+            location = asset.location()
+            if location.kind != "https":
+                raise AssetProblem(
+                    f"{asset.key} of {asset.item_id} is only on S3 ({asset.href}); stream it "
+                    "or download it with S3 keys."
+                )
+            jobs.append(Job(asset, location.url, target_path(folder, asset), http_for(asset)))
+        except (AssetProblem, EOExplorerError) as exc:
+            failures.append(Failure(asset, "cannot be fetched", str(exc)))
+    return jobs, failures
+
+
+def run(
+    jobs: Sequence[Job],
+    *,
+    workers: int = DEFAULT_WORKERS,
+    progress: FileProgress | None = None,
+    is_cancelled: IsCancelled = _never,
+    summary: Summary | None = None,
+) -> Summary:
+    """Download the jobs, ``workers`` at a time."""
+    summary = summary or Summary()
+    lock = threading.Lock()
+    known = [j.asset.size for j in jobs]
+    if jobs and all(size is not None for size in known):
+        try:
+            free_space_ok(jobs[0].path.parent, sum(known))  # type: ignore[arg-type]
+        except DownloadError as exc:
+            summary.failed.extend(Failure(j.asset, exc.reason, exc.message) for j in jobs)
+            return summary
+
+    def one(job: Job) -> None:
+        if is_cancelled():
+            return
+        try:
+            result = download(
+                job.url,
+                job.path,
+                job.http,
+                expected_size=job.asset.size,
+                checksum=job.asset.checksum,
+                progress=(lambda have, total: progress(job.asset, have, total))
+                if progress
+                else None,
+                is_cancelled=is_cancelled,
+            )
+        except Cancelled:
+            return
+        except DownloadError as exc:
+            with lock:
+                summary.failed.append(Failure(job.asset, exc.reason, exc.message))
+            return
+        except EOExplorerError as exc:
+            with lock:
+                summary.failed.append(Failure(job.asset, "error", exc.message))
+            return
+        with lock:
+            summary.done.append((job.asset, result))
+
+    with ThreadPoolExecutor(
+        max_workers=max(1, workers), thread_name_prefix="eo-explorer-download"
+    ) as pool:
+        for future in [pool.submit(one, job) for job in jobs]:
+            future.result()
+    summary.cancelled = is_cancelled()
+    return summary
