@@ -25,8 +25,10 @@ from ..api.search import SearchRequest
 from ..areas import extent_area, geometries_area
 from ..network import http_for
 from ..tasks import CollectionsTask, SearchTask
+from .assets_panel import AssetsPanel, items_json
 from .draw_tool import PolygonDrawTool
 from .results import ResultsTableController, item_html
+from .thumbnails import ThumbnailView
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[2] / "ui" / "search_dock.ui"))
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,6 +42,7 @@ class SearchDock(QDockWidget):
     """Gathers the search, runs it in a task and shows the footprints and table."""
 
     searchFinished = pyqtSignal(object)  # the SearchOutcome, for tests and scripting
+    downloadsFinished = pyqtSignal(object)  # the api.batch.Summary of a download
 
     def __init__(self, iface, http_factory=http_for, parent=None) -> None:
         super().__init__(tr("EO Explorer – Search"), parent)
@@ -51,6 +54,8 @@ class SearchDock(QDockWidget):
         body = self._build_body()
         self.setWidget(body)
         self.search_task: SearchTask | None = None
+        self.results_catalog = None
+        self.results_http = None
         self.collections_task: CollectionsTask | None = None
         self.results_layer: QgsVectorLayer | None = None
         self.draw_tool = PolygonDrawTool(self.canvas)
@@ -81,6 +86,9 @@ class SearchDock(QDockWidget):
         f.cloudCheck.setChecked(settings.get(settings.Key.USE_CLOUD))
         f.progressBar.setVisible(False)
         f.drawButton.setIcon(_icon("draw_polygon.svg"))
+        self.assets = AssetsPanel(self, f.assetsTab)
+        f.assetsLayout.addWidget(self.assets)
+        self.thumbnails = ThumbnailView(f.thumbnailLabel)
         self.results = ResultsTableController(
             f.resultsTable, self.zoom_to_feature, self.show_details
         )
@@ -412,7 +420,7 @@ class SearchDock(QDockWidget):
             )
             layer = layers.create_footprints_layer(name, outcome.features)
             layers.add_to_project(layer)
-            self.set_results_layer(layer)
+            self.set_results_layer(layer, task.catalog, task.http)
         self._report(outcome)
         self.searchFinished.emit(outcome)
 
@@ -451,8 +459,10 @@ class SearchDock(QDockWidget):
             for rejected in outcome.rejected:
                 log.warning(f"Item left out: {rejected}")
 
-    def set_results_layer(self, layer: QgsVectorLayer | None) -> None:
+    def set_results_layer(self, layer: QgsVectorLayer | None, catalog=None, http=None) -> None:
         self.results_layer = layer
+        self.results_catalog = catalog
+        self.results_http = http
         self.results.set_layer(layer)
         self.form.detailsBrowser.clear()
 
@@ -488,11 +498,18 @@ class SearchDock(QDockWidget):
         self.canvas.refresh()
 
     def show_details(self, fid) -> None:
-        if fid is None or self.results_layer is None:
+        """The details (and thumbnail) of the current item, the assets of all selected."""
+        layer = self.results_layer
+        if fid is None or layer is None:
             self.form.detailsBrowser.clear()
+            self.form.thumbnailLabel.setVisible(False)
+            self.assets.show_items([], self.results_catalog, self.results_http)
             return
-        feature = self.results_layer.getFeature(fid)
+        feature = layer.getFeature(fid)
         self.form.detailsBrowser.setHtml(item_html(feature["item_json"]))
+        self.thumbnails.show(feature["thumbnail"], self.results_catalog, self.results_http)
+        selected = layer.selectedFeatureIds() or [fid]
+        self.assets.show_items(items_json(layer, selected), self.results_catalog, self.results_http)
 
     # -- messages ---------------------------------------------------------------------
 
@@ -520,6 +537,8 @@ class SearchDock(QDockWidget):
                     pass  # already finished and deleted by the task manager
         self.search_task = None
         self.collections_task = None
+        self.assets.cancel()
+        self.thumbnails.cancel()
         if self.canvas.mapTool() is self.draw_tool:
             self.canvas.unsetMapTool(self.draw_tool)
         self.draw_tool.remove_from_canvas()
