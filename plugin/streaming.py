@@ -47,7 +47,7 @@ def gdal_source(location: Location, auth: RequestAuth | None) -> str:
     if location.kind != "https":
         return location.gdal_path
     if auth is None:
-        return "/vsicurl/" + location.url
+        return "/vsicurl?empty_dir=yes&url=" + quote(location.url, safe="")
     from osgeo import gdal
 
     headers = auth.headers()
@@ -55,7 +55,13 @@ def gdal_source(location: Location, auth: RequestAuth | None) -> str:
     key = hashlib.sha256((location.host + "|" + text).encode()).hexdigest()[:16]
     path = f"{HEADER_FOLDER}/{key}.txt"
     gdal.FileFromMemBuffer(path, text.encode("utf-8"))
-    return f"/vsicurl?header_file={quote(path, safe='')}&url={quote(location.url, safe='')}"
+    # GDAL remembers a refused URL (a 401 before the account was set up): forget it.
+    gdal.VSICurlPartialClearCache("/vsicurl/" + location.url)
+    # empty_dir: a COG needs no directory listing (which would go without the header).
+    return (
+        f"/vsicurl?empty_dir=yes&header_file={quote(path, safe='')}"
+        f"&url={quote(location.url, safe='')}"
+    )
 
 
 def forget_header_files() -> None:

@@ -26,7 +26,9 @@ from .assets import parse_multihash
 from .errors import Cancelled, EOExplorerError, HttpError, NetworkError
 from .http import RETRY_STATUSES, HttpClient, IsCancelled, _never
 
-CHUNK = 1024 * 1024
+CHUNK = 256 * 1024
+#: Network reads are smaller so Cancel is seen between them even on a slow link.
+READ_SIZE = 64 * 1024
 #: Keep this much free beyond the file itself.
 DISK_MARGIN = 50 * 1024 * 1024
 
@@ -193,7 +195,7 @@ def _fetch_into(
             with partial.open(mode) as handle:
                 if progress:
                     progress(have, total)
-                for chunk in response.iter_content(CHUNK):
+                for chunk in response.iter_content(READ_SIZE):
                     if is_cancelled():
                         raise Cancelled()
                     handle.write(chunk)
@@ -214,6 +216,8 @@ def _fetch_into(
             raise _Transient("the connection was interrupted") from None
         finally:
             watcher.stop()
+    if is_cancelled():
+        raise Cancelled()  # the .part stays for a later resume
     if total is not None and have < total:
         raise _Transient("the connection was interrupted")
     return total

@@ -149,6 +149,7 @@ def test_several_at_once_with_a_summary(served, tmp_path):
     for name in ("a.tif", "b.tif", "c.tif"):
         (server.root / name).write_bytes(data)
     server.add_fault("b.tif", fs.corrupt())
+    server.add_fault("*", fs.slow(0.3))  # so that the downloads overlap
     assets = [
         Asset(
             "S2_item_1",

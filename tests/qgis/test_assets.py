@@ -1,0 +1,244 @@
+"""The Assets tab end to end: items found by a search, their COG assets downloaded (with an
+interruption and a cancel/resume) and streamed, as styled raster layers; credentials
+only for the asset host and never in a layer source or a saved project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsMultiBandColorRenderer,
+    QgsProject,
+    QgsRectangle,
+    QgsSingleBandGrayRenderer,
+    QgsSingleBandPseudoColorRenderer,
+)
+from qgis.PyQt.QtCore import Qt
+
+from tests.servers import file_server as fs
+from tests.servers.cogs import make_cog
+from tests.servers.stac_paging_server import StacPagingServer
+
+from .conftest import clean_settings, run_search, wait_for
+
+KEY = "asset-key-for-tests"
+
+
+def _item(n: int, server: fs.FileServer, cogs: dict) -> dict:
+    west, south, east, north = cogs["visual"].bounds_4326
+    item_id = f"S2_SANDBOX_{n}"
+    assets = {}
+    for key, info in cogs.items():
+        assets[key] = {
+            "href": server.url_for(f"{item_id}/{key}.tif"),
+            "type": "image/tiff; application=geotiff; profile=cloud-optimized",
+            "roles": ["data"] if key != "visual" else ["visual"],
+            "title": {"visual": "True colour", "lst": "Land surface temperature", "b08": "NIR"}[
+                key
+            ],
+            "file:size": info.file_size,
+            "file:checksum": info.multihash,
+        }
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "id": item_id,
+        "collection": "assets-test",
+        "bbox": [west, south, east, north],
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [
+                [[west, south], [east, south], [east, north], [west, north], [west, south]]
+            ],
+        },
+        "properties": {"datetime": f"2024-06-0{n}T10:00:00Z"},
+        "links": [],
+        "assets": assets,
+    }
+
+
+@pytest.fixture()
+def catalog(tmp_path, monkeypatch):
+    root = tmp_path / "served"
+    with fs.FileServer(root, authorize=fs.api_key_auth(KEY)) as files:
+        items = []
+        for n in (1, 2, 3):
+            cogs = {
+                "visual": make_cog(
+                    root / f"S2_SANDBOX_{n}" / "visual.tif", bands=3, width=2048, height=2048
+                ),
+                "b08": make_cog(root / f"S2_SANDBOX_{n}" / "b08.tif", bands=1, dtype="UInt16"),
+                "lst": make_cog(root / f"S2_SANDBOX_{n}" / "lst.tif", pattern="lst"),
+            }
+            items.append(_item(n, files, cogs))
+        with StacPagingServer(items, style="token-get") as stac:
+            monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", stac.url)
+            yield stac, files, items, cogs
+
+
+@pytest.fixture()
+def searched(qgis_iface, qgis_app, qgis_new_project, catalog, tmp_path):
+    """A search done, the results in the dock, the asset host's key saved as an account
+    for that host (the test's file server plays ``api.constellr.com``)."""
+    from eo_explorer.plugin import streaming
+    from eo_explorer.plugin.api.auth import api_key_auth
+    from eo_explorer.plugin.gui.search_dock import SearchDock
+
+    clean_settings()
+    stac, files, items, cogs = catalog
+    original = streaming.http_for_asset
+
+    def with_key(url, catalog_, http):
+        client = original(url, catalog_, http)
+        if url.startswith(files.url):
+            return client.with_auth(api_key_auth(KEY))
+        return client
+
+    streaming.http_for_asset = with_key
+    qgis_iface.mapCanvas().setExtent(QgsRectangle(-180, -90, 180, 90))
+    dock = SearchDock(qgis_iface)
+    dock.form.catalogCombo.setCurrentIndex(dock.form.catalogCombo.findData("sandbox"))
+    wait_for(qgis_app, lambda: dock.collections_task is None)
+    dock.form.startCheck.setChecked(False)
+    dock.form.endCheck.setChecked(False)
+    run_search(qgis_app, dock)
+    dock.assets.folder.setFilePath(str(tmp_path / "downloads"))
+    yield dock, files
+    streaming.http_for_asset = original
+    dock.shutdown()
+
+
+def _select(dock, *item_ids):
+    layer = dock.results_layer
+    fids = [f.id() for f in layer.getFeatures() if f["id"] in item_ids]
+    layer.selectByIds(fids)
+
+
+def _download(qgis_app, dock):
+    done = []
+    dock.downloadsFinished.connect(done.append)
+    dock.assets.form.downloadButton.click()
+    wait_for(qgis_app, lambda: done, 60)
+    dock.downloadsFinished.disconnect(done.append)
+    return done[0]
+
+
+def test_assets_of_the_selected_items_are_listed(searched):
+    dock, _files = searched
+    _select(dock, "S2_SANDBOX_1", "S2_SANDBOX_2")
+    tree = dock.assets.form.assetTree
+    assert tree.topLevelItemCount() == 2
+    first = tree.topLevelItem(0)
+    assert [first.child(i).text(0).split(" — ")[0] for i in range(first.childCount())] == [
+        "visual",
+        "b08",
+        "lst",
+    ]
+    assert first.child(0).text(4) == "✓"  # QGIS can open it as a raster
+    assert first.child(0).text(3).endswith(("kB", "MB"))
+    combo = dock.assets.form.keyCombo
+    combo.setCurrentText("visual")
+    dock.assets.form.tickKeyButton.click()
+    assert sorted(a.item_id for a in dock.assets.ticked()) == ["S2_SANDBOX_1", "S2_SANDBOX_2"]
+
+
+def test_download_interrupted_and_resumed_then_styled_layers(searched, qgis_app, tmp_path):
+    dock, files = searched
+    _select(dock, "S2_SANDBOX_1", "S2_SANDBOX_2")
+    # One download is cut after 200 kB; the downloader resumes it with a Range request.
+    size = (files.root / "S2_SANDBOX_2" / "visual.tif").stat().st_size
+    files.add_fault("S2_SANDBOX_2/visual.tif", fs.drop_after(size // 3, times=1))
+    for key in ("visual", "lst"):
+        dock.assets.form.keyCombo.setCurrentText(key)
+        dock.assets.form.tickKeyButton.click()
+    summary = _download(qgis_app, dock)
+    assert summary.failed == [] and len(summary.done) == 4
+    resumed = [r for r in files.requests_for("S2_SANDBOX_2/visual.tif") if r["method"] == "GET"]
+    assert resumed[-1]["headers"].get("Range", "").startswith("bytes=")
+    folder = tmp_path / "downloads" / "assets-test"
+    assert sorted(p.name for p in (folder / "S2_SANDBOX_1").iterdir()) == ["lst.tif", "visual.tif"]
+    assert not list(folder.rglob("*.part"))
+
+    group = QgsProject.instance().layerTreeRoot().findGroup("EO Explorer").findGroup("S2_SANDBOX_1")
+    layers = {node.layer().name(): node.layer() for node in group.findLayers()}
+    visual = layers["S2_SANDBOX_1 · visual"]
+    lst = layers["S2_SANDBOX_1 · lst"]
+    assert isinstance(visual.renderer(), QgsMultiBandColorRenderer)
+    assert isinstance(lst.renderer(), QgsSingleBandPseudoColorRenderer)
+    legend = [label for label, _color in lst.renderer().legendSymbologyItems()]
+    assert "20 °C" in legend
+    assert visual.crs().authid() == "EPSG:32632" and visual.bandCount() == 3
+    assert "Downloading" not in dock.assets.form.downloadStatus.text()
+    assert dock.assets.form.downloadStatus.text().startswith("4 file(s) downloaded.")
+
+
+def test_cancel_then_resume(searched, qgis_app, tmp_path):
+    dock, files = searched
+    _select(dock, "S2_SANDBOX_3")
+    size = (files.root / "S2_SANDBOX_3" / "visual.tif").stat().st_size
+    files.add_fault("S2_SANDBOX_3/visual.tif", fs.trickle(rate=size / 6, times=1))
+    dock.assets.form.keyCombo.setCurrentText("visual")
+    dock.assets.form.tickKeyButton.click()
+    done = []
+    dock.downloadsFinished.connect(done.append)
+    dock.assets.form.downloadButton.click()
+    part = tmp_path / "downloads" / "assets-test" / "S2_SANDBOX_3" / "visual.tif.part"
+    wait_for(qgis_app, lambda: part.exists() and part.stat().st_size > size / 5, 30)
+    dock.assets.form.cancelDownloadButton.click()
+    wait_for(qgis_app, lambda: done, 10)
+    assert done[0].cancelled and not part.with_name("visual.tif").exists()
+    kept = part.stat().st_size
+    summary = _download(qgis_app, dock)
+    assert len(summary.done) == 1 and summary.done[0][1].resumed_from == kept
+    assert part.with_name("visual.tif").exists()
+
+
+def test_stream_without_downloading_keeps_the_key_out_of_the_project(searched, qgis_app, tmp_path):
+    dock, files = searched
+    _select(dock, "S2_SANDBOX_3")
+    dock.assets.form.keyCombo.setCurrentText("b08")
+    dock.assets.form.tickKeyButton.click()
+    dock.assets.form.streamButton.click()
+    assert dock.assets.form.downloadStatus.text() == "1 layer(s) streamed."
+    group = QgsProject.instance().layerTreeRoot().findGroup("EO Explorer").findGroup("S2_SANDBOX_3")
+    layer = group.findLayers()[0].layer()
+    assert layer.isValid() and layer.source().startswith("/vsicurl?empty_dir=yes&header_file=")
+    assert isinstance(layer.renderer(), QgsSingleBandGrayRenderer)
+    block = layer.dataProvider().block(1, layer.extent(), 64, 64)
+    assert block.isValid() and block.width() == 64
+    assert not list((tmp_path / "downloads").rglob("*.tif"))  # nothing downloaded
+    served = [r for r in files.requests_for("S2_SANDBOX_3/b08.tif")]
+    assert served and all(r["headers"].get("X-Api-Key") == KEY for r in served)
+    project = tmp_path / "project.qgs"
+    assert QgsProject.instance().write(str(project))
+    assert KEY not in project.read_text() and KEY not in layer.source()
+
+
+def test_thumbnail_area_hides_without_thumbnail(searched):
+    dock, _files = searched
+    _select(dock, "S2_SANDBOX_1")
+    assert not dock.form.thumbnailLabel.isVisibleTo(dock)
+    assert dock.form.itemTabs.count() == 2 and dock.form.itemTabs.tabText(1) == "Assets"
+    assert Qt.CheckState.Unchecked == dock.assets.form.assetTree.topLevelItem(0).child(
+        0
+    ).checkState(0)
+
+
+def test_missing_folder_and_nothing_ticked_are_said(searched):
+    dock, _files = searched
+    _select(dock, "S2_SANDBOX_1")
+    dock.assets.form.downloadButton.click()
+    assert dock.assets.form.downloadStatus.text() == "Tick the assets to download first."
+    dock.assets.form.keyCombo.setCurrentText("lst")
+    dock.assets.form.tickKeyButton.click()
+    dock.assets.folder.setFilePath("")
+    dock.assets.form.downloadButton.click()
+    assert dock.assets.form.downloadStatus.text() == "Choose a download folder first."
+
+
+def test_folder_is_remembered_per_project(searched, tmp_path):
+    dock, _files = searched
+    dock.assets.folder.setFilePath(str(tmp_path / "elsewhere"))
+    value, found = QgsProject.instance().readEntry("eo_explorer", "download_folder", "")
+    assert found and Path(value) == tmp_path / "elsewhere"

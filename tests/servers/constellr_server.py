@@ -1,0 +1,365 @@
+"""A local Constellr API (seed 003) for the plugin's ordering and LST download tests.
+
+Threaded stdlib server on 127.0.0.1 (:class:`tests.servers.redirect_server.LocalServer`),
+a context manager; every request is in ``server.requests``::
+
+    with ConstellrServer(api_keys={"key": "ws-1"}, now=lambda: FIXED, data_dir=tmp) as srv:
+        h = {"X-Api-Key": "key"}
+        aoi = requests.post(srv.url + "areas-of-interest", json=AOI, headers=h).json()
+        orders = requests.post(srv.url + "orders/batch", json=BATCH, headers=h).json()
+        srv.advance(); srv.advance(); srv.advance()  # -> pending_validation, accepted, delivered
+        requests.get(srv.url + "stac/search", params={"filter": f"order_id = '{oid}'"}, headers=h)
+
+Endpoints (all need ``X-Api-Key``: a key of ``api_keys``, which maps keys to workspaces;
+else 401): ``POST /orders/batch``, ``GET /orders``, ``GET|PATCH|DELETE /orders/{id}``,
+``GET /orders/meta/use-cases``, ``POST|GET /areas-of-interest``,
+``GET|DELETE /areas-of-interest/{id}``, ``POST /areas-of-interest/geometry-info``,
+``POST /areas-of-interest/convert``, ``GET /products``, the STAC API under ``/stac``
+(:mod:`tests.servers.constellr_stac`) and the delivered files under ``/assets/`` (Range
+requests: 206 / 416, so GDAL ``/vsicurl/`` reads the COGs). Rules and state machine:
+:mod:`tests.servers.constellr_orders`; delivery: :mod:`tests.servers.constellr_delivery`.
+
+Test hooks: ``advance(order_id=None)`` (one state step; ``auto_advance=seconds`` does it in
+a thread), ``drop_after_commit`` (True, or a count: the batch is stored, then the
+connection closes without an answer), ``set_fault(path, fault)`` with the faults of
+:mod:`tests.servers.faults` (``path``: "/orders/batch", "/stac/search", ... or "*";
+``after`` / ``times`` / ``method`` narrow them down), accessors ``orders``, ``aois``,
+``items``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Optional, Union
+
+from tests.servers.constellr_common import ApiError, invalid
+from tests.servers.constellr_delivery import Asset, deliver
+from tests.servers.constellr_geometry import GeometryError, convert
+from tests.servers.constellr_orders import PRODUCTS, USE_CASES, OrdersApi, default_rejection_rule
+from tests.servers.constellr_stac import StacApi
+from tests.servers.faults import Fault
+from tests.servers.redirect_server import LocalServer, RecordingHandler
+
+__all__ = ["API_KEY", "WORKSPACE", "ConstellrServer"]
+
+API_KEY, WORKSPACE = "constellr-test-key", "workspace-1"
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class _Handler(RecordingHandler):
+    server_version = "ConstellrTestServer/1.0"
+    fault: Optional[Fault] = None
+
+    def send_json(self, status: int, doc: Any, headers: Optional[Mapping[str, str]] = None) -> None:
+        payload = json.dumps(doc).encode("utf-8")
+        geo = isinstance(doc, dict) and doc.get("type") in ("Feature", "FeatureCollection")
+        ctype = "application/geo+json" if geo else "application/json"
+        self.send(status, payload, ctype, headers, self.fault)
+
+    def drop(self) -> None:
+        """Close the connection without an answer."""
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+class ConstellrServer(LocalServer):
+    """The Constellr API of seed 003; see the module docstring.
+
+    ``api_keys``: {key: workspace id}. ``now``: clock for ``created`` and the date rules
+    (aware UTC datetime). ``data_dir``: where delivered COGs go (default: a temporary folder
+    removed on stop). ``products``: the workspace products (``GET /products``, orderable,
+    STAC collections). ``images_per_order``: cap of images per delivery. ``stac_style``:
+    "documented" or "full" (see :mod:`tests.servers.constellr_stac`). ``max_limit``: upper
+    bound of ``limit`` on ``/orders`` and ``/areas-of-interest``. ``rejection_rule(order,
+    aoi)`` returns a rejection reason or None (default: tag "reject-me").
+    """
+
+    handler = _Handler
+
+    def __init__(
+        self,
+        api_keys: Optional[Mapping[str, str]] = None,
+        *,
+        now: Callable[[], datetime] = _utcnow,
+        data_dir: Optional[Union[str, Path]] = None,
+        products: tuple[str, ...] = PRODUCTS,
+        images_per_order: int = 2,
+        auto_advance: Optional[float] = None,
+        stac_style: str = "documented",
+        max_limit: int = 100,
+        rejection_rule: Callable[[dict, dict], Optional[str]] = default_rejection_rule,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        super().__init__(host=host, port=port)
+        self.api_keys = dict(api_keys if api_keys is not None else {API_KEY: WORKSPACE})
+        self.api = OrdersApi(
+            now, products=products, max_limit=max_limit, rejection_rule=rejection_rule
+        )
+        self.stac = StacApi(list(products), style=stac_style)
+        self.images_per_order = images_per_order
+        self.auto_advance = auto_advance
+        self.drop_after_commit: Union[bool, int] = False
+        self._own_dir = data_dir is None
+        self.data_dir = Path(data_dir) if data_dir is not None else None
+        self.assets: dict[str, Asset] = {}
+        self._faults: dict[str, Fault] = {}
+        self._hits: dict[int, int] = {}
+        self._stop_advancing = threading.Event()
+        self._advancer: Optional[threading.Thread] = None
+        self.advance_errors: list[Exception] = []  # raised in the auto_advance thread
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def start(self) -> ConstellrServer:
+        if self.data_dir is None:
+            self.data_dir = Path(tempfile.mkdtemp(prefix="constellr-server-"))
+        super().start()
+        if self.auto_advance and self._advancer is None:
+            self._stop_advancing.clear()
+            self._advancer = threading.Thread(target=self._advance_loop, daemon=True)
+            self._advancer.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop_advancing.set()
+        if self._advancer is not None:
+            self._advancer.join(timeout=30)
+            self._advancer = None
+        super().stop()
+        if self._own_dir and self.data_dir is not None:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+            self.data_dir = None
+
+    def _advance_loop(self) -> None:
+        while not self._stop_advancing.wait(self.auto_advance or 1.0):
+            try:
+                self.advance()
+            except Exception as exc:  # keep advancing; tests can inspect the failures
+                self.advance_errors.append(exc)
+
+    # -- test hooks ------------------------------------------------------------------------
+    def advance(self, order_id: Optional[str] = None) -> list[dict]:
+        """Move one order (or all) one state on; delivery writes COGs and STAC items."""
+        return self.api.advance(order_id, deliver=self._deliver)
+
+    def settle(self, order_id: Optional[str] = None) -> list[dict]:
+        """Advance until nothing changes (every order rejected or delivered)."""
+        while self.advance(order_id):
+            pass
+        with self.api.lock:
+            return copy.deepcopy([r.doc for r in self.api.records(order_id)])
+
+    def _deliver(self, record: Any) -> None:
+        assert self.data_dir is not None
+        for item, assets in deliver(
+            record, base=self.url, data_dir=self.data_dir, images_per_order=self.images_per_order
+        ):
+            with self._lock:
+                self.assets.update(assets)
+            self.stac.add_item(record.workspace, item)
+
+    @property
+    def orders(self) -> list[dict]:
+        """Copies of every stored order document (all workspaces), oldest first."""
+        with self.api.lock:
+            return copy.deepcopy([r.doc for r in self.api.records()])
+
+    @property
+    def aois(self) -> list[dict]:
+        """Copies of every stored AOI document (all workspaces), oldest first."""
+        with self.api.lock:
+            found = [r for w in self.api.workspaces.values() for r in w.aois.values()]
+            return copy.deepcopy([r.doc for r in sorted(found, key=lambda r: r.seq)])
+
+    @property
+    def items(self) -> list[dict]:
+        """Copies of every delivered STAC item (all workspaces), in delivery order."""
+        with self.stac.lock:
+            return copy.deepcopy([i for items in self.stac.items.values() for i in items])
+
+    def set_fault(self, path: str, fault: Optional[Fault]) -> None:
+        """Fault for a request path ("/orders/batch", "/stac/search", ...) or "*"."""
+        key = path if path == "*" else "/" + path.strip("/")
+        with self._lock:
+            if fault is None:
+                self._faults.pop(key, None)
+            else:
+                self._faults[key] = fault
+                self._hits[id(fault)] = 0
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    def _take_fault(self, method: str, path: str) -> Optional[Fault]:
+        with self._lock:
+            for key in (path, "*"):
+                fault = self._faults.get(key)
+                if fault is None or (fault.method and fault.method != method):
+                    continue
+                seen = self._hits.get(id(fault), 0)
+                self._hits[id(fault)] = seen + 1
+                if seen < fault.after or (
+                    fault.times is not None and seen >= fault.after + fault.times
+                ):
+                    return None
+                return fault
+        return None
+
+    def _take_drop(self) -> bool:
+        with self._lock:
+            drop = self.drop_after_commit
+            if drop is True:
+                return True
+            if drop is False or not isinstance(drop, int) or drop <= 0:
+                return False
+            self.drop_after_commit = drop - 1 or False
+            return True
+
+    # -- requests --------------------------------------------------------------------------
+    def respond(self, handler: _Handler, entry: dict) -> None:
+        path = "/" + entry["path"].strip("/")
+        method = entry["method"]
+        handler.fault = fault = self._take_fault(method, path)
+        entry["fault"] = fault.kind if fault is not None else None
+        if fault is not None and fault.kind == "slow":
+            time.sleep(fault.delay)
+        if fault is not None and fault.kind == "respond":
+            return handler.send(fault.status, fault.body, fault.content_type, fault.headers)
+        key = handler.headers.get("X-Api-Key")
+        entry["workspace"] = workspace = self.api_keys.get(key or "")
+        if workspace is None:
+            entry["status"] = 401
+            detail = "Not authenticated" if not key else "Invalid API key"
+            return handler.send_json(401, {"detail": detail})
+        try:
+            status, doc = self._dispatch(handler, entry, method, path, workspace)
+        except ApiError as exc:
+            status, doc = exc.status, exc.body()
+        if status == 0:
+            return None  # answered (asset) or dropped
+        entry["status"] = status
+        if status == 204:
+            return handler.send(204, b"", None, None, fault)
+        handler.send_json(status, doc)
+
+    def _body(self, entry: dict) -> Any:
+        raw = entry["body"]
+        if not raw:
+            raise invalid(("body",), "Field required", "missing")
+        try:
+            return json.loads(raw)
+        except ValueError as exc:
+            raise invalid(("body", 0), "JSON decode error", "json_invalid", str(exc)) from None
+
+    def _dispatch(
+        self, handler: _Handler, entry: dict, method: str, path: str, ws: str
+    ) -> tuple[int, Any]:
+        parts = [p for p in path.split("/") if p]
+        api = self.api
+        head = parts[0] if parts else ""
+        if head == "assets" and method in ("GET", "HEAD"):
+            self._serve_asset(handler, entry, path, ws)
+            return 0, None
+        if head == "stac":
+            body = self._body(entry) if method == "POST" else None
+            return 200, self.stac.handle(
+                method, parts[1:], entry["query"], body, ws, self.url + "stac/"
+            )
+        methods: Optional[dict[str, Callable[[], tuple[int, Any]]]] = None
+        if parts == ["products"]:
+            methods = {"GET": lambda: (200, [{"name": p} for p in api.products])}
+        elif parts == ["orders", "batch"]:
+            methods = {"POST": lambda: self._create_orders(handler, entry, ws)}
+        elif parts == ["orders", "meta", "use-cases"]:
+            methods = {"GET": lambda: (200, list(USE_CASES))}
+        elif parts == ["orders"]:
+            methods = {"GET": lambda: (200, api.list_orders(ws, entry["query"]))}
+        elif len(parts) == 2 and head == "orders":
+            oid = parts[1]
+            methods = {
+                "GET": lambda: (200, api.order(ws, oid).doc),
+                "PATCH": lambda: (200, api.patch_order(ws, oid, self._body(entry))),
+                "DELETE": lambda: (204, api.delete_order(ws, oid)),
+            }
+        elif parts == ["areas-of-interest"]:
+            methods = {
+                "POST": lambda: (201, api.create_aoi(ws, self._body(entry))),
+                "GET": lambda: (200, api.list_aois(ws, entry["query"])),
+            }
+        elif parts == ["areas-of-interest", "geometry-info"]:
+            methods = {"POST": lambda: (200, api.geometry_info(self._body(entry)))}
+        elif parts == ["areas-of-interest", "convert"]:
+            methods = {"POST": lambda: self._convert(handler, entry)}
+        elif len(parts) == 2 and head == "areas-of-interest":
+            aid = parts[1]
+            methods = {
+                "GET": lambda: (200, api.aoi(ws, aid).doc),
+                "DELETE": lambda: (204, api.delete_aoi(ws, aid)),
+            }
+        if methods is None:
+            raise ApiError(404, "Not Found")
+        if method not in methods:
+            raise ApiError(405, "Method Not Allowed")
+        return methods[method]()
+
+    def _create_orders(self, handler: _Handler, entry: dict, ws: str) -> tuple[int, Any]:
+        docs = self.api.create_orders(ws, self._body(entry))
+        entry["created_orders"] = [d["id"] for d in docs]
+        if self._take_drop():
+            entry["dropped"] = True
+            handler.drop()
+            return 0, None
+        return 201, docs
+
+    def _convert(self, handler: _Handler, entry: dict) -> tuple[int, Any]:
+        if not entry["body"]:
+            raise invalid(("body",), "Field required", "missing")
+        try:
+            return 200, convert(handler.headers.get("Content-Type") or "", entry["body"])
+        except GeometryError as exc:
+            raise ApiError(400, f"Invalid AOI geometry: {exc}") from None
+
+    def _serve_asset(self, handler: _Handler, entry: dict, path: str, ws: str) -> None:
+        """The file with ``Accept-Ranges``; one range -> 206, unsatisfiable -> 416."""
+        with self._lock:
+            asset = self.assets.get(path)
+        if asset is None or asset.workspace != ws:
+            entry["status"] = 404
+            return handler.send_json(404, {"detail": "Not Found"})
+        data = asset.read()
+        size, headers = len(data), {"Accept-Ranges": "bytes"}
+        wanted = handler.headers.get("Range")
+        match = _RANGE.match((wanted or "").replace(" ", ""))
+        status, body = 200, data
+        if match and match.group(1) + match.group(2):
+            first, last = match.group(1), match.group(2)
+            if first:
+                start, end = int(first), min(int(last) if last else size - 1, size - 1)
+            else:
+                start, end = max(0, size - int(last)), size - 1
+            if start >= size or start > end:
+                entry["status"] = 416
+                headers["Content-Range"] = f"bytes */{size}"
+                return handler.send(416, b"", None, headers)
+            status, body = 206, data[start : end + 1]
+            headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+        entry["status"] = status
+        handler.send(status, body, asset.content_type, headers, handler.fault)
