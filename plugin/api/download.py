@@ -28,7 +28,7 @@ from .http import RETRY_STATUSES, HttpClient, IsCancelled, _never
 
 CHUNK = 256 * 1024
 #: Network reads are smaller so Cancel is seen between them even on a slow link.
-READ_SIZE = 64 * 1024
+READ_SIZE = 128 * 1024
 #: Keep this much free beyond the file itself.
 DISK_MARGIN = 50 * 1024 * 1024
 

@@ -26,6 +26,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--page-size", type=int, default=250, help="items per page (250)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs; the median is shown (3)")
     parser.add_argument(
+        "--download-mib",
+        type=int,
+        default=1024,
+        help="size of the download benchmark file in MiB (1024; 0 skips it)",
+    )
+    parser.add_argument(
         "--prototypes",
         action="store_true",
         help="also time the prototype not adopted by the plugin: the layer built in the "
@@ -171,4 +177,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\nbench failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     print(report.text())
+    if args.download_mib > 0:
+        from . import download
+
+        progress(f"download benchmark: {args.download_mib} MiB, plugin against curl")
+        try:
+            result = download.measure(size=args.download_mib * 1024 * 1024, runs=args.runs)
+        except (BenchError, OSError, subprocess.CalledProcessError) as exc:
+            print(f"\nbench failed: download: {exc}", file=sys.stderr)
+            return 2
+        print(download.report(result))
     return 0
