@@ -38,6 +38,7 @@ PIP_PACKAGES=(
     pytest-timeout
     pystac-client
     rustac
+    "moto[server]"
     ruff
 )
 
@@ -127,7 +128,7 @@ print(
     f"pydantic {pydantic.VERSION}, shapely {shapely.__version__}"
 )
 PY
-for tool in "$VENV/bin/ruff" "$VENV/bin/rustac"; do
+for tool in "$VENV/bin/ruff" "$VENV/bin/rustac" "$VENV/bin/moto_server"; do
     [ -x "$tool" ] || die "$tool missing after pip install"
 done
 for tool in lrelease pylupdate5 xvfb-run qgis; do

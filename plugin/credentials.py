@@ -19,7 +19,7 @@ from .api.http import HttpClient
 
 AUTH_METHOD = "Basic"
 SERVICE_KEY = "eo_explorer_service"
-_OPTIONS = ("token_url", "style", "header")
+_OPTIONS = ("token_url", "style", "header", "endpoint")
 
 _cache_lock = threading.Lock()
 _auth_cache: dict[tuple[str, str], RequestAuth | None] = {}

@@ -179,6 +179,12 @@ class AccountCheckTask(QgsTask):
         from .api.accounts import CheckResult, check_account
 
         try:
+            if self.credentials.service == "cdse-s3":
+                from . import s3
+
+                ok, message = s3.check(self.credentials)
+                self.result = CheckResult(ok, message, "" if ok else "bad_secret")
+                return True
             self.result = check_account(
                 self.credentials, self.http, self.probe_url, self.isCanceled
             )

@@ -30,6 +30,7 @@ OAUTH_CLIENT = "oauth_client"
 PASSWORD = "password"
 API_KEY = "api_key"
 OFFLINE_TOKEN = "offline_token"
+S3_KEYS = "s3_keys"
 CUSTOM = "custom"
 
 #: Custom STAC API authentication styles.
@@ -90,8 +91,14 @@ SERVICES: dict[str, Service] = {
             "Workspace API key",
         ),
         Service("maap", "ESA MAAP", OFFLINE_TOKEN, MAAP_TOKEN_URL, "", "", "Offline token"),
+        Service("cdse-s3", "Copernicus Data Space S3", S3_KEYS, "", "", "Access key", "Secret key"),
     )
 }
+
+#: S3 buckets whose objects each account opens (``s3://`` hrefs without an https twin).
+S3_BUCKETS = {"eodata": "cdse-s3"}
+#: The CDSE S3 endpoint; it serves path-style requests only (no virtual hosting).
+CDSE_S3_ENDPOINT = "https://eodata.dataspace.copernicus.eu"
 
 #: Hosts whose APIs use each account (a Sentinel Hub account works on both of its hosts).
 HOSTS = {
@@ -110,10 +117,12 @@ class Credentials:
     service: str
     username: str = ""
     secret: str = ""
-    #: non-secret options: ``token_url`` (an override), ``style`` and ``header`` (custom)
+    #: non-secret options: ``token_url`` (an override), ``style`` and ``header`` (custom),
+    #: ``endpoint`` (S3)
     token_url: str = ""
     style: str = ""
     header: str = ""
+    endpoint: str = ""
 
     def __repr__(self) -> str:
         return (
@@ -126,7 +135,7 @@ class Credentials:
         service = SERVICES.get(self.service)
         if service is None:  # a custom STAC API
             return self.style == CUSTOM_NONE or bool(self.secret)
-        if service.kind in (OAUTH_CLIENT, PASSWORD):
+        if service.kind in (OAUTH_CLIENT, PASSWORD, S3_KEYS):
             return bool(self.username and self.secret)
         return bool(self.secret)
 
@@ -150,6 +159,8 @@ def request_auth(credentials: Credentials, token_http: HttpClient) -> RequestAut
         flow = OfflineToken(credentials.secret, token_url)
     elif service.kind == API_KEY:
         return api_key_auth(credentials.secret)
+    elif service.kind == S3_KEYS:
+        return None  # S3 keys sign requests in GDAL (see plugin/s3.py), not in headers
     else:  # pragma: no cover - every kind is listed above
         raise ValueError(service.kind)
     return BearerAuth(TokenProvider(flow, token_http.post_form))

@@ -3,11 +3,13 @@ says what failed and why."""
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .assets import Asset, AssetProblem, target_path
 from .download import DownloadError, DownloadResult, download, free_space_ok
@@ -22,7 +24,9 @@ class Job:
     asset: Asset
     url: str
     path: Path
-    http: HttpClient
+    http: HttpClient | None
+    #: another way to fetch (S3 through GDAL): ``fetch(progress=, is_cancelled=)``
+    fetch: Callable[..., DownloadResult] | None = None
 
 
 @dataclass
@@ -56,19 +60,31 @@ FileProgress = Callable[[Asset, int, "int | None"], None]
 
 
 def plan(
-    assets: Sequence[Asset], folder: Path, http_for: Callable[[Asset], HttpClient]
+    assets: Sequence[Asset],
+    folder: Path,
+    http_for: Callable[[Asset], HttpClient],
+    s3: Any = None,
 ) -> tuple[list[Job], list[Failure]]:
-    """Where each asset comes from and goes to; what cannot be fetched is a failure."""
+    """Where each asset comes from and goes to; what cannot be fetched is a failure.
+
+    ``s3`` (the glue's S3 support: ``ready(location)`` and ``download(asset, location,
+    path, progress=, is_cancelled=)``) fetches ``s3://`` objects that have no https twin.
+    """
     jobs, failures = [], []
     for asset in assets:
         try:
             location = asset.location()
-            if location.kind != "https":
-                raise AssetProblem(
-                    f"{asset.key} of {asset.item_id} is only on S3 ({asset.href}); stream it "
-                    "or download it with S3 keys."
-                )
-            jobs.append(Job(asset, location.url, target_path(folder, asset), http_for(asset)))
+            path = target_path(folder, asset)
+            if location.kind == "s3":
+                if s3 is None:
+                    raise AssetProblem(
+                        f"{asset.key} of {asset.item_id} is only on S3 ({asset.href})."
+                    )
+                s3.ready(location)
+                fetch = functools.partial(s3.download, asset, location, path)
+                jobs.append(Job(asset, location.url, path, None, fetch))
+                continue
+            jobs.append(Job(asset, location.url, path, http_for(asset)))
         except (AssetProblem, EOExplorerError) as exc:
             failures.append(Failure(asset, "cannot be fetched", str(exc)))
     return jobs, failures
@@ -96,18 +112,20 @@ def run(
     def one(job: Job) -> None:
         if is_cancelled():
             return
+        report = (lambda have, total: progress(job.asset, have, total)) if progress else None
         try:
-            result = download(
-                job.url,
-                job.path,
-                job.http,
-                expected_size=job.asset.size,
-                checksum=job.asset.checksum,
-                progress=(lambda have, total: progress(job.asset, have, total))
-                if progress
-                else None,
-                is_cancelled=is_cancelled,
-            )
+            if job.fetch is not None:
+                result = job.fetch(progress=report, is_cancelled=is_cancelled)
+            else:
+                result = download(
+                    job.url,
+                    job.path,
+                    job.http,
+                    expected_size=job.asset.size,
+                    checksum=job.asset.checksum,
+                    progress=report,
+                    is_cancelled=is_cancelled,
+                )
         except Cancelled:
             return
         except DownloadError as exc:

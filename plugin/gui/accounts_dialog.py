@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QDialog, QLineEdit, QListWidgetItem
 from .. import credentials, log, settings
 from ..api.accounts import (
     API_KEY,
+    CDSE_S3_ENDPOINT,
     CUSTOM_BASIC,
     CUSTOM_BEARER,
     CUSTOM_HEADER,
@@ -19,6 +20,7 @@ from ..api.accounts import (
     OAUTH_CLIENT,
     OFFLINE_TOKEN,
     PASSWORD,
+    S3_KEYS,
     SERVICES,
     Credentials,
 )
@@ -35,6 +37,8 @@ HELP = {
     PASSWORD: "Your Copernicus Data Space login, used to download products.",
     API_KEY: "A workspace API key from app.constellr.com ▸ Account ▸ Workspace API keys.",
     OFFLINE_TOKEN: "Your ESA MAAP offline token (valid 90 days), from the MAAP portal.",
+    S3_KEYS: "S3 access and secret keys (CDSE: eodata.dataspace.copernicus.eu ▸ S3 "
+    "credentials), for assets that are only on S3.",
 }
 STYLES = (
     (CUSTOM_NONE, "None"),
@@ -125,7 +129,9 @@ class AccountsDialog(QDialog):
         f.headerEdit.setText(saved.header)
         f.userEdit.setText(saved.username)
         f.secretEdit.setText(saved.secret)
-        f.tokenUrlEdit.setText(saved.token_url)
+        f.tokenUrlEdit.setText(
+            saved.endpoint if known and known.kind == S3_KEYS else saved.token_url
+        )
         f.removeButton.setEnabled(bool(credentials.authcfg(service)))
         self._sandbox_hint(service)
         self._layout_fields()
@@ -175,8 +181,12 @@ class AccountsDialog(QDialog):
             widget.setVisible(shows_user)
         for widget in (f.secretLabel, f.secretEdit, f.showSecretCheck):
             widget.setVisible(shows_secret)
+        is_s3 = bool(known and known.kind == S3_KEYS)
         for widget in (f.tokenUrlLabel, f.tokenUrlEdit):
-            widget.setVisible(bool(known and known.token_url))
+            widget.setVisible(bool(known and (known.token_url or is_s3)))
+        f.tokenUrlLabel.setText(tr("S3 endpoint") if is_s3 else tr("Token URL"))
+        if is_s3:
+            f.tokenUrlEdit.setPlaceholderText(CDSE_S3_ENDPOINT)
         f.userLabel.setText(tr(user_label))
         f.secretLabel.setText(tr(secret_label))
         if known and known.token_url:
@@ -194,6 +204,7 @@ class AccountsDialog(QDialog):
             username=f.userEdit.text().strip() if f.userEdit.isVisibleTo(self) else "",
             secret=f.secretEdit.text().strip(),
             token_url=f.tokenUrlEdit.text().strip() if known and known.token_url else "",
+            endpoint=f.tokenUrlEdit.text().strip() if known and known.kind == S3_KEYS else "",
             style="" if known else f.styleCombo.currentData(),
             header=f.headerEdit.text().strip() if not known else "",
         )

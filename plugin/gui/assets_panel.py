@@ -11,7 +11,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 
-from .. import log, rasters, settings, streaming
+from .. import log, rasters, s3, settings, streaming
 from ..api import batch
 from ..api.assets import Asset, AssetProblem, assets_of
 from ..api.errors import EOExplorerError
@@ -150,7 +150,7 @@ class AssetsPanel(QWidget):
         if self.task is not None:
             return
         try:
-            jobs, failures = batch.plan(assets, Path(folder), self._http_for)
+            jobs, failures = batch.plan(assets, Path(folder), self._http_for, s3=s3)
         except EOExplorerError as exc:
             self._say(str(exc))
             return
@@ -218,8 +218,12 @@ class AssetsPanel(QWidget):
                 continue
             try:
                 location = asset.location()
-                http = self._http_for(asset)
-                source = streaming.gdal_source(location, http.auth)
+                if location.kind == "s3":
+                    s3.ready(location)  # the S3 keys, for this bucket only
+                    source = location.gdal_path
+                else:
+                    http = self._http_for(asset)
+                    source = streaming.gdal_source(location, http.auth)
                 rasters.add_raster(source, asset)
                 opened += 1
             except (AssetProblem, EOExplorerError, ValueError) as exc:

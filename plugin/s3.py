@@ -1,0 +1,143 @@
+"""S3 objects (``s3://`` hrefs without an https twin) through GDAL's ``/vsis3/``.
+
+The user's keys are given to GDAL for one bucket only, with path-specific options
+(``gdal.SetPathSpecificOption("/vsis3/<bucket>/", …)``, honoured by ``/vsis3/`` since
+GDAL 3.6), so they reach that endpoint and nothing else, and never appear in a layer
+source. The CDSE endpoint wants path-style requests: virtual hosting is off.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from osgeo import gdal
+
+from . import credentials
+from .api.accounts import CDSE_S3_ENDPOINT, S3_BUCKETS, Credentials
+from .api.assets import Asset, Location, parse_multihash
+from .api.download import CHUNK, DownloadError, DownloadResult, free_space_ok, part_path
+from .api.errors import Cancelled, CredentialsRequired
+from .api.http import IsCancelled, _never
+
+
+def bucket_of(location: Location) -> str:
+    return location.url[len("s3://") :].split("/", 1)[0]
+
+
+def service_for(location: Location) -> str | None:
+    return S3_BUCKETS.get(bucket_of(location))
+
+
+def configure(bucket: str, keys: Credentials) -> str:
+    """Give GDAL the keys for ``bucket`` only; returns the ``/vsis3/<bucket>/`` prefix."""
+    prefix = f"/vsis3/{bucket}/"
+    endpoint = keys.endpoint or CDSE_S3_ENDPOINT
+    parts = urlsplit(endpoint if "://" in endpoint else "https://" + endpoint)
+    options = {
+        "AWS_ACCESS_KEY_ID": keys.username,
+        "AWS_SECRET_ACCESS_KEY": keys.secret,
+        "AWS_S3_ENDPOINT": parts.netloc,
+        "AWS_HTTPS": "NO" if parts.scheme == "http" else "YES",
+        "AWS_VIRTUAL_HOSTING": "FALSE",
+        "AWS_REGION": "default",
+        "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
+    }
+    for key, value in options.items():
+        gdal.SetPathSpecificOption(prefix, key, value)
+    gdal.VSICurlPartialClearCache(prefix)
+    return prefix
+
+
+def ready(location: Location) -> str:
+    """Configure GDAL for the object's bucket from the saved account (main thread).
+
+    Raises :class:`CredentialsRequired` when no S3 account covers the bucket."""
+    bucket = bucket_of(location)
+    service = S3_BUCKETS.get(bucket)
+    keys = credentials.load(service) if service and credentials.authcfg(service) else None
+    if keys is None or not keys.complete:
+        raise CredentialsRequired(
+            f"{location.url} is only on S3: set up the "
+            f"{credentials.title(service) if service else 'S3'} account (access and secret "
+            "key) under Accounts… to stream or download it."
+        )
+    return configure(bucket, keys)
+
+
+def check(keys: Credentials, bucket: str = "eodata") -> tuple[bool, str]:
+    """The Test button for S3 keys: ask the endpoint about the bucket."""
+    prefix = configure(bucket, keys)
+    if gdal.VSIStatL(prefix.rstrip("/")) is None:
+        message = gdal.GetLastErrorMsg() or "no answer"
+        return False, f"The S3 endpoint refused the keys or the bucket {bucket!r}: {message}"
+    return True, f"The S3 endpoint accepted the keys for the bucket {bucket!r}."
+
+
+def download(
+    asset: Asset,
+    location: Location,
+    path: Path,
+    *,
+    progress=None,
+    is_cancelled: IsCancelled = _never,
+) -> DownloadResult:
+    """Copy an S3 object to ``path`` like :func:`api.download.download`: ``.part`` file,
+    resume, size and checksum check, atomic rename."""
+    source = location.gdal_path
+    stat = gdal.VSIStatL(source)
+    if stat is None:
+        raise DownloadError(
+            f"{path.name}: the S3 object cannot be read ({gdal.GetLastErrorMsg() or 'not found'}).",
+            "S3 error",
+        )
+    total = stat.size
+    partial = part_path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    have = partial.stat().st_size if partial.exists() else 0
+    if have > total:
+        partial.unlink()
+        have = 0
+    free_space_ok(path.parent, total - have)
+    handle = gdal.VSIFOpenL(source, "rb")
+    if handle is None:
+        raise DownloadError(f"{path.name}: the S3 object cannot be opened.", "S3 error")
+    resumed = have
+    try:
+        gdal.VSIFSeekL(handle, have, os.SEEK_SET)
+        with partial.open("ab") as out:
+            while have < total:
+                if is_cancelled():
+                    raise Cancelled()
+                block = gdal.VSIFReadL(1, min(CHUNK, total - have), handle)
+                if not block:
+                    raise DownloadError(
+                        f"{path.name}: the S3 read stopped at {have} bytes.", "incomplete file"
+                    )
+                out.write(block)
+                have += len(block)
+                if progress:
+                    progress(have, total)
+    finally:
+        gdal.VSIFCloseL(handle)
+    if asset.size is not None and have != asset.size:
+        partial.unlink(missing_ok=True)
+        raise DownloadError(
+            f"{path.name}: {have} bytes but the catalog says {asset.size}.", "wrong size"
+        )
+    verified = False
+    wanted = parse_multihash(asset.checksum) if asset.checksum else None
+    if wanted is not None:
+        hasher = wanted.hasher()
+        with partial.open("rb") as handle_in:
+            for block in iter(lambda: handle_in.read(CHUNK), b""):
+                hasher.update(block)
+        if hasher.digest() != wanted.digest:
+            partial.unlink(missing_ok=True)
+            raise DownloadError(
+                f"{path.name}: checksum mismatch; the file was deleted.", "checksum mismatch"
+            )
+        verified = True
+    os.replace(partial, path)
+    return DownloadResult(path, have, resumed, 1, verified)

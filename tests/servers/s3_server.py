@@ -1,0 +1,91 @@
+"""A real S3 API on 127.0.0.1: ``moto_server`` (PyPI ``moto[server]``) in a subprocess."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Optional
+
+from tests.servers.rustac_server import free_port
+
+ACCESS_KEY = "AKIAEOEXPLORERTEST"
+SECRET_KEY = "eo-explorer-s3-secret-for-tests"
+
+
+def find_moto() -> str:
+    candidate = Path(sys.executable).parent / "moto_server"
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which("moto_server")
+    if found:
+        return found
+    raise FileNotFoundError("moto_server not found: pip install 'moto[server]'")
+
+
+class S3Server:
+    """``with S3Server() as s3: s3.put("eodata", "key", path)``; ``.endpoint`` is
+    ``http://127.0.0.1:PORT``. moto accepts any keys; tests use fixed ones."""
+
+    def __init__(self, port: Optional[int] = None) -> None:
+        self.port = port or free_port()
+        self.process: Optional[subprocess.Popen] = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> S3Server:
+        self.process = subprocess.Popen(
+            [find_moto(), "-H", "127.0.0.1", "-p", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("moto_server exited at start")
+            try:
+                urllib.request.urlopen(self.endpoint + "/moto-api/", timeout=1).close()
+                return self
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("moto_server did not answer within 30 s")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+            self.process = None
+
+    def __enter__(self) -> S3Server:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def client(self):
+        import boto3
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            aws_access_key_id=ACCESS_KEY,
+            aws_secret_access_key=SECRET_KEY,
+            region_name="us-east-1",
+        )
+
+    def put(self, bucket: str, key: str, path: Path) -> None:
+        client = self.client()
+        try:
+            client.create_bucket(Bucket=bucket)
+        except client.exceptions.BucketAlreadyOwnedByYou:
+            pass
+        client.upload_file(str(path), bucket, key)
