@@ -1,11 +1,20 @@
 """Run the local sandbox servers until SIGTERM / SIGINT (Ctrl+C).
 
-    python -m tests.servers.sandbox [--port 8765]
+    python -m tests.servers.sandbox [--port 8765] [--config PATH] [--workdir DIR]
 
 Prints one ``name: URL`` line per server, then stays up. Exits non-zero with rustac's
 message if a server cannot start or dies. To add a server for a later feature, append a
 :class:`SandboxService` to :data:`SERVICES` (and, if it needs one, a ``--<name>-port``
-option is added automatically).
+option is added automatically). Services start in list order; a factory gets its port
+and the :class:`SandboxContext` (the work folder, the servers started before it).
+
+The asset server starts first (real COGs and thumbnails made on first request, see
+:mod:`tests.servers.sandbox_assets`); rustac then serves a copy of the sandbox items whose
+asset hrefs point at it, written to ``<workdir>/stac``. The generated files are cached in
+``<workdir>/assets``. ``--workdir`` defaults to ``sandbox/`` next to ``--config`` (so
+``make run`` keeps them in ``build/sandbox``), else to a temporary folder.
+``--assets-rate`` slows whole-file COG downloads to that many kB/s (0: full speed), so a
+download can be cancelled and resumed by hand.
 """
 
 from __future__ import annotations
@@ -15,40 +24,74 @@ import contextlib
 import json
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from tests.servers.rustac_server import RustacNotFoundError, RustacServer, RustacStartError
 from tests.servers.sandbox_accounts import AccountServices
-from tests.servers.sandbox_items import sandbox_files
+from tests.servers.sandbox_assets import SandboxAssetServer, sandbox_items, write_items
+
+#: Whole-file COG downloads from the asset server, in kB/s (0: full speed).
+DEFAULT_ASSETS_RATE = 400
+
+
+@dataclass
+class SandboxContext:
+    """What a factory may use: the work folder, the options, the servers started so far."""
+
+    workdir: Path
+    servers: dict[str, Any] = field(default_factory=dict)
+    options: argparse.Namespace = field(default_factory=argparse.Namespace)
 
 
 @dataclass
 class SandboxService:
-    """A server of the sandbox. ``factory(port)`` returns an object with start(), stop(),
-    ``url`` and ``running``."""
+    """A server of the sandbox. ``factory(port, context)`` returns an object with start(),
+    stop(), ``url`` and ``running`` (and optionally ``config()``, merged into --config)."""
 
     name: str
     description: str
     default_port: int
-    factory: Callable[[int], Any]
+    factory: Callable[[int, SandboxContext], Any]
+
+
+def _asset_server(port: int, context: SandboxContext) -> SandboxAssetServer:
+    rate = getattr(context.options, "assets_rate", DEFAULT_ASSETS_RATE)
+    return SandboxAssetServer(
+        sandbox_items(),
+        context.workdir / "assets",
+        download_rate=rate * 1000 if rate else None,
+        port=port,
+    )
+
+
+def _stac_server(port: int, context: SandboxContext) -> RustacServer:
+    assets = context.servers["assets"]
+    return RustacServer(write_items(context.workdir / "stac", assets.url), port=port)
 
 
 SERVICES = [
     SandboxService(
+        "assets",
+        "asset server: COGs and thumbnails of the sandbox items, made on first request",
+        8780,
+        _asset_server,
+    ),
+    SandboxService(
         "stac",
-        "rustac STAC API over resources/sandbox (collections + items)",
+        "rustac STAC API over resources/sandbox (collections + items, hrefs on the assets)",
         8765,
-        lambda port: RustacServer(sandbox_files(), port=port),
+        _stac_server,
     ),
     SandboxService(
         "accounts",
         "token server (port), Sentinel Hub Catalog (port + 1) and Constellr STAC (port + 2)",
         8770,
-        lambda port: AccountServices(port),
+        lambda port, _context: AccountServices(port),
     ),
 ]
 
@@ -56,8 +99,8 @@ SERVICES = [
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description="Run the EO Explorer sandbox servers.")
     for service in SERVICES:
-        # the first service keeps the plain --port option
-        flags = ["--port"] if service is SERVICES[0] else []
+        # the STAC API keeps the plain --port option
+        flags = ["--port"] if service.name == "stac" else []
         parser.add_argument(
             *flags,
             f"--{service.name}-port",
@@ -67,7 +110,27 @@ def _parser() -> argparse.ArgumentParser:
             help=f"{service.description} (default: {service.default_port})",
         )
     parser.add_argument("--config", help="write the servers' URLs and demo credentials here")
+    parser.add_argument(
+        "--workdir",
+        help="rewritten items and generated assets (default: sandbox/ next to --config, "
+        "else a temporary folder)",
+    )
+    parser.add_argument(
+        "--assets-rate",
+        type=int,
+        default=DEFAULT_ASSETS_RATE,
+        help="whole-file COG downloads in kB/s, to try cancel and resume "
+        f"(0: full speed; default: {DEFAULT_ASSETS_RATE})",
+    )
     return parser
+
+
+def _workdir(args: argparse.Namespace, stack: contextlib.ExitStack) -> Path:
+    if args.workdir:
+        return Path(args.workdir).resolve()
+    if args.config:
+        return Path(args.config).resolve().parent / "sandbox"
+    return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="eo-explorer-sandbox-")))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,10 +139,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     with contextlib.ExitStack() as stack:
-        servers = {}
+        context = SandboxContext(_workdir(args, stack), options=args)
+        servers = context.servers
         for service in SERVICES:
-            server = service.factory(getattr(args, f"{service.name}_port"))
             try:
+                server = service.factory(getattr(args, f"{service.name}_port"), context)
                 server.start()
             except (RustacNotFoundError, RustacStartError, OSError) as exc:
                 print(
