@@ -16,8 +16,15 @@ from osgeo import gdal
 
 from . import credentials
 from .api.accounts import CDSE_S3_ENDPOINT, S3_BUCKETS, Credentials
-from .api.assets import Asset, Location, parse_multihash
-from .api.download import CHUNK, DownloadError, DownloadResult, free_space_ok, part_path
+from .api.assets import Asset, Location
+from .api.download import (
+    CHUNK,
+    DownloadError,
+    DownloadResult,
+    free_space_ok,
+    part_path,
+    verify_checksum,
+)
 from .api.errors import Cancelled, CredentialsRequired
 from .api.http import IsCancelled, _never
 
@@ -126,18 +133,6 @@ def download(
         raise DownloadError(
             f"{path.name}: {have} bytes but the catalog says {asset.size}.", "wrong size"
         )
-    verified = False
-    wanted = parse_multihash(asset.checksum) if asset.checksum else None
-    if wanted is not None:
-        hasher = wanted.hasher()
-        with partial.open("rb") as handle_in:
-            for block in iter(lambda: handle_in.read(CHUNK), b""):
-                hasher.update(block)
-        if hasher.digest() != wanted.digest:
-            partial.unlink(missing_ok=True)
-            raise DownloadError(
-                f"{path.name}: checksum mismatch; the file was deleted.", "checksum mismatch"
-            )
-        verified = True
+    verified = verify_checksum(partial, asset.checksum, path.name)
     os.replace(partial, path)
     return DownloadResult(path, have, resumed, 1, verified)

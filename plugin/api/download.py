@@ -114,24 +114,32 @@ def download(
         raise DownloadError(
             f"{path.name}: {size} bytes arrived but the catalog says {expected_size}.", "wrong size"
         )
-    verified = False
-    if checksum:
-        wanted = parse_multihash(checksum)
-        if wanted is not None:
-            hasher = wanted.hasher()
-            with partial.open("rb") as handle:
-                for block in iter(lambda: handle.read(CHUNK), b""):
-                    hasher.update(block)
-            if hasher.digest() != wanted.digest:
-                partial.unlink(missing_ok=True)
-                raise DownloadError(
-                    f"{path.name}: the file's {wanted.algorithm} checksum does not match the "
-                    "catalog's; it was deleted.",
-                    "checksum mismatch",
-                )
-            verified = True
+    verified = verify_checksum(partial, checksum, path.name)
     os.replace(partial, path)
     return DownloadResult(path, size, resumed_from, attempt, verified)
+
+
+def verify_checksum(partial: Path, checksum: str, name: str) -> bool:
+    """Check a finished ``.part`` against a ``file:checksum`` multihash.
+
+    True when verified, False when there is no usable checksum; a mismatch deletes the
+    file and raises :class:`DownloadError`.
+    """
+    wanted = parse_multihash(checksum) if checksum else None
+    if wanted is None:
+        return False
+    hasher = wanted.hasher()
+    with partial.open("rb") as handle:
+        for block in iter(lambda: handle.read(CHUNK), b""):
+            hasher.update(block)
+    if hasher.digest() != wanted.digest:
+        partial.unlink(missing_ok=True)
+        raise DownloadError(
+            f"{name}: the file's {wanted.algorithm} checksum does not match the catalog's; "
+            "it was deleted.",
+            "checksum mismatch",
+        )
+    return True
 
 
 class _Transient(Exception):
