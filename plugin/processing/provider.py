@@ -51,6 +51,8 @@ class EOExplorerProvider(QgsProcessingProvider):
                 )
             )
             return
+        from .download_algorithm import DownloadAssetsAlgorithm
         from .search_algorithm import SearchCatalogAlgorithm
 
         self.addAlgorithm(SearchCatalogAlgorithm())
+        self.addAlgorithm(DownloadAssetsAlgorithm())
