@@ -37,11 +37,13 @@ LST_STOPS = (
 
 
 def style_kind(asset: Asset, band_count: int) -> str:
-    words = " ".join((asset.key, asset.title, *asset.roles, asset.collection)).lower()
-    if "lst" in words or "temperature" in words:
-        return "lst"
+    words = " ".join((asset.key, asset.title, *asset.roles)).lower()
     if band_count >= 3 and ("visual" in words or "tci" in words or "true" in words):
-        return "rgb"
+        return "rgb"  # an LST item's colour composite is still RGB
+    if band_count == 1 and any(
+        w in words + " " + asset.collection.lower() for w in ("lst", "temperature")
+    ):
+        return "lst"
     return "grey"
 
 

@@ -84,10 +84,32 @@ def plan(
                 fetch = functools.partial(s3.download, asset, location, path)
                 jobs.append(Job(asset, location.url, path, None, fetch))
                 continue
+            if _already_there(path, asset):
+                jobs.append(
+                    Job(asset, location.url, path, None, functools.partial(_existing, path))
+                )
+                continue
             jobs.append(Job(asset, location.url, path, http_for(asset)))
         except (AssetProblem, EOExplorerError) as exc:
             failures.append(Failure(asset, "cannot be fetched", str(exc)))
     return jobs, failures
+
+
+def _already_there(path: Path, asset: Asset) -> bool:
+    """A finished file from an earlier download (the final name is only ever given to
+    complete, verified files); its size must match when the catalog gives one."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return asset.size is None or size == asset.size
+
+
+def _existing(path: Path, progress=None, is_cancelled=None) -> DownloadResult:
+    size = path.stat().st_size
+    if progress:
+        progress(size, size)
+    return DownloadResult(path, size, resumed_from=size, attempts=0)
 
 
 def run(

@@ -190,7 +190,7 @@ class AssetsPanel(QWidget):
             row = self._rows.get((asset.item_id, asset.key))
             if row is not None:
                 row.setText(5, tr("done"))
-            if asset.is_raster:
+            if asset.is_raster and not _loaded(str(result.path)):
                 try:
                     rasters.add_raster(str(result.path), asset)
                     loaded += 1
@@ -235,6 +235,11 @@ class AssetsPanel(QWidget):
 
     def _say(self, text: str) -> None:
         self.form.downloadStatus.setText(text)
+
+
+def _loaded(source: str) -> bool:
+    """Whether the project already shows this file (a second Download adds nothing)."""
+    return any(layer.source() == source for layer in QgsProject.instance().mapLayers().values())
 
 
 def items_json(layer, fids) -> list[dict]:

@@ -256,3 +256,14 @@ def test_real_cog_round_trip(tmp_path):
         info.height,
         3,
     )
+
+
+def test_a_file_downloaded_before_is_not_fetched_again(served, tmp_path):
+    server, data = served
+    asset = Asset("S2_item_1", "sentinel-2-l2a", "B04", server.url_for("b04.tif"), size=SIZE)
+    for _ in range(2):
+        jobs, _ = batch.plan([asset], tmp_path / "dl", lambda a: http())
+        summary = batch.run(jobs)
+        assert summary.failed == [] and len(summary.done) == 1
+    assert len(gets(server)) == 1
+    assert summary.done[0][1].attempts == 0  # the second time: found on disk
