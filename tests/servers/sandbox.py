@@ -91,7 +91,9 @@ SERVICES = [
         "accounts",
         "token server (port), Sentinel Hub Catalog (port + 1) and Constellr STAC (port + 2)",
         8770,
-        lambda port, _context: AccountServices(port),
+        lambda port, context: AccountServices(
+            port, context.servers["assets"].url if "assets" in context.servers else ""
+        ),
     ),
 ]
 

@@ -39,7 +39,9 @@ def _collection(collection: str) -> dict:
 class AccountServices:
     """The three servers, started and stopped together (a :class:`SandboxService`)."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, asset_url: str = "") -> None:
+        #: when set, item assets point at the sandbox asset server (real COGs)
+        self.asset_url = asset_url
         self.tokens = TokenServer(
             clients={SANDBOX_CLIENT_ID: SANDBOX_CLIENT_SECRET},
             api_keys=[SANDBOX_API_KEY],
@@ -68,11 +70,18 @@ class AccountServices:
             return None
         return 401, {"detail": "Invalid API key"}
 
+    def _served(self, items: list[dict]) -> list[dict]:
+        if not self.asset_url:
+            return items
+        from tests.servers.sandbox_assets import rewrite_item
+
+        return [rewrite_item(item, self.asset_url) for item in items]
+
     def start(self) -> AccountServices:
         self.tokens.start()
         s2 = "sandbox-sentinel-2-l2a"
         self.sentinelhub = StacPagingServer(
-            _items(s2),
+            self._served(_items(s2)),
             style="sentinelhub",
             default_limit=50,
             collections=[_collection(s2)],
@@ -81,7 +90,7 @@ class AccountServices:
         ).start()
         lst = "sandbox-lst"
         self.constellr = StacPagingServer(
-            _items(lst),
+            self._served(_items(lst)),
             style="token-get",
             default_limit=50,
             collections=[_collection(lst)],
