@@ -31,6 +31,8 @@ class EOExplorerPlugin:
         self.provider = None
         self.translator = None
         self.missing: list = []
+        self.constellr = None  # the Constellr action and dock (gui.constellr_entry)
+        self.process = None  # the Process action and dock (gui.process_entry)
         self._install_translator()
 
     # -- QGIS hooks -------------------------------------------------------------------
@@ -64,6 +66,18 @@ class EOExplorerPlugin:
         accounts.triggered.connect(self.open_accounts)
         self.iface.addPluginToWebMenu(MENU, accounts)
         self.actions.append(accounts)
+        from .gui.constellr_entry import ConstellrEntry
+
+        self.constellr = ConstellrEntry(
+            self.iface, MENU, lambda: self.missing, self._dependencies_installed
+        )
+        self.constellr.add()
+        from .gui.process_entry import ProcessEntry
+
+        self.process = ProcessEntry(
+            self.iface, MENU, lambda: self.missing, self._dependencies_installed
+        )
+        self.process.add()
         if self.missing:
             from .dependencies import notify_missing
 
@@ -76,6 +90,12 @@ class EOExplorerPlugin:
             action.setChecked(True)
 
     def unload(self) -> None:
+        if self.constellr is not None:
+            self.constellr.remove()
+            self.constellr = None
+        if self.process is not None:
+            self.process.remove()
+            self.process = None
         for action in self.actions:
             self.iface.removePluginWebMenu(MENU, action)
             if action is self.actions[0]:

@@ -55,4 +55,10 @@ class EOExplorerProvider(QgsProcessingProvider):
         from .search_algorithm import SearchCatalogAlgorithm
 
         self.addAlgorithm(SearchCatalogAlgorithm())
+        from .process_algorithm import SentinelHubProcessAlgorithm
+
+        self.addAlgorithm(SentinelHubProcessAlgorithm())
+        from .constellr_algorithm import ConstellrOrdersAlgorithm
+
+        self.addAlgorithm(ConstellrOrdersAlgorithm())
         self.addAlgorithm(DownloadAssetsAlgorithm())

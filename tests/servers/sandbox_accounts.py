@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any, Optional
 
+from tests.servers.constellr_server import ConstellrServer
 from tests.servers.sandbox_items import sandbox_files
 from tests.servers.stac_paging_server import StacPagingServer
 from tests.servers.token_server import TokenServer
@@ -16,6 +17,7 @@ from tests.servers.token_server import TokenServer
 SANDBOX_CLIENT_ID = "sandbox-client"
 SANDBOX_CLIENT_SECRET = "sandbox-secret"
 SANDBOX_API_KEY = "sandbox-api-key"
+SANDBOX_WORKSPACE = "sandbox-workspace"
 
 
 def _items(collection: str) -> list[dict]:
@@ -48,7 +50,7 @@ class AccountServices:
             port=port,
         )
         self.sentinelhub: Optional[StacPagingServer] = None
-        self.constellr: Optional[StacPagingServer] = None
+        self.constellr: Optional[ConstellrServer] = None
         self.port = port
 
     def _bearer(self, headers: dict) -> Optional[tuple[int, dict]]:
@@ -88,15 +90,16 @@ class AccountServices:
             authorize=self._bearer,
             port=self.port + 1,
         ).start()
-        lst = "sandbox-lst"
-        self.constellr = StacPagingServer(
-            self._served(_items(lst)),
-            style="token-get",
-            default_limit=50,
-            collections=[_collection(lst)],
-            authorize=self._api_key,
+        # A Constellr API (orders, areas, deliveries) whose STAC already holds the sandbox
+        # LST products; orders move one state every 20 s so a new user can watch them.
+        self.constellr = ConstellrServer(
+            api_keys={SANDBOX_API_KEY: SANDBOX_WORKSPACE},
+            stac_style="full",
+            auto_advance=20.0,
             port=self.port + 2,
         ).start()
+        for item in self._served(_items("sandbox-lst")):
+            self.constellr.stac.add_item(SANDBOX_WORKSPACE, dict(item, collection="lstfusion"))
         return self
 
     def stop(self) -> None:
@@ -121,5 +124,8 @@ class AccountServices:
                 "client_id": SANDBOX_CLIENT_ID,
                 "client_secret": SANDBOX_CLIENT_SECRET,
             },
-            "constellr": {"stac": self.constellr.url, "api_key": SANDBOX_API_KEY},
+            "constellr": {
+                "stac": self.constellr.url.rstrip("/") + "/stac/",
+                "api_key": SANDBOX_API_KEY,
+            },
         }

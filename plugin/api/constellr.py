@@ -1,0 +1,389 @@
+"""The Constellr API (seed 003): areas of interest, tasking orders and their deliveries.
+
+Pure Python over :class:`http.HttpClient` (the workspace key goes in ``X-Api-Key`` through
+:func:`auth.api_key_auth`). The base URL is ``https://api.constellr.com/`` unless given.
+
+Creating is never repeated blindly. ``POST /orders/batch`` and ``POST /areas-of-interest``
+are sent once (no automatic retry). When the answer is lost (time-out, dropped connection,
+a gateway error, a cut body), the request may still have been carried out, so the client
+reads the order list (or the AOI list) to find out:
+
+* every order of the batch is there: the batch counts as placed (``recovered``);
+* none is there: :class:`NotCreated`, and the caller may offer to send again;
+* the list cannot be read: :class:`CreationUnknown`; nothing may be sent again until the
+  user has checked.
+
+Orders are recognised by comparing them with the orders that appeared after a snapshot of
+the newest ones taken just before sending.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Optional
+from urllib.parse import urljoin
+
+from pydantic import ValidationError
+
+from .constellr_models import (
+    STATE_WORDS,
+    AreaOfInterest,
+    GeometryInfo,
+    Order,
+)
+from .constellr_models import read_model as _model
+from .constellr_rules import OrderBatch, OrderInvalid, TagList, problems_of
+from .errors import EOExplorerError, HttpError, InvalidResponse, NetworkError
+from .http import HttpClient, IsCancelled, _never
+
+DEFAULT_BASE_URL = "https://api.constellr.com/"
+PAGE_SIZE = 100
+MAX_PAGES = 1000
+
+
+class CreationUnknown(EOExplorerError):
+    """The answer to a create request was lost and the list could not be read to check."""
+
+
+class NotCreated(EOExplorerError):
+    """The answer was lost, and the list shows nothing was created: sending again is safe."""
+
+
+class NotDeletable(EOExplorerError):
+    """The API does not allow deleting this order or area (now)."""
+
+
+@dataclass
+class SubmitResult:
+    """What a batch created. ``recovered``: the answer was lost; found in the order list."""
+
+    created: list[Order] = field(default_factory=list)
+    recovered: bool = False
+
+
+def _uncertain(exc: EOExplorerError) -> bool:
+    """Whether a failed create may nevertheless have been carried out."""
+    if isinstance(exc, (NetworkError, InvalidResponse)):
+        return True
+    return isinstance(exc, HttpError) and exc.status >= 500
+
+
+def order_filter(order_id: str = "", area_id: str = "") -> dict[str, Any]:
+    """CQL2-JSON for the STAC items of an order or of an AOI (delivery properties)."""
+    if order_id:
+        return {"op": "=", "args": [{"property": "order_id"}, order_id]}
+    return {"op": "=", "args": [{"property": "area_of_interest_id"}, area_id]}
+
+
+class ConstellrClient:
+    """The workspace of the API key ``http`` carries."""
+
+    def __init__(self, http: HttpClient, base_url: str = DEFAULT_BASE_URL) -> None:
+        self.http = http
+        base = (base_url or DEFAULT_BASE_URL).strip()
+        self.base_url = base if base.endswith("/") else base + "/"
+
+    def __repr__(self) -> str:
+        return f"ConstellrClient({self.base_url!r})"
+
+    def url(self, path: str) -> str:
+        return urljoin(self.base_url, path)
+
+    @property
+    def stac_url(self) -> str:
+        return self.url("stac/")
+
+    # -- reference lists --------------------------------------------------------------
+
+    def products(self, is_cancelled: IsCancelled = _never) -> list[str]:
+        data = self.http.get_json(self.url("products"), is_cancelled=is_cancelled)
+        return [str(p["name"]) for p in data if isinstance(p, dict) and p.get("name")]
+
+    def use_cases(self, is_cancelled: IsCancelled = _never) -> list[str]:
+        data = self.http.get_json(self.url("orders/meta/use-cases"), is_cancelled=is_cancelled)
+        return [str(u) for u in data] if isinstance(data, list) else []
+
+    def _pages(self, path: str, sort: str, is_cancelled: IsCancelled) -> Iterator[dict]:
+        """Every item of an offset-paged list (``{"count", "items"}``)."""
+        offset = 0
+        for _ in range(MAX_PAGES):
+            params = {"limit": PAGE_SIZE, "offset": offset, "sort": sort}
+            page = self.http.get_json(self.url(path), params=params, is_cancelled=is_cancelled)
+            if not isinstance(page, dict) or not isinstance(page.get("items"), list):
+                raise InvalidResponse(
+                    "The Constellr API's list is not in the documented form.", details=path
+                )
+            items = page["items"]
+            yield from items
+            offset += len(items)
+            count = page.get("count")
+            if not items or (isinstance(count, int) and offset >= count):
+                return
+
+    # -- areas of interest ------------------------------------------------------------
+
+    def areas(self, is_cancelled: IsCancelled = _never) -> list[AreaOfInterest]:
+        """Every AOI of the workspace (all pages), sorted by name."""
+        found = [
+            _model(AreaOfInterest, doc, "an area of interest")
+            for doc in self._pages("areas-of-interest", "name", is_cancelled)
+        ]
+        return sorted(found, key=lambda a: (a.name.lower(), a.name))
+
+    def geometry_info(self, geojson: dict, is_cancelled: IsCancelled = _never) -> GeometryInfo:
+        """Bounding box width/height (m) and area (m²); creates nothing, so retried."""
+        data = self.http.post_json(
+            self.url("areas-of-interest/geometry-info"),
+            geojson,
+            idempotent=True,
+            is_cancelled=is_cancelled,
+        )
+        return _model(GeometryInfo, data, "geometry information")
+
+    def create_area(self, name: str, geojson: dict, description: str = "") -> AreaOfInterest:
+        """Create an AOI (a GeoJSON Feature or Polygon). Sent once; see the module doc."""
+        body: dict[str, Any] = {"name": name, "geojson": geojson}
+        if description:
+            body["description"] = description
+        try:
+            data = self.http.post_json(self.url("areas-of-interest"), body, idempotent=False)
+        except HttpError as exc:
+            if exc.status == 409:
+                raise HttpError(
+                    f"An area of interest called {name!r} already exists in this workspace; "
+                    "choose another name.",
+                    status=409,
+                    server_message=exc.server_message,
+                    details=exc.details,
+                ) from None
+            if not _uncertain(exc):
+                raise
+            return self._find_area(name, exc)
+        except (NetworkError, InvalidResponse) as exc:
+            return self._find_area(name, exc)
+        return _model(AreaOfInterest, data, "an area of interest")
+
+    def _find_area(self, name: str, cause: EOExplorerError) -> AreaOfInterest:
+        """AOI names are unique in a workspace: the list says whether it was created."""
+        try:
+            for area in self.areas():
+                if area.name == name:
+                    return area
+        except EOExplorerError as exc:
+            raise CreationUnknown(
+                f"The answer to creating {name!r} was lost ({cause}) and the list of areas "
+                "could not be read to check. Refresh the areas before creating it again.",
+                details=f"{cause.details}\n{exc.details}",
+            ) from None
+        raise NotCreated(
+            f"The answer to creating {name!r} was lost ({cause}); the list of areas shows "
+            "it was not created. You can create it again.",
+            details=cause.details,
+        )
+
+    def delete_area(self, area_id: str) -> None:
+        try:
+            self.http.request("DELETE", self.url(f"areas-of-interest/{area_id}"))
+        except HttpError as exc:
+            if exc.status == 409:
+                raise NotDeletable(
+                    "This area of interest has active orders (received, waiting for "
+                    "validation or accepted), so Constellr keeps it. Delete it once its "
+                    "orders are delivered or rejected.",
+                    details=exc.details,
+                ) from None
+            raise
+
+    # -- orders -----------------------------------------------------------------------
+
+    def orders(self, is_cancelled: IsCancelled = _never) -> list[Order]:
+        """Every order of the workspace (all pages), newest first."""
+        found = [
+            _model(Order, doc, "an order")
+            for doc in self._pages("orders", "-created", is_cancelled)
+        ]
+        oldest = datetime.min.replace(tzinfo=timezone.utc)
+        return sorted(found, key=lambda o: o.created or oldest, reverse=True)
+
+    def order(self, order_id: str) -> Order:
+        return _model(Order, self.http.get_json(self.url(f"orders/{order_id}")), "an order")
+
+    def set_tags(self, order_id: str, tags: list[str]) -> Order:
+        try:
+            TagList(tags=tags)  # the same rules as for new orders, before sending
+        except ValidationError as exc:
+            raise OrderInvalid(problems_of(exc)) from None
+        data = self.http.request(
+            "PATCH", self.url(f"orders/{order_id}"), json_body={"tags": tags}, idempotent=True
+        ).json()
+        return _model(Order, data, "an order")
+
+    def delete_order(self, order: Order) -> None:
+        if not order.deletable:
+            raise NotDeletable(_not_deletable(order.state))
+        try:
+            self.http.request("DELETE", self.url(f"orders/{order.id}"))
+        except HttpError as exc:
+            if exc.status == 409:
+                raise NotDeletable(
+                    _not_deletable("") + f" ({exc.server_message})", details=exc.details
+                ) from None
+            raise
+
+    def newest_order_ids(self, is_cancelled: IsCancelled = _never) -> set[str]:
+        """The ids on the first page of orders, newest first (the snapshot before a batch)."""
+        params = {"limit": PAGE_SIZE, "offset": 0, "sort": "-created"}
+        page = self.http.get_json(self.url("orders"), params=params, is_cancelled=is_cancelled)
+        items = page.get("items") if isinstance(page, dict) else None
+        return {str(i.get("id")) for i in items or [] if isinstance(i, dict)}
+
+    def orders_since(self, known: set[str]) -> list[Order]:
+        """Orders newer than the newest one in ``known`` (all, when ``known`` is empty)."""
+        found = []
+        for doc in self._pages("orders", "-created", _never):
+            if isinstance(doc, dict) and str(doc.get("id")) in known:
+                break
+            found.append(_model(Order, doc, "an order"))
+        return found
+
+    def submit(self, batch: OrderBatch, is_cancelled: IsCancelled = _never) -> SubmitResult:
+        """``POST /orders/batch`` once; a lost answer is checked against the order list.
+
+        Cancel is honoured before sending only: once sent, the answer is awaited.
+        """
+        known = self.newest_order_ids(is_cancelled)
+        if is_cancelled():
+            from .errors import Cancelled
+
+            raise Cancelled()
+        try:
+            data = self.http.post_json(self.url("orders/batch"), batch.payload(), idempotent=False)
+        except HttpError as exc:
+            if not _uncertain(exc):
+                raise
+            return self.recover(batch, known, exc)
+        except (NetworkError, InvalidResponse) as exc:
+            return self.recover(batch, known, exc)
+        if not isinstance(data, list):
+            raise InvalidResponse("The Constellr API's answer to the orders is not a list.")
+        return SubmitResult([_model(Order, d, "an order") for d in data])
+
+    def recover(self, batch: OrderBatch, known: set[str], cause: EOExplorerError) -> SubmitResult:
+        """After a lost answer: the batch's orders found in the list, or an exception."""
+        try:
+            new = self.orders_since(known)
+        except EOExplorerError as exc:
+            raise CreationUnknown(
+                f"The answer to the order was lost ({cause}), and the order list could not "
+                "be read to check whether the orders were placed. Do not send them again "
+                "before the Orders tab shows what was created.",
+                details=f"{cause.details}\n{exc.details}",
+            ) from None
+        matched = match_orders(batch, new)
+        if len(matched) == len(batch.orders):
+            return SubmitResult(matched, recovered=True)
+        if not matched:
+            raise NotCreated(
+                f"The answer to the order was lost ({cause}); the order list shows that none "
+                f"of the {len(batch.orders)} order(s) was placed.",
+                details=cause.details,
+            )
+        # A batch is all or nothing (seed 003); should a server still place part of it,
+        # say so rather than send the rest blindly.
+        raise CreationUnknown(
+            f"The answer to the order was lost ({cause}); {len(matched)} of "
+            f"{len(batch.orders)} orders are in the order list. Check the Orders tab before "
+            "placing the others.",
+            details=cause.details,
+        )
+
+    # -- deliveries (STAC) ------------------------------------------------------------
+
+    def deliveries(
+        self,
+        order_id: str = "",
+        area_id: str = "",
+        is_cancelled: IsCancelled = _never,
+        max_items: int = 2000,
+    ) -> list[dict]:
+        """The STAC items delivered for an order or an AOI (``POST /stac/search`` with a
+        CQL2-JSON filter, following ``next`` links with their tokens)."""
+        body: dict[str, Any] = {
+            "filter": order_filter(order_id, area_id),
+            "filter-lang": "cql2-json",
+            "limit": PAGE_SIZE,
+        }
+        method, url, params = "POST", self.stac_url + "search", None
+        items: list[dict] = []
+        for _ in range(MAX_PAGES):
+            response = self.http.request(
+                method,
+                url,
+                params=params,
+                json_body=body if method == "POST" else None,
+                idempotent=True,
+                is_cancelled=is_cancelled,
+            )
+            page = response.json()
+            features = page.get("features") if isinstance(page, dict) else None
+            if not isinstance(features, list):
+                raise InvalidResponse(
+                    "The Constellr STAC search answer is not a FeatureCollection.", details=url
+                )
+            items.extend(f for f in features if isinstance(f, dict))
+            link = _next_link(page)
+            if link is None or not features or len(items) >= max_items:
+                break
+            url = urljoin(url, link["href"])
+            method = str(link.get("method") or "GET").upper()
+            params = None
+            if method == "POST" and isinstance(link.get("body"), dict):
+                # STAC API paging: the link's body replaces the previous one unless
+                # ``merge`` is true (stac-fastapi sends the whole body plus the token).
+                body = {**body, **link["body"]} if link.get("merge") else dict(link["body"])
+        return items[:max_items]
+
+
+def _next_link(page: dict) -> Optional[dict]:
+    for link in page.get("links") or []:
+        if isinstance(link, dict) and link.get("rel") == "next" and link.get("href"):
+            return link
+    return None
+
+
+def match_orders(batch: OrderBatch, candidates: list[Order]) -> list[Order]:
+    """The candidates that are the batch's orders (each used once)."""
+    wanted = Counter(_fingerprint(o.payload()) for o in batch.orders)
+    found = []
+    for order in candidates:
+        key = order.fingerprint()
+        if wanted[key] > 0:
+            wanted[key] -= 1
+            found.append(order)
+    return found
+
+
+def _fingerprint(payload: dict) -> tuple:
+    def when(text: str) -> datetime:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+    return (
+        payload["area_of_interest_id"],
+        payload["product_name"],
+        when(payload["start_date"]),
+        when(payload["end_date"]),
+        payload["frequency"],
+        tuple(sorted(payload.get("tags") or [])),
+        payload.get("comment") or None,
+        payload.get("illumination_constraint") or None,
+        payload.get("maximum_number_of_images"),
+    )
+
+
+def _not_deletable(state: str) -> str:
+    words = STATE_WORDS.get(state, state)
+    now = f" This one is {words}." if state else ""
+    return "Constellr lets you delete only orders waiting for validation or rejected." + now

@@ -1,0 +1,360 @@
+"""Processing algorithm "Create Constellr orders": one order per polygon of a layer.
+
+Every feature becomes an area of interest (an existing one with the same name is reused,
+so running again after a failure does not duplicate areas) and one order with the same
+specification. All of it is checked with the rules of :mod:`api.constellr_rules` before
+anything is created: the bounding boxes are measured with ``geometry-info`` first.
+Orders go in batches of at most 25; a batch whose answer is lost is looked up in the order
+list, never sent twice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timezone
+from typing import Any, Optional
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QVariant
+
+from ..api.constellr_rules import FREQUENCIES, AreaRef, OrderInvalid, validate_spec
+from ..api.errors import EOExplorerError
+
+ILLUMINATIONS = (None, "day", "night")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("EOExplorer", text)
+
+
+def _problems_text(exc: OrderInvalid) -> str:
+    return " ".join(f"[{field}] {' '.join(messages)}" for field, messages in exc.errors.items())
+
+
+class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    NAME_FIELD = "NAME_FIELD"
+    PRODUCT = "PRODUCT"
+    USE_CASE = "USE_CASE"
+    START = "START"
+    END = "END"
+    FREQUENCY = "FREQUENCY"
+    ILLUMINATION = "ILLUMINATION"
+    MAX_IMAGES = "MAX_IMAGES"
+    TAGS = "TAGS"
+    COMMENT = "COMMENT"
+    CHECK_ONLY = "CHECK_ONLY"
+    OUTPUT = "OUTPUT"
+    ORDERS = "ORDERS"
+
+    def name(self) -> str:
+        return "constellr_orders"
+
+    def displayName(self) -> str:
+        return tr("Create Constellr orders")
+
+    def group(self) -> str:
+        return ""
+
+    def groupId(self) -> str:
+        return ""
+
+    def tags(self) -> list[str]:
+        return tr("constellr,lst,tasking,order,land surface temperature").split(",")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Creates a Constellr area of interest for every polygon of the layer (one "
+            "polygon per feature; multi-part features are refused with an explanation) and "
+            "orders the product for each, with the same specification. Needs the Constellr "
+            "account (EO Explorer ▸ Accounts…).\n\n"
+            "Everything is checked before anything is created: the bounding box of each "
+            "polygon (LSTprecision and LSTzoom at most 15 km × 15 km; LSTfusion 60 m to "
+            "110 km), the start date (from today; LSTfusion: not in the future), the "
+            "duration (LSTprecision and LSTzoom: 7 days to 1 year), the frequency of the "
+            "product, the maximum number of images (1 for a single image; none for "
+            "LSTfusion) and the tags (at most 10, 50 characters each, no duplicates).\n\n"
+            "<b>Name field</b>: the areas' names (unique in the workspace); without it, "
+            "the layer name and feature id. An area that already exists with that name is "
+            "reused.\n"
+            "<b>Only check</b>: measure and check, create nothing.\n"
+            "Orders are sent in batches of at most 25. The output lists each feature with "
+            "its area and order."
+        )
+
+    def createInstance(self) -> ConstellrOrdersAlgorithm:
+        return ConstellrOrdersAlgorithm()
+
+    def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: ARG002
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, tr("Polygons"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NAME_FIELD,
+                tr("Name field"),
+                parentLayerParameterName=self.INPUT,
+                optional=True,
+            )
+        )
+        self.addParameter(QgsProcessingParameterString(self.PRODUCT, tr("Product"), "LSTprecision"))
+        self.addParameter(
+            QgsProcessingParameterString(self.USE_CASE, tr("Use case"), optional=True)
+        )
+        date_type = QgsProcessingParameterDateTime.Type.Date
+        today = QDate.currentDate()
+        self.addParameter(
+            QgsProcessingParameterDateTime(self.START, tr("Start date (UTC)"), date_type, today)
+        )
+        self.addParameter(
+            QgsProcessingParameterDateTime(
+                self.END, tr("End date (UTC)"), date_type, today.addDays(30)
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.FREQUENCY, tr("Frequency"), list(FREQUENCIES), defaultValue=4
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.ILLUMINATION,
+                tr("Illumination"),
+                [tr("day or night"), tr("day"), tr("night")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_IMAGES,
+                tr("Maximum number of images (0: none)"),
+                QgsProcessingParameterNumber.Type.Integer,
+                defaultValue=0,
+                minValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.TAGS, tr("Tags (comma-separated)"), optional=True)
+        )
+        self.addParameter(QgsProcessingParameterString(self.COMMENT, tr("Comment"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.CHECK_ONLY, tr("Only check, create nothing"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Orders"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.ORDERS, tr("Number of orders placed")))
+
+    # -- main thread: the account -----------------------------------------------------
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+        from ..constellr_tasks import open_client
+
+        self._client, self._prepare_error = None, None
+        try:
+            self._client = open_client()
+        except EOExplorerError as exc:
+            self._prepare_error = exc
+        return True
+
+    # -- reading the parameters -------------------------------------------------------
+
+    def _day(self, parameters, name: str, context) -> datetime:
+        value = self.parameterAsDateTime(parameters, name, context)
+        if value is None or not value.isValid():
+            raise QgsProcessingException(tr("The {0} is not a date.").format(name.lower()))
+        return datetime.combine(value.date().toPyDate(), time.min, tzinfo=timezone.utc)
+
+    def _spec_data(self, parameters, context) -> dict[str, Any]:
+        tags_text = self.parameterAsString(parameters, self.TAGS, context) or ""
+        images = self.parameterAsInt(parameters, self.MAX_IMAGES, context)
+        return {
+            "product_name": (
+                self.parameterAsString(parameters, self.PRODUCT, context) or ""
+            ).strip(),
+            "use_case": (self.parameterAsString(parameters, self.USE_CASE, context) or "").strip()
+            or None,
+            "frequency": FREQUENCIES[self.parameterAsEnum(parameters, self.FREQUENCY, context)],
+            "start_date": self._day(parameters, self.START, context),
+            "end_date": self._day(parameters, self.END, context),
+            "illumination_constraint": ILLUMINATIONS[
+                self.parameterAsEnum(parameters, self.ILLUMINATION, context)
+            ],
+            "maximum_number_of_images": images or None,
+            "tags": [t.strip() for t in tags_text.split(",") if t.strip()],
+            "comment": (self.parameterAsString(parameters, self.COMMENT, context) or "").strip()
+            or None,
+        }
+
+    def _polygons(self, source, name_field: str, feedback) -> list[tuple[QgsFeature, str, dict]]:
+        """(feature, area name, GeoJSON) per feature; every problem explained at once."""
+        from ..constellr_layers import geometry_geojson
+
+        found, problems, names = [], [], set()
+        project = QgsProject.instance()
+        for feature in source.getFeatures():
+            if feedback.isCanceled():
+                break
+            label = str(feature[name_field]) if name_field else ""
+            if not label or label == "NULL":
+                label = f"{source.sourceName()} {feature.id()}"
+            try:
+                geojson = geometry_geojson(feature.geometry(), source.sourceCrs(), project)
+            except ValueError as exc:
+                problems.append(f"{label}: {exc}")
+                continue
+            if label in names:
+                problems.append(
+                    tr("{0}: the name is used twice; names must be unique.").format(label)
+                )
+            names.add(label)
+            found.append((feature, label, geojson))
+        if problems:
+            raise QgsProcessingException(tr("Nothing was created. ") + " ".join(problems))
+        if not found:
+            raise QgsProcessingException(tr("The layer has no polygon."))
+        return found
+
+    # -- running ----------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802
+        if getattr(self, "_prepare_error", None) is not None:
+            raise QgsProcessingException(str(self._prepare_error))
+        client = self._client
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or ""
+        data = self._spec_data(parameters, context)
+        check_only = self.parameterAsBoolean(parameters, self.CHECK_ONLY, context)
+        fields = QgsFields()
+        for field_name, kind in (
+            ("name", QVariant.String),
+            ("aoi_id", QVariant.String),
+            ("bbox_width_m", QVariant.Double),
+            ("bbox_height_m", QVariant.Double),
+            ("order_id", QVariant.String),
+            ("state", QVariant.String),
+        ):
+            fields.append(QgsField(field_name, kind))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        try:
+            rows = self._run(client, source, name_field, data, check_only, feedback)
+        except EOExplorerError as exc:
+            if exc.details:
+                feedback.pushDebugInfo(exc.details)
+            raise QgsProcessingException(str(exc)) from exc
+        placed = 0
+        for feature, values in rows:
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(values)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            placed += 1 if values[4] else 0
+        feedback.pushInfo(tr("{0} order(s) placed.").format(placed))
+        return {self.OUTPUT: dest_id, self.ORDERS: placed}
+
+    def _validate(self, data: dict, refs: list[AreaRef], products: list[str]):
+        try:
+            return validate_spec({**data, "areas": refs}, products=products or None)
+        except OrderInvalid as exc:
+            raise QgsProcessingException(
+                tr("Nothing was ordered: ") + _problems_text(exc)
+            ) from None
+
+    def _run(self, client, source, name_field: str, data: dict, check_only: bool, feedback):
+        cancelled = feedback.isCanceled
+        polygons = self._polygons(source, name_field, feedback)
+        existing = {area.name: area for area in client.areas(cancelled)}
+        products = client.products(cancelled)
+        refs = []
+        for feature, name, geojson in polygons:
+            if name in existing:
+                feedback.pushInfo(tr("{0}: the existing area of that name is used.").format(name))
+                refs.append(existing[name].ref())
+                continue
+            info = client.geometry_info(geojson, cancelled)
+            refs.append(
+                AreaRef(
+                    id=f"feature {feature.id()}",
+                    name=name,
+                    bbox_width=info.bbox_width,
+                    bbox_height=info.bbox_height,
+                )
+            )
+        self._validate(data, refs, products)  # before anything is created
+        if check_only:
+            feedback.pushInfo(tr("Checked: the orders are valid. Nothing was created."))
+            return [
+                (f, [name, "", ref.bbox_width, ref.bbox_height, "", ""])
+                for (f, name, _g), ref in zip(polygons, refs)
+            ]
+        areas = []
+        for _feature, name, geojson in polygons:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled before all areas were created."))
+            area = existing.get(name) or client.create_area(name, geojson)
+            if name not in existing:
+                feedback.pushInfo(tr("Area {0} created.").format(name))
+            areas.append(area)
+        spec = self._validate(data, [a.ref() for a in areas], products)
+        orders = []
+        for number, batch in enumerate(spec.batches(), start=1):
+            if feedback.isCanceled():
+                break
+            result = client.submit(batch)
+            if result.recovered:
+                feedback.pushWarning(
+                    tr(
+                        "Batch {0}: the answer was lost, but its orders are in the order "
+                        "list; nothing was sent twice."
+                    ).format(number)
+                )
+            orders.extend(result.created)
+            feedback.setProgress(100.0 * len(orders) / max(1, len(areas)))
+        rows = []
+        for (feature, name, _g), area in zip(polygons, areas):
+            order = next((o for o in orders if o.area_of_interest_id == area.id), None)
+            if order is not None:
+                orders.remove(order)
+            rows.append(
+                (
+                    feature,
+                    [
+                        name,
+                        area.id,
+                        area.bbox_width,
+                        area.bbox_height,
+                        order.id if order else "",
+                        order.state if order else "",
+                    ],
+                )
+            )
+        return rows

@@ -1,0 +1,391 @@
+"""The Constellr dock end to end against the local ConstellrServer: two fields drawn on
+the map, measured and created as areas of interest, a rule broken and explained before
+anything is sent, one batch of LSTprecision orders, the orders moving to delivered (with
+the state-change badge), the deliveries' footprints and the LST as a styled layer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import requests
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsSingleBandPseudoColorRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDate
+
+from tests.servers import faults
+from tests.servers.constellr_server import ConstellrServer
+
+from .conftest import clean_settings, wait_for
+
+KEY = "constellr-key-for-dock-tests"
+MASTER = "master-password-for-tests"
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def unlocked_auth_database(qgis_app):
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword(MASTER, True)
+    yield manager
+
+
+@pytest.fixture()
+def server(tmp_path):
+    with ConstellrServer({KEY: "workspace"}, data_dir=tmp_path / "server") as srv:
+        yield srv
+
+
+def use_server(server) -> None:
+    """The Constellr preset pointed at the local server, and its account saved."""
+    from eo_explorer.plugin import credentials, settings
+    from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.api.catalogs import PRESETS
+
+    clean_settings()
+    preset = next(p for p in PRESETS if p.id == "constellr")
+    settings.save_catalogs([preset.model_copy(update={"url": server.url + "stac/"})])
+    credentials.save(Credentials("constellr", "", KEY))
+
+
+@pytest.fixture()
+def dock(qgis_iface, qgis_app, qgis_new_project, server):
+    from eo_explorer.plugin.gui.constellr_dock import ConstellrDock
+
+    use_server(server)
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(MERCATOR)
+    canvas.setExtent(QgsRectangle(1440000, 6790000, 1460000, 6810000))  # near 13 E, 52 N
+    widget = ConstellrDock(qgis_iface)
+    widget.questions = []
+
+    def yes(question: str) -> bool:
+        widget.questions.append(question)
+        return True
+
+    widget.confirm = yes
+    wait_for(qgis_app, lambda: not widget.busy)
+    yield widget
+    widget.shutdown()
+    widget.deleteLater()
+    qgis_app.processEvents()
+
+
+def mercator(lon: float, lat: float) -> QgsPointXY:
+    transform = QgsCoordinateTransform(WGS84, MERCATOR, QgsProject.instance())
+    return transform.transform(QgsPointXY(lon, lat))
+
+
+def field(lon: float, lat: float, size: float = 0.01) -> list[QgsPointXY]:
+    corners = [(lon, lat), (lon + size, lat), (lon + size, lat + size * 0.6), (lon, lat + size)]
+    return [mercator(x, y) for x, y in corners]
+
+
+def signal_value(app, signal, action, timeout: float = 30.0):
+    got = []
+    signal.connect(got.append)
+    try:
+        action()
+        wait_for(app, lambda: got, timeout)
+    finally:
+        signal.disconnect(got.append)
+    return got[0]
+
+
+def create_area(app, dock, name: str, points: list[QgsPointXY]):
+    areas = dock.areas
+    areas.draw_tool.set_points(points)
+    areas.form.nameEdit.setText(name)
+    info = signal_value(app, areas.measured, areas.form.measureButton.click)
+    assert areas.form.createButton.isEnabled()
+    text = areas.form.infoLabel.text()
+    assert text.startswith("Bounding box ") and " ha." in text, text
+    info.text = text
+    created = signal_value(app, areas.created, areas.form.createButton.click)
+    wait_for(app, lambda: not dock.busy)
+    return info, created
+
+
+def posts(server, path="/orders/batch"):
+    return [e for e in server.requests if e["path"] == path and e["method"] == "POST"]
+
+
+def test_two_fields_ordered_in_one_batch_delivered_and_opened_as_lst(
+    qgis_app, dock, server, tmp_path
+):
+    # Draw two fields: measured (geometry-info) before they are created.
+    info, north = create_area(qgis_app, dock, "North field", field(13.00, 52.00))
+    assert "North field created" in dock.areas.form.infoLabel.text()
+    assert (north.bbox_width, north.bbox_height) == (info.bbox_width, info.bbox_height)
+    assert "Suits LSTprecision, LSTzoom, LSTfusion" in _measured_text(qgis_app, dock)
+    _info, south = create_area(qgis_app, dock, "South field", field(13.05, 51.95))
+    assert [a["name"] for a in server.aois] == ["North field", "South field"]
+    geometry = server.aois[0]["geojson"]["geometry"]
+    assert geometry["type"] == "Polygon" and abs(geometry["coordinates"][0][0][0] - 13.0) < 1e-6
+    layer = next(
+        lyr
+        for lyr in QgsProject.instance().mapLayers().values()
+        if lyr.customProperty("eo_explorer/kind") == "constellr_areas"
+    )
+    assert sorted(f["name"] for f in layer.getFeatures()) == ["North field", "South field"]
+    table = dock.areas.form.areasTable
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == [
+        "North field",
+        "South field",
+    ]
+
+    # The order form: both new areas ticked; a rule broken is explained before sending.
+    form = dock.order_form
+    f = form.form
+    assert sorted(a.name for a in form.ticked_areas()) == ["North field", "South field"]
+    f.productCombo.setCurrentText("LSTprecision")
+    f.useCaseCombo.setCurrentText("Yield Prediction")
+    f.frequencyCombo.setCurrentIndex(f.frequencyCombo.findData("weekly"))
+    f.imagesSpin.setValue(2)
+    f.tagsEdit.setText("wheat, field42")
+    f.commentEdit.setText("Q3 analysis")
+    today = QDate.currentDate()
+    f.startDate.setDate(today.addDays(2))
+    f.endDate.setDate(today.addDays(5))  # 3 days: LSTprecision needs at least 7
+    assert f.endError.isVisibleTo(form) and "at least 7 days" in f.endError.text()
+    f.submitButton.click()
+    assert "Nothing was sent" in f.formStatus.text() and posts(server) == []
+    f.tagsEdit.setText("wheat, wheat")
+    assert "given twice" in f.tagsError.text() and f.tagsError.isVisibleTo(form)
+    f.tagsEdit.setText("wheat, field42")
+    f.endDate.setDate(today.addDays(30))
+    assert not f.endError.isVisibleTo(form) and form.errors == {}
+    assert "2 order(s) in one batch" in f.summaryLabel.text()
+
+    # Place them: one batch with two orders.
+    progress = signal_value(qgis_app, form.submitted, f.submitButton.click)
+    assert progress.error is None and len(progress.orders) == 2
+    (sent,) = posts(server)
+    body = sent["json"]
+    assert body["use_case"] == "Yield Prediction"
+    assert [o["area_of_interest_id"] for o in body["orders"]] == [north.id, south.id]
+    assert body["orders"][0]["tags"] == ["wheat", "field42"]
+    assert body["orders"][0]["maximum_number_of_images"] == 2
+    assert "2 order(s) placed in 1 batch(es)." in f.formStatus.text()
+    wait_for(qgis_app, lambda: not dock.busy and len(dock.orders.orders) == 2)
+    assert dock.form.tabs.tabText(dock.form.tabs.indexOf(dock.form.ordersTab)) == "Orders"
+
+    # The server moves them on; the background refresh shows what changed.
+    while server.advance():
+        pass
+    assert dock.timer.isActive() and dock.timer.interval() == 3 * 60 * 1000
+    refresh = dock.orders.refresh  # what the timer calls every 3 minutes
+    orders = signal_value(qgis_app, dock.orders.refreshed, lambda: refresh(background=True))
+    assert {o.state for o in orders} == {"delivered"}
+    assert dock.form.tabs.tabText(dock.form.tabs.indexOf(dock.form.ordersTab)) == "Orders ● 2"
+    table = dock.orders.form.ordersTable
+    assert table.item(0, 0).text() == "● delivered" and table.item(0, 0).font().bold()
+    assert {table.item(r, 2).text() for r in range(2)} == {"North field", "South field"}
+    texts = [w.text() for w in dock.message_bar.items()]
+    assert any("2 order(s) changed state" in t and "delivered" in t for t in texts), texts
+    dock.show_tab("ordersTab")  # looking at the tab clears the badges
+    assert dock.form.tabs.tabText(dock.form.tabs.indexOf(dock.form.ordersTab)) == "Orders"
+    assert table.item(0, 0).text() == "delivered"
+
+    # Deliveries of the North field's order: footprints, then the LST streamed.
+    row = next(r for r in range(2) if table.item(r, 2).text() == "North field")
+    table.selectRow(row)
+    assert "North field" in dock.orders.form.detailBrowser.toPlainText()
+    items = signal_value(qgis_app, dock.deliveries.found, dock.orders.form.deliveriesButton.click)
+    expected = sorted(
+        i["id"] for i in server.items if i["properties"]["area_of_interest_id"] == north.id
+    )
+    assert sorted(i["id"] for i in items) == expected and len(expected) == 2
+    footprints = dock.deliveries.layer
+    assert footprints is not None and footprints.featureCount() == 2
+    assert sorted(ft["id"] for ft in footprints.getFeatures()) == expected
+    opened = signal_value(qgis_app, dock.deliveries.opened, dock.deliveries.form.streamButton.click)
+    assert len(opened) == 2
+    lst: QgsRasterLayer = opened[0]
+    assert lst.isValid() and KEY not in lst.source()
+    renderer = lst.renderer()
+    assert isinstance(renderer, QgsSingleBandPseudoColorRenderer)
+    legend = [label for label, _color in renderer.legendSymbologyItems()]
+    assert legend[0] == "-10 °C" and "50 °C" in legend
+    value, ok = lst.dataProvider().sample(lst.extent().center(), 1)
+    assert ok and 15.0 <= value <= 45.0
+    assert "°C" in dock.deliveries.form.deliveriesStatus.text()
+
+    # Or downloaded with the key, then loaded from disk with the same ramp.
+    dock.deliveries.folder.setFilePath(str(tmp_path / "lst"))
+    panel = dock.deliveries
+    loaded = signal_value(qgis_app, panel.opened, panel.form.downloadButton.click, 60)
+    assert len(loaded) == 2 and all(Path(lyr.source()).is_file() for lyr in loaded)
+    assert all(str(tmp_path) in lyr.source() for lyr in loaded)
+    assert isinstance(loaded[0].renderer(), QgsSingleBandPseudoColorRenderer)
+    assert "2 file(s) downloaded" in panel.form.deliveriesStatus.text()
+    downloads = [e for e in server.requests if e["path"].endswith("lst.tiff")]
+    assert downloads and all(e["headers"].get("X-Api-Key") == KEY for e in downloads)
+
+
+def _measured_text(app, dock) -> str:
+    areas = dock.areas
+    areas.draw_tool.set_points(field(13.1, 52.1))
+    signal_value(app, areas.measured, areas.form.measureButton.click)
+    return areas.form.infoLabel.text()
+
+
+def test_a_dropped_connection_during_submit_places_no_duplicate(qgis_app, dock, server):
+    _info, area = create_area(qgis_app, dock, "Dropped", field(13.0, 52.0))
+    server.drop_after_commit = 1
+    f = dock.order_form.form
+    f.productCombo.setCurrentText("LSTprecision")
+    f.frequencyCombo.setCurrentIndex(f.frequencyCombo.findData("monthly"))
+    progress = signal_value(qgis_app, dock.order_form.submitted, f.submitButton.click)
+    assert progress.recovered and len(progress.orders) == 1
+    assert "nothing was sent twice" in f.formStatus.text()
+    assert len(posts(server)) == 1 and posts(server)[0]["dropped"]
+    assert len(server.orders) == 1 and dock.questions == []
+
+    # An answer lost before the server stored anything: asked, then sent exactly once more.
+    server.set_fault("/orders/batch", faults.respond(504, {"detail": "Gateway Timeout"}, times=1))
+    results = []
+    dock.order_form.submitted.connect(results.append)
+    f.submitButton.click()
+    wait_for(qgis_app, lambda: len(results) == 2 and not dock.busy)
+    assert results[0].error is not None and results[1].error is None
+    assert len(dock.questions) == 1 and "none of the 1 order(s) was placed" in dock.questions[0]
+    assert len(posts(server)) == 3 and len(server.orders) == 2
+    assert {o["area_of_interest_id"] for o in server.orders} == {area.id}
+
+
+def test_server_rejection_is_shown_and_the_form_keeps_its_content(qgis_app, dock, server):
+    _info, area = create_area(qgis_app, dock, "Gone", field(13.0, 52.0))
+    server.api.ws("workspace").aois.clear()  # deleted elsewhere meanwhile
+    f = dock.order_form.form
+    f.productCombo.setCurrentText("LSTprecision")
+    f.tagsEdit.setText("keep-me")
+    progress = signal_value(qgis_app, dock.order_form.submitted, f.submitButton.click)
+    assert progress.error is not None and progress.error.status == 404
+    assert f"area of interest {area.id} not found" in f.formStatus.text()
+    assert f.tagsEdit.text() == "keep-me" and dock.order_form.ticked_ids() == [area.id]
+    assert any("HTTP 404" in w.text() for w in dock.message_bar.items())
+
+
+def test_too_large_area_explained_next_to_the_field(qgis_app, dock, server):
+    info, _big = create_area(qgis_app, dock, "Big farm", field(13.0, 52.0, size=0.3))
+    assert "Suits LSTfusion." in info.text and "LSTprecision allows at most 15.0 km" in info.text
+    f = dock.order_form.form
+    f.productCombo.setCurrentText("LSTprecision")
+    assert "Big farm is" in f.areasError.text() and "at most 15.0 km × 15.0 km" in (
+        f.areasError.text()
+    )
+    f.productCombo.setCurrentText("LSTfusion")
+    assert not f.areasError.isVisibleTo(dock.order_form)
+    assert not f.imagesSpin.isEnabled()
+    assert [f.frequencyCombo.itemData(i) for i in range(f.frequencyCombo.count())] == ["daily"]
+
+
+def test_selected_multipart_feature_is_explained_not_cut(qgis_app, dock, server):
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", "fields", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(
+        QgsGeometry.fromWkt(
+            "MULTIPOLYGON(((13 52,13.01 52,13.01 52.01,13 52)),"
+            "((13.1 52,13.11 52,13.11 52.01,13.1 52)))"
+        )
+    )
+    layer.dataProvider().addFeatures([feature])
+    QgsProject.instance().addMapLayer(layer)
+    layer.selectAll()
+    areas = dock.areas
+    areas.layer_combo.setLayer(layer)
+    areas.form.selectionRadio.setChecked(True)
+    areas.form.measureButton.click()
+    text = areas.form.infoLabel.text()
+    assert "has 2 parts" in text and "Multipart to Singleparts" in text
+    assert not areas.form.createButton.isEnabled()
+    assert posts(server, "/areas-of-interest/geometry-info") == []
+
+
+def test_delete_rules_explained_and_tags_edited(qgis_app, dock, server):
+    _info, area = create_area(qgis_app, dock, "Busy", field(13.0, 52.0))
+    f = dock.order_form.form
+    f.productCombo.setCurrentText("LSTprecision")
+    signal_value(qgis_app, dock.order_form.submitted, f.submitButton.click)
+    wait_for(qgis_app, lambda: not dock.busy and dock.orders.orders)
+    table = dock.areas.form.areasTable
+    table.selectRow(0)
+    dock.areas.form.deleteAreaButton.click()
+    wait_for(qgis_app, lambda: not dock.busy)
+    assert "has active orders" in dock.areas.form.infoLabel.text() and server.aois
+    orders = dock.orders
+    orders.form.ordersTable.selectRow(0)
+    orders.form.deleteOrderButton.click()
+    assert "only orders waiting for validation or rejected" in orders.form.ordersStatus.text()
+    orders.form.tagsEdit.setText("a, a")
+    orders.form.saveTagsButton.click()
+    wait_for(qgis_app, lambda: not dock.busy)
+    assert "given twice" in orders.form.tagsError.text()
+    orders.form.tagsEdit.setText("irrigated, plot-7")
+    orders.form.saveTagsButton.click()
+    wait_for(qgis_app, lambda: not dock.busy)
+    assert [t["name"] for t in server.orders[0]["tags"]] == ["irrigated", "plot-7"]
+    assert orders.form.ordersTable.item(0, 6).text() == "irrigated, plot-7"
+
+
+def test_toolbar_action_opens_the_dock_and_unload_removes_it(qgis_iface, qgis_app, server):
+    import eo_explorer
+    from eo_explorer.plugin import settings
+    from eo_explorer.plugin.gui.constellr_dock import ConstellrDock
+
+    use_server(server)
+    settings.set(settings.Key.DOCK_OPEN, False)  # only the Constellr dock here
+    plugin = eo_explorer.classFactory(qgis_iface)
+    plugin.initGui()
+    entry = plugin.constellr
+    action = entry.action
+    assert action.text() == "EO Explorer Constellr" and not action.icon().isNull()
+    action.trigger()
+    dock = entry.dock
+    assert isinstance(dock, ConstellrDock) and not dock.isHidden()
+    wait_for(qgis_app, lambda: not dock.busy)
+    assert dock.reference.products == ["LSTprecision", "LSTzoom", "LSTfusion"]
+    assert dock.form.apiLabel.text() == f"Constellr API: {server.url}"
+    dock.areas.form.drawButton.click()
+    assert qgis_iface.mapCanvas().mapTool() is dock.areas.draw_tool
+    plugin.unload()
+    assert plugin.constellr is None and entry.action is None and entry.dock is None
+    assert qgis_iface.mapCanvas().mapTool() is None and not dock.timer.isActive()
+    qgis_app.processEvents()
+
+
+def test_more_than_25_areas_are_split_after_asking(qgis_app, dock, server):
+    headers = {"X-Api-Key": KEY}
+    for n in range(26):
+        lon, lat = 13.0 + (n % 6) * 0.02, 52.0 + (n // 6) * 0.02
+        ring = [[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat]]
+        body = {"name": f"Plot {n:02d}", "geojson": {"type": "Polygon", "coordinates": [ring]}}
+        assert requests.post(server.url + "areas-of-interest", json=body, headers=headers).ok
+    signal_value(qgis_app, dock.referenceLoaded, dock.form.refreshButton.click)
+    assert len(dock.reference.areas) == 26
+    form = dock.order_form
+    form.tick([a.id for a in dock.reference.areas])
+    form.form.productCombo.setCurrentText("LSTzoom")
+    assert "26 orders, sent in 2 batches of at most 25" in form.form.summaryLabel.text()
+    progress = signal_value(qgis_app, form.submitted, form.form.submitButton.click)
+    assert len(progress.orders) == 26 and len(progress.placed) == 2
+    assert len(dock.questions) == 1 and "26 areas make 26 orders" in dock.questions[0]
+    assert [len(p["json"]["orders"]) for p in posts(server)] == [25, 1]
+
+    dock.confirm = lambda question: False  # the user says no: nothing is sent
+    form.form.submitButton.click()
+    assert "Nothing was sent." in form.form.formStatus.text() and len(posts(server)) == 2
