@@ -321,6 +321,9 @@ class ProcessDock(QDockWidget):
             job = self.build_job()
         except (ValueError, EOExplorerError) as exc:
             text = tr("Not ready: {reason}").format(reason=exc)
+        except (OverflowError, ZeroDivisionError):
+            # The map has no extent yet (QGIS still starting) or the area has no size.
+            text = tr("Not ready: the area has no size yet.")
         else:
             text = estimate_text(job)
         self.form.estimateLabel.setText(text)

@@ -124,7 +124,7 @@ class SearchDock(QDockWidget):
         combo.blockSignals(True)
         combo.clear()
         for catalog in settings.catalogs():
-            label = catalog.title + ("  🔒" if catalog.needs_account else "")
+            label = catalog.title + (tr(" (account)") if catalog.needs_account else "")
             combo.addItem(label, catalog.id)
             combo.setItemData(combo.count() - 1, catalog.url, Qt.ItemDataRole.ToolTipRole)
         index = combo.findData(current)

@@ -61,6 +61,14 @@ def sandbox_server() -> Iterator[RustacServer]:
         yield server
 
 
+def show_world(canvas) -> None:
+    """The whole world in EPSG:4326, whatever an earlier test left on the canvas."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(-180, -90, 180, 90))
+
+
 def clean_settings() -> None:
     """Every test starts from the defaults, not from what an earlier test saved."""
     from qgis.core import QgsSettings

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsRectangle, QgsSettings
+from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsSettings
 
 from tests.servers.proxy_server import ProxyServer
 from tests.servers.stac_paging_server import StacPagingServer
 from tests.servers.token_server import TokenServer
 
-from .conftest import clean_settings, run_search, sandbox_items, wait_for
+from .conftest import clean_settings, run_search, sandbox_items, show_world, wait_for
 
 SH_SECRET = "sh-Secret-9f8e7d6c5b4a"
 API_KEY = "cst-Key-1a2b3c4d5e6f7g8h"
@@ -189,7 +189,7 @@ def test_search_catalogs_that_need_an_account(
         Credentials("sentinelhub", "sh-client", SH_SECRET, token_url=keycloak.token_url)
     )
     credentials.save(Credentials("constellr", secret=API_KEY))
-    qgis_iface.mapCanvas().setExtent(QgsRectangle(-180, -90, 180, 90))
+    show_world(qgis_iface.mapCanvas())
     dock = SearchDock(qgis_iface)
     try:
         for preset in ("sentinelhub", "constellr"):

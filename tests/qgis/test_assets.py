@@ -10,7 +10,6 @@ import pytest
 from qgis.core import (
     QgsMultiBandColorRenderer,
     QgsProject,
-    QgsRectangle,
     QgsSingleBandGrayRenderer,
     QgsSingleBandPseudoColorRenderer,
 )
@@ -20,7 +19,7 @@ from tests.servers import file_server as fs
 from tests.servers.cogs import make_cog
 from tests.servers.stac_paging_server import StacPagingServer
 
-from .conftest import clean_settings, run_search, wait_for
+from .conftest import clean_settings, run_search, show_world, wait_for
 
 KEY = "asset-key-for-tests"
 
@@ -96,7 +95,7 @@ def searched(qgis_iface, qgis_app, qgis_new_project, catalog, tmp_path):
         return client
 
     streaming.http_for_asset = with_key
-    qgis_iface.mapCanvas().setExtent(QgsRectangle(-180, -90, 180, 90))
+    show_world(qgis_iface.mapCanvas())
     dock = SearchDock(qgis_iface)
     dock.form.catalogCombo.setCurrentIndex(dock.form.catalogCombo.findData("sandbox"))
     wait_for(qgis_app, lambda: dock.collections_task is None)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsRectangle, QgsSettings
+from qgis.core import QgsApplication, QgsSettings
 
 from tests.servers.rustac_server import free_port
 from tests.servers.sandbox_accounts import (
@@ -17,7 +17,7 @@ from tests.servers.sandbox_accounts import (
     AccountServices,
 )
 
-from .conftest import clean_settings, run_search, wait_for
+from .conftest import clean_settings, run_search, show_world, wait_for
 
 
 @pytest.fixture()
@@ -73,7 +73,7 @@ def test_new_user_sets_up_both_accounts_and_searches(
     f.saveButton.click()
     dialog.close()
 
-    qgis_iface.mapCanvas().setExtent(QgsRectangle(-180, -90, 180, 90))
+    show_world(qgis_iface.mapCanvas())
     dock = SearchDock(qgis_iface)
     try:
         counts = {}

@@ -5,13 +5,13 @@ from __future__ import annotations
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsRectangle
+from qgis.core import QgsApplication
 
 from tests.servers import faults
 from tests.servers.rustac_server import free_port
 from tests.servers.stac_paging_server import StacPagingServer
 
-from .conftest import clean_settings, run_search, sandbox_items, wait_for
+from .conftest import clean_settings, run_search, sandbox_items, show_world, wait_for
 
 
 @pytest.fixture()
@@ -34,7 +34,7 @@ def custom_dock(qgis_iface, qgis_app, qgis_new_project, monkeypatch):
         dock.form.startCheck.setChecked(False)
         dock.form.endCheck.setChecked(False)
         canvas = qgis_iface.mapCanvas()
-        canvas.setExtent(QgsRectangle(-180, -90, 180, 90))
+        show_world(canvas)
         docks.append(dock)
         return dock
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from tests.servers.constellr_server import ConstellrServer
+from tests.servers.process_api_server import ProcessApiServer
 from tests.servers.sandbox_items import sandbox_files
 from tests.servers.stac_paging_server import StacPagingServer
 from tests.servers.token_server import TokenServer
@@ -51,6 +52,7 @@ class AccountServices:
         )
         self.sentinelhub: Optional[StacPagingServer] = None
         self.constellr: Optional[ConstellrServer] = None
+        self.process: Optional[ProcessApiServer] = None
         self.port = port
 
     def _bearer(self, headers: dict) -> Optional[tuple[int, dict]]:
@@ -90,6 +92,10 @@ class AccountServices:
             authorize=self._bearer,
             port=self.port + 1,
         ).start()
+        # A Sentinel Hub Process API that wants the same bearer tokens.
+        self.process = ProcessApiServer(
+            token_check=lambda headers: self._bearer(headers) is None, port=self.port + 3
+        ).start()
         # A Constellr API (orders, areas, deliveries) whose STAC already holds the sandbox
         # LST products; orders move one state every 20 s so a new user can watch them.
         self.constellr = ConstellrServer(
@@ -103,7 +109,7 @@ class AccountServices:
         return self
 
     def stop(self) -> None:
-        for server in (self.constellr, self.sentinelhub, self.tokens):
+        for server in (self.process, self.constellr, self.sentinelhub, self.tokens):
             if server is not None:
                 server.stop()
 
@@ -117,9 +123,11 @@ class AccountServices:
 
     def config(self) -> dict[str, Any]:
         assert self.sentinelhub is not None and self.constellr is not None
+        assert self.process is not None
         return {
             "sentinelhub": {
                 "catalog": self.sentinelhub.url,
+                "process": self.process.process_url,
                 "token_url": self.tokens.token_url,
                 "client_id": SANDBOX_CLIENT_ID,
                 "client_secret": SANDBOX_CLIENT_SECRET,
