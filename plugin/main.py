@@ -113,6 +113,14 @@ class EOExplorerPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        if not self.missing:
+            from . import credentials, streaming
+
+            credentials.forget_tokens()  # tokens live in memory only, for this load
+            try:
+                streaming.forget_header_files()  # credential headers for streamed layers
+            except Exception as exc:  # noqa: BLE001 - unloading must go on
+                log.warning(f"Could not remove the streaming header files: {exc!r}")
 
     # -- parts ------------------------------------------------------------------------
 

@@ -71,8 +71,14 @@ def test_load_open_dock_and_unload_cleanly(
     # A running task is cancelled by unload.
     task = QgsTask.fromFunction("EO Explorer: test task", lambda t: t.waitForFinished(5000))
     dock.search_task = task
+    from osgeo import gdal
+
+    from eo_explorer.plugin.streaming import HEADER_FOLDER
+
+    gdal.FileFromMemBuffer(f"{HEADER_FOLDER}/left-over.txt", b"X-Api-Key: k\r\n")
     plugin.unload()
     assert task.isCanceled()
+    assert not gdal.ReadDir(HEADER_FOLDER)  # no credential header left in GDAL's memory
     assert plugin.actions == [] and plugin.dock is None
     assert canvas.mapTool() is None
     assert registry.providerById("eo_explorer") is None
