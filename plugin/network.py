@@ -9,7 +9,7 @@ for URLs in the exclusion lists. Environment variables are ignored, as QGIS igno
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -106,5 +106,3 @@ def http_for(catalog: Catalog) -> HttpClient:
     service = catalog.account or f"catalog:{catalog.id}"
     return client.with_auth(credentials.auth_for(service, client))
 
-
-HttpFactory = Callable[[Catalog], HttpClient]

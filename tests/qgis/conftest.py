@@ -61,6 +61,42 @@ def sandbox_server() -> Iterator[RustacServer]:
         yield server
 
 
+MASTER_PASSWORD = "master-password-for-tests"
+
+
+def unlock_auth_database():
+    """The QGIS authentication database of the test profile, unlocked (once per run)."""
+    from qgis.core import QgsApplication
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword(MASTER_PASSWORD, True)
+    return manager
+
+
+@pytest.fixture(scope="module")
+def unlocked_auth(qgis_app):
+    yield unlock_auth_database()
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """The EO Explorer Processing provider, registered for the module's tests."""
+    from qgis.core import QgsApplication
+
+    from eo_explorer.plugin.processing.provider import EOExplorerProvider
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("eo_explorer")
+    if existing is not None:
+        yield existing
+        return
+    created = EOExplorerProvider()
+    assert registry.addProvider(created)
+    yield created
+    registry.removeProvider(created)
+
+
 def show_world(canvas) -> None:
     """The whole world in EPSG:4326, whatever an earlier test left on the canvas."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle

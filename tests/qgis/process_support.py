@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsPointXY, QgsRectangle
+from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsRectangle
 
 from tests.servers.token_server import TokenServer
 
@@ -16,17 +16,13 @@ UTM33 = "http://www.opengis.net/def/crs/EPSG/0/32633"
 #: what ``from .process_support import *`` brings into a test module: the fixtures
 __all__ = ["account", "canvas", "keycloak", "unlocked_auth_database"]
 SECRET = "sh-Secret-for-process-tests"
-MASTER = "master-password-for-tests"
 #: a field near Ljubljana (UTM zone 33 N), lon/lat
 FIELD = [(14.500, 46.050), (14.512, 46.050), (14.514, 46.058), (14.501, 46.057)]
 
 
 @pytest.fixture(scope="module", autouse=True)
-def unlocked_auth_database(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(MASTER, True)
-    yield manager
+def unlocked_auth_database(unlocked_auth):
+    yield unlocked_auth
 
 
 @pytest.fixture()

@@ -16,15 +16,11 @@ from .conftest import clean_settings, run_search, sandbox_items, show_world, wai
 
 SH_SECRET = "sh-Secret-9f8e7d6c5b4a"
 API_KEY = "cst-Key-1a2b3c4d5e6f7g8h"
-MASTER = "master-password-for-tests"
 
 
 @pytest.fixture(scope="module", autouse=True)
-def unlocked_auth_database(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(MASTER, True)
-    yield manager
+def unlocked_auth_database(unlocked_auth):
+    yield unlocked_auth
 
 
 @pytest.fixture()

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -26,30 +25,11 @@ from tests.servers.constellr_server import ConstellrServer
 from .test_constellr_dock import KEY, posts, use_server
 
 ALG = "eo_explorer:constellr_orders"
-MASTER = "master-password-for-tests"
 
 
 @pytest.fixture(scope="module", autouse=True)
-def unlocked_auth_database(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(MASTER, True)
-    yield manager
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    from eo_explorer.plugin.processing.provider import EOExplorerProvider
-
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("eo_explorer")
-    if existing is not None:
-        yield existing
-        return
-    created = EOExplorerProvider()
-    assert registry.addProvider(created)
-    yield created
-    registry.removeProvider(created)
+def unlocked_auth_database(unlocked_auth):
+    yield unlocked_auth
 
 
 @pytest.fixture()

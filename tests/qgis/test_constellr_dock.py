@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import requests
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -30,17 +29,13 @@ from tests.servers.constellr_server import ConstellrServer
 from .conftest import clean_settings, wait_for
 
 KEY = "constellr-key-for-dock-tests"
-MASTER = "master-password-for-tests"
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 
 
 @pytest.fixture(scope="module", autouse=True)
-def unlocked_auth_database(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(MASTER, True)
-    yield manager
+def unlocked_auth_database(unlocked_auth):
+    yield unlocked_auth
 
 
 @pytest.fixture()

@@ -93,21 +93,6 @@ def footprints_layer(items: list[dict]) -> QgsVectorLayer:
 
 
 @pytest.fixture()
-def provider(qgis_app, qgis_processing):
-    from eo_explorer.plugin.processing.provider import EOExplorerProvider
-
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("eo_explorer")
-    if existing is not None:
-        yield existing
-        return
-    created = EOExplorerProvider()
-    assert registry.addProvider(created)
-    yield created
-    registry.removeProvider(created)
-
-
-@pytest.fixture()
 def served(tmp_path, qgis_new_project):
     """A file server with three items' real COGs (the asset host wants an API key), and a
     footprints layer made from those items the way a search makes it."""
@@ -364,7 +349,7 @@ def test_s3_only_assets_use_the_s3_account(provider, qgis_new_project, tmp_path)
     from eo_explorer.plugin.api.accounts import Credentials
     from tests.servers.s3_server import ACCESS_KEY, SECRET_KEY, S3Server
 
-    from .conftest import clean_settings
+    from .conftest import clean_settings, unlock_auth_database
 
     info = make_cog(tmp_path / "B04.tif", bands=1, dtype="UInt16")
     key = "Sentinel-2/MSI/L2A/2024/06/01/S2S3.SAFE/B04.tif"
@@ -386,9 +371,7 @@ def test_s3_only_assets_use_the_s3_account(provider, qgis_new_project, tmp_path)
         "assets": {"B04": info.asset("s3://eodata/" + key)},
     }
     layer = footprints_layer([item])
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("master-password-for-tests", True)
+    unlock_auth_database()
     clean_settings()
     with S3Server() as server:
         server.put("eodata", key, info.path)

@@ -24,7 +24,6 @@ from .conftest import clean_settings
 
 ALG = "eo_explorer:sentinelhub_process"
 SECRET = "sh-Secret-for-the-algorithm"
-MASTER = "master-password-for-tests"
 UTM33 = "http://www.opengis.net/def/crs/EPSG/0/32633"
 FIELD = "POLYGON((14.500 46.050, 14.512 46.050, 14.514 46.058, 14.501 46.057, 14.500 46.050))"
 CUSTOM_SCRIPT = """//VERSION=3
@@ -36,26 +35,8 @@ function evaluatePixel(s) { return [s.B04 * 10000, s.B08 * 10000]; }
 
 
 @pytest.fixture(scope="module", autouse=True)
-def unlocked_auth_database(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(MASTER, True)
-    yield manager
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    from eo_explorer.plugin.processing.provider import EOExplorerProvider
-
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("eo_explorer")
-    if existing is not None:
-        yield existing
-        return
-    created = EOExplorerProvider()
-    assert registry.addProvider(created)
-    yield created
-    registry.removeProvider(created)
+def unlocked_auth_database(unlocked_auth):
+    yield unlocked_auth
 
 
 @pytest.fixture()

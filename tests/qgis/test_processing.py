@@ -51,21 +51,6 @@ def wkt_area(wkt: str) -> dict:
     return mapping(shapely_wkt.loads(wkt))
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    from eo_explorer.plugin.processing.provider import EOExplorerProvider
-
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("eo_explorer")
-    if existing is not None:
-        yield existing
-        return
-    created = EOExplorerProvider()
-    assert registry.addProvider(created)
-    yield created
-    registry.removeProvider(created)
-
-
 def run(**parameters):
     import processing
 

@@ -4,12 +4,12 @@ with the S3 account's keys, from a real S3 API (moto) on 127.0.0.1."""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 
 from tests.servers.cogs import make_cog
 from tests.servers.s3_server import ACCESS_KEY, SECRET_KEY, S3Server
 
-from .conftest import clean_settings, wait_for
+from .conftest import clean_settings, unlock_auth_database, wait_for
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +40,7 @@ def account(qgis_app, s3):
     from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
 
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("master-password-for-tests", True)
+    unlock_auth_database()
     clean_settings()
     server, _info = s3
     credentials.save(Credentials("cdse-s3", ACCESS_KEY, SECRET_KEY, endpoint=server.endpoint))

@@ -17,7 +17,7 @@ from tests.servers.sandbox_accounts import (
     AccountServices,
 )
 
-from .conftest import clean_settings, run_search, show_world, wait_for
+from .conftest import clean_settings, run_search, show_world, unlock_auth_database, wait_for
 
 
 @pytest.fixture()
@@ -44,9 +44,7 @@ def test_new_user_sets_up_both_accounts_and_searches(
     from eo_explorer.plugin.gui.accounts_dialog import AccountsDialog
     from eo_explorer.plugin.gui.search_dock import SearchDock
 
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("master-password-for-tests", True)
+    unlock_auth_database()
     clean_settings()
     logged = []
     QgsApplication.messageLog().messageReceived.connect(
