@@ -105,4 +105,3 @@ def http_for(catalog: Catalog) -> HttpClient:
     client = plain_client()
     service = catalog.account or f"catalog:{catalog.id}"
     return client.with_auth(credentials.auth_for(service, client))
-
