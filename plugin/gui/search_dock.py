@@ -32,6 +32,8 @@ from .thumbnails import ThumbnailView
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[2] / "ui" / "search_dock.ui"))
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The Assets tab lists at most this many selected items.
+MAX_ASSET_ITEMS = 200
 
 
 def tr(text: str) -> str:
@@ -509,7 +511,15 @@ class SearchDock(QDockWidget):
         self.form.detailsBrowser.setHtml(item_html(feature["item_json"]))
         self.thumbnails.show(feature["thumbnail"], self.results_catalog, self.results_http)
         selected = layer.selectedFeatureIds() or [fid]
-        self.assets.show_items(items_json(layer, selected), self.results_catalog, self.results_http)
+        # Every selection change re-reads the items on this (GUI) thread: keep it bounded.
+        shown = sorted(selected)[:MAX_ASSET_ITEMS]
+        self.assets.show_items(items_json(layer, shown), self.results_catalog, self.results_http)
+        if len(selected) > len(shown):
+            self.assets.form.downloadStatus.setText(
+                tr("Assets of the first {n} of {total} selected items.").format(
+                    n=len(shown), total=len(selected)
+                )
+            )
 
     # -- messages ---------------------------------------------------------------------
 

@@ -241,3 +241,13 @@ def test_folder_is_remembered_per_project(searched, tmp_path):
     dock.assets.folder.setFilePath(str(tmp_path / "elsewhere"))
     value, found = QgsProject.instance().readEntry("eo_explorer", "download_folder", "")
     assert found and Path(value) == tmp_path / "elsewhere"
+
+
+def test_assets_of_a_huge_selection_are_bounded(searched, monkeypatch):
+    from eo_explorer.plugin.gui import search_dock
+
+    dock, _files = searched
+    monkeypatch.setattr(search_dock, "MAX_ASSET_ITEMS", 2)
+    _select(dock, "S2_SANDBOX_1", "S2_SANDBOX_2", "S2_SANDBOX_3")
+    assert dock.assets.form.assetTree.topLevelItemCount() == 2
+    assert dock.assets.form.downloadStatus.text() == "Assets of the first 2 of 3 selected items."
