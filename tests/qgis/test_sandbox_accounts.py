@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsSettings
 
-from tests.servers.rustac_server import free_port
 from tests.servers.sandbox_accounts import (
     SANDBOX_API_KEY,
     SANDBOX_CLIENT_SECRET,
@@ -22,13 +21,7 @@ from .conftest import clean_settings, run_search, show_world, unlock_auth_databa
 
 @pytest.fixture()
 def sandbox(tmp_path, monkeypatch):
-    port = free_port()
-    services = AccountServices(port)
-    try:
-        services.start()
-    except OSError:  # port + 1 or + 2 taken meanwhile: one more try elsewhere
-        services.stop()
-        services = AccountServices(free_port()).start()
+    services = AccountServices(0).start()  # 0: each server on a port the system picks
     config = tmp_path / "sandbox.json"
     config.write_text(json.dumps(services.config()))
     monkeypatch.setenv("EO_EXPLORER_SANDBOX_CONFIG", str(config))

@@ -13,7 +13,8 @@ The asset server starts first (real COGs and thumbnails made on first request, s
 asset hrefs point at it, written to ``<workdir>/stac``. The generated files are cached in
 ``<workdir>/assets``. ``--workdir`` defaults to ``sandbox/`` next to ``--config`` (so
 ``make run`` keeps them in ``build/sandbox``), else to a temporary folder.
-``--assets-rate`` slows whole-file COG downloads to that many kB/s (0: full speed), so a
+A port of 0 lets the system pick free ports (the ``name: URL`` lines and --config say
+which). ``--assets-rate`` slows whole-file COG downloads to that many kB/s (0: full speed), so a
 download can be cancelled and resumed by hand.
 """
 
@@ -71,7 +72,7 @@ def _asset_server(port: int, context: SandboxContext) -> SandboxAssetServer:
 
 def _stac_server(port: int, context: SandboxContext) -> RustacServer:
     assets = context.servers["assets"]
-    return RustacServer(write_items(context.workdir / "stac", assets.url), port=port)
+    return RustacServer(write_items(context.workdir / "stac", assets.url), port=port or None)
 
 
 SERVICES = [
@@ -89,7 +90,8 @@ SERVICES = [
     ),
     SandboxService(
         "accounts",
-        "token server (port), Sentinel Hub Catalog (port + 1) and Constellr STAC (port + 2)",
+        "token server (port), Sentinel Hub Catalog (port + 1), Constellr API (port + 2) "
+        "and Process API (port + 3)",
         8770,
         lambda port, context: AccountServices(
             port, context.servers["assets"].url if "assets" in context.servers else ""

@@ -40,7 +40,7 @@ def _collection(collection: str) -> dict:
 
 
 class AccountServices:
-    """The three servers, started and stopped together (a :class:`SandboxService`)."""
+    """The four servers, started and stopped together (a :class:`SandboxService`)."""
 
     def __init__(self, port: int, asset_url: str = "") -> None:
         #: when set, item assets point at the sandbox asset server (real COGs)
@@ -54,6 +54,10 @@ class AccountServices:
         self.constellr: Optional[ConstellrServer] = None
         self.process: Optional[ProcessApiServer] = None
         self.port = port
+
+    def _port(self, offset: int) -> int:
+        """``port + offset``, or 0 (any free port) when the sandbox was given port 0."""
+        return self.port + offset if self.port else 0
 
     def _bearer(self, headers: dict) -> Optional[tuple[int, dict]]:
         value = headers.get("Authorization", "")
@@ -90,11 +94,11 @@ class AccountServices:
             default_limit=50,
             collections=[_collection(s2)],
             authorize=self._bearer,
-            port=self.port + 1,
+            port=self._port(1),
         ).start()
         # A Sentinel Hub Process API that wants the same bearer tokens.
         self.process = ProcessApiServer(
-            token_check=lambda headers: self._bearer(headers) is None, port=self.port + 3
+            token_check=lambda headers: self._bearer(headers) is None, port=self._port(3)
         ).start()
         # A Constellr API (orders, areas, deliveries) whose STAC already holds the sandbox
         # LST products; orders move one state every 20 s so a new user can watch them.
@@ -102,7 +106,7 @@ class AccountServices:
             api_keys={SANDBOX_API_KEY: SANDBOX_WORKSPACE},
             stac_style="full",
             auto_advance=20.0,
-            port=self.port + 2,
+            port=self._port(2),
         ).start()
         for item in self._served(_items("sandbox-lst")):
             self.constellr.stac.add_item(SANDBOX_WORKSPACE, dict(item, collection="lstfusion"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -18,7 +19,7 @@ import requests
 from osgeo import gdal, ogr, osr
 
 from tests.servers import file_server as fs
-from tests.servers.rustac_server import RustacServer, free_port
+from tests.servers.rustac_server import RustacServer
 from tests.servers.sandbox_assets import (
     GENERATOR_VERSION,
     SandboxAssetServer,
@@ -328,28 +329,16 @@ def test_rustac_serves_the_rewritten_items(server, items, tmp_path):
 # -- the sandbox CLI --------------------------------------------------------------------------
 
 
-def _free_block(count: int) -> int:
-    for _ in range(50):
-        first = free_port()
-        if all(_is_free(first + i) for i in range(count)):
-            return first
-    raise AssertionError("no block of free ports")
-
-
-def _is_free(port: int) -> bool:
-    import socket
-
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
+def _read_lines(process: subprocess.Popen, count: int) -> list[str]:
+    """The first ``count`` lines the sandbox printed (``name: URL``, flushed before the
+    config file is written, so they are there once it is)."""
+    return [process.stdout.readline() for _ in range(count)]
 
 
 @pytest.mark.sandbox
 def test_sandbox_cli_serves_items_with_real_assets(tmp_path):
-    stac_port, assets_port, accounts_port = free_port(), free_port(), _free_block(3)
+    # port 0: the sandbox lets the system pick (a port found free here could be taken by
+    # the time the sandbox binds it, e.g. as the source port of a client connection)
     config = tmp_path / "build" / "sandbox.json"
     config.parent.mkdir()
     command = [
@@ -357,11 +346,11 @@ def test_sandbox_cli_serves_items_with_real_assets(tmp_path):
         "-m",
         "tests.servers.sandbox",
         "--port",
-        str(stac_port),
+        "0",
         "--assets-port",
-        str(assets_port),
+        "0",
         "--accounts-port",
-        str(accounts_port),
+        "0",
         "--assets-rate",
         "0",
         "--config",
@@ -377,8 +366,11 @@ def test_sandbox_cli_serves_items_with_real_assets(tmp_path):
             assert time.monotonic() < deadline, "the sandbox did not write its config"
             time.sleep(0.2)
         settings = json.loads(config.read_text())
-        assert settings["assets"] == f"http://127.0.0.1:{assets_port}/"
-        assert settings["stac"] == f"http://127.0.0.1:{stac_port}/"
+        printed = dict(line.split(": ", 1) for line in _read_lines(process, 3) if ": " in line)
+        assert settings["assets"] == printed["assets"].strip()
+        assert settings["stac"] == printed["stac"].strip()
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", settings["stac"])
+        assert settings["sentinelhub"]["catalog"].startswith("http://127.0.0.1:")
         body = {"collections": [S2], "bbox": [10.0, 48.0, 11.0, 49.0], "limit": 2}
         found = requests.post(settings["stac"] + "search", json=body, timeout=TIMEOUT).json()
         visual = found["features"][0]["assets"]["visual"]
