@@ -193,6 +193,4 @@ def stream_lst(asset: Asset, catalog: Catalog, http: HttpClient):
 
     The key goes only to the API's own host (see :func:`streaming.http_for_asset`).
     """
-    location = asset.location()
-    auth = streaming.http_for_asset(location.url, catalog, http).auth
-    return add_lst(streaming.gdal_source(location, auth), asset)
+    return add_lst(streaming.stream_source(asset, catalog, http), asset)

@@ -1,14 +1,15 @@
 """The plugin object QGIS loads: toolbar button, Web menu, dock, Processing provider.
 
 ``unload`` removes everything ``initGui`` created: actions, the dock (its map tool, rubber
-band and running tasks), the Processing provider and the translator.
+band and running tasks), the Processing provider, the path preprocessor that gives streamed
+layers their credentials back, and the translator.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsPathResolver
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
@@ -33,6 +34,7 @@ class EOExplorerPlugin:
         self.missing: list = []
         self.constellr = None  # the Constellr action and dock (gui.constellr_entry)
         self.process = None  # the Process action and dock (gui.process_entry)
+        self.restorer_id = None  # the QgsPathResolver preprocessor of streamed layers
         self._install_translator()
 
     # -- QGIS hooks -------------------------------------------------------------------
@@ -44,6 +46,7 @@ class EOExplorerPlugin:
         activate_installed()
         if not missing_dependencies():
             self._init_processing()
+            self._init_streaming()
 
     def initGui(self) -> None:  # noqa: N802 (QGIS name)
         from .dependencies import activate_installed, missing_dependencies
@@ -84,6 +87,7 @@ class EOExplorerPlugin:
             notify_missing(self.iface, self.missing, self._dependencies_installed)
             return
         self._init_processing()
+        self._init_streaming()
         from . import settings
 
         if settings.get(settings.Key.DOCK_OPEN):
@@ -110,6 +114,9 @@ class EOExplorerPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.restorer_id is not None:
+            QgsPathResolver.removePathPreprocessor(self.restorer_id)
+            self.restorer_id = None
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
@@ -136,12 +143,28 @@ class EOExplorerPlugin:
         else:
             log.warning("The EO Explorer Processing provider was already registered.")
 
+    def _init_streaming(self) -> None:
+        """Streamed layers of a saved project get their credentials back when it opens."""
+        if self.restorer_id is not None:
+            return
+        from .streaming import ProjectRestorer
+
+        def report(message: str) -> None:
+            log.warning(message)
+            if self.iface is not None:
+                self.iface.messageBar().pushMessage(
+                    tr("EO Explorer"), message, Qgis.MessageLevel.Warning, 0
+                )
+
+        self.restorer_id = QgsPathResolver.setPathPreprocessor(ProjectRestorer(report))
+
     def _dependencies_installed(self) -> None:
         from .dependencies import missing_dependencies
 
         self.missing = missing_dependencies()
         if not self.missing:
             self._init_processing()
+            self._init_streaming()
 
     def open_accounts(self, *_args) -> None:
         if self.missing:

@@ -6,21 +6,37 @@ none. For streaming, GDAL 3.6's ``/vsicurl/`` ignores path-specific header optio
 the headers go into a small file in GDAL's in-memory file system, named in the
 ``/vsicurl?header_file=…&url=…`` path: the layer source and the project file hold only
 that in-memory name, never the key or token.
+
+The in-memory file is named after the account (``…/headers/<account>.txt``), so a saved
+project still says which account its streamed layers need: when the project is opened
+again, :func:`restore_header_file` (a QGIS path preprocessor) writes the file anew from
+the authentication database before GDAL opens the layer. GDAL reads the header file at
+every request, so :class:`HeaderFiles` keeps bearer tokens in it fresh while QGIS runs.
 """
 
 from __future__ import annotations
 
-import hashlib
-from urllib.parse import quote, urlsplit
+import threading
+import time
+from typing import Callable
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from . import credentials
+from . import credentials, log, s3
 from .api.accounts import HOSTS
-from .api.assets import Location
+from .api.assets import Asset, Location
 from .api.auth import RequestAuth
 from .api.catalogs import Catalog
+from .api.errors import CredentialsRequired, EOExplorerError
 from .api.http import HttpClient
+from .network import plain_client
 
 HEADER_FOLDER = "/vsimem/eo_explorer/headers"
+#: How often the header files are rewritten when their token was renewed. Tokens are
+#: renewed 30 s before they expire, so the file always holds one valid for ≥ 10 s.
+REFRESH_SECONDS = 20.0
+#: A header file that could not be restored is not tried again for this long (QGIS
+#: resolves each layer source several times while it reads a project).
+RETRY_SECONDS = 30.0
 
 
 def service_for_host(host: str) -> str | None:
@@ -30,31 +46,54 @@ def service_for_host(host: str) -> str | None:
     return None
 
 
-def http_for_asset(url: str, catalog: Catalog | None, catalog_http: HttpClient) -> HttpClient:
-    """The client for one asset URL (main thread: may read the auth database)."""
+def asset_account(url: str, catalog: Catalog | None) -> str | None:
+    """The account whose credentials go with ``url`` (None: none is set up or needed)."""
     host = urlsplit(url).netloc
     if catalog is not None and urlsplit(catalog.url).netloc == host:
-        return catalog_http
+        return catalog.account or f"catalog:{catalog.id}"
     service = service_for_host(host)
+    return service if service is not None and credentials.authcfg(service) else None
+
+
+def http_for_asset(url: str, catalog: Catalog | None, catalog_http: HttpClient) -> HttpClient:
+    """The client for one asset URL (main thread: may read the auth database)."""
+    if catalog is not None and urlsplit(catalog.url).netloc == urlsplit(url).netloc:
+        return catalog_http
     plain = catalog_http.with_auth(None)
-    if service is None or not credentials.authcfg(service):
+    service = asset_account(url, None)
+    if service is None:
         return plain
     return plain.with_auth(credentials.auth_for(service, plain))
 
 
-def gdal_source(location: Location, auth: RequestAuth | None) -> str:
+def header_path(account: str) -> str:
+    """The in-memory header file of an account (its name is not a secret)."""
+    return f"{HEADER_FOLDER}/{quote(account, safe='')}.txt"
+
+
+def stream_source(asset: Asset, catalog: Catalog | None, catalog_http: HttpClient) -> str:
+    """The GDAL path that streams ``asset`` with its account's credentials (main thread).
+
+    ``s3://`` assets get the account's keys for their bucket only (:mod:`plugin.s3`).
+    """
+    location = asset.location()
+    if location.kind == "s3":
+        s3.ready(location)
+        return location.gdal_path
+    http = http_for_asset(location.url, catalog, catalog_http)
+    return gdal_source(location, http.auth, asset_account(location.url, catalog))
+
+
+def gdal_source(location: Location, auth: RequestAuth | None, account: str | None) -> str:
     """A GDAL path that streams ``location`` with ``auth``'s headers, if any."""
     if location.kind != "https":
         return location.gdal_path
-    if auth is None:
+    if auth is None or account is None:
         return "/vsicurl?empty_dir=yes&url=" + quote(location.url, safe="")
     from osgeo import gdal
 
-    headers = auth.headers()
-    text = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
-    key = hashlib.sha256((location.host + "|" + text).encode()).hexdigest()[:16]
-    path = f"{HEADER_FOLDER}/{key}.txt"
-    gdal.FileFromMemBuffer(path, text.encode("utf-8"))
+    path = header_path(account)
+    header_files.write(path, auth)
     # GDAL remembers a refused URL (a 401 before the account was set up): forget it.
     gdal.VSICurlPartialClearCache("/vsicurl/" + location.url)
     # empty_dir: a COG needs no directory listing (which would go without the header).
@@ -64,9 +103,153 @@ def gdal_source(location: Location, auth: RequestAuth | None) -> str:
     )
 
 
+def _header_text(auth: RequestAuth) -> str:
+    return "".join(f"{name}: {value}\r\n" for name, value in auth.headers().items())
+
+
+class HeaderFiles:
+    """The header files of streamed layers, rewritten when their token is renewed.
+
+    A bearer token expires (CDSE: after 10 minutes) while the layer stays on the map;
+    a background thread asks each account for its headers every ``period`` seconds (the
+    token provider renews shortly before expiry) and rewrites the file when they changed.
+    """
+
+    def __init__(self, period: float = REFRESH_SECONDS) -> None:
+        self.period = period
+        self._auths: dict[str, RequestAuth] = {}
+        self._texts: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._last_problem = ""
+
+    def __contains__(self, path: str) -> bool:
+        with self._lock:
+            return path in self._auths
+
+    def write(self, path: str, auth: RequestAuth) -> None:
+        """Write ``path`` with ``auth``'s headers now and keep it fresh from then on."""
+        text = _header_text(auth)  # may fetch a token: the caller's thread waits
+        with self._lock:
+            self._auths[path] = auth
+            self._store(path, text)
+            if self._thread is None or not self._thread.is_alive():
+                self._stop = threading.Event()  # its own: an old thread may still be ending
+                self._thread = threading.Thread(
+                    target=self._run,
+                    args=(self._stop,),
+                    name="eo-explorer-header-files",
+                    daemon=True,
+                )
+                self._thread.start()
+
+    def refresh(self) -> int:
+        """One round: rewrite the files whose headers changed; returns how many."""
+        with self._lock:
+            auths = dict(self._auths)
+        changed = 0
+        for path, auth in auths.items():
+            text = _header_text(auth)
+            with self._lock:
+                if path in self._auths and self._texts.get(path) != text:
+                    self._store(path, text)
+                    changed += 1
+        return changed
+
+    def clear(self) -> None:
+        """Stop refreshing and delete every header file (plugin unload)."""
+        self._stop.set()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=5)
+        self._thread = None
+        from osgeo import gdal
+
+        with self._lock:
+            self._auths.clear()
+            self._texts.clear()
+            for name in gdal.ReadDir(HEADER_FOLDER) or []:
+                gdal.Unlink(f"{HEADER_FOLDER}/{name}")
+
+    def _store(self, path: str, text: str) -> None:
+        from osgeo import gdal
+
+        gdal.FileFromMemBuffer(path, text.encode("utf-8"))
+        self._texts[path] = text
+
+    def _run(self, stop: threading.Event) -> None:
+        while not stop.wait(self.period):
+            try:
+                self.refresh()
+                self._last_problem = ""
+            except Exception as exc:  # noqa: BLE001 - the thread must live on; said once
+                problem = str(exc) if isinstance(exc, EOExplorerError) else repr(exc)
+                if problem != self._last_problem:
+                    log.warning(f"Could not renew the credentials of streamed layers: {problem}")
+                    self._last_problem = problem
+
+
+header_files = HeaderFiles()
+
+
 def forget_header_files() -> None:
     """Drop every in-memory header file (plugin unload)."""
-    from osgeo import gdal
+    header_files.clear()
 
-    for name in gdal.ReadDir(HEADER_FOLDER) or []:
-        gdal.Unlink(f"{HEADER_FOLDER}/{name}")
+
+class ProjectRestorer:
+    """A QGIS path preprocessor: writes the header file a saved layer source names, from
+    the account in the authentication database, before GDAL opens the layer.
+
+    ``report(message)`` tells the user (message bar) what could not be restored.
+    """
+
+    def __init__(self, report: Callable[[str], None] = log.warning) -> None:
+        self.report = report
+        self._failed: dict[str, float] = {}
+
+    def __call__(self, path: str) -> str:
+        try:
+            self.restore(path)
+        except Exception as exc:  # noqa: BLE001 - reading a project must never fail here
+            log.warning(f"Could not restore the credentials of {path!r}: {exc!r}")
+        return path
+
+    def restore(self, path: str) -> bool:
+        """True when a header file was (re)written for ``path``."""
+        header = _header_file_of(path)
+        if header is None or header in header_files:
+            return False
+        failed = self._failed.get(header)
+        if failed is not None and time.monotonic() - failed < RETRY_SECONDS:
+            return False
+        account = unquote(header[len(HEADER_FOLDER) + 1 : -len(".txt")])
+        title = credentials.title(account)
+        try:
+            auth = credentials.auth_for(account, plain_client())
+            if auth is None:
+                raise CredentialsRequired(f"no {title} account")
+            header_files.write(header, auth)
+        except CredentialsRequired:
+            problem = f"needs your {title} account (EO Explorer ▸ Accounts…)."
+        except EOExplorerError as exc:
+            problem = f"could not get its {title} credentials: {exc}"
+        else:
+            self._failed.pop(header, None)
+            return True
+        self._failed[header] = time.monotonic()
+        self.report(f"A streamed layer of this project {problem}")
+        return False
+
+
+def _header_file_of(path: str) -> str | None:
+    """The plugin's header file named in a ``/vsicurl?…`` path, if any."""
+    if not path.startswith("/vsicurl?") or "header_file=" not in path:
+        return None
+    values = parse_qs(path.split("?", 1)[1]).get("header_file") or [""]
+    header = values[0]
+    prefix = HEADER_FOLDER + "/"
+    if not header.startswith(prefix) or not header.endswith(".txt") or "/" in header[len(prefix) :]:
+        return None
+    return header

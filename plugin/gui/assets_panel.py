@@ -217,13 +217,7 @@ class AssetsPanel(QWidget):
                 problems.append(tr("{key} is not a raster").format(key=asset.key))
                 continue
             try:
-                location = asset.location()
-                if location.kind == "s3":
-                    s3.ready(location)  # the S3 keys, for this bucket only
-                    source = location.gdal_path
-                else:
-                    http = self._http_for(asset)
-                    source = streaming.gdal_source(location, http.auth)
+                source = streaming.stream_source(asset, self.catalog, self.catalog_http)
                 rasters.add_raster(source, asset)
                 opened += 1
             except (AssetProblem, EOExplorerError, ValueError) as exc:

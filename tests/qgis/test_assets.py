@@ -5,6 +5,7 @@ only for the asset host and never in a layer source or a saved project."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from qgis.core import (
@@ -77,24 +78,18 @@ def catalog(tmp_path, monkeypatch):
 
 
 @pytest.fixture()
-def searched(qgis_iface, qgis_app, qgis_new_project, catalog, tmp_path):
-    """A search done, the results in the dock, the asset host's key saved as an account
-    for that host (the test's file server plays ``api.constellr.com``)."""
-    from eo_explorer.plugin import streaming
-    from eo_explorer.plugin.api.auth import api_key_auth
+def searched(qgis_iface, qgis_app, qgis_new_project, catalog, tmp_path, unlocked_auth, monkeypatch):
+    """A search done, the results in the dock, the asset host's key saved as the Constellr
+    account (the test's file server plays ``api.constellr.com``)."""
+    from eo_explorer.plugin import credentials
+    from eo_explorer.plugin.api import accounts
     from eo_explorer.plugin.gui.search_dock import SearchDock
 
     clean_settings()
     stac, files, items, cogs = catalog
-    original = streaming.http_for_asset
-
-    def with_key(url, catalog_, http):
-        client = original(url, catalog_, http)
-        if url.startswith(files.url):
-            return client.with_auth(api_key_auth(KEY))
-        return client
-
-    streaming.http_for_asset = with_key
+    host = urlsplit(files.url).netloc
+    monkeypatch.setitem(accounts.HOSTS, "constellr", (*accounts.HOSTS["constellr"], host))
+    credentials.save(accounts.Credentials(service="constellr", secret=KEY))
     show_world(qgis_iface.mapCanvas())
     dock = SearchDock(qgis_iface)
     dock.form.catalogCombo.setCurrentIndex(dock.form.catalogCombo.findData("sandbox"))
@@ -104,8 +99,8 @@ def searched(qgis_iface, qgis_app, qgis_new_project, catalog, tmp_path):
     run_search(qgis_app, dock)
     dock.assets.folder.setFilePath(str(tmp_path / "downloads"))
     yield dock, files
-    streaming.http_for_asset = original
     dock.shutdown()
+    credentials.delete("constellr")
 
 
 def _select(dock, *item_ids):
