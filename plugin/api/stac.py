@@ -20,9 +20,10 @@ from urllib.parse import urljoin
 
 from .conformance import Capabilities
 from .errors import Cancelled, InvalidResponse, NotAStacApi
-from .http import HttpClient, IsCancelled, _never
+from .http import HttpClient, IsCancelled, Response, _never
+from .pagejson import skim_tail
 from .search import SearchRequest
-from .threads import paused_gc
+from .threads import Ahead, paused_gc
 
 JSON_TYPES = ("application/json", "application/geo+json")
 MAX_PAGES = 10_000  # a safety net against servers that link a page to itself forever
@@ -239,47 +240,79 @@ class StacClient:
         stop_at = None if request.cloud_filter_is_local(self.capabilities) else request.max_items
         fetched = 0
         previous_keys: set[str] = set()
-        for number in range(1, MAX_PAGES + 1):
-            if current is None or is_cancelled():
-                return
-            if on_request:
-                on_request(current.method, current.url, current.body or current.params)
-            if current.method == "POST":
-                response = self.http.request(
-                    "POST",
-                    current.url,
-                    json_body=current.body,
-                    params=current.params,
-                    idempotent=True,
-                    is_cancelled=is_cancelled,
+        ahead: Ahead | None = None  # the next page, asked for before this one was parsed
+        try:
+            for number in range(1, MAX_PAGES + 1):
+                if current is None or is_cancelled():
+                    return
+                if on_request:
+                    on_request(current.method, current.url, current.body or current.params)
+                if ahead is not None and ahead.key == current:
+                    response = ahead.result(is_cancelled)
+                else:
+                    if ahead is not None:
+                        ahead.abandon()  # the guess was wrong: ask for the right page
+                    response = self._fetch(current, is_cancelled)
+                ahead = None
+                # A page holds at most ``limit`` items, so while even a full page leaves
+                # the maximum unreached the next page is needed: ask for it now, from the
+                # page's tail, and let the server work while this page is parsed.
+                if stop_at is not None and fetched + request.limit < stop_at:
+                    ahead = self._ask_ahead(current, response.content, is_cancelled)
+                with paused_gc():
+                    document, texts = response.page_json()
+                if not isinstance(document, dict) or "features" not in document:
+                    shape = (
+                        sorted(document)[:10]
+                        if isinstance(document, dict)
+                        else type(document).__name__
+                    )
+                    raise InvalidResponse(
+                        "The catalog's search answer is not a GeoJSON FeatureCollection.",
+                        details=f"{current.url}: {shape}",
+                    )
+                items = document.get("features")
+                if not isinstance(items, list):
+                    items = []
+                if items:
+                    key = _page_key(items)
+                    if key in previous_keys:
+                        return  # the server sent the same page again: stop rather than loop
+                    previous_keys.add(key)
+                yield SearchPage(
+                    number, items, _number_matched(document), len(response.content), texts
                 )
-            else:
-                response = self.http.request(
-                    "GET", current.url, params=current.params, is_cancelled=is_cancelled
-                )
-            with paused_gc():
-                document, texts = response.page_json()
-            if not isinstance(document, dict) or "features" not in document:
-                shape = (
-                    sorted(document)[:10] if isinstance(document, dict) else type(document).__name__
-                )
-                raise InvalidResponse(
-                    "The catalog's search answer is not a GeoJSON FeatureCollection.",
-                    details=f"{current.url}: {shape}",
-                )
-            items = document.get("features")
-            if not isinstance(items, list):
-                items = []
-            if items:
-                key = _page_key(items)
-                if key in previous_keys:
-                    return  # the server sent the same page again: stop rather than loop
-                previous_keys.add(key)
-            yield SearchPage(number, items, _number_matched(document), len(response.content), texts)
-            fetched += len(items)
-            if not items or (stop_at is not None and fetched >= stop_at):
-                return
-            current = self._next_request(current, document)
+                fetched += len(items)
+                if not items or (stop_at is not None and fetched >= stop_at):
+                    return
+                current = self._next_request(current, document)
+        finally:
+            if ahead is not None:
+                ahead.abandon()
+
+    def _fetch(self, current: _Request, is_cancelled: IsCancelled) -> Response:
+        if current.method == "POST":
+            return self.http.request(
+                "POST",
+                current.url,
+                json_body=current.body,
+                params=current.params,
+                idempotent=True,
+                is_cancelled=is_cancelled,
+            )
+        return self.http.request(
+            "GET", current.url, params=current.params, is_cancelled=is_cancelled
+        )
+
+    def _ask_ahead(self, current: _Request, body: bytes, is_cancelled: IsCancelled) -> Ahead | None:
+        """Send the request for the page after ``body``, guessed from the page's tail
+        (:func:`pagejson.skim_tail`); ``search`` uses the answer only if the guess matches
+        the request made from the whole page."""
+        tail = skim_tail(body)
+        guess = self._next_request(current, tail) if tail is not None else None
+        if guess is None or guess == current:  # a page linking to itself: see search()
+            return None
+        return Ahead(guess, lambda cancelled: self._fetch(guess, cancelled), is_cancelled)
 
     def items(
         self, request: SearchRequest, is_cancelled: IsCancelled = _never

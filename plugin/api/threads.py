@@ -1,4 +1,5 @@
-"""Threading helpers for the search: page prefetch and short garbage-collector pauses."""
+"""Threading helpers for the search: page prefetch, requests sent ahead and short
+garbage-collector pauses."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from .errors import Cancelled
 from .http import IsCancelled, _never
 
 T = TypeVar("T")
@@ -94,3 +96,44 @@ def prefetched(items: Iterable[T], is_cancelled: IsCancelled = _never) -> Iterat
             yield item
     finally:
         stop.set()
+
+
+class Ahead:
+    """A call started early in a helper thread; :meth:`result` waits for it.
+
+    Used to send the next search request while the current page is still being parsed.
+    ``call(is_cancelled)`` gets a cancel check that also turns true once the caller
+    :meth:`abandon`\\ s it (a guess that proved wrong, or a search that stopped).
+    """
+
+    def __init__(self, key: Any, call: Any, is_cancelled: IsCancelled = _never) -> None:
+        self.key = key
+        self._done = threading.Event()
+        self._abandoned = threading.Event()
+        self._outcome: dict[str, Any] = {}
+
+        def cancelled() -> bool:
+            return self._abandoned.is_set() or is_cancelled()
+
+        def run() -> None:
+            try:
+                self._outcome["value"] = call(cancelled)
+            except BaseException as exc:  # noqa: BLE001 - handed to result()
+                self._outcome["error"] = exc
+            finally:
+                self._done.set()
+
+        threading.Thread(target=run, name="eo-explorer-ahead", daemon=True).start()
+
+    def result(self, is_cancelled: IsCancelled = _never) -> Any:
+        """The call's value (or its exception, raised here), once it is done."""
+        while not self._done.wait(0.05):
+            if is_cancelled():
+                self.abandon()
+                raise Cancelled()
+        if "error" in self._outcome:
+            raise self._outcome["error"]
+        return self._outcome["value"]
+
+    def abandon(self) -> None:
+        self._abandoned.set()

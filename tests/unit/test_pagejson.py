@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eo_explorer.plugin.api.footprints import convert_items
-from eo_explorer.plugin.api.pagejson import loads_page
+from eo_explorer.plugin.api.pagejson import loads_page, skim_tail
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PAGES = sorted(
@@ -61,3 +61,38 @@ def test_item_json_is_the_server_text():
     conversion = convert_items(document["features"], texts=texts)
     assert conversion.footprints[0].values[-1] == texts[0]
     assert '"gsd":10.50' in texts[0]  # the number exactly as sent, not re-encoded
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # rustac, stac-fastapi, Earth Search: links (and counts) after the features
+        (
+            b'{"type":"FeatureCollection","features":[{"id":"a","links":[{"rel":"next"}]}],'
+            b'"links":[{"rel":"next","href":"p2"}],"numberReturned":1}',
+            {"links": [{"rel": "next", "href": "p2"}], "numberReturned": 1},
+        ),
+        (
+            b'{"features": [] ,\n "links" : [ ] , "context": {"next": 5} }\n',
+            {"links": [], "context": {"next": 5}},
+        ),
+        # eoAPI: links first, so the last "links" is an item's: no guess
+        (b'{"links":[{"rel":"next"}],"features":[{"links":[{"rel":"self"}]}]}', None),
+        # links nested in another member, a truncated page, no links at all
+        (b'{"features":[],"context":{"links":[]}}', None),
+        (b'{"features":[],"links":[{"rel":"next","href":"p2"}', None),
+        (b'{"features":[]}', None),
+    ],
+)
+def test_the_tail_of_a_page_is_read_without_its_features(body, expected):
+    assert skim_tail(body) == expected
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_the_tail_of_every_recorded_page_agrees_with_the_whole_page(path):
+    """Whatever the tail says, the page parsed whole says the same."""
+    body = path.read_bytes()
+    tail = skim_tail(body)
+    if tail is not None:
+        whole = json.loads(body)
+        assert all(whole[key] == value for key, value in tail.items())
