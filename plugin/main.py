@@ -92,6 +92,8 @@ class EOExplorerPlugin:
 
         if settings.get(settings.Key.DOCK_OPEN):
             action.setChecked(True)
+        self.process.restore()
+        self.constellr.restore()
 
     def unload(self) -> None:
         if self.constellr is not None:
@@ -209,6 +211,7 @@ class EOExplorerPlugin:
                 return
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self.actions[0].setChecked)
+            self.dock.closedByUser.connect(lambda: self._remember_dock(False))
         self.dock.setVisible(visible)
 
     def _install_translator(self) -> None:

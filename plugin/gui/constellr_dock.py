@@ -16,7 +16,7 @@ from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox, QPushButton, QSizePolicy, QWidget
+from qgis.PyQt.QtWidgets import QMessageBox, QPushButton, QSizePolicy, QWidget
 
 from .. import credentials, log
 from ..api.errors import EOExplorerError
@@ -29,6 +29,7 @@ from ..constellr_tasks import (
     load_reference,
     open_client,
 )
+from .closable_dock import ClosableDock
 from .constellr_areas import AreasPanel
 from .deliveries_panel import DeliveriesPanel
 from .order_form import OrderForm
@@ -42,7 +43,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)  # pylupdate5 files tr() here
 
 
-class ConstellrDock(QDockWidget):
+class ConstellrDock(ClosableDock):
     """Gathers what the user wants, runs it in tasks, shows the answers."""
 
     referenceLoaded = pyqtSignal(object)  # a constellr_tasks.Reference (tests, scripting)

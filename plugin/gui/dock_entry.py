@@ -1,4 +1,5 @@
-"""A toolbar/Web-menu action that opens a dock, created on first use and removed on unload.
+"""A toolbar/Web-menu action that opens a dock, created on first use, opened again at start
+when the user left it open, and removed on unload.
 
 The Process and Constellr docks each have one (:mod:`process_entry`,
 :mod:`constellr_entry`); they import nothing heavy until the dock is first opened, so the
@@ -15,7 +16,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .. import log
+from .. import log, settings
 
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
@@ -46,6 +47,19 @@ class DockEntry:
     def make_dock(self, iface, parent):  # pragma: no cover - subclasses say which dock
         raise NotImplementedError
 
+    @property
+    def open_key(self) -> str:
+        """The setting that remembers whether the user left the dock open."""
+        return f"ui/{self.name.lower()}_dock_open"
+
+    def restore(self) -> None:
+        """Open the dock at start when the user left it open (closed by default)."""
+        if str(settings.value(self.open_key, False)).lower() in ("true", "1") and self.action:
+            self.action.setChecked(True)
+
+    def _remember(self, visible: bool) -> None:
+        settings.set_value(self.open_key, bool(visible))
+
     def add(self) -> None:
         title = tr("EO Explorer {name}").format(name=self.name)
         action = QAction(QIcon(str(ICONS / self.icon)), title, self.iface.mainWindow())
@@ -53,6 +67,8 @@ class DockEntry:
         action.setCheckable(True)
         action.setToolTip(self.tooltip)
         action.toggled.connect(self._toggle)
+        # Only what the user does is remembered (QGIS hides docks while it shuts down).
+        action.triggered.connect(self._remember)
         self.iface.addToolBarIcon(action)
         self.iface.addPluginToWebMenu(self.menu, action)
         self.action = action
@@ -101,4 +117,5 @@ class DockEntry:
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             if self.action is not None:
                 self.dock.visibilityChanged.connect(self.action.setChecked)
+            self.dock.closedByUser.connect(lambda: self._remember(False))
         self.dock.setVisible(visible)

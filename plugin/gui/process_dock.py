@@ -14,7 +14,7 @@ from qgis.core import (
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsMessageBar, QgsProjectionSelectionWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QPushButton, QSizePolicy, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QPushButton, QSizePolicy, QWidget
 
 from .. import log, process_settings
 from ..api.errors import EOExplorerError
@@ -29,6 +29,7 @@ from ..api.process import (
 )
 from ..process_area import make_area, merged_polygons
 from ..process_tasks import ProcessTask, process_http
+from .closable_dock import ClosableDock
 from .draw_tool import PolygonDrawTool
 from .process_form import (
     BYOC,
@@ -52,7 +53,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
 
 
-class ProcessDock(QDockWidget):
+class ProcessDock(ClosableDock):
     """Gathers the request, runs it as a task, loads the styled result."""
 
     processFinished = pyqtSignal(object)  # the ProcessOutcome, for tests and scripting

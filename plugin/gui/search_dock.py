@@ -16,7 +16,7 @@ from qgis.core import (
 from qgis.gui import QgsMapLayerComboBox, QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QDockWidget, QListWidgetItem, QSizePolicy
+from qgis.PyQt.QtWidgets import QListWidgetItem, QSizePolicy
 
 from .. import credentials, layers, log, settings
 from ..api.catalogs import Catalog
@@ -26,6 +26,7 @@ from ..areas import extent_area, geometries_area
 from ..network import http_for
 from ..tasks import CollectionsTask, SearchTask
 from .assets_panel import AssetsPanel, items_json
+from .closable_dock import ClosableDock
 from .draw_tool import PolygonDrawTool
 from .results import ResultsTableController, item_html
 from .thumbnails import ThumbnailView
@@ -40,7 +41,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)  # pylupdate5 files tr() here
 
 
-class SearchDock(QDockWidget):
+class SearchDock(ClosableDock):
     """Gathers the search, runs it in a task and shows the footprints and table."""
 
     searchFinished = pyqtSignal(object)  # the SearchOutcome, for tests and scripting
@@ -530,11 +531,6 @@ class SearchDock(QDockWidget):
         log.error(message + (f"\n{details}" if details else ""))
 
     # -- lifetime ---------------------------------------------------------------------
-
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """The user closed the dock with its X: start without it next time."""
-        settings.set(settings.Key.DOCK_OPEN, False)
-        super().closeEvent(event)
 
     def shutdown(self) -> None:
         """Cancel tasks, remove the map tool and rubber band, disconnect project signals."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtWidgets import QDockWidget
 
@@ -115,3 +116,29 @@ def test_unload_without_opening_the_dock(qgis_iface):
     assert plugin.dock is None
     plugin.unload()
     assert QgsApplication.processingRegistry().providerById("eo_explorer") is None
+
+
+@pytest.mark.parametrize("entry", ["process", "constellr"])
+def test_process_and_constellr_docks_reopen_where_the_user_left_them(
+    qgis_iface, qgis_app, qgis_new_project, entry
+):
+    clean_settings()
+    qgis_iface.mainWindow().show()  # docks report visibility only in a shown window
+    plugin = load_plugin(qgis_iface)
+    assert getattr(plugin, entry).dock is None  # closed for a new user
+    getattr(plugin, entry).action.trigger()  # the toolbar button
+    dock = getattr(plugin, entry).dock
+    assert dock is not None and not dock.isHidden()
+    plugin.unload()
+
+    plugin = load_plugin(qgis_iface)  # QGIS restarted: open again
+    dock = getattr(plugin, entry).dock
+    assert dock is not None and not dock.isHidden()
+    assert getattr(plugin, entry).action.isChecked()
+    dock.close()  # the dock's own X button
+    plugin.unload()
+
+    plugin = load_plugin(qgis_iface)  # closed by the user: stays closed
+    assert getattr(plugin, entry).dock is None
+    plugin.unload()
+    qgis_iface.mainWindow().hide()
