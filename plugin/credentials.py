@@ -44,6 +44,12 @@ def unlock() -> None:
             details=manager.disabledMessage(),
         )
     if not manager.masterPasswordIsSet() and not manager.setMasterPassword(True):
+        if QgsApplication.platform() == "qgis_process":  # nobody to ask
+            raise CredentialsRequired(
+                "The QGIS authentication database is locked: run qgis_process with "
+                "QGIS_AUTH_PASSWORD_FILE set to a file holding the master password to use "
+                "your accounts."
+            )
         raise CredentialsRequired(
             "The QGIS authentication database is locked: enter the master password to use "
             "your accounts."

@@ -209,6 +209,45 @@ def test_search_catalogs_that_need_an_account(
     assert all(SH_SECRET not in m and API_KEY not in m for m in logged)
 
 
+def test_processing_searches_catalogs_that_need_an_account(
+    qgis_app, qgis_new_project, keycloak, catalogs, provider, monkeypatch, logged
+):
+    """ "Search catalog" in the Toolbox uses the same accounts as the dock."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    from eo_explorer.plugin import credentials
+    from eo_explorer.plugin.api.accounts import Credentials
+
+    sh, constellr = catalogs
+    monkeypatch.delenv("EO_EXPLORER_SANDBOX_URL", raising=False)
+    clean_settings()
+    _point_presets_at(sh, constellr, keycloak)
+    with pytest.raises(QgsProcessingException, match="Set up your Sentinel Hub account"):
+        processing.run(
+            "eo_explorer:search_catalog", {"CATALOG": "sentinelhub", "OUTPUT": "TEMPORARY_OUTPUT"}
+        )
+    credentials.save(
+        Credentials("sentinelhub", "sh-client", SH_SECRET, token_url=keycloak.token_url)
+    )
+    credentials.save(Credentials("constellr", secret=API_KEY))
+    try:
+        for preset in ("sentinelhub", "constellr"):
+            result = processing.run(
+                "eo_explorer:search_catalog",
+                {"CATALOG": preset, "MAX_ITEMS": 100, "OUTPUT": "TEMPORARY_OUTPUT"},
+            )
+            assert result["OUTPUT"].featureCount() == 40, preset
+    finally:
+        for service in ("sentinelhub", "constellr"):
+            credentials.delete(service)
+        clean_settings()
+    sent = [r["headers"].get("X-Api-Key") for r in constellr.requests]
+    assert sent and set(sent) == {API_KEY}
+    assert keycloak.count("client_credentials") == 1
+    assert all(SH_SECRET not in m and API_KEY not in m for m in logged)
+
+
 def test_a_refused_key_says_which_account_to_fix(
     qgis_iface, qgis_app, qgis_new_project, keycloak, catalogs, monkeypatch
 ):

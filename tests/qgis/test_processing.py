@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -293,7 +294,9 @@ def install_dependencies_like_pip(target: Path) -> None:
                 (target / top).symlink_to(source, target_is_directory=source.is_dir())
 
 
-def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
+def headless_qgis(tmp_path: Path):
+    """``qgis_process`` with its own profile, the plugin and its dependencies installed as
+    a user would (``qgis_process plugins enable``); returns (run, config folder)."""
     executable = _qgis_process()
     plugins = tmp_path / "plugins"
     plugins.mkdir()
@@ -311,11 +314,12 @@ def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
     (tmp_path / "xdg").mkdir(mode=0o700)
     env.pop("PYTHONPATH", None)
 
-    def qgis_process(*args: str) -> subprocess.CompletedProcess:
+    def qgis_process(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [executable, *args],
-            env=env,
+            env={**env, **extra_env},
             cwd=tmp_path,
+            stdin=subprocess.DEVNULL,  # nobody at the keyboard
             capture_output=True,
             text=True,
             timeout=90,
@@ -324,6 +328,11 @@ def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
 
     enabled = qgis_process("plugins", "enable", "eo_explorer")
     assert enabled.returncode == 0, enabled.stdout + enabled.stderr
+    return qgis_process, config
+
+
+def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
+    qgis_process, _config = headless_qgis(tmp_path)
     listed = qgis_process("list")
     assert ALG in listed.stdout, (
         "qgis_process did not load the plugin's provider. It loads an enabled plugin whose "
@@ -349,3 +358,75 @@ def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
     layer = QgsVectorLayer(str(output), "footprints", "ogr")
     assert layer.isValid()
     assert sorted(layer_ids(layer)) == sorted(expected)
+
+
+#: Run in the headless profile before qgis_process: what a user does once in QGIS (set a
+#: master password, add the Constellr account, point the preset at the local server).
+_SET_UP_ACCOUNT = """
+import sys
+sys.path.insert(0, sys.argv[4])
+import tests.conftest
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
+QCoreApplication.setOrganizationName("QGIS")
+QCoreApplication.setOrganizationDomain("qgis.org")
+QCoreApplication.setApplicationName("QGIS3")
+app = QgsApplication([], False)
+app.initQgis()
+assert QgsApplication.authManager().setMasterPassword(sys.argv[1], True)
+from eo_explorer.plugin import credentials, settings
+from eo_explorer.plugin.api.accounts import Credentials
+from eo_explorer.plugin.api.catalogs import PRESETS
+credentials.save(Credentials("constellr", secret=sys.argv[2]))
+settings.save_catalogs(
+    [p.model_copy(update={"url": sys.argv[3]}) for p in PRESETS if p.id == "constellr"]
+)
+app.exitQgis()
+"""
+
+
+def test_qgis_process_searches_with_an_account_given_the_master_password(tmp_path):
+    from tests.servers.stac_paging_server import StacPagingServer
+
+    from .conftest import sandbox_items
+
+    key, master = "headless-constellr-key", "headless-master-password"
+    items = [i for i in sandbox_items() if i["collection"] == "sandbox-lst"][:15]
+
+    def check(headers):
+        return None if headers.get("X-Api-Key") == key else (401, {"detail": "Invalid API key"})
+
+    qgis_process, config = headless_qgis(tmp_path)
+    with StacPagingServer(items, style="token-get", authorize=check) as server:
+        env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(config), QT_QPA_PLATFORM="offscreen")
+        env.pop("QGIS_AUTH_PASSWORD_FILE", None)
+        set_up = subprocess.run(
+            [sys.executable, "-c", _SET_UP_ACCOUNT, master, key, server.url, str(REPO)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert set_up.returncode == 0, set_up.stderr[-2000:]
+        output = tmp_path / "lst.gpkg"
+        search = ("--json", "run", ALG, "--CATALOG=constellr", f"--OUTPUT={output}")
+
+        locked = qgis_process(*search)  # no password file: says what to do, at once
+        assert locked.returncode != 0
+        assert "QGIS_AUTH_PASSWORD_FILE" in locked.stdout + locked.stderr
+        assert not server.requests
+
+        password_file = tmp_path / "master-password"
+        password_file.write_text(master + "\n")
+        password_file.chmod(0o600)
+        done = qgis_process(*search, QGIS_AUTH_PASSWORD_FILE=str(password_file))
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+        answer = json.loads(done.stdout[done.stdout.index("{") :])
+        assert answer["results"]["COUNT"] == len(items)
+        sent = {r["headers"].get("X-Api-Key") for r in server.requests}
+        assert sent == {key}
+    text = "".join(
+        path.read_text(errors="replace") for path in config.rglob("*.ini") if path.is_file()
+    )
+    assert key not in text and master not in text
