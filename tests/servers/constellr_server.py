@@ -47,7 +47,7 @@ from tests.servers.constellr_delivery import Asset, deliver
 from tests.servers.constellr_geometry import GeometryError, convert
 from tests.servers.constellr_orders import PRODUCTS, USE_CASES, OrdersApi, default_rejection_rule
 from tests.servers.constellr_stac import StacApi
-from tests.servers.faults import Fault
+from tests.servers.faults import Fault, FaultTable
 from tests.servers.redirect_server import LocalServer, RecordingHandler
 
 __all__ = ["API_KEY", "WORKSPACE", "ConstellrServer"]
@@ -120,8 +120,7 @@ class ConstellrServer(LocalServer):
         self._own_dir = data_dir is None
         self.data_dir = Path(data_dir) if data_dir is not None else None
         self.assets: dict[str, Asset] = {}
-        self._faults: dict[str, Fault] = {}
-        self._hits: dict[int, int] = {}
+        self._faults: FaultTable[Fault] = FaultTable()
         self._stop_advancing = threading.Event()
         self._advancer: Optional[threading.Thread] = None
         self.advance_errors: list[Exception] = []  # raised in the auto_advance thread
@@ -196,32 +195,10 @@ class ConstellrServer(LocalServer):
 
     def set_fault(self, path: str, fault: Optional[Fault]) -> None:
         """Fault for a request path ("/orders/batch", "/stac/search", ...) or "*"."""
-        key = path if path == "*" else "/" + path.strip("/")
-        with self._lock:
-            if fault is None:
-                self._faults.pop(key, None)
-            else:
-                self._faults[key] = fault
-                self._hits[id(fault)] = 0
+        self._faults.set(path if path == "*" else "/" + path.strip("/"), fault)
 
     def clear_faults(self) -> None:
-        with self._lock:
-            self._faults.clear()
-
-    def _take_fault(self, method: str, path: str) -> Optional[Fault]:
-        with self._lock:
-            for key in (path, "*"):
-                fault = self._faults.get(key)
-                if fault is None or (fault.method and fault.method != method):
-                    continue
-                seen = self._hits.get(id(fault), 0)
-                self._hits[id(fault)] = seen + 1
-                if seen < fault.after or (
-                    fault.times is not None and seen >= fault.after + fault.times
-                ):
-                    return None
-                return fault
-        return None
+        self._faults.clear()
 
     def _take_drop(self) -> bool:
         with self._lock:
@@ -237,7 +214,7 @@ class ConstellrServer(LocalServer):
     def respond(self, handler: _Handler, entry: dict) -> None:
         path = "/" + entry["path"].strip("/")
         method = entry["method"]
-        handler.fault = fault = self._take_fault(method, path)
+        handler.fault = fault = self._faults.take(method, path)
         entry["fault"] = fault.kind if fault is not None else None
         if fault is not None and fault.kind == "slow":
             time.sleep(fault.delay)

@@ -1,6 +1,9 @@
-"""Fault modes for :class:`tests.servers.stac_paging_server.StacPagingServer`.
+"""Fault modes of the local test servers, and the table that hands them out.
 
-A :class:`Fault` replaces or damages the response to matching requests. Error bodies follow
+A :class:`Fault` replaces or damages the response to matching requests (StacPagingServer,
+ConstellrServer, ProcessApiServer, TokenServer); :class:`FaultTable` keeps faults by request
+path and counts requests against their ``after`` / ``times`` / ``method``, for those servers
+and for FileServer's ``FileFault``. Error bodies follow
 what the services really send: STAC-FastAPI ``{"code", "description"}`` (Planetary Computer,
 Earth Search 404s) and Sentinel Hub ``{"error": {"status", "reason", "message", "code"}}``
 (recorded Process API errors; schema ``RestErrorWrapper`` in the Catalog OpenAPI).
@@ -9,9 +12,10 @@ Earth Search 404s) and Sentinel Hub ``{"error": {"status", "reason", "message", 
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from typing import Any, Optional
+from typing import Any, Generic, Optional, Protocol, TypeVar
 
 KINDS = ("respond", "invalid-json", "slow", "trickle", "drop")
 
@@ -47,6 +51,67 @@ class Fault:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; expected one of {KINDS}")
+
+
+class _Counted(Protocol):
+    method: Optional[str]
+    after: int
+    times: Optional[int]
+
+
+F = TypeVar("F", bound=_Counted)
+
+
+class FaultTable(Generic[F]):
+    """Thread-safe faults by key (a request path; "*" means every path), several per key.
+
+    :meth:`take` counts a request against every fault of its key, then of "*", whose
+    ``method`` is None or the request's; a fault is active from its ``after``-th counted
+    request on, for ``times`` requests (None: for ever). It returns the first active one.
+    A fault object counts its requests once, wherever it is filed; adding it again
+    restarts its count.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._faults: dict[str, list[F]] = {}
+        self._hits: dict[int, int] = {}
+
+    def add(self, key: str, fault: F) -> F:
+        """Append ``fault`` to the faults of ``key``."""
+        with self._lock:
+            self._faults.setdefault(key, []).append(fault)
+            self._hits[id(fault)] = 0
+        return fault
+
+    def set(self, key: str, fault: Optional[F]) -> None:
+        """Replace the faults of ``key`` with ``fault`` (None: remove them)."""
+        with self._lock:
+            self._faults.pop(key, None)
+        if fault is not None:
+            self.add(key, fault)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._faults.clear()
+            self._hits.clear()
+
+    def take(self, method: str, key: str) -> Optional[F]:
+        """Count this request against every matching fault; return the first active one."""
+        chosen = None
+        with self._lock:
+            keys = (key,) if key == "*" else (key, "*")
+            for fault in [f for k in keys for f in self._faults.get(k, [])]:
+                if fault.method and fault.method != method:
+                    continue
+                seen = self._hits.get(id(fault), 0)
+                self._hits[id(fault)] = seen + 1
+                active = seen >= fault.after and (
+                    fault.times is None or seen < fault.after + fault.times
+                )
+                if active and chosen is None:
+                    chosen = fault
+        return chosen
 
 
 def stac_error_body(description: str, code: str = "NotFoundError") -> dict:

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, Optional, Union
 from urllib.parse import quote, unquote
 
+from tests.servers.faults import FaultTable
 from tests.servers.redirect_server import LocalServer, RecordingHandler
 
 __all__ = [
@@ -323,8 +324,7 @@ class FileServer(LocalServer):
         self.authorize = authorize
         self.active = 0
         self.max_active = 0
-        self._faults: dict[str, list[FileFault]] = {}
-        self._hits: dict[int, int] = {}
+        self._faults: FaultTable[FileFault] = FaultTable()
         for path, value in (faults or {}).items():
             for fault in value if isinstance(value, (list, tuple)) else [value]:
                 self.add_fault(path, fault)
@@ -349,37 +349,18 @@ class FileServer(LocalServer):
 
     def add_fault(self, path: str, fault: FileFault) -> FileFault:
         """Append ``fault`` to the faults of ``path`` (relative to the root, or "*")."""
-        with self._lock:
-            self._faults.setdefault(self._key(path), []).append(fault)
-            self._hits[id(fault)] = 0
-        return fault
+        return self._faults.add(self._key(path), fault)
 
     def set_fault(self, path: str, fault: Optional[FileFault]) -> None:
         """Replace the faults of ``path`` with ``fault`` (None: remove them)."""
-        with self._lock:
-            self._faults.pop(self._key(path), None)
-        if fault is not None:
-            self.add_fault(path, fault)
+        self._faults.set(self._key(path), fault)
 
     def clear_faults(self) -> None:
-        with self._lock:
-            self._faults.clear()
+        self._faults.clear()
 
     def take_fault(self, method: str, path: str) -> Optional[FileFault]:
         """Count this request against every matching fault; return the first active one."""
-        chosen = None
-        with self._lock:
-            for fault in self._faults.get(self._key(path), []) + self._faults.get("*", []):
-                if fault.method and fault.method != method:
-                    continue
-                seen = self._hits.get(id(fault), 0)
-                self._hits[id(fault)] = seen + 1
-                active = seen >= fault.after and (
-                    fault.times is None or seen < fault.after + fault.times
-                )
-                if active and chosen is None:
-                    chosen = fault
-        return chosen
+        return self._faults.take(method, self._key(path))
 
     def wait_idle(self, timeout: float = 5.0) -> bool:
         """Wait until no request is being answered (log entries are then complete)."""

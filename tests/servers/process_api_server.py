@@ -25,7 +25,7 @@ from typing import Any, NamedTuple, Optional
 
 import numpy as np
 
-from tests.servers.faults import Fault
+from tests.servers.faults import Fault, FaultTable
 from tests.servers.process_api_collections import ApiError, error_body, parse_crs
 from tests.servers.process_api_render import (
     coverage_counts,
@@ -110,8 +110,7 @@ class ProcessApiServer(LocalServer):
         self.in_flight = 0
         self.max_in_flight = 0
         self._passed: collections.deque = collections.deque()
-        self._fault: Optional[Fault] = None
-        self._fault_hits = 0
+        self._faults: FaultTable[Fault] = FaultTable()
 
     @property
     def process_url(self) -> str:
@@ -121,17 +120,7 @@ class ProcessApiServer(LocalServer):
         """A :mod:`tests.servers.faults` fault for process requests (None removes it):
         ``respond`` replaces the answer (e.g. the recorded 500 RENDERER_EXCEPTION bodies),
         ``slow`` delays it, ``trickle`` / ``drop`` / ``invalid-json`` damage it."""
-        with self._lock:
-            self._fault, self._fault_hits = fault, 0
-
-    def _take_fault(self) -> Optional[Fault]:
-        with self._lock:
-            fault = self._fault
-            if fault is None:
-                return None
-            seen, self._fault_hits = self._fault_hits, self._fault_hits + 1
-            last = None if fault.times is None else fault.after + fault.times
-            return fault if seen >= fault.after and (last is None or seen < last) else None
+        self._faults.set("*", fault)
 
     def coverage(
         self, bbox: tuple, width: int, height: int, crs: Optional[str] = None
@@ -145,7 +134,7 @@ class ProcessApiServer(LocalServer):
 
     # -- request handling ------------------------------------------------------------------
     def respond(self, handler: RecordingHandler, entry: dict) -> None:
-        fault = self._take_fault()
+        fault = self._faults.take(entry["method"], "*")
         if fault is not None and fault.kind == "slow":
             time.sleep(fault.delay)
         if fault is not None and fault.kind == "respond":
