@@ -29,7 +29,7 @@ from email.utils import formatdate
 from typing import Any, Optional
 from urllib.parse import parse_qs, unquote_plus
 
-from tests.servers.faults import Fault
+from tests.servers.faults import Fault, FaultTable
 from tests.servers.redirect_server import LocalServer, RecordingHandler
 
 __all__ = ["GRANTS", "TokenServer"]
@@ -131,8 +131,7 @@ class TokenServer(LocalServer):
         self.issued: list[dict] = []
         self._access: dict[str, dict] = {}
         self._refresh = {t: _Refresh(c) for t, c in (offline_tokens or {}).items()}
-        self._fault: Optional[Fault] = None
-        self._fault_hits = 0
+        self.faults: FaultTable[Fault] = FaultTable()
 
     # -- URLs ------------------------------------------------------------------------------
     @property
@@ -192,17 +191,7 @@ class TokenServer(LocalServer):
     def set_fault(self, fault: Optional[Fault]) -> None:
         """A :class:`tests.servers.faults.Fault` for the token endpoint (None removes it);
         its ``after`` / ``times`` count token requests."""
-        with self._lock:
-            self._fault, self._fault_hits = fault, 0
-
-    def _take_fault(self) -> Optional[Fault]:
-        with self._lock:
-            fault = self._fault
-            if fault is None:
-                return None
-            seen, self._fault_hits = self._fault_hits, self._fault_hits + 1
-            last = None if fault.times is None else fault.after + fault.times
-            return fault if seen >= fault.after and (last is None or seen < last) else None
+        self.faults.set("*", fault)
 
     # -- HTTP ------------------------------------------------------------------------------
     def record(self, entry: dict) -> None:
@@ -227,7 +216,7 @@ class TokenServer(LocalServer):
             return handler.send_json(415, {"error": "HTTP 415 Unsupported Media Type"})
         if self.delay:
             time.sleep(self.delay)
-        fault = self._take_fault()
+        fault = self.faults.take(entry["method"], "*")
         if fault is not None and fault.kind == "slow":
             time.sleep(fault.delay)
         if fault is not None and fault.kind == "respond":
