@@ -6,157 +6,157 @@
     <message>
         <location filename="../plugin/gui/catalogs_dialog.py" line="64"/>
         <source>Needs {account}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite {account}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/catalogs_dialog.py" line="90"/>
         <source>My catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Mon catalogue</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="48"/>
         <source>EO Explorer – Search</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer – Recherche</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="173"/>
         <source>Reading collections…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des collections…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="193"/>
         <source>Collections could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les collections n&apos;ont pas pu être lues.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="217"/>
         <source>{n} collections. Tick one or more; none ticked searches them all.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} collections. Cochez-en une ou plusieurs ; si aucune n&apos;est cochée, la recherche porte sur toutes.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="224"/>
         <source>This catalog does not support CQL2 filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce catalogue ne prend pas en charge les filtres CQL2</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="253"/>
         <source>The chosen collections have no eo:cloud_cover property.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les collections choisies n&apos;ont pas de propriété eo:cloud_cover.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="326"/>
         <source>Draw a polygon on the map first (Draw button).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessinez d&apos;abord un polygone sur la carte (bouton Dessiner).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="331"/>
         <source>Select one or more polygons in a layer first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord un ou plusieurs polygones dans une couche.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="382"/>
         <source>Searching {title}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans {title}…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="387"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="391"/>
         <source>{count} items from {pages} page(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} éléments sur {pages} page(s)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="393"/>
         <source> — {matched} match in the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation> — {matched} correspondance(s) dans le catalogue</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="409"/>
         <source>The search failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recherche a échoué.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="428"/>
         <source>{count} items on the map from {pages} page(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} éléments sur la carte, issus de {pages} page(s).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="432"/>
         <source>The catalog has {n} matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le catalogue compte {n} correspondances.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="434"/>
         <source>Cancelled: </source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : </translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="437"/>
         <source>No items match this search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun élément ne correspond à cette recherche.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="441"/>
         <source>This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier items itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce catalogue ne sait pas filtrer par couverture nuageuse ; EO Explorer a lui-même écarté {n} éléments trop nuageux.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="451"/>
         <source>{n} items could not be drawn and were left out</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} éléments n&apos;ont pas pu être dessinés et ont été écartés</translation>
     </message>
     <message>
         <location filename="../plugin/processing/provider.py" line="26"/>
         <source>EO Explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer</translation>
     </message>
     <message>
         <location filename="../plugin/main.py" line="54"/>
         <source>EO Explorer Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche EO Explorer</translation>
     </message>
     <message>
         <location filename="../plugin/main.py" line="57"/>
         <source>Search Earth-observation catalogs from the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les catalogues d&apos;observation de la Terre depuis la carte</translation>
     </message>
     <message>
         <location filename="../plugin/main.py" line="174"/>
         <source>The Search dock could not be opened; see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le panneau Recherche n&apos;a pas pu être ouvert ; voir le journal.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/provider.py" line="29"/>
         <source>EO Explorer: search Earth-observation catalogs</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer : rechercher dans les catalogues d&apos;observation de la Terre</translation>
     </message>
     <message>
         <location filename="../plugin/processing/provider.py" line="48"/>
         <source>The Processing algorithms of EO Explorer are not available: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les algorithmes de traitement d&apos;EO Explorer ne sont pas disponibles : {0}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="56"/>
         <source>No catalog given: enter a catalog id or a STAC API URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun catalogue indiqué : saisissez l&apos;identifiant d&apos;un catalogue ou l&apos;URL d&apos;une API STAC.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="63"/>
         <source>Unknown catalog &quot;{0}&quot;. Use one of {1} or the URL of a STAC API (starting with http:// or https://).</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue « {0} » inconnu. Utilisez l&apos;un des catalogues {1} ou l&apos;URL d&apos;une API STAC (commençant par http:// ou https://).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="89"/>
         <source>Search catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans un catalogue</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="98"/>
         <source>stac,search,catalog,satellite,footprints,earth observation,cdse</source>
-        <translation type="unfinished"></translation>
+        <translation>stac,recherche,catalogue,satellite,empreintes,observation de la Terre,cdse</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="101"/>
@@ -169,862 +169,870 @@
 &lt;b&gt;Maximum cloud cover&lt;/b&gt;: in percent; items without cloud cover are kept. Catalogs that cannot filter by cloud cover are filtered after download.
 &lt;b&gt;CQL2 filter&lt;/b&gt;: an extra filter in CQL2 text, for catalogs that support the STAC Filter extension, for example &quot;platform = &apos;sentinel-2a&apos;&quot;.
 &lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans un catalogue d&apos;observation de la Terre (une API STAC) et écrit les empreintes des éléments trouvés dans une couche de polygones en EPSG:4326, une entité par élément.
+
+&lt;b&gt;Catalogue&lt;/b&gt; : l&apos;identifiant d&apos;un catalogue connu d&apos;EO Explorer (par exemple cdse, ou sandbox lorsque le catalogue de test local est lancé) ou l&apos;URL de la page d&apos;accueil de n&apos;importe quelle API STAC. Les catalogues qui nécessitent un compte ne peuvent pas encore être interrogés depuis les traitements.
+&lt;b&gt;Collections&lt;/b&gt; : les identifiants des collections, séparés par des virgules, par exemple sentinel-2-l2a. Laissez vide pour chercher dans toutes les collections.
+&lt;b&gt;Emprise&lt;/b&gt; et &lt;b&gt;Zone&lt;/b&gt; : où chercher. Les polygones de la couche de zone (seulement ceux qui sont sélectionnés lorsque « Entité(s) sélectionnée(s) uniquement » est coché) l&apos;emportent sur l&apos;emprise. Si aucune des deux n&apos;est indiquée, la recherche porte sur le monde entier.
+&lt;b&gt;Date de début&lt;/b&gt; et &lt;b&gt;Date de fin&lt;/b&gt; : les deux jours sont inclus (UTC).
+&lt;b&gt;Couverture nuageuse maximale&lt;/b&gt; : en pourcentage ; les éléments sans couverture nuageuse sont conservés. Pour les catalogues qui ne savent pas filtrer par couverture nuageuse, le filtre est appliqué après le téléchargement.
+&lt;b&gt;Filtre CQL2&lt;/b&gt; : un filtre supplémentaire en texte CQL2, pour les catalogues qui prennent en charge l&apos;extension STAC Filter, par exemple « platform = &apos;sentinel-2a&apos; ».
+&lt;b&gt;Nombre maximal d&apos;éléments&lt;/b&gt; : la recherche s&apos;arrête après ce nombre d&apos;empreintes.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="125"/>
         <source>Catalog (id or STAC API URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue (identifiant ou URL d&apos;une API STAC)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="132"/>
         <source>Collections (comma-separated ids)</source>
-        <translation type="unfinished"></translation>
+        <translation>Collections (identifiants séparés par des virgules)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="137"/>
         <source>Search extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Emprise de recherche</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="140"/>
         <source>Search area (polygon layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone de recherche (couche de polygones)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="148"/>
         <source>Start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de début</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="156"/>
         <source>End date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de fin</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="161"/>
         <source>Maximum cloud cover (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="171"/>
         <source>CQL2 filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre CQL2</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="174"/>
         <source>Maximum number of items</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal d&apos;éléments</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="183"/>
         <source>Footprints</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreintes</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="188"/>
         <source>Number of footprints</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d&apos;empreintes</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="189"/>
         <source>Number of items the catalog matched (-1 if unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d&apos;éléments correspondants dans le catalogue (-1 si inconnu)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="211"/>
         <source>The {0} is not a date; use the form 2024-06-30.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paramètre « {0} » n&apos;est pas une date ; utilisez la forme 2024-06-30.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="233"/>
         <source>The search area layer has no polygon to search with (with &quot;Selected features only&quot;, select at least one polygon).</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de zone de recherche n&apos;a aucun polygone à utiliser (avec « Entité(s) sélectionnée(s) uniquement », sélectionnez au moins un polygone).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="240"/>
         <source>Both an extent and an area layer are given: the area layer is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une emprise et une couche de zone sont toutes deux indiquées : la couche de zone est utilisée.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="254"/>
         <source>The search extent cannot be expressed in longitude and latitude.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;emprise de recherche ne peut pas être exprimée en longitude et latitude.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="329"/>
         <source>Searching {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans {0} ({1})</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="333"/>
         <source>This catalog cannot filter by cloud cover; items above the limit are dropped after download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce catalogue ne sait pas filtrer par couverture nuageuse ; les éléments au-delà de la limite sont écartés après le téléchargement.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="340"/>
         <source>page {0}: {1} items</source>
-        <translation type="unfinished"></translation>
+        <translation>page {0} : {1} éléments</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="343"/>
         <source>The catalog matched {0} items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le catalogue compte {0} éléments correspondants.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="350"/>
         <source>Item {0} skipped: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément {0} ignoré : {1}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="378"/>
         <source>{0} more items skipped because they cannot be drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} éléments supplémentaires ignorés, car ils ne peuvent pas être dessinés.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="384"/>
         <source>{0} items above the cloud cover limit were dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} éléments au-delà de la limite de couverture nuageuse ont été écartés.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="388"/>
         <source>Cancelled: the output holds the {0} footprints found so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : la sortie contient les {0} empreintes trouvées jusqu&apos;ici.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="392"/>
         <source>The catalog did not say how many items match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le catalogue n&apos;a pas indiqué combien d&apos;éléments correspondent.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="393"/>
         <source>{0} footprints written.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} empreintes écrites.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="327"/>
         <source>Searching {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans {0}</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="56"/>
         <source>There is no polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a aucun polygone.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="58"/>
         <source>An area of interest must be a polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une zone d&apos;intérêt doit être un polygone.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="61"/>
         <source>This feature has {n} parts, but a Constellr area of interest is one polygon. Split it (Vector ▸ Geometry Tools ▸ Multipart to Singleparts) and create one area per part.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette entité compte {n} parties, mais une zone d&apos;intérêt Constellr est un seul polygone. Scindez-la (Vecteur ▸ Outils de géométrie ▸ De morceaux multiples à morceaux uniques) et créez une zone par partie.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="70"/>
         <source>This polygon crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Draw one on each side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce polygone traverse l&apos;antiméridien (180°) et deviendrait donc deux polygones ; Constellr n&apos;en accepte qu&apos;un par zone d&apos;intérêt. Dessinez-en un de chaque côté.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="85"/>
         <source>The map extent crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Pan to one side.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;emprise de la carte traverse l&apos;antiméridien (180°) et deviendrait donc deux polygones ; Constellr n&apos;en accepte qu&apos;un par zone d&apos;intérêt. Déplacez la carte d&apos;un seul côté.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="97"/>
         <source>Select one polygon in a layer first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord un polygone dans une couche.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="100"/>
         <source>{n} features are selected, but an area of interest is one polygon. Select one, or create orders for every feature with the Processing algorithm &apos;Create Constellr orders&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entités sont sélectionnées, mais une zone d&apos;intérêt est un seul polygone. Sélectionnez-en une seule, ou créez des commandes pour chaque entité avec l&apos;algorithme de traitement « Créer des commandes Constellr ».</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="147"/>
         <source>Constellr areas of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Zones d&apos;intérêt Constellr</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="69"/>
         <source>Catalog: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue : {title}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="117"/>
         <source>How this STAC API wants requests to be authenticated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode d&apos;authentification des requêtes attendu par cette API STAC.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="147"/>
         <source>Sandbox: client id {id}, secret {secret}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable : identifiant client {id}, secret {secret}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="153"/>
         <source>Sandbox: API key {key}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable : clé d&apos;API {key}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="166"/>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="187"/>
         <source>S3 endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point de terminaison S3</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="187"/>
         <source>Token URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du jeton</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="217"/>
         <source>Fill in every field first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplissez d&apos;abord tous les champs.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="228"/>
         <source>Saved in the QGIS authentication database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans la base de données d&apos;authentification de QGIS.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="240"/>
         <source>Removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="253"/>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="132"/>
         <source>Download folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de téléchargement</translation>
     </message>
     <message>
         <location filename="../plugin/gui/assets_panel.py" line="145"/>
         <source>Tick the assets to download first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez d&apos;abord les ressources à télécharger.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="158"/>
         <source>Choose a download folder first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d&apos;abord un dossier de téléchargement.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="168"/>
         <source>Downloading {n} file(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement de {n} fichier(s)…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/assets_panel.py" line="192"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé</translation>
     </message>
     <message>
         <location filename="../plugin/gui/assets_panel.py" line="206"/>
         <source>{n} raster layer(s) added.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} couche(s) raster ajoutée(s).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/assets_panel.py" line="217"/>
         <source>{key} is not a raster</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} n&apos;est pas un raster</translation>
     </message>
     <message>
         <location filename="../plugin/gui/assets_panel.py" line="231"/>
         <source>{n} layer(s) streamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} couche(s) ouverte(s) en flux.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="32"/>
         <source>This area</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette zone</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="45"/>
         <source>Suits {products}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Convient à {products}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="133"/>
         <source>Measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesure en cours…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="134"/>
         <source>measure the area</source>
-        <translation type="unfinished"></translation>
+        <translation>mesurer la zone</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="142"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="148"/>
         <source>Bounding box {size}, area {ha} ha.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectangle englobant {size}, superficie {ha} ha.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="160"/>
         <source>Give the area a name first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez d&apos;abord un nom à la zone.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="163"/>
         <source>An area called {name} already exists; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une zone nommée {name} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="169"/>
         <source>Measure the area first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesurez d&apos;abord la zone.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="173"/>
         <source>Creating {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création de {name}…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="174"/>
         <source>create an area of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>créer une zone d&apos;intérêt</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="192"/>
         <source>{name} created ({size}); it is ticked in New order.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} créée ({size}) ; elle est cochée dans Nouvelle commande.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="262"/>
         <source>Select an area in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord une zone dans la liste.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="264"/>
         <source>Delete the area of interest {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la zone d&apos;intérêt {name} ?</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="266"/>
         <source>delete an area of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimer une zone d&apos;intérêt</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="276"/>
         <source>{name} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} supprimée.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_dock.py" line="217"/>
         <source>EO Explorer – Constellr</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer – Constellr</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_dock.py" line="142"/>
         <source>Constellr API: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>API Constellr : {url}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_dock.py" line="115"/>
         <source>EO Explorer: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer : {what}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_dock.py" line="143"/>
         <source>Constellr products and areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Produits et zones Constellr</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="164"/>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_dock.py" line="226"/>
         <source>Constellr</source>
-        <translation type="unfinished"></translation>
+        <translation>Constellr</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_dock.py" line="210"/>
         <source>Something unexpected went wrong; details are in the EO Explorer log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur inattendue s&apos;est produite ; les détails sont dans le journal d&apos;EO Explorer.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="271"/>
         <source>Check the {title} account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le compte {title}.</translation>
     </message>
     <message>
         <location filename="../plugin/main.py" line="64"/>
         <source>Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_entry.py" line="38"/>
         <source>EO Explorer Constellr</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer Constellr</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_entry.py" line="41"/>
         <source>Constellr: areas of interest, tasking orders and delivered LST</source>
-        <translation type="unfinished"></translation>
+        <translation>Constellr : zones d&apos;intérêt, commandes de programmation et LST livrées</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_entry.py" line="83"/>
         <source>The Constellr dock could not be opened; see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le panneau Constellr n&apos;a pas pu être ouvert ; voir le journal.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="64"/>
         <source>order</source>
-        <translation type="unfinished"></translation>
+        <translation>commande</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="64"/>
         <source>area</source>
-        <translation type="unfinished"></translation>
+        <translation>zone</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="65"/>
         <source>Deliveries for the {what} {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Livraisons de la {what} {title}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="69"/>
         <source>Searching the Constellr catalog…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans le catalogue Constellr…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="73"/>
         <source>Constellr deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>Livraisons Constellr</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="106"/>
         <source>Nothing delivered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a encore été livré.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="108"/>
         <source>Constellr deliveries · {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Livraisons Constellr · {title}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="110"/>
         <source>{n} delivered image(s); their footprints are on the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} image(s) livrée(s) ; leurs empreintes sont sur la carte.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="132"/>
         <source>Find and tick the deliveries to open first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherchez et cochez d&apos;abord les livraisons à ouvrir.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="141"/>
         <source>{n} LST layer(s) opened, in °C.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} couche(s) LST ouverte(s), en °C.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="155"/>
         <source>Find and tick the deliveries to download first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherchez et cochez d&apos;abord les livraisons à télécharger.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="193"/>
         <source>{n} LST layer(s) added, in °C.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} couche(s) LST ajoutée(s), en °C.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="138"/>
         <source>day or night</source>
-        <translation type="unfinished"></translation>
+        <translation>jour ou nuit</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="138"/>
         <source>day</source>
-        <translation type="unfinished"></translation>
+        <translation>jour</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="138"/>
         <source>night</source>
-        <translation type="unfinished"></translation>
+        <translation>nuit</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="115"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="241"/>
         <source>{n} orders, sent in {b} batches of at most {m}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} commandes, envoyées en {b} lots d&apos;au plus {m}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="245"/>
         <source>{n} order(s) in one batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} commande(s) en un seul lot.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="256"/>
         <source>Nothing was sent: fix the fields marked in red first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été envoyé : corrigez d&apos;abord les champs signalés en rouge.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="259"/>
         <source>{n} areas make {n} orders. Constellr takes at most {m} orders per request, so they will be sent in {b} batches. Send them?</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} zones donnent {n} commandes. Constellr accepte au plus {m} commandes par requête : elles seront donc envoyées en {b} lots. Les envoyer ?</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="265"/>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="271"/>
         <source>Placing {n} order(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passage de {n} commande(s)…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="272"/>
         <source>place Constellr orders</source>
-        <translation type="unfinished"></translation>
+        <translation>passer des commandes Constellr</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="286"/>
         <source>{n} order(s) placed in {b} batch(es).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} commande(s) passée(s) en {b} lot(s).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="290"/>
         <source>The connection broke while sending, but the orders are in the order list: nothing was sent twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a été coupée pendant l&apos;envoi, mais les commandes figurent dans la liste des commandes : rien n&apos;a été envoyé deux fois.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="305"/>
         <source>Send the {n} order(s) again?</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer les {n} commande(s) ?</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="77"/>
         <source>Reading the orders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des commandes…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="78"/>
         <source>Constellr orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes Constellr</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="87"/>
         <source>The orders could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les commandes n&apos;ont pas pu être lues.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="101"/>
         <source>{n} order(s), read at {time}; read again every {m} minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} commande(s), lue(s) à {time} ; nouvelle lecture toutes les {m} minutes.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="114"/>
         <source>{n} order(s) changed state: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} commande(s) ont changé d&apos;état : {what}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="114"/>
         <source> and {n} more.</source>
-        <translation type="unfinished"></translation>
+        <translation> et {n} autre(s).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="149"/>
         <source>Was {before} at the last look.</source>
-        <translation type="unfinished"></translation>
+        <translation>État lors de la dernière consultation : {before}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="193"/>
         <source>Only orders waiting for validation or rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement les commandes en attente de validation ou rejetées.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="200"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="201"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="202"/>
         <source>Rejection reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du rejet</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="119"/>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produit</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="204"/>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="205"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="206"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="133"/>
         <source>Frequency</source>
-        <translation type="unfinished"></translation>
+        <translation>Fréquence</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="138"/>
         <source>Illumination</source>
-        <translation type="unfinished"></translation>
+        <translation>Éclairement</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="209"/>
         <source>Max. images</source>
-        <translation type="unfinished"></translation>
+        <translation>Images max.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="210"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-clés</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="158"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="212"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Création</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="227"/>
         <source>edit the tags of an order</source>
-        <translation type="unfinished"></translation>
+        <translation>modifier les mots-clés d&apos;une commande</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="242"/>
         <source>Tags saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-clés enregistrés.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="258"/>
         <source>Delete the {product} order for {area}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la commande {product} pour {area} ?</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="263"/>
         <source>delete an order</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimer une commande</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="275"/>
         <source>The order was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande a été supprimée.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="288"/>
         <source>Constellr lets you delete only orders waiting for validation or rejected; this one is {state}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Constellr ne permet de supprimer que les commandes en attente de validation ou rejetées ; l&apos;état de celle-ci est {state}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_dock.py" line="61"/>
         <source>EO Explorer – Process</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer – Process</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_dock.py" line="109"/>
         <source>Custom script</source>
-        <translation type="unfinished"></translation>
+        <translation>Script personnalisé</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_dock.py" line="204"/>
         <source>Open an evalscript</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un evalscript</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_dock.py" line="204"/>
         <source>Evalscripts (*.js *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evalscripts (*.js *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_dock.py" line="212"/>
         <source>Save the evalscript</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l&apos;evalscript</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_dock.py" line="212"/>
         <source>Evalscripts (*.js)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evalscripts (*.js)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_dock.py" line="282"/>
         <source>Select one or more polygons (or footprints) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord un ou plusieurs polygones (ou empreintes).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_dock.py" line="320"/>
         <source>Output: </source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie : </translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_dock.py" line="323"/>
         <source>Not ready: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas prêt : {reason}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_dock.py" line="326"/>
         <source>Not ready: the area has no size yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas prêt : la zone n&apos;a pas encore de taille.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_entry.py" line="37"/>
         <source>EO Explorer Process</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer Process</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_entry.py" line="40"/>
         <source>Sentinel Hub Process API: imagery for an area, loaded as a raster layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Process API de Sentinel Hub : imagerie d&apos;une zone, chargée comme couche raster</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_entry.py" line="84"/>
         <source>The Process dock could not be opened; see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le panneau Process n&apos;a pas pu être ouvert ; voir le journal.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="109"/>
         <source>BYOC collection (byoc-&lt;id&gt;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection BYOC (byoc-&lt;id&gt;)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="115"/>
         <source>default (nearest)</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut (plus proche voisin)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="118"/>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>toutes</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="122"/>
         <source>Products with these polarizations only: DV (VV+VH) and DH (HH+HV) are dual, SV / SH single. The evalscript may read only bands the product has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement les produits ayant ces polarisations : DV (VV+VH) et DH (HH+HV) sont doubles, SV / SH simples. L&apos;evalscript ne peut lire que les bandes présentes dans le produit.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="128"/>
         <source>default (gamma0 ellipsoid)</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut (gamma0 ellipsoïde)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="227"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="132"/>
         <source>Lee {n} × {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lee {n} × {n}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="141"/>
         <source>default (most recent)</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut (la plus récente)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="146"/>
         <source>This collection has no cloud cover to filter by.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette collection n&apos;a pas de couverture nuageuse permettant de filtrer.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="151"/>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="219"/>
         <source>Check the form: </source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le formulaire : </translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="251"/>
         <source>{w} × {h} px of {pixel} in EPSG:{epsg} · {n} request(s) · about {pu} processing units</source>
-        <translation type="unfinished"></translation>
+        <translation>{w} × {h} px de {pixel} en EPSG:{epsg} · {n} requête(s) · environ {pu} unités de traitement</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_run.py" line="68"/>
         <source>Requesting {n} image(s) from {host}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande de {n} image(s) à {host}…</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_run.py" line="87"/>
         <source>{done} of {total} image(s) received</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} image(s) reçue(s) sur {total}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="379"/>
         <source>Cancelled: nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_run.py" line="112"/>
         <source>The request failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a échoué.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_run.py" line="125"/>
         <source>Saved {file} ({n} request(s), {units} processing units); request in {json}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} enregistré ({n} requête(s), {units} unités de traitement) ; requête dans {json}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_run.py" line="135"/>
         <source>{n} image(s) failed after retries and are empty in the result: {which}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} image(s) en échec après plusieurs tentatives, vide(s) dans le résultat : {which}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="127"/>
         <source> (account)</source>
-        <translation type="unfinished"></translation>
+        <translation> (compte)</translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_dock.py" line="153"/>
         <source>{title} needs {account}. Add it under Accounts… to search it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} nécessite {account}. Ajoutez ce compte dans Comptes… pour pouvoir y chercher.</translation>
     </message>
     <message>
         <location filename="../plugin/process_styles.py" line="121"/>
         <source>QGIS could not open {path} as a raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS n&apos;a pas pu ouvrir {path} comme raster.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="71"/>
         <source>Create Constellr orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer des commandes Constellr</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="80"/>
         <source>constellr,lst,tasking,order,land surface temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>constellr,lst,programmation,commande,température de surface</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="83"/>
@@ -1035,117 +1043,123 @@ Everything is checked before anything is created: the bounding box of each polyg
 &lt;b&gt;Name field&lt;/b&gt;: the areas' names (unique in the workspace); without it, the layer name and feature id. An area that already exists with that name is reused.
 &lt;b&gt;Only check&lt;/b&gt;: measure and check, create nothing.
 Orders are sent in batches of at most 25. The output lists each feature with its area and order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crée une zone d&apos;intérêt Constellr pour chaque polygone de la couche (un polygone par entité ; les entités multiparties sont refusées avec une explication) et commande le produit pour chacune, avec la même spécification. Nécessite le compte Constellr (EO Explorer ▸ Comptes…).
+
+Tout est vérifié avant toute création : le rectangle englobant de chaque polygone (LSTprecision et LSTzoom : au plus 15 km × 15 km ; LSTfusion : de 60 m à 110 km), la date de début (à partir d&apos;aujourd&apos;hui ; LSTfusion : pas dans le futur), la durée (LSTprecision et LSTzoom : de 7 jours à 1 an), la fréquence du produit, le nombre maximal d&apos;images (1 pour une image unique ; aucun pour LSTfusion) et les mots-clés (au plus 10, de 50 caractères au plus chacun, sans doublons).
+
+&lt;b&gt;Champ de nom&lt;/b&gt; : les noms des zones (uniques dans l&apos;espace de travail) ; sans lui, le nom de la couche et l&apos;identifiant de l&apos;entité. Une zone qui existe déjà sous ce nom est réutilisée.
+&lt;b&gt;Vérifier seulement&lt;/b&gt; : mesurer et vérifier, sans rien créer.
+Les commandes sont envoyées par lots d&apos;au plus 25. La sortie liste chaque entité avec sa zone et sa commande.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="106"/>
         <source>Polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygones</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="111"/>
         <source>Name field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ de nom</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="120"/>
         <source>Use case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas d&apos;usage</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="125"/>
         <source>Start date (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de début (UTC)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="128"/>
         <source>End date (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de fin (UTC)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="146"/>
         <source>Maximum number of images (0: none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal d&apos;images (0 : aucun)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="155"/>
         <source>Tags (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-clés (séparés par des virgules)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="159"/>
         <source>Only check, create nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier seulement, ne rien créer</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="169"/>
         <source>Number of orders placed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de commandes passées</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="188"/>
         <source>The {0} is not a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paramètre {0} n&apos;est pas une date.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="230"/>
         <source>{0}: the name is used twice; names must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} : le nom est utilisé deux fois ; les noms doivent être uniques.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="236"/>
         <source>Nothing was created. </source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été créé. </translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="238"/>
         <source>The layer has no polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche n&apos;a aucun polygone.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="281"/>
         <source>{0} order(s) placed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} commande(s) passée(s).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="288"/>
         <source>Nothing was ordered: </source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été commandé : </translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="300"/>
         <source>{0}: the existing area of that name is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} : la zone existante portant ce nom est utilisée.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="314"/>
         <source>Checked: the orders are valid. Nothing was created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié : les commandes sont valides. Rien n&apos;a été créé.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="322"/>
         <source>Cancelled before all areas were created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé avant la création de toutes les zones.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="325"/>
         <source>Area {0} created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone {0} créée.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="334"/>
         <source>Batch {0}: the answer was lost, but its orders are in the order list; nothing was sent twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot {0} : la réponse a été perdue, mais ses commandes figurent dans la liste des commandes ; rien n&apos;a été envoyé deux fois.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="83"/>
         <source>Download assets</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger les ressources</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="92"/>
         <source>stac,assets,download,cog,geotiff,raster,satellite,earth observation</source>
-        <translation type="unfinished"></translation>
+        <translation>stac,ressources,téléchargement,cog,geotiff,raster,satellite,observation de la Terre</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="95"/>
@@ -1157,117 +1171,124 @@ Orders are sent in batches of at most 25. The output lists each feature with its
 &lt;b&gt;Load the rasters&lt;/b&gt;: add the downloaded rasters to the project, styled (true colour, temperature ramp or grey stretch), in the EO Explorer group.
 
 Assets on hosts that need an account use the account set up in EO Explorer ▸ Accounts. Each file that fails is reported as a warning; the algorithm still downloads the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharge les ressources (fichiers) des éléments d&apos;une couche d&apos;empreintes issue d&apos;une recherche EO Explorer, dans &lt;i&gt;dossier/collection/id de l&apos;élément/&lt;/i&gt;.
+
+&lt;b&gt;Empreintes&lt;/b&gt; : une couche du panneau Recherche ou de « Rechercher dans un catalogue » ; son champ item_json décrit chaque élément. Cochez « Entité(s) sélectionnée(s) uniquement » pour ne télécharger que les ressources des empreintes sélectionnées.
+&lt;b&gt;Clés des ressources&lt;/b&gt; : les ressources à télécharger, séparées par des virgules, par exemple visual, lst ou B04, B08. Laissez vide pour télécharger toutes les ressources raster (GeoTIFF, COG, JPEG 2000).
+&lt;b&gt;Dossier de téléchargement&lt;/b&gt; : l&apos;emplacement des fichiers. Un téléchargement annulé ou interrompu reprend lorsque l&apos;algorithme est relancé avec le même dossier ; les fichiers sont vérifiés d&apos;après la taille et la somme de contrôle indiquées par le catalogue.
+&lt;b&gt;Charger les rasters&lt;/b&gt; : ajouter les rasters téléchargés au projet, avec un style (couleurs naturelles, palette de températures ou étirement en niveaux de gris), dans le groupe EO Explorer.
+
+Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent le compte configuré dans EO Explorer ▸ Comptes. Chaque fichier en échec est signalé par un avertissement ; l&apos;algorithme télécharge quand même les autres.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="118"/>
         <source>Footprints (a layer from an EO Explorer search)</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreintes (une couche issue d&apos;une recherche EO Explorer)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="125"/>
         <source>Asset keys (comma-separated; empty: every raster asset)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés des ressources (séparées par des virgules ; vide : toutes les ressources raster)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="135"/>
         <source>Load the rasters into the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger les rasters dans le projet</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="140"/>
         <source>Files downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers téléchargés</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="141"/>
         <source>Files that failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers en échec</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="252"/>
         <source>Choose a download folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un dossier de téléchargement.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="181"/>
         <source>The layer has no {0} field: use a footprints layer made by an EO Explorer search.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche n&apos;a pas de champ {0} : utilisez une couche d&apos;empreintes issue d&apos;une recherche EO Explorer.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="202"/>
         <source>{0} footprint(s) skipped: their {1} field is not a STAC item.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} empreinte(s) ignorée(s) : leur champ {1} n&apos;est pas un élément STAC.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="208"/>
         <source>There are no footprints to download assets for (with &quot;Selected features only&quot;, select some footprints first).</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a aucune empreinte dont télécharger les ressources (avec « Entité(s) sélectionnée(s) uniquement », sélectionnez d&apos;abord des empreintes).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="224"/>
         <source>None of the {0} item(s) has a raster asset. Their assets: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun des {0} élément(s) n&apos;a de ressource raster. Leurs ressources : {1}.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="227"/>
         <source>None of the {0} item(s) has an asset named {1}. Their assets: {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun des {0} élément(s) n&apos;a de ressource nommée {1}. Leurs ressources : {2}.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="256"/>
         <source>The download folder {0} cannot be created: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de téléchargement {0} ne peut pas être créé : {1}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="260"/>
         <source>Downloading {0} file(s) of {1} item(s) into {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement de {0} fichier(s) de {1} élément(s) dans {2}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="277"/>
         <source>(resumed after {0} bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>(reprise après {0} octets)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="278"/>
         <source>{0} · {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} : {2}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="282"/>
         <source>Failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : {0}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="284"/>
         <source>Cancelled. Partly downloaded files are kept (*.part): run the algorithm again with the same folder to resume them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé. Les fichiers partiellement téléchargés sont conservés (*.part) : relancez l&apos;algorithme avec le même dossier pour reprendre leur téléchargement.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="363"/>
         <source>The rasters are not loaded: not running on the main thread.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rasters ne sont pas chargés : l&apos;algorithme ne s&apos;exécute pas dans le fil d&apos;exécution principal.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="376"/>
         <source>{0} raster layer(s) added to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} couche(s) raster ajoutée(s) au projet.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="76"/>
         <source>The result could not be styled: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le style n&apos;a pas pu être appliqué au résultat : {0}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="99"/>
         <source>Sentinel Hub Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel Hub Process</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="108"/>
         <source>sentinel hub,process api,evalscript,ndvi,sentinel-2,sentinel-1,cdse</source>
-        <translation type="unfinished"></translation>
+        <translation>sentinel hub,process api,evalscript,ndvi,sentinel-2,sentinel-1,cdse</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="111"/>
@@ -1279,152 +1300,159 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
 &lt;b&gt;Evalscript&lt;/b&gt;: a preset, or a script file (it wins over the preset).
 &lt;b&gt;Output CRS&lt;/b&gt;: empty for the UTM zone of the area. &lt;b&gt;Resolution&lt;/b&gt; in metres, unless &lt;b&gt;width&lt;/b&gt; and &lt;b&gt;height&lt;/b&gt; in pixels are given.
 Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande à la Process API de Sentinel Hub l&apos;imagerie d&apos;une zone et l&apos;écrit en Cloud-Optimized GeoTIFF, avec le JSON de la requête à côté.
+
+&lt;b&gt;Point de terminaison&lt;/b&gt; : services.sentinel-hub.com, services-uswest2.sentinel-hub.com ou sh.dataspace.copernicus.eu, avec le compte enregistré dans EO Explorer ▸ Comptes.
+&lt;b&gt;Collection&lt;/b&gt; : sentinel-2-l2a, sentinel-2-l1c, sentinel-1-grd, sentinel-3-olci, sentinel-3-slstr, landsat-ot-l2, dem ou byoc-&amp;lt;id&amp;gt;.
+La &lt;b&gt;couche de zone&lt;/b&gt; (ses polygones, avec découpage) l&apos;emporte sur l&apos;&lt;b&gt;emprise&lt;/b&gt;.
+&lt;b&gt;Evalscript&lt;/b&gt; : un préréglage, ou un fichier de script (qui l&apos;emporte sur le préréglage).
+&lt;b&gt;SCR de sortie&lt;/b&gt; : vide pour le fuseau UTM de la zone. &lt;b&gt;Résolution&lt;/b&gt; en mètres, sauf si la &lt;b&gt;largeur&lt;/b&gt; et la &lt;b&gt;hauteur&lt;/b&gt; en pixels sont indiquées.
+Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemblées.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="132"/>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point de terminaison</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="133"/>
         <source>Data collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection de données</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="138"/>
         <source>Extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Emprise</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="139"/>
         <source>Area (polygon layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone (couche de polygones)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="154"/>
         <source>Evalscript preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglage d&apos;evalscript</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="155"/>
         <source>Evalscript file (instead of the preset)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier evalscript (au lieu du préréglage)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="164"/>
         <source>Mosaicking order</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordre de mosaïquage</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="177"/>
         <source>Upsampling</source>
-        <translation type="unfinished"></translation>
+        <translation>Suréchantillonnage</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="177"/>
         <source>Downsampling</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-échantillonnage</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="182"/>
         <source>Sentinel-1: orthorectify</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 : orthorectifier</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="187"/>
         <source>Sentinel-1: backscatter coefficient</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 : coefficient de rétrodiffusion</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="195"/>
         <source>Sentinel-1: Lee speckle filter window (0: none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 : fenêtre du filtre de speckle de Lee (0 : aucun)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="205"/>
         <source>Sentinel-1: polarization</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 : polarisation</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="213"/>
         <source>Elevation model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle d&apos;élévation</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="216"/>
         <source>Output CRS (empty: UTM zone)</source>
-        <translation type="unfinished"></translation>
+        <translation>SCR de sortie (vide : fuseau UTM)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="219"/>
         <source>Resolution (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolution (m)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="228"/>
         <source>Width (px)</source>
-        <translation type="unfinished"></translation>
+        <translation>Largeur (px)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="228"/>
         <source>Height (px)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauteur (px)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="238"/>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Image</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="239"/>
         <source>Requests sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes envoyées</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="240"/>
         <source>Processing units spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités de traitement consommées</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="241"/>
         <source>Request JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON de la requête</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="263"/>
         <source>Unknown evalscript preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglage d&apos;evalscript inconnu.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="315"/>
         <source>Give an extent or an area layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez une emprise ou une couche de zone.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="329"/>
         <source>Unknown endpoint {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Point de terminaison {0} inconnu.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="355"/>
         <source>{0} × {1} px in EPSG:{2}, {3} request(s), about {4} processing units</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} × {1} px en EPSG:{2}, {3} requête(s), environ {4} unités de traitement</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="366"/>
         <source>The image is written as a GeoTIFF: use .tif.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;image est écrite au format GeoTIFF : utilisez .tif.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="385"/>
         <source>Tile {0} failed and is empty: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>La tuile {0} a échoué et est vide : {1}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="388"/>
         <source>Saved {0} and {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} et {1} enregistrés</translation>
     </message>
 </context>
 <context>
@@ -1432,72 +1460,72 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/accounts_dialog.ui" line="6"/>
         <source>EO Explorer – Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer – Comptes</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="13"/>
         <source>font-weight: bold</source>
-        <translation type="unfinished"></translation>
+        <translation>font-weight: bold</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="17"/>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentification</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="19"/>
         <source>Header name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l&apos;en-tête</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="20"/>
         <source>e.g. X-API-Key</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. X-API-Key</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="21"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="23"/>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="27"/>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="30"/>
         <source>Token URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du jeton</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="31"/>
         <source>Leave empty for the service&apos;s own sign-in server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laisser vide pour utiliser le serveur de connexion propre au service.</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="36"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="37"/>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="38"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="48"/>
         <source>Secrets are kept in the QGIS authentication database, protected by your master password; EO Explorer&apos;s settings hold only a reference to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les secrets sont conservés dans la base de données d&apos;authentification de QGIS, protégée par votre mot de passe principal ; les paramètres d&apos;EO Explorer n&apos;en contiennent qu&apos;une référence.</translation>
     </message>
 </context>
 <context>
@@ -1505,72 +1533,72 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/assets_panel.ui" line="14"/>
         <source>Asset</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="15"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="16"/>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="17"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="18"/>
         <source>Raster</source>
-        <translation type="unfinished"></translation>
+        <translation>Raster</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="19"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="24"/>
         <source>Tick</source>
-        <translation type="unfinished"></translation>
+        <translation>Cocher</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="25"/>
         <source>Tick this asset in every selected item</source>
-        <translation type="unfinished"></translation>
+        <translation>Cocher cette ressource dans chaque élément sélectionné</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="26"/>
         <source>in all items</source>
-        <translation type="unfinished"></translation>
+        <translation>dans tous les éléments</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="32"/>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="32"/>
         <source>Download the ticked assets and load the rasters</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger les ressources cochées et charger les rasters</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="33"/>
         <source>Stream</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir en flux</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="33"/>
         <source>Open the ticked Cloud-Optimized GeoTIFFs without downloading them</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir les Cloud-Optimized GeoTIFF cochés sans les télécharger</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="34"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1578,37 +1606,37 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="6"/>
         <source>EO Explorer – Catalogs</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer – Catalogues</translation>
     </message>
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="13"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="15"/>
         <source>STAC API URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de l&apos;API STAC</translation>
     </message>
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="16"/>
         <source>https://example.com/stac/</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com/stac/</translation>
     </message>
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="24"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="25"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="26"/>
         <source>Restore preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir le préréglage</translation>
     </message>
 </context>
 <context>
@@ -1616,102 +1644,102 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/constellr_areas.ui" line="12"/>
         <source>New area of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle zone d&apos;intérêt</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="15"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>À partir de</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="20"/>
         <source>Polygon drawn on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygone dessiné sur la carte</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="21"/>
         <source>Click vertices on the map; right-click or double-click to finish. Drag a vertex to edit, Backspace removes the last one, Esc cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur la carte pour placer les sommets ; clic droit ou double-clic pour terminer. Faites glisser un sommet pour le modifier, Retour arrière supprime le dernier, Échap annule.</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="21"/>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessiner</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="24"/>
         <source>Current map extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Emprise actuelle du canevas</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="25"/>
         <source>Selected feature of a layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Entité sélectionnée d&apos;une couche</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="52"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="30"/>
         <source>A name unique in the workspace, e.g. North field</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom unique dans l&apos;espace de travail, p. ex. Champ nord</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="31"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="35"/>
         <source>Ask Constellr for the bounding box and area of the polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander à Constellr le rectangle englobant et la superficie du polygone</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="35"/>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesurer</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="36"/>
         <source>Create area</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer la zone</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="43"/>
         <source>Areas of interest of the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Zones d&apos;intérêt de l&apos;espace de travail</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="53"/>
         <source>Bounding box</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectangle englobant</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="54"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Création</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="59"/>
         <source>Zoom to</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoomer sur</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="60"/>
         <source>Deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>Livraisons</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="60"/>
         <source>Find the products delivered for this area</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher les produits livrés pour cette zone</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="61"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>
@@ -1719,47 +1747,47 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/constellr_deliveries.ui" line="10"/>
         <source>Choose an order or an area and press Deliveries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une commande ou une zone, puis cliquez sur Livraisons.</translation>
     </message>
     <message>
         <location filename="../ui/constellr_deliveries.ui" line="15"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../ui/constellr_deliveries.ui" line="16"/>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produit</translation>
     </message>
     <message>
         <location filename="../ui/constellr_deliveries.ui" line="17"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément</translation>
     </message>
     <message>
         <location filename="../ui/constellr_deliveries.ui" line="23"/>
         <source>Open LST</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir les LST</translation>
     </message>
     <message>
         <location filename="../ui/constellr_deliveries.ui" line="23"/>
         <source>Stream the ticked LST rasters (Cloud-Optimized GeoTIFFs) with a temperature colour ramp</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir en flux les rasters LST cochés (Cloud-Optimized GeoTIFF) avec une palette de couleurs de température</translation>
     </message>
     <message>
         <location filename="../ui/constellr_deliveries.ui" line="24"/>
         <source>Download LST</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger les LST</translation>
     </message>
     <message>
         <location filename="../ui/constellr_deliveries.ui" line="24"/>
         <source>Download the ticked LST rasters to the folder and load them</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger les rasters LST cochés dans le dossier et les charger</translation>
     </message>
     <message>
         <location filename="../ui/constellr_deliveries.ui" line="25"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1767,47 +1795,47 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/constellr_dock.ui" line="6"/>
         <source>EO Explorer – Constellr</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer – Constellr</translation>
     </message>
     <message>
         <location filename="../ui/constellr_dock.ui" line="16"/>
         <source>The Constellr account (workspace API key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte Constellr (clé d&apos;API de l&apos;espace de travail)</translation>
     </message>
     <message>
         <location filename="../ui/constellr_dock.ui" line="16"/>
         <source>Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes…</translation>
     </message>
     <message>
         <location filename="../ui/constellr_dock.ui" line="17"/>
         <source>Read products, use cases, areas and orders again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire les produits, cas d&apos;usage, zones et commandes</translation>
     </message>
     <message>
         <location filename="../ui/constellr_dock.ui" line="17"/>
         <source>⟳</source>
-        <translation type="unfinished"></translation>
+        <translation>⟳</translation>
     </message>
     <message>
         <location filename="../ui/constellr_dock.ui" line="24"/>
         <source>Areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Zones</translation>
     </message>
     <message>
         <location filename="../ui/constellr_dock.ui" line="28"/>
         <source>New order</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle commande</translation>
     </message>
     <message>
         <location filename="../ui/constellr_dock.ui" line="32"/>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes</translation>
     </message>
     <message>
         <location filename="../ui/constellr_dock.ui" line="36"/>
         <source>Deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>Livraisons</translation>
     </message>
 </context>
 <context>
@@ -1815,92 +1843,92 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/constellr_order_form.ui" line="16"/>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produit</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="45"/>
         <source>color: #b00020;</source>
-        <translation type="unfinished"></translation>
+        <translation>color: #b00020;</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="19"/>
         <source>Use case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas d&apos;usage</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="22"/>
         <source>Areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Zones</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="23"/>
         <source>Tick the areas of interest to order for: one order per area, all with this specification</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez les zones d&apos;intérêt à commander : une commande par zone, toutes avec cette spécification</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="25"/>
         <source>Start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de début</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="29"/>
         <source>yyyy-MM-dd</source>
-        <translation type="unfinished"></translation>
+        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="29"/>
         <source>Dates are days in UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dates sont des jours en UTC</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="28"/>
         <source>End date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de fin</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="31"/>
         <source>Frequency</source>
-        <translation type="unfinished"></translation>
+        <translation>Fréquence</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="34"/>
         <source>Illumination</source>
-        <translation type="unfinished"></translation>
+        <translation>Éclairement</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="35"/>
         <source>Whether imaging takes place during the astronomical day, night or either</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique si l&apos;acquisition a lieu pendant le jour astronomique, la nuit, ou l&apos;un ou l&apos;autre</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="37"/>
         <source>Max. images</source>
-        <translation type="unfinished"></translation>
+        <translation>Images max.</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="38"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>sans limite</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="40"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-clés</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="41"/>
         <source>comma-separated, e.g. field42, wheat</source>
-        <translation type="unfinished"></translation>
+        <translation>séparés par des virgules, p. ex. champ42, blé</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="43"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="53"/>
         <source>Place orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer les commandes</translation>
     </message>
 </context>
 <context>
@@ -1908,77 +1936,77 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/constellr_orders.ui" line="13"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="27"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="28"/>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produit</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="29"/>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="30"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="31"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="32"/>
         <source>Rejection reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du rejet</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="33"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-clés</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="34"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Création</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="41"/>
         <source>Tags of the selected order, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-clés de la commande sélectionnée, séparés par des virgules</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="42"/>
         <source>Save tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les mots-clés</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="45"/>
         <source>color: #b00020;</source>
-        <translation type="unfinished"></translation>
+        <translation>color: #b00020;</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="48"/>
         <source>Deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>Livraisons</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="48"/>
         <source>Find the products delivered for this order</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher les produits livrés pour cette commande</translation>
     </message>
     <message>
         <location filename="../ui/constellr_orders.ui" line="49"/>
         <source>Delete order</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la commande</translation>
     </message>
 </context>
 <context>
@@ -1986,237 +2014,237 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/process_dock.ui" line="6"/>
         <source>EO Explorer – Process</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer – Process</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="19"/>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point de terminaison</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="23"/>
         <source>Accounts: Sentinel Hub, Sentinel Hub on Copernicus Data Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes : Sentinel Hub, Sentinel Hub sur Copernicus Data Space</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="23"/>
         <source>Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes…</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="26"/>
         <source>Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="30"/>
         <source>BYOC collection id, e.g. 017aa0ae-33a6-45d3-8548-0f7d1041b40c</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant de collection BYOC, p. ex. 017aa0ae-33a6-45d3-8548-0f7d1041b40c</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="33"/>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="36"/>
         <source>Current map extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Emprise actuelle du canevas</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="39"/>
         <source>Polygon drawn on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygone dessiné sur la carte</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="40"/>
         <source>Click vertices on the map; right-click or double-click to finish. Drag a vertex to edit, Backspace removes the last one, Esc cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur la carte pour placer les sommets ; clic droit ou double-clic pour terminer. Faites glisser un sommet pour le modifier, Retour arrière supprime le dernier, Échap annule.</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="40"/>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessiner</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="43"/>
         <source>Selected features of a layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Entités sélectionnées d&apos;une couche</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="45"/>
         <source>The footprints selected in a search result layer (the Search dock&apos;s table)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les empreintes sélectionnées dans une couche de résultats de recherche (la table du panneau Recherche)</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="45"/>
         <source>Selected footprints of the search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreintes sélectionnées des résultats de recherche</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="48"/>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Dates</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="53"/>
         <source>yyyy-MM-dd</source>
-        <translation type="unfinished"></translation>
+        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="52"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="56"/>
         <source>Mosaicking</source>
-        <translation type="unfinished"></translation>
+        <translation>Mosaïquage</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="57"/>
         <source>Which acquisition is on top where several cover a pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;acquisition placée au-dessus là où plusieurs couvrent un même pixel</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="58"/>
         <source>Max. cloud cover</source>
-        <translation type="unfinished"></translation>
+        <translation>Couverture nuageuse max.</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="59"/>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="60"/>
         <source>Resampling</source>
-        <translation type="unfinished"></translation>
+        <translation>Rééchantillonnage</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="63"/>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>suréch.</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="65"/>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>sous-éch.</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="71"/>
         <source>Sentinel-1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="73"/>
         <source>Polarization</source>
-        <translation type="unfinished"></translation>
+        <translation>Polarisation</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="75"/>
         <source>Backscatter coefficient</source>
-        <translation type="unfinished"></translation>
+        <translation>Coefficient de rétrodiffusion</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="77"/>
         <source>Orthorectify</source>
-        <translation type="unfinished"></translation>
+        <translation>Orthorectifier</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="78"/>
         <source>Speckle filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre de speckle</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="83"/>
         <source>Elevation model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle d&apos;élévation</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="85"/>
         <source>Evalscript</source>
-        <translation type="unfinished"></translation>
+        <translation>Evalscript</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="91"/>
         <source>Load an evalscript from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger un evalscript depuis un fichier</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="91"/>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir…</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="92"/>
         <source>Save the evalscript to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l&apos;evalscript dans un fichier</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="92"/>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer…</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="99"/>
         <source>Output CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>SCR de sortie</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="102"/>
         <source>UTM zone of the area</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau UTM de la zone</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="105"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="111"/>
         <source>Pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Pixels</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="114"/>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolution</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="115"/>
         <source> m</source>
-        <translation type="unfinished"></translation>
+        <translation> m</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="116"/>
         <source>Width × height</source>
-        <translation type="unfinished"></translation>
+        <translation>Largeur × hauteur</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="119"/>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="118"/>
         <source>×</source>
-        <translation type="unfinished"></translation>
+        <translation>×</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="122"/>
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de sortie</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="131"/>
         <source>Request imagery</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander l&apos;imagerie</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="132"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -2224,152 +2252,152 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/search_dock.ui" line="6"/>
         <source>EO Explorer – Search</source>
-        <translation type="unfinished"></translation>
+        <translation>EO Explorer – Recherche</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="22"/>
         <source>Catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="26"/>
         <source>Add, edit or remove catalogs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter, modifier ou supprimer des catalogues</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="26"/>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="30"/>
         <source>Collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Collections</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="35"/>
         <source>Type to filter collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir pour filtrer les collections</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="36"/>
         <source>Read the catalog&apos;s collections again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire les collections du catalogue</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="36"/>
         <source>⟳</source>
-        <translation type="unfinished"></translation>
+        <translation>⟳</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="43"/>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="46"/>
         <source>Current map extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Emprise actuelle du canevas</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="49"/>
         <source>Polygon drawn on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygone dessiné sur la carte</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="50"/>
         <source>Click vertices on the map; right-click or double-click to finish. Drag a vertex to edit, Backspace removes the last one, Esc cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur la carte pour placer les sommets ; clic droit ou double-clic pour terminer. Faites glisser un sommet pour le modifier, Retour arrière supprime le dernier, Échap annule.</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="50"/>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessiner</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="53"/>
         <source>Selected features of a layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Entités sélectionnées d&apos;une couche</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="57"/>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Dates</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="60"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="63"/>
         <source>yyyy-MM-dd</source>
-        <translation type="unfinished"></translation>
+        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="62"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Au</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="66"/>
         <source>Cloud cover</source>
-        <translation type="unfinished"></translation>
+        <translation>Couverture nuageuse</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="69"/>
         <source>at most</source>
-        <translation type="unfinished"></translation>
+        <translation>au plus</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="70"/>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="74"/>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="75"/>
         <source>CQL2 text, e.g. platform = &apos;sentinel-2a&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte CQL2, p. ex. platform = &apos;sentinel-2a&apos;</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="76"/>
         <source>Max. items</source>
-        <translation type="unfinished"></translation>
+        <translation>Éléments max.</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="80"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="81"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="27"/>
         <source>Accounts: Sentinel Hub, Copernicus Data Space, Constellr, ESA MAAP, custom catalogs</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes : Sentinel Hub, Copernicus Data Space, Constellr, ESA MAAP, catalogues personnalisés</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="27"/>
         <source>Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes…</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="96"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="111"/>
         <source>Assets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressources</translation>
     </message>
 </context>
 </TS>
