@@ -14,97 +14,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="48"/>
+        <location filename="../plugin/gui/search_dock.py" line="51"/>
         <source>EO Explorer – Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="173"/>
+        <location filename="../plugin/gui/search_dock.py" line="176"/>
         <source>Reading collections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="193"/>
+        <location filename="../plugin/gui/search_dock.py" line="196"/>
         <source>Collections could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="217"/>
+        <location filename="../plugin/gui/search_dock.py" line="220"/>
         <source>{n} collections. Tick one or more; none ticked searches them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="224"/>
+        <location filename="../plugin/gui/search_dock.py" line="227"/>
         <source>This catalog does not support CQL2 filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="253"/>
+        <location filename="../plugin/gui/search_dock.py" line="256"/>
         <source>The chosen collections have no eo:cloud_cover property.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="326"/>
+        <location filename="../plugin/gui/search_dock.py" line="329"/>
         <source>Draw a polygon on the map first (Draw button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="331"/>
+        <location filename="../plugin/gui/search_dock.py" line="334"/>
         <source>Select one or more polygons in a layer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="382"/>
+        <location filename="../plugin/gui/search_dock.py" line="385"/>
         <source>Searching {title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="387"/>
+        <location filename="../plugin/gui/search_dock.py" line="390"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="391"/>
+        <location filename="../plugin/gui/search_dock.py" line="394"/>
         <source>{count} items from {pages} page(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="393"/>
+        <location filename="../plugin/gui/search_dock.py" line="396"/>
         <source> — {matched} match in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="409"/>
+        <location filename="../plugin/gui/search_dock.py" line="412"/>
         <source>The search failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="428"/>
+        <location filename="../plugin/gui/search_dock.py" line="431"/>
         <source>{count} items on the map from {pages} page(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="432"/>
+        <location filename="../plugin/gui/search_dock.py" line="435"/>
         <source>The catalog has {n} matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="434"/>
+        <location filename="../plugin/gui/search_dock.py" line="437"/>
         <source>Cancelled: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="437"/>
+        <location filename="../plugin/gui/search_dock.py" line="440"/>
         <source>No items match this search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="441"/>
+        <location filename="../plugin/gui/search_dock.py" line="444"/>
         <source>This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier items itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="451"/>
+        <location filename="../plugin/gui/search_dock.py" line="454"/>
         <source>{n} items could not be drawn and were left out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -114,17 +114,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="54"/>
+        <location filename="../plugin/main.py" line="57"/>
         <source>EO Explorer Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="57"/>
+        <location filename="../plugin/main.py" line="60"/>
         <source>Search Earth-observation catalogs from the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="174"/>
+        <location filename="../plugin/main.py" line="207"/>
         <source>The Search dock could not be opened; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -156,19 +156,6 @@
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="98"/>
         <source>stac,search,catalog,satellite,footprints,earth observation,cdse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="101"/>
-        <source>Searches an Earth-observation catalog (a STAC API) and writes the footprints of the items found as a polygon layer in EPSG:4326, one feature per item.
-
-&lt;b&gt;Catalog&lt;/b&gt;: the id of a catalog known to EO Explorer (for example cdse, or sandbox when the local test catalog runs) or the URL of any STAC API landing page. Catalogs that need an account cannot be searched from Processing yet.
-&lt;b&gt;Collections&lt;/b&gt;: collection ids separated by commas, for example sentinel-2-l2a. Leave empty to search every collection.
-&lt;b&gt;Extent&lt;/b&gt; and &lt;b&gt;Area&lt;/b&gt;: where to search. The area layer&apos;s polygons (only the selected ones when &quot;Selected features only&quot; is ticked) win over the extent. With neither, the whole world is searched.
-&lt;b&gt;Start date&lt;/b&gt; and &lt;b&gt;End date&lt;/b&gt;: both days are included (UTC).
-&lt;b&gt;Maximum cloud cover&lt;/b&gt;: in percent; items without cloud cover are kept. Catalogs that cannot filter by cloud cover are filtered after download.
-&lt;b&gt;CQL2 filter&lt;/b&gt;: an extra filter in CQL2 text, for catalogs that support the STAC Filter extension, for example &quot;platform = &apos;sentinel-2a&apos;&quot;.
-&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -437,7 +424,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets_panel.py" line="231"/>
+        <location filename="../plugin/gui/assets_panel.py" line="225"/>
         <source>{n} layer(s) streamed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,22 +509,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="217"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="218"/>
         <source>EO Explorer – Constellr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="142"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="143"/>
         <source>Constellr API: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="115"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="116"/>
         <source>EO Explorer: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="143"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="144"/>
         <source>Constellr products and areas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,38 +534,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="226"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="227"/>
         <source>Constellr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="210"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="211"/>
         <source>Something unexpected went wrong; details are in the EO Explorer log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="271"/>
+        <location filename="../plugin/gui/search_dock.py" line="274"/>
         <source>Check the {title} account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="64"/>
+        <location filename="../plugin/main.py" line="67"/>
         <source>Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_entry.py" line="38"/>
-        <source>EO Explorer Constellr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/constellr_entry.py" line="41"/>
+        <location filename="../plugin/gui/constellr_entry.py" line="11"/>
         <source>Constellr: areas of interest, tasking orders and delivered LST</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/constellr_entry.py" line="83"/>
-        <source>The Constellr dock could not be opened; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -847,68 +824,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="61"/>
+        <location filename="../plugin/gui/process_dock.py" line="62"/>
         <source>EO Explorer – Process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="109"/>
+        <location filename="../plugin/gui/process_dock.py" line="110"/>
         <source>Custom script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="204"/>
+        <location filename="../plugin/gui/process_dock.py" line="205"/>
         <source>Open an evalscript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="204"/>
+        <location filename="../plugin/gui/process_dock.py" line="205"/>
         <source>Evalscripts (*.js *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="212"/>
+        <location filename="../plugin/gui/process_dock.py" line="213"/>
         <source>Save the evalscript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="212"/>
+        <location filename="../plugin/gui/process_dock.py" line="213"/>
         <source>Evalscripts (*.js)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="282"/>
+        <location filename="../plugin/gui/process_dock.py" line="283"/>
         <source>Select one or more polygons (or footprints) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="320"/>
+        <location filename="../plugin/gui/process_dock.py" line="321"/>
         <source>Output: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="323"/>
+        <location filename="../plugin/gui/process_dock.py" line="324"/>
         <source>Not ready: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="326"/>
+        <location filename="../plugin/gui/process_dock.py" line="327"/>
         <source>Not ready: the area has no size yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_entry.py" line="37"/>
-        <source>EO Explorer Process</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/process_entry.py" line="40"/>
+        <location filename="../plugin/gui/process_entry.py" line="11"/>
         <source>Sentinel Hub Process API: imagery for an area, loaded as a raster layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/process_entry.py" line="84"/>
-        <source>The Process dock could not be opened; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1002,12 +969,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="127"/>
+        <location filename="../plugin/gui/search_dock.py" line="130"/>
         <source> (account)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="153"/>
+        <location filename="../plugin/gui/search_dock.py" line="156"/>
         <source>{title} needs {account}. Add it under Accounts… to search it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,6 +1391,34 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="388"/>
         <source>Saved {0} and {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock_entry.py" line="64"/>
+        <source>EO Explorer {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock_entry.py" line="110"/>
+        <source>The {name} dock could not be opened; see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_dock.py" line="519"/>
+        <source>Assets of the first {n} of {total} selected items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_algorithm.py" line="101"/>
+        <source>Searches an Earth-observation catalog (a STAC API) and writes the footprints of the items found as a polygon layer in EPSG:4326, one feature per item.
+
+&lt;b&gt;Catalog&lt;/b&gt;: the id of a catalog known to EO Explorer (for example cdse, or sandbox when the local test catalog runs) or the URL of any STAC API landing page. Catalogs that need an account use the account set up in EO Explorer ▸ Accounts.
+&lt;b&gt;Collections&lt;/b&gt;: collection ids separated by commas, for example sentinel-2-l2a. Leave empty to search every collection.
+&lt;b&gt;Extent&lt;/b&gt; and &lt;b&gt;Area&lt;/b&gt;: where to search. The area layer's polygons (only the selected ones when &quot;Selected features only&quot; is ticked) win over the extent. With neither, the whole world is searched.
+&lt;b&gt;Start date&lt;/b&gt; and &lt;b&gt;End date&lt;/b&gt;: both days are included (UTC).
+&lt;b&gt;Maximum cloud cover&lt;/b&gt;: in percent; items without cloud cover are kept. Catalogs that cannot filter by cloud cover are filtered after download.
+&lt;b&gt;CQL2 filter&lt;/b&gt;: an extra filter in CQL2 text, for catalogs that support the STAC Filter extension, for example &quot;platform = 'sentinel-2a'&quot;.
+&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

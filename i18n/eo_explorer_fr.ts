@@ -14,99 +14,99 @@
         <translation>Mon catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="48"/>
+        <location filename="../plugin/gui/search_dock.py" line="51"/>
         <source>EO Explorer – Search</source>
         <translation>EO Explorer – Recherche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="173"/>
+        <location filename="../plugin/gui/search_dock.py" line="176"/>
         <source>Reading collections…</source>
         <translation>Lecture des collections…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="193"/>
+        <location filename="../plugin/gui/search_dock.py" line="196"/>
         <source>Collections could not be read.</source>
-        <translation>Les collections n&apos;ont pas pu être lues.</translation>
+        <translation>Les collections n'ont pas pu être lues.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="217"/>
+        <location filename="../plugin/gui/search_dock.py" line="220"/>
         <source>{n} collections. Tick one or more; none ticked searches them all.</source>
-        <translation>{n} collections. Cochez-en une ou plusieurs ; si aucune n&apos;est cochée, la recherche porte sur toutes.</translation>
+        <translation>{n} collections. Cochez-en une ou plusieurs ; si aucune n'est cochée, la recherche porte sur toutes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="224"/>
+        <location filename="../plugin/gui/search_dock.py" line="227"/>
         <source>This catalog does not support CQL2 filters</source>
         <translation>Ce catalogue ne prend pas en charge les filtres CQL2</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="253"/>
+        <location filename="../plugin/gui/search_dock.py" line="256"/>
         <source>The chosen collections have no eo:cloud_cover property.</source>
-        <translation>Les collections choisies n&apos;ont pas de propriété eo:cloud_cover.</translation>
+        <translation>Les collections choisies n'ont pas de propriété eo:cloud_cover.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="326"/>
+        <location filename="../plugin/gui/search_dock.py" line="329"/>
         <source>Draw a polygon on the map first (Draw button).</source>
-        <translation>Dessinez d&apos;abord un polygone sur la carte (bouton Dessiner).</translation>
+        <translation>Dessinez d'abord un polygone sur la carte (bouton Dessiner).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="331"/>
+        <location filename="../plugin/gui/search_dock.py" line="334"/>
         <source>Select one or more polygons in a layer first.</source>
-        <translation>Sélectionnez d&apos;abord un ou plusieurs polygones dans une couche.</translation>
+        <translation>Sélectionnez d'abord un ou plusieurs polygones dans une couche.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="382"/>
+        <location filename="../plugin/gui/search_dock.py" line="385"/>
         <source>Searching {title}…</source>
         <translation>Recherche dans {title}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="387"/>
+        <location filename="../plugin/gui/search_dock.py" line="390"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="391"/>
+        <location filename="../plugin/gui/search_dock.py" line="394"/>
         <source>{count} items from {pages} page(s)</source>
         <translation>{count} éléments sur {pages} page(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="393"/>
+        <location filename="../plugin/gui/search_dock.py" line="396"/>
         <source> — {matched} match in the catalog</source>
         <translation> — {matched} correspondance(s) dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="409"/>
+        <location filename="../plugin/gui/search_dock.py" line="412"/>
         <source>The search failed.</source>
         <translation>La recherche a échoué.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="428"/>
+        <location filename="../plugin/gui/search_dock.py" line="431"/>
         <source>{count} items on the map from {pages} page(s).</source>
         <translation>{count} éléments sur la carte, issus de {pages} page(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="432"/>
+        <location filename="../plugin/gui/search_dock.py" line="435"/>
         <source>The catalog has {n} matches.</source>
         <translation>Le catalogue compte {n} correspondances.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="434"/>
+        <location filename="../plugin/gui/search_dock.py" line="437"/>
         <source>Cancelled: </source>
         <translation>Annulé : </translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="437"/>
+        <location filename="../plugin/gui/search_dock.py" line="440"/>
         <source>No items match this search.</source>
         <translation>Aucun élément ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="441"/>
+        <location filename="../plugin/gui/search_dock.py" line="444"/>
         <source>This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier items itself.</source>
         <translation>Ce catalogue ne sait pas filtrer par couverture nuageuse ; EO Explorer a lui-même écarté {n} éléments trop nuageux.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="451"/>
+        <location filename="../plugin/gui/search_dock.py" line="454"/>
         <source>{n} items could not be drawn and were left out</source>
-        <translation>{n} éléments n&apos;ont pas pu être dessinés et ont été écartés</translation>
+        <translation>{n} éléments n'ont pas pu être dessinés et ont été écartés</translation>
     </message>
     <message>
         <location filename="../plugin/processing/provider.py" line="26"/>
@@ -114,39 +114,39 @@
         <translation>EO Explorer</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="54"/>
+        <location filename="../plugin/main.py" line="57"/>
         <source>EO Explorer Search</source>
         <translation>Recherche EO Explorer</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="57"/>
+        <location filename="../plugin/main.py" line="60"/>
         <source>Search Earth-observation catalogs from the map</source>
-        <translation>Rechercher dans les catalogues d&apos;observation de la Terre depuis la carte</translation>
+        <translation>Rechercher dans les catalogues d'observation de la Terre depuis la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="174"/>
+        <location filename="../plugin/main.py" line="207"/>
         <source>The Search dock could not be opened; see the log.</source>
-        <translation>Le panneau Recherche n&apos;a pas pu être ouvert ; voir le journal.</translation>
+        <translation>Le panneau Recherche n'a pas pu être ouvert ; voir le journal.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/provider.py" line="29"/>
         <source>EO Explorer: search Earth-observation catalogs</source>
-        <translation>EO Explorer : rechercher dans les catalogues d&apos;observation de la Terre</translation>
+        <translation>EO Explorer : rechercher dans les catalogues d'observation de la Terre</translation>
     </message>
     <message>
         <location filename="../plugin/processing/provider.py" line="48"/>
         <source>The Processing algorithms of EO Explorer are not available: {0}</source>
-        <translation>Les algorithmes de traitement d&apos;EO Explorer ne sont pas disponibles : {0}</translation>
+        <translation>Les algorithmes de traitement d'EO Explorer ne sont pas disponibles : {0}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="56"/>
         <source>No catalog given: enter a catalog id or a STAC API URL.</source>
-        <translation>Aucun catalogue indiqué : saisissez l&apos;identifiant d&apos;un catalogue ou l&apos;URL d&apos;une API STAC.</translation>
+        <translation>Aucun catalogue indiqué : saisissez l'identifiant d'un catalogue ou l'URL d'une API STAC.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="63"/>
         <source>Unknown catalog &quot;{0}&quot;. Use one of {1} or the URL of a STAC API (starting with http:// or https://).</source>
-        <translation>Catalogue « {0} » inconnu. Utilisez l&apos;un des catalogues {1} ou l&apos;URL d&apos;une API STAC (commençant par http:// ou https://).</translation>
+        <translation>Catalogue « {0} » inconnu. Utilisez l'un des catalogues {1} ou l'URL d'une API STAC (commençant par http:// ou https://).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="89"/>
@@ -159,30 +159,9 @@
         <translation>stac,recherche,catalogue,satellite,empreintes,observation de la Terre,cdse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="101"/>
-        <source>Searches an Earth-observation catalog (a STAC API) and writes the footprints of the items found as a polygon layer in EPSG:4326, one feature per item.
-
-&lt;b&gt;Catalog&lt;/b&gt;: the id of a catalog known to EO Explorer (for example cdse, or sandbox when the local test catalog runs) or the URL of any STAC API landing page. Catalogs that need an account cannot be searched from Processing yet.
-&lt;b&gt;Collections&lt;/b&gt;: collection ids separated by commas, for example sentinel-2-l2a. Leave empty to search every collection.
-&lt;b&gt;Extent&lt;/b&gt; and &lt;b&gt;Area&lt;/b&gt;: where to search. The area layer&apos;s polygons (only the selected ones when &quot;Selected features only&quot; is ticked) win over the extent. With neither, the whole world is searched.
-&lt;b&gt;Start date&lt;/b&gt; and &lt;b&gt;End date&lt;/b&gt;: both days are included (UTC).
-&lt;b&gt;Maximum cloud cover&lt;/b&gt;: in percent; items without cloud cover are kept. Catalogs that cannot filter by cloud cover are filtered after download.
-&lt;b&gt;CQL2 filter&lt;/b&gt;: an extra filter in CQL2 text, for catalogs that support the STAC Filter extension, for example &quot;platform = &apos;sentinel-2a&apos;&quot;.
-&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.</source>
-        <translation>Recherche dans un catalogue d&apos;observation de la Terre (une API STAC) et écrit les empreintes des éléments trouvés dans une couche de polygones en EPSG:4326, une entité par élément.
-
-&lt;b&gt;Catalogue&lt;/b&gt; : l&apos;identifiant d&apos;un catalogue connu d&apos;EO Explorer (par exemple cdse, ou sandbox lorsque le catalogue de test local est lancé) ou l&apos;URL de la page d&apos;accueil de n&apos;importe quelle API STAC. Les catalogues qui nécessitent un compte ne peuvent pas encore être interrogés depuis les traitements.
-&lt;b&gt;Collections&lt;/b&gt; : les identifiants des collections, séparés par des virgules, par exemple sentinel-2-l2a. Laissez vide pour chercher dans toutes les collections.
-&lt;b&gt;Emprise&lt;/b&gt; et &lt;b&gt;Zone&lt;/b&gt; : où chercher. Les polygones de la couche de zone (seulement ceux qui sont sélectionnés lorsque « Entité(s) sélectionnée(s) uniquement » est coché) l&apos;emportent sur l&apos;emprise. Si aucune des deux n&apos;est indiquée, la recherche porte sur le monde entier.
-&lt;b&gt;Date de début&lt;/b&gt; et &lt;b&gt;Date de fin&lt;/b&gt; : les deux jours sont inclus (UTC).
-&lt;b&gt;Couverture nuageuse maximale&lt;/b&gt; : en pourcentage ; les éléments sans couverture nuageuse sont conservés. Pour les catalogues qui ne savent pas filtrer par couverture nuageuse, le filtre est appliqué après le téléchargement.
-&lt;b&gt;Filtre CQL2&lt;/b&gt; : un filtre supplémentaire en texte CQL2, pour les catalogues qui prennent en charge l&apos;extension STAC Filter, par exemple « platform = &apos;sentinel-2a&apos; ».
-&lt;b&gt;Nombre maximal d&apos;éléments&lt;/b&gt; : la recherche s&apos;arrête après ce nombre d&apos;empreintes.</translation>
-    </message>
-    <message>
         <location filename="../plugin/processing/search_algorithm.py" line="125"/>
         <source>Catalog (id or STAC API URL)</source>
-        <translation>Catalogue (identifiant ou URL d&apos;une API STAC)</translation>
+        <translation>Catalogue (identifiant ou URL d'une API STAC)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="132"/>
@@ -222,7 +201,7 @@
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="174"/>
         <source>Maximum number of items</source>
-        <translation>Nombre maximal d&apos;éléments</translation>
+        <translation>Nombre maximal d'éléments</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="183"/>
@@ -232,22 +211,22 @@
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="188"/>
         <source>Number of footprints</source>
-        <translation>Nombre d&apos;empreintes</translation>
+        <translation>Nombre d'empreintes</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="189"/>
         <source>Number of items the catalog matched (-1 if unknown)</source>
-        <translation>Nombre d&apos;éléments correspondants dans le catalogue (-1 si inconnu)</translation>
+        <translation>Nombre d'éléments correspondants dans le catalogue (-1 si inconnu)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="211"/>
         <source>The {0} is not a date; use the form 2024-06-30.</source>
-        <translation>Le paramètre « {0} » n&apos;est pas une date ; utilisez la forme 2024-06-30.</translation>
+        <translation>Le paramètre « {0} » n'est pas une date ; utilisez la forme 2024-06-30.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="233"/>
         <source>The search area layer has no polygon to search with (with &quot;Selected features only&quot;, select at least one polygon).</source>
-        <translation>La couche de zone de recherche n&apos;a aucun polygone à utiliser (avec « Entité(s) sélectionnée(s) uniquement », sélectionnez au moins un polygone).</translation>
+        <translation>La couche de zone de recherche n'a aucun polygone à utiliser (avec « Entité(s) sélectionnée(s) uniquement », sélectionnez au moins un polygone).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="240"/>
@@ -257,7 +236,7 @@
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="254"/>
         <source>The search extent cannot be expressed in longitude and latitude.</source>
-        <translation>L&apos;emprise de recherche ne peut pas être exprimée en longitude et latitude.</translation>
+        <translation>L'emprise de recherche ne peut pas être exprimée en longitude et latitude.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="329"/>
@@ -297,12 +276,12 @@
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="388"/>
         <source>Cancelled: the output holds the {0} footprints found so far.</source>
-        <translation>Annulé : la sortie contient les {0} empreintes trouvées jusqu&apos;ici.</translation>
+        <translation>Annulé : la sortie contient les {0} empreintes trouvées jusqu'ici.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="392"/>
         <source>The catalog did not say how many items match.</source>
-        <translation>Le catalogue n&apos;a pas indiqué combien d&apos;éléments correspondent.</translation>
+        <translation>Le catalogue n'a pas indiqué combien d'éléments correspondent.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="393"/>
@@ -317,42 +296,42 @@
     <message>
         <location filename="../plugin/constellr_layers.py" line="56"/>
         <source>There is no polygon.</source>
-        <translation>Il n&apos;y a aucun polygone.</translation>
+        <translation>Il n'y a aucun polygone.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="58"/>
         <source>An area of interest must be a polygon.</source>
-        <translation>Une zone d&apos;intérêt doit être un polygone.</translation>
+        <translation>Une zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="61"/>
         <source>This feature has {n} parts, but a Constellr area of interest is one polygon. Split it (Vector ▸ Geometry Tools ▸ Multipart to Singleparts) and create one area per part.</source>
-        <translation>Cette entité compte {n} parties, mais une zone d&apos;intérêt Constellr est un seul polygone. Scindez-la (Vecteur ▸ Outils de géométrie ▸ De morceaux multiples à morceaux uniques) et créez une zone par partie.</translation>
+        <translation>Cette entité compte {n} parties, mais une zone d'intérêt Constellr est un seul polygone. Scindez-la (Vecteur ▸ Outils de géométrie ▸ De morceaux multiples à morceaux uniques) et créez une zone par partie.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="70"/>
         <source>This polygon crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Draw one on each side.</source>
-        <translation>Ce polygone traverse l&apos;antiméridien (180°) et deviendrait donc deux polygones ; Constellr n&apos;en accepte qu&apos;un par zone d&apos;intérêt. Dessinez-en un de chaque côté.</translation>
+        <translation>Ce polygone traverse l'antiméridien (180°) et deviendrait donc deux polygones ; Constellr n'en accepte qu'un par zone d'intérêt. Dessinez-en un de chaque côté.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="85"/>
         <source>The map extent crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Pan to one side.</source>
-        <translation>L&apos;emprise de la carte traverse l&apos;antiméridien (180°) et deviendrait donc deux polygones ; Constellr n&apos;en accepte qu&apos;un par zone d&apos;intérêt. Déplacez la carte d&apos;un seul côté.</translation>
+        <translation>L'emprise de la carte traverse l'antiméridien (180°) et deviendrait donc deux polygones ; Constellr n'en accepte qu'un par zone d'intérêt. Déplacez la carte d'un seul côté.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="97"/>
         <source>Select one polygon in a layer first.</source>
-        <translation>Sélectionnez d&apos;abord un polygone dans une couche.</translation>
+        <translation>Sélectionnez d'abord un polygone dans une couche.</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="100"/>
         <source>{n} features are selected, but an area of interest is one polygon. Select one, or create orders for every feature with the Processing algorithm &apos;Create Constellr orders&apos;.</source>
-        <translation>{n} entités sont sélectionnées, mais une zone d&apos;intérêt est un seul polygone. Sélectionnez-en une seule, ou créez des commandes pour chaque entité avec l&apos;algorithme de traitement « Créer des commandes Constellr ».</translation>
+        <translation>{n} entités sont sélectionnées, mais une zone d'intérêt est un seul polygone. Sélectionnez-en une seule, ou créez des commandes pour chaque entité avec l'algorithme de traitement « Créer des commandes Constellr ».</translation>
     </message>
     <message>
         <location filename="../plugin/constellr_layers.py" line="147"/>
         <source>Constellr areas of interest</source>
-        <translation>Zones d&apos;intérêt Constellr</translation>
+        <translation>Zones d'intérêt Constellr</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="69"/>
@@ -362,7 +341,7 @@
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="117"/>
         <source>How this STAC API wants requests to be authenticated.</source>
-        <translation>Mode d&apos;authentification des requêtes attendu par cette API STAC.</translation>
+        <translation>Mode d'authentification des requêtes attendu par cette API STAC.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="147"/>
@@ -372,12 +351,12 @@
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="153"/>
         <source>Sandbox: API key {key}.</source>
-        <translation>Bac à sable : clé d&apos;API {key}.</translation>
+        <translation>Bac à sable : clé d'API {key}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="166"/>
         <source>Username</source>
-        <translation>Nom d&apos;utilisateur</translation>
+        <translation>Nom d'utilisateur</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="187"/>
@@ -392,12 +371,12 @@
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="217"/>
         <source>Fill in every field first.</source>
-        <translation>Remplissez d&apos;abord tous les champs.</translation>
+        <translation>Remplissez d'abord tous les champs.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="228"/>
         <source>Saved in the QGIS authentication database.</source>
-        <translation>Enregistré dans la base de données d&apos;authentification de QGIS.</translation>
+        <translation>Enregistré dans la base de données d'authentification de QGIS.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/accounts_dialog.py" line="240"/>
@@ -417,12 +396,12 @@
     <message>
         <location filename="../plugin/gui/assets_panel.py" line="145"/>
         <source>Tick the assets to download first.</source>
-        <translation>Cochez d&apos;abord les ressources à télécharger.</translation>
+        <translation>Cochez d'abord les ressources à télécharger.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="158"/>
         <source>Choose a download folder first.</source>
-        <translation>Choisissez d&apos;abord un dossier de téléchargement.</translation>
+        <translation>Choisissez d'abord un dossier de téléchargement.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="168"/>
@@ -442,10 +421,10 @@
     <message>
         <location filename="../plugin/gui/assets_panel.py" line="217"/>
         <source>{key} is not a raster</source>
-        <translation>{key} n&apos;est pas un raster</translation>
+        <translation>{key} n'est pas un raster</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets_panel.py" line="231"/>
+        <location filename="../plugin/gui/assets_panel.py" line="225"/>
         <source>{n} layer(s) streamed.</source>
         <translation>{n} couche(s) ouverte(s) en flux.</translation>
     </message>
@@ -482,7 +461,7 @@
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="160"/>
         <source>Give the area a name first.</source>
-        <translation>Donnez d&apos;abord un nom à la zone.</translation>
+        <translation>Donnez d'abord un nom à la zone.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="163"/>
@@ -492,7 +471,7 @@
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="169"/>
         <source>Measure the area first.</source>
-        <translation>Mesurez d&apos;abord la zone.</translation>
+        <translation>Mesurez d'abord la zone.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="173"/>
@@ -502,7 +481,7 @@
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="174"/>
         <source>create an area of interest</source>
-        <translation>créer une zone d&apos;intérêt</translation>
+        <translation>créer une zone d'intérêt</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="192"/>
@@ -512,17 +491,17 @@
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="262"/>
         <source>Select an area in the list first.</source>
-        <translation>Sélectionnez d&apos;abord une zone dans la liste.</translation>
+        <translation>Sélectionnez d'abord une zone dans la liste.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="264"/>
         <source>Delete the area of interest {name}?</source>
-        <translation>Supprimer la zone d&apos;intérêt {name} ?</translation>
+        <translation>Supprimer la zone d'intérêt {name} ?</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="266"/>
         <source>delete an area of interest</source>
-        <translation>supprimer une zone d&apos;intérêt</translation>
+        <translation>supprimer une zone d'intérêt</translation>
     </message>
     <message>
         <location filename="../plugin/gui/constellr_areas.py" line="276"/>
@@ -530,22 +509,22 @@
         <translation>{name} supprimée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="217"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="218"/>
         <source>EO Explorer – Constellr</source>
         <translation>EO Explorer – Constellr</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="142"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="143"/>
         <source>Constellr API: {url}</source>
         <translation>API Constellr : {url}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="115"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="116"/>
         <source>EO Explorer: {what}</source>
         <translation>EO Explorer : {what}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="143"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="144"/>
         <source>Constellr products and areas</source>
         <translation>Produits et zones Constellr</translation>
     </message>
@@ -555,39 +534,29 @@
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="226"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="227"/>
         <source>Constellr</source>
         <translation>Constellr</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="210"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="211"/>
         <source>Something unexpected went wrong; details are in the EO Explorer log.</source>
-        <translation>Une erreur inattendue s&apos;est produite ; les détails sont dans le journal d&apos;EO Explorer.</translation>
+        <translation>Une erreur inattendue s'est produite ; les détails sont dans le journal d'EO Explorer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="271"/>
+        <location filename="../plugin/gui/search_dock.py" line="274"/>
         <source>Check the {title} account.</source>
         <translation>Vérifiez le compte {title}.</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="64"/>
+        <location filename="../plugin/main.py" line="67"/>
         <source>Accounts…</source>
         <translation>Comptes…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_entry.py" line="38"/>
-        <source>EO Explorer Constellr</source>
-        <translation>EO Explorer Constellr</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/constellr_entry.py" line="41"/>
+        <location filename="../plugin/gui/constellr_entry.py" line="11"/>
         <source>Constellr: areas of interest, tasking orders and delivered LST</source>
-        <translation>Constellr : zones d&apos;intérêt, commandes de programmation et LST livrées</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/constellr_entry.py" line="83"/>
-        <source>The Constellr dock could not be opened; see the log.</source>
-        <translation>Le panneau Constellr n&apos;a pas pu être ouvert ; voir le journal.</translation>
+        <translation>Constellr : zones d'intérêt, commandes de programmation et LST livrées</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="64"/>
@@ -617,7 +586,7 @@
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="106"/>
         <source>Nothing delivered yet.</source>
-        <translation>Rien n&apos;a encore été livré.</translation>
+        <translation>Rien n'a encore été livré.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="108"/>
@@ -632,7 +601,7 @@
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="132"/>
         <source>Find and tick the deliveries to open first.</source>
-        <translation>Recherchez et cochez d&apos;abord les livraisons à ouvrir.</translation>
+        <translation>Recherchez et cochez d'abord les livraisons à ouvrir.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="141"/>
@@ -642,7 +611,7 @@
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="155"/>
         <source>Find and tick the deliveries to download first.</source>
-        <translation>Recherchez et cochez d&apos;abord les livraisons à télécharger.</translation>
+        <translation>Recherchez et cochez d'abord les livraisons à télécharger.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="193"/>
@@ -672,7 +641,7 @@
     <message>
         <location filename="../plugin/gui/order_form.py" line="241"/>
         <source>{n} orders, sent in {b} batches of at most {m}.</source>
-        <translation>{n} commandes, envoyées en {b} lots d&apos;au plus {m}.</translation>
+        <translation>{n} commandes, envoyées en {b} lots d'au plus {m}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="245"/>
@@ -682,7 +651,7 @@
     <message>
         <location filename="../plugin/gui/order_form.py" line="256"/>
         <source>Nothing was sent: fix the fields marked in red first.</source>
-        <translation>Rien n&apos;a été envoyé : corrigez d&apos;abord les champs signalés en rouge.</translation>
+        <translation>Rien n'a été envoyé : corrigez d'abord les champs signalés en rouge.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="259"/>
@@ -692,7 +661,7 @@
     <message>
         <location filename="../plugin/gui/order_form.py" line="265"/>
         <source>Nothing was sent.</source>
-        <translation>Rien n&apos;a été envoyé.</translation>
+        <translation>Rien n'a été envoyé.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="271"/>
@@ -712,7 +681,7 @@
     <message>
         <location filename="../plugin/gui/order_form.py" line="290"/>
         <source>The connection broke while sending, but the orders are in the order list: nothing was sent twice.</source>
-        <translation>La connexion a été coupée pendant l&apos;envoi, mais les commandes figurent dans la liste des commandes : rien n&apos;a été envoyé deux fois.</translation>
+        <translation>La connexion a été coupée pendant l'envoi, mais les commandes figurent dans la liste des commandes : rien n'a été envoyé deux fois.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/order_form.py" line="305"/>
@@ -732,7 +701,7 @@
     <message>
         <location filename="../plugin/gui/orders_table.py" line="87"/>
         <source>The orders could not be read.</source>
-        <translation>Les commandes n&apos;ont pas pu être lues.</translation>
+        <translation>Les commandes n'ont pas pu être lues.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="101"/>
@@ -742,7 +711,7 @@
     <message>
         <location filename="../plugin/gui/orders_table.py" line="114"/>
         <source>{n} order(s) changed state: {what}</source>
-        <translation>{n} commande(s) ont changé d&apos;état : {what}</translation>
+        <translation>{n} commande(s) ont changé d'état : {what}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="114"/>
@@ -827,7 +796,7 @@
     <message>
         <location filename="../plugin/gui/orders_table.py" line="227"/>
         <source>edit the tags of an order</source>
-        <translation>modifier les mots-clés d&apos;une commande</translation>
+        <translation>modifier les mots-clés d'une commande</translation>
     </message>
     <message>
         <location filename="../plugin/gui/orders_table.py" line="242"/>
@@ -852,72 +821,62 @@
     <message>
         <location filename="../plugin/gui/orders_table.py" line="288"/>
         <source>Constellr lets you delete only orders waiting for validation or rejected; this one is {state}.</source>
-        <translation>Constellr ne permet de supprimer que les commandes en attente de validation ou rejetées ; l&apos;état de celle-ci est {state}.</translation>
+        <translation>Constellr ne permet de supprimer que les commandes en attente de validation ou rejetées ; l'état de celle-ci est {state}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="61"/>
+        <location filename="../plugin/gui/process_dock.py" line="62"/>
         <source>EO Explorer – Process</source>
         <translation>EO Explorer – Process</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="109"/>
+        <location filename="../plugin/gui/process_dock.py" line="110"/>
         <source>Custom script</source>
         <translation>Script personnalisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="204"/>
+        <location filename="../plugin/gui/process_dock.py" line="205"/>
         <source>Open an evalscript</source>
         <translation>Ouvrir un evalscript</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="204"/>
+        <location filename="../plugin/gui/process_dock.py" line="205"/>
         <source>Evalscripts (*.js *.txt);;All files (*)</source>
         <translation>Evalscripts (*.js *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="212"/>
+        <location filename="../plugin/gui/process_dock.py" line="213"/>
         <source>Save the evalscript</source>
-        <translation>Enregistrer l&apos;evalscript</translation>
+        <translation>Enregistrer l'evalscript</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="212"/>
+        <location filename="../plugin/gui/process_dock.py" line="213"/>
         <source>Evalscripts (*.js)</source>
         <translation>Evalscripts (*.js)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="282"/>
+        <location filename="../plugin/gui/process_dock.py" line="283"/>
         <source>Select one or more polygons (or footprints) first.</source>
-        <translation>Sélectionnez d&apos;abord un ou plusieurs polygones (ou empreintes).</translation>
+        <translation>Sélectionnez d'abord un ou plusieurs polygones (ou empreintes).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="320"/>
+        <location filename="../plugin/gui/process_dock.py" line="321"/>
         <source>Output: </source>
         <translation>Sortie : </translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="323"/>
+        <location filename="../plugin/gui/process_dock.py" line="324"/>
         <source>Not ready: {reason}</source>
         <translation>Pas prêt : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="326"/>
+        <location filename="../plugin/gui/process_dock.py" line="327"/>
         <source>Not ready: the area has no size yet.</source>
-        <translation>Pas prêt : la zone n&apos;a pas encore de taille.</translation>
+        <translation>Pas prêt : la zone n'a pas encore de taille.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_entry.py" line="37"/>
-        <source>EO Explorer Process</source>
-        <translation>EO Explorer Process</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/process_entry.py" line="40"/>
+        <location filename="../plugin/gui/process_entry.py" line="11"/>
         <source>Sentinel Hub Process API: imagery for an area, loaded as a raster layer</source>
-        <translation>Process API de Sentinel Hub : imagerie d&apos;une zone, chargée comme couche raster</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/process_entry.py" line="84"/>
-        <source>The Process dock could not be opened; see the log.</source>
-        <translation>Le panneau Process n&apos;a pas pu être ouvert ; voir le journal.</translation>
+        <translation>Process API de Sentinel Hub : imagerie d'une zone, chargée comme couche raster</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="109"/>
@@ -937,7 +896,7 @@
     <message>
         <location filename="../plugin/gui/process_form.py" line="122"/>
         <source>Products with these polarizations only: DV (VV+VH) and DH (HH+HV) are dual, SV / SH single. The evalscript may read only bands the product has.</source>
-        <translation>Seulement les produits ayant ces polarisations : DV (VV+VH) et DH (HH+HV) sont doubles, SV / SH simples. L&apos;evalscript ne peut lire que les bandes présentes dans le produit.</translation>
+        <translation>Seulement les produits ayant ces polarisations : DV (VV+VH) et DH (HH+HV) sont doubles, SV / SH simples. L'evalscript ne peut lire que les bandes présentes dans le produit.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="128"/>
@@ -962,7 +921,7 @@
     <message>
         <location filename="../plugin/gui/process_form.py" line="146"/>
         <source>This collection has no cloud cover to filter by.</source>
-        <translation>Cette collection n&apos;a pas de couverture nuageuse permettant de filtrer.</translation>
+        <translation>Cette collection n'a pas de couverture nuageuse permettant de filtrer.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_form.py" line="151"/>
@@ -992,7 +951,7 @@
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="379"/>
         <source>Cancelled: nothing was saved.</source>
-        <translation>Annulé : rien n&apos;a été enregistré.</translation>
+        <translation>Annulé : rien n'a été enregistré.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/process_run.py" line="112"/>
@@ -1010,19 +969,19 @@
         <translation>{n} image(s) en échec après plusieurs tentatives, vide(s) dans le résultat : {which}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="127"/>
+        <location filename="../plugin/gui/search_dock.py" line="130"/>
         <source> (account)</source>
         <translation> (compte)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="153"/>
+        <location filename="../plugin/gui/search_dock.py" line="156"/>
         <source>{title} needs {account}. Add it under Accounts… to search it.</source>
         <translation>{title} nécessite {account}. Ajoutez ce compte dans Comptes… pour pouvoir y chercher.</translation>
     </message>
     <message>
         <location filename="../plugin/process_styles.py" line="121"/>
         <source>QGIS could not open {path} as a raster.</source>
-        <translation>QGIS n&apos;a pas pu ouvrir {path} comme raster.</translation>
+        <translation>QGIS n'a pas pu ouvrir {path} comme raster.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="71"/>
@@ -1043,13 +1002,13 @@ Everything is checked before anything is created: the bounding box of each polyg
 &lt;b&gt;Name field&lt;/b&gt;: the areas' names (unique in the workspace); without it, the layer name and feature id. An area that already exists with that name is reused.
 &lt;b&gt;Only check&lt;/b&gt;: measure and check, create nothing.
 Orders are sent in batches of at most 25. The output lists each feature with its area and order.</source>
-        <translation>Crée une zone d&apos;intérêt Constellr pour chaque polygone de la couche (un polygone par entité ; les entités multiparties sont refusées avec une explication) et commande le produit pour chacune, avec la même spécification. Nécessite le compte Constellr (EO Explorer ▸ Comptes…).
+        <translation>Crée une zone d'intérêt Constellr pour chaque polygone de la couche (un polygone par entité ; les entités multiparties sont refusées avec une explication) et commande le produit pour chacune, avec la même spécification. Nécessite le compte Constellr (EO Explorer ▸ Comptes…).
 
-Tout est vérifié avant toute création : le rectangle englobant de chaque polygone (LSTprecision et LSTzoom : au plus 15 km × 15 km ; LSTfusion : de 60 m à 110 km), la date de début (à partir d&apos;aujourd&apos;hui ; LSTfusion : pas dans le futur), la durée (LSTprecision et LSTzoom : de 7 jours à 1 an), la fréquence du produit, le nombre maximal d&apos;images (1 pour une image unique ; aucun pour LSTfusion) et les mots-clés (au plus 10, de 50 caractères au plus chacun, sans doublons).
+Tout est vérifié avant toute création : le rectangle englobant de chaque polygone (LSTprecision et LSTzoom : au plus 15 km × 15 km ; LSTfusion : de 60 m à 110 km), la date de début (à partir d'aujourd'hui ; LSTfusion : pas dans le futur), la durée (LSTprecision et LSTzoom : de 7 jours à 1 an), la fréquence du produit, le nombre maximal d'images (1 pour une image unique ; aucun pour LSTfusion) et les mots-clés (au plus 10, de 50 caractères au plus chacun, sans doublons).
 
-&lt;b&gt;Champ de nom&lt;/b&gt; : les noms des zones (uniques dans l&apos;espace de travail) ; sans lui, le nom de la couche et l&apos;identifiant de l&apos;entité. Une zone qui existe déjà sous ce nom est réutilisée.
+&lt;b&gt;Champ de nom&lt;/b&gt; : les noms des zones (uniques dans l'espace de travail) ; sans lui, le nom de la couche et l'identifiant de l'entité. Une zone qui existe déjà sous ce nom est réutilisée.
 &lt;b&gt;Vérifier seulement&lt;/b&gt; : mesurer et vérifier, sans rien créer.
-Les commandes sont envoyées par lots d&apos;au plus 25. La sortie liste chaque entité avec sa zone et sa commande.</translation>
+Les commandes sont envoyées par lots d'au plus 25. La sortie liste chaque entité avec sa zone et sa commande.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="106"/>
@@ -1064,7 +1023,7 @@ Les commandes sont envoyées par lots d&apos;au plus 25. La sortie liste chaque 
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="120"/>
         <source>Use case</source>
-        <translation>Cas d&apos;usage</translation>
+        <translation>Cas d'usage</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="125"/>
@@ -1079,7 +1038,7 @@ Les commandes sont envoyées par lots d&apos;au plus 25. La sortie liste chaque 
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="146"/>
         <source>Maximum number of images (0: none)</source>
-        <translation>Nombre maximal d&apos;images (0 : aucun)</translation>
+        <translation>Nombre maximal d'images (0 : aucun)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="155"/>
@@ -1099,7 +1058,7 @@ Les commandes sont envoyées par lots d&apos;au plus 25. La sortie liste chaque 
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="188"/>
         <source>The {0} is not a date.</source>
-        <translation>Le paramètre {0} n&apos;est pas une date.</translation>
+        <translation>Le paramètre {0} n'est pas une date.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="230"/>
@@ -1109,12 +1068,12 @@ Les commandes sont envoyées par lots d&apos;au plus 25. La sortie liste chaque 
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="236"/>
         <source>Nothing was created. </source>
-        <translation>Rien n&apos;a été créé. </translation>
+        <translation>Rien n'a été créé. </translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="238"/>
         <source>The layer has no polygon.</source>
-        <translation>La couche n&apos;a aucun polygone.</translation>
+        <translation>La couche n'a aucun polygone.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="281"/>
@@ -1124,7 +1083,7 @@ Les commandes sont envoyées par lots d&apos;au plus 25. La sortie liste chaque 
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="288"/>
         <source>Nothing was ordered: </source>
-        <translation>Rien n&apos;a été commandé : </translation>
+        <translation>Rien n'a été commandé : </translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="300"/>
@@ -1134,7 +1093,7 @@ Les commandes sont envoyées par lots d&apos;au plus 25. La sortie liste chaque 
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="314"/>
         <source>Checked: the orders are valid. Nothing was created.</source>
-        <translation>Vérifié : les commandes sont valides. Rien n&apos;a été créé.</translation>
+        <translation>Vérifié : les commandes sont valides. Rien n'a été créé.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="322"/>
@@ -1149,7 +1108,7 @@ Les commandes sont envoyées par lots d&apos;au plus 25. La sortie liste chaque 
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="334"/>
         <source>Batch {0}: the answer was lost, but its orders are in the order list; nothing was sent twice.</source>
-        <translation>Lot {0} : la réponse a été perdue, mais ses commandes figurent dans la liste des commandes ; rien n&apos;a été envoyé deux fois.</translation>
+        <translation>Lot {0} : la réponse a été perdue, mais ses commandes figurent dans la liste des commandes ; rien n'a été envoyé deux fois.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="83"/>
@@ -1171,19 +1130,19 @@ Les commandes sont envoyées par lots d&apos;au plus 25. La sortie liste chaque 
 &lt;b&gt;Load the rasters&lt;/b&gt;: add the downloaded rasters to the project, styled (true colour, temperature ramp or grey stretch), in the EO Explorer group.
 
 Assets on hosts that need an account use the account set up in EO Explorer ▸ Accounts. Each file that fails is reported as a warning; the algorithm still downloads the others.</source>
-        <translation>Télécharge les ressources (fichiers) des éléments d&apos;une couche d&apos;empreintes issue d&apos;une recherche EO Explorer, dans &lt;i&gt;dossier/collection/id de l&apos;élément/&lt;/i&gt;.
+        <translation>Télécharge les ressources (fichiers) des éléments d'une couche d'empreintes issue d'une recherche EO Explorer, dans &lt;i&gt;dossier/collection/id de l'élément/&lt;/i&gt;.
 
 &lt;b&gt;Empreintes&lt;/b&gt; : une couche du panneau Recherche ou de « Rechercher dans un catalogue » ; son champ item_json décrit chaque élément. Cochez « Entité(s) sélectionnée(s) uniquement » pour ne télécharger que les ressources des empreintes sélectionnées.
 &lt;b&gt;Clés des ressources&lt;/b&gt; : les ressources à télécharger, séparées par des virgules, par exemple visual, lst ou B04, B08. Laissez vide pour télécharger toutes les ressources raster (GeoTIFF, COG, JPEG 2000).
-&lt;b&gt;Dossier de téléchargement&lt;/b&gt; : l&apos;emplacement des fichiers. Un téléchargement annulé ou interrompu reprend lorsque l&apos;algorithme est relancé avec le même dossier ; les fichiers sont vérifiés d&apos;après la taille et la somme de contrôle indiquées par le catalogue.
+&lt;b&gt;Dossier de téléchargement&lt;/b&gt; : l'emplacement des fichiers. Un téléchargement annulé ou interrompu reprend lorsque l'algorithme est relancé avec le même dossier ; les fichiers sont vérifiés d'après la taille et la somme de contrôle indiquées par le catalogue.
 &lt;b&gt;Charger les rasters&lt;/b&gt; : ajouter les rasters téléchargés au projet, avec un style (couleurs naturelles, palette de températures ou étirement en niveaux de gris), dans le groupe EO Explorer.
 
-Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent le compte configuré dans EO Explorer ▸ Comptes. Chaque fichier en échec est signalé par un avertissement ; l&apos;algorithme télécharge quand même les autres.</translation>
+Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent le compte configuré dans EO Explorer ▸ Comptes. Chaque fichier en échec est signalé par un avertissement ; l'algorithme télécharge quand même les autres.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="118"/>
         <source>Footprints (a layer from an EO Explorer search)</source>
-        <translation>Empreintes (une couche issue d&apos;une recherche EO Explorer)</translation>
+        <translation>Empreintes (une couche issue d'une recherche EO Explorer)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="125"/>
@@ -1213,27 +1172,27 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="181"/>
         <source>The layer has no {0} field: use a footprints layer made by an EO Explorer search.</source>
-        <translation>La couche n&apos;a pas de champ {0} : utilisez une couche d&apos;empreintes issue d&apos;une recherche EO Explorer.</translation>
+        <translation>La couche n'a pas de champ {0} : utilisez une couche d'empreintes issue d'une recherche EO Explorer.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="202"/>
         <source>{0} footprint(s) skipped: their {1} field is not a STAC item.</source>
-        <translation>{0} empreinte(s) ignorée(s) : leur champ {1} n&apos;est pas un élément STAC.</translation>
+        <translation>{0} empreinte(s) ignorée(s) : leur champ {1} n'est pas un élément STAC.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="208"/>
         <source>There are no footprints to download assets for (with &quot;Selected features only&quot;, select some footprints first).</source>
-        <translation>Il n&apos;y a aucune empreinte dont télécharger les ressources (avec « Entité(s) sélectionnée(s) uniquement », sélectionnez d&apos;abord des empreintes).</translation>
+        <translation>Il n'y a aucune empreinte dont télécharger les ressources (avec « Entité(s) sélectionnée(s) uniquement », sélectionnez d'abord des empreintes).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="224"/>
         <source>None of the {0} item(s) has a raster asset. Their assets: {1}.</source>
-        <translation>Aucun des {0} élément(s) n&apos;a de ressource raster. Leurs ressources : {1}.</translation>
+        <translation>Aucun des {0} élément(s) n'a de ressource raster. Leurs ressources : {1}.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="227"/>
         <source>None of the {0} item(s) has an asset named {1}. Their assets: {2}.</source>
-        <translation>Aucun des {0} élément(s) n&apos;a de ressource nommée {1}. Leurs ressources : {2}.</translation>
+        <translation>Aucun des {0} élément(s) n'a de ressource nommée {1}. Leurs ressources : {2}.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="256"/>
@@ -1263,12 +1222,12 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="284"/>
         <source>Cancelled. Partly downloaded files are kept (*.part): run the algorithm again with the same folder to resume them.</source>
-        <translation>Annulé. Les fichiers partiellement téléchargés sont conservés (*.part) : relancez l&apos;algorithme avec le même dossier pour reprendre leur téléchargement.</translation>
+        <translation>Annulé. Les fichiers partiellement téléchargés sont conservés (*.part) : relancez l'algorithme avec le même dossier pour reprendre leur téléchargement.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="363"/>
         <source>The rasters are not loaded: not running on the main thread.</source>
-        <translation>Les rasters ne sont pas chargés : l&apos;algorithme ne s&apos;exécute pas dans le fil d&apos;exécution principal.</translation>
+        <translation>Les rasters ne sont pas chargés : l'algorithme ne s'exécute pas dans le fil d'exécution principal.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/download_algorithm.py" line="376"/>
@@ -1278,7 +1237,7 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="76"/>
         <source>The result could not be styled: {0}</source>
-        <translation>Le style n&apos;a pas pu être appliqué au résultat : {0}</translation>
+        <translation>Le style n'a pas pu être appliqué au résultat : {0}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="99"/>
@@ -1300,12 +1259,12 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
 &lt;b&gt;Evalscript&lt;/b&gt;: a preset, or a script file (it wins over the preset).
 &lt;b&gt;Output CRS&lt;/b&gt;: empty for the UTM zone of the area. &lt;b&gt;Resolution&lt;/b&gt; in metres, unless &lt;b&gt;width&lt;/b&gt; and &lt;b&gt;height&lt;/b&gt; in pixels are given.
 Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</source>
-        <translation>Demande à la Process API de Sentinel Hub l&apos;imagerie d&apos;une zone et l&apos;écrit en Cloud-Optimized GeoTIFF, avec le JSON de la requête à côté.
+        <translation>Demande à la Process API de Sentinel Hub l'imagerie d'une zone et l'écrit en Cloud-Optimized GeoTIFF, avec le JSON de la requête à côté.
 
 &lt;b&gt;Point de terminaison&lt;/b&gt; : services.sentinel-hub.com, services-uswest2.sentinel-hub.com ou sh.dataspace.copernicus.eu, avec le compte enregistré dans EO Explorer ▸ Comptes.
 &lt;b&gt;Collection&lt;/b&gt; : sentinel-2-l2a, sentinel-2-l1c, sentinel-1-grd, sentinel-3-olci, sentinel-3-slstr, landsat-ot-l2, dem ou byoc-&amp;lt;id&amp;gt;.
-La &lt;b&gt;couche de zone&lt;/b&gt; (ses polygones, avec découpage) l&apos;emporte sur l&apos;&lt;b&gt;emprise&lt;/b&gt;.
-&lt;b&gt;Evalscript&lt;/b&gt; : un préréglage, ou un fichier de script (qui l&apos;emporte sur le préréglage).
+La &lt;b&gt;couche de zone&lt;/b&gt; (ses polygones, avec découpage) l'emporte sur l'&lt;b&gt;emprise&lt;/b&gt;.
+&lt;b&gt;Evalscript&lt;/b&gt; : un préréglage, ou un fichier de script (qui l'emporte sur le préréglage).
 &lt;b&gt;SCR de sortie&lt;/b&gt; : vide pour le fuseau UTM de la zone. &lt;b&gt;Résolution&lt;/b&gt; en mètres, sauf si la &lt;b&gt;largeur&lt;/b&gt; et la &lt;b&gt;hauteur&lt;/b&gt; en pixels sont indiquées.
 Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemblées.</translation>
     </message>
@@ -1332,7 +1291,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="154"/>
         <source>Evalscript preset</source>
-        <translation>Préréglage d&apos;evalscript</translation>
+        <translation>Préréglage d'evalscript</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="155"/>
@@ -1377,7 +1336,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="213"/>
         <source>Elevation model</source>
-        <translation>Modèle d&apos;élévation</translation>
+        <translation>Modèle d'élévation</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="216"/>
@@ -1422,7 +1381,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="263"/>
         <source>Unknown evalscript preset.</source>
-        <translation>Préréglage d&apos;evalscript inconnu.</translation>
+        <translation>Préréglage d'evalscript inconnu.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="315"/>
@@ -1442,7 +1401,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="366"/>
         <source>The image is written as a GeoTIFF: use .tif.</source>
-        <translation>L&apos;image est écrite au format GeoTIFF : utilisez .tif.</translation>
+        <translation>L'image est écrite au format GeoTIFF : utilisez .tif.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/process_algorithm.py" line="385"/>
@@ -1453,6 +1412,42 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <location filename="../plugin/processing/process_algorithm.py" line="388"/>
         <source>Saved {0} and {1}</source>
         <translation>{0} et {1} enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock_entry.py" line="64"/>
+        <source>EO Explorer {name}</source>
+        <translation>EO Explorer {name}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dock_entry.py" line="110"/>
+        <source>The {name} dock could not be opened; see the log.</source>
+        <translation>Le panneau {name} n'a pas pu être ouvert ; voir le journal.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_dock.py" line="519"/>
+        <source>Assets of the first {n} of {total} selected items.</source>
+        <translation>Ressources des {n} premiers des {total} éléments sélectionnés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_algorithm.py" line="101"/>
+        <source>Searches an Earth-observation catalog (a STAC API) and writes the footprints of the items found as a polygon layer in EPSG:4326, one feature per item.
+
+&lt;b&gt;Catalog&lt;/b&gt;: the id of a catalog known to EO Explorer (for example cdse, or sandbox when the local test catalog runs) or the URL of any STAC API landing page. Catalogs that need an account use the account set up in EO Explorer ▸ Accounts.
+&lt;b&gt;Collections&lt;/b&gt;: collection ids separated by commas, for example sentinel-2-l2a. Leave empty to search every collection.
+&lt;b&gt;Extent&lt;/b&gt; and &lt;b&gt;Area&lt;/b&gt;: where to search. The area layer's polygons (only the selected ones when &quot;Selected features only&quot; is ticked) win over the extent. With neither, the whole world is searched.
+&lt;b&gt;Start date&lt;/b&gt; and &lt;b&gt;End date&lt;/b&gt;: both days are included (UTC).
+&lt;b&gt;Maximum cloud cover&lt;/b&gt;: in percent; items without cloud cover are kept. Catalogs that cannot filter by cloud cover are filtered after download.
+&lt;b&gt;CQL2 filter&lt;/b&gt;: an extra filter in CQL2 text, for catalogs that support the STAC Filter extension, for example &quot;platform = 'sentinel-2a'&quot;.
+&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.</source>
+        <translation>Recherche dans un catalogue d'observation de la Terre (une API STAC) et écrit les empreintes des éléments trouvés dans une couche de polygones en EPSG:4326, une entité par élément.
+
+&lt;b&gt;Catalogue&lt;/b&gt; : l'identifiant d'un catalogue connu d'EO Explorer (par exemple cdse, ou sandbox lorsque le catalogue de test local est lancé) ou l'URL de la page d'accueil de n'importe quelle API STAC. Les catalogues qui nécessitent un compte utilisent le compte configuré dans EO Explorer ▸ Comptes.
+&lt;b&gt;Collections&lt;/b&gt; : les identifiants des collections, séparés par des virgules, par exemple sentinel-2-l2a. Laissez vide pour chercher dans toutes les collections.
+&lt;b&gt;Emprise&lt;/b&gt; et &lt;b&gt;Zone&lt;/b&gt; : où chercher. Les polygones de la couche de zone (seulement ceux qui sont sélectionnés lorsque « Entité(s) sélectionnée(s) uniquement » est coché) l'emportent sur l'emprise. Si aucune des deux n'est indiquée, la recherche porte sur le monde entier.
+&lt;b&gt;Date de début&lt;/b&gt; et &lt;b&gt;Date de fin&lt;/b&gt; : les deux jours sont inclus (UTC).
+&lt;b&gt;Couverture nuageuse maximale&lt;/b&gt; : en pourcentage ; les éléments sans couverture nuageuse sont conservés. Pour les catalogues qui ne savent pas filtrer par couverture nuageuse, le filtre est appliqué après le téléchargement.
+&lt;b&gt;Filtre CQL2&lt;/b&gt; : un filtre supplémentaire en texte CQL2, pour les catalogues qui prennent en charge l'extension STAC Filter, par exemple « platform = 'sentinel-2a' ».
+&lt;b&gt;Nombre maximal d'éléments&lt;/b&gt; : la recherche s'arrête après ce nombre d'empreintes.</translation>
     </message>
 </context>
 <context>
@@ -1475,7 +1470,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/accounts_dialog.ui" line="19"/>
         <source>Header name</source>
-        <translation>Nom de l&apos;en-tête</translation>
+        <translation>Nom de l'en-tête</translation>
     </message>
     <message>
         <location filename="../ui/accounts_dialog.ui" line="20"/>
@@ -1525,7 +1520,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/accounts_dialog.ui" line="48"/>
         <source>Secrets are kept in the QGIS authentication database, protected by your master password; EO Explorer&apos;s settings hold only a reference to them.</source>
-        <translation>Les secrets sont conservés dans la base de données d&apos;authentification de QGIS, protégée par votre mot de passe principal ; les paramètres d&apos;EO Explorer n&apos;en contiennent qu&apos;une référence.</translation>
+        <translation>Les secrets sont conservés dans la base de données d'authentification de QGIS, protégée par votre mot de passe principal ; les paramètres d'EO Explorer n'en contiennent qu'une référence.</translation>
     </message>
 </context>
 <context>
@@ -1616,7 +1611,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="15"/>
         <source>STAC API URL</source>
-        <translation>URL de l&apos;API STAC</translation>
+        <translation>URL de l'API STAC</translation>
     </message>
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="16"/>
@@ -1644,7 +1639,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/constellr_areas.ui" line="12"/>
         <source>New area of interest</source>
-        <translation>Nouvelle zone d&apos;intérêt</translation>
+        <translation>Nouvelle zone d'intérêt</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="15"/>
@@ -1674,7 +1669,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/constellr_areas.ui" line="25"/>
         <source>Selected feature of a layer</source>
-        <translation>Entité sélectionnée d&apos;une couche</translation>
+        <translation>Entité sélectionnée d'une couche</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="52"/>
@@ -1684,7 +1679,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/constellr_areas.ui" line="30"/>
         <source>A name unique in the workspace, e.g. North field</source>
-        <translation>Un nom unique dans l&apos;espace de travail, p. ex. Champ nord</translation>
+        <translation>Un nom unique dans l'espace de travail, p. ex. Champ nord</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="31"/>
@@ -1709,7 +1704,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/constellr_areas.ui" line="43"/>
         <source>Areas of interest of the workspace</source>
-        <translation>Zones d&apos;intérêt de l&apos;espace de travail</translation>
+        <translation>Zones d'intérêt de l'espace de travail</translation>
     </message>
     <message>
         <location filename="../ui/constellr_areas.ui" line="53"/>
@@ -1800,7 +1795,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/constellr_dock.ui" line="16"/>
         <source>The Constellr account (workspace API key)</source>
-        <translation>Le compte Constellr (clé d&apos;API de l&apos;espace de travail)</translation>
+        <translation>Le compte Constellr (clé d'API de l'espace de travail)</translation>
     </message>
     <message>
         <location filename="../ui/constellr_dock.ui" line="16"/>
@@ -1810,7 +1805,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/constellr_dock.ui" line="17"/>
         <source>Read products, use cases, areas and orders again</source>
-        <translation>Relire les produits, cas d&apos;usage, zones et commandes</translation>
+        <translation>Relire les produits, cas d'usage, zones et commandes</translation>
     </message>
     <message>
         <location filename="../ui/constellr_dock.ui" line="17"/>
@@ -1853,7 +1848,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/constellr_order_form.ui" line="19"/>
         <source>Use case</source>
-        <translation>Cas d&apos;usage</translation>
+        <translation>Cas d'usage</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="22"/>
@@ -1863,7 +1858,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/constellr_order_form.ui" line="23"/>
         <source>Tick the areas of interest to order for: one order per area, all with this specification</source>
-        <translation>Cochez les zones d&apos;intérêt à commander : une commande par zone, toutes avec cette spécification</translation>
+        <translation>Cochez les zones d'intérêt à commander : une commande par zone, toutes avec cette spécification</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="25"/>
@@ -1898,7 +1893,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/constellr_order_form.ui" line="35"/>
         <source>Whether imaging takes place during the astronomical day, night or either</source>
-        <translation>Indique si l&apos;acquisition a lieu pendant le jour astronomique, la nuit, ou l&apos;un ou l&apos;autre</translation>
+        <translation>Indique si l'acquisition a lieu pendant le jour astronomique, la nuit, ou l'un ou l'autre</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="37"/>
@@ -2069,7 +2064,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/process_dock.ui" line="43"/>
         <source>Selected features of a layer</source>
-        <translation>Entités sélectionnées d&apos;une couche</translation>
+        <translation>Entités sélectionnées d'une couche</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="45"/>
@@ -2104,7 +2099,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/process_dock.ui" line="57"/>
         <source>Which acquisition is on top where several cover a pixel</source>
-        <translation>L&apos;acquisition placée au-dessus là où plusieurs couvrent un même pixel</translation>
+        <translation>L'acquisition placée au-dessus là où plusieurs couvrent un même pixel</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="58"/>
@@ -2159,7 +2154,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/process_dock.ui" line="83"/>
         <source>Elevation model</source>
-        <translation>Modèle d&apos;élévation</translation>
+        <translation>Modèle d'élévation</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="85"/>
@@ -2179,7 +2174,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/process_dock.ui" line="92"/>
         <source>Save the evalscript to a file</source>
-        <translation>Enregistrer l&apos;evalscript dans un fichier</translation>
+        <translation>Enregistrer l'evalscript dans un fichier</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="92"/>
@@ -2239,7 +2234,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/process_dock.ui" line="131"/>
         <source>Request imagery</source>
-        <translation>Demander l&apos;imagerie</translation>
+        <translation>Demander l'imagerie</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="132"/>
@@ -2317,7 +2312,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/search_dock.ui" line="53"/>
         <source>Selected features of a layer</source>
-        <translation>Entités sélectionnées d&apos;une couche</translation>
+        <translation>Entités sélectionnées d'une couche</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="57"/>
@@ -2362,7 +2357,7 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     <message>
         <location filename="../ui/search_dock.ui" line="75"/>
         <source>CQL2 text, e.g. platform = &apos;sentinel-2a&apos;</source>
-        <translation>Texte CQL2, p. ex. platform = &apos;sentinel-2a&apos;</translation>
+        <translation>Texte CQL2, p. ex. platform = 'sentinel-2a'</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="76"/>
