@@ -1430,11 +1430,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts_dialog.ui" line="13"/>
-        <source>font-weight: bold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/accounts_dialog.ui" line="17"/>
         <source>Authentication</source>
         <translation type="unfinished"></translation>
@@ -1583,11 +1578,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="15"/>
         <source>STAC API URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/catalogs_dialog.ui" line="16"/>
-        <source>https://example.com/stac/</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1780,11 +1770,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/constellr_dock.ui" line="17"/>
-        <source>⟳</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/constellr_dock.ui" line="24"/>
         <source>Areas</source>
         <translation type="unfinished"></translation>
@@ -1813,11 +1798,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/constellr_order_form.ui" line="45"/>
-        <source>color: #b00020;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/constellr_order_form.ui" line="19"/>
         <source>Use case</source>
         <translation type="unfinished"></translation>
@@ -1835,11 +1815,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/constellr_order_form.ui" line="25"/>
         <source>Start date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/constellr_order_form.ui" line="29"/>
-        <source>yyyy-MM-dd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1956,11 +1931,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/constellr_orders.ui" line="45"/>
-        <source>color: #b00020;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/constellr_orders.ui" line="48"/>
         <source>Deliveries</source>
         <translation type="unfinished"></translation>
@@ -2051,11 +2021,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/process_dock.ui" line="48"/>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/process_dock.ui" line="53"/>
-        <source>yyyy-MM-dd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2194,11 +2159,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="118"/>
-        <source>×</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/process_dock.ui" line="122"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
@@ -2232,11 +2192,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="26"/>
-        <source>…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/search_dock.ui" line="30"/>
         <source>Collections</source>
         <translation type="unfinished"></translation>
@@ -2249,11 +2204,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/search_dock.ui" line="36"/>
         <source>Read the catalog&apos;s collections again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/search_dock.ui" line="36"/>
-        <source>⟳</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2294,11 +2244,6 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     <message>
         <location filename="../ui/search_dock.ui" line="60"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/search_dock.ui" line="63"/>
-        <source>yyyy-MM-dd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1458,11 +1458,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <translation>EO Explorer – Comptes</translation>
     </message>
     <message>
-        <location filename="../ui/accounts_dialog.ui" line="13"/>
-        <source>font-weight: bold</source>
-        <translation>font-weight: bold</translation>
-    </message>
-    <message>
         <location filename="../ui/accounts_dialog.ui" line="17"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
@@ -1612,11 +1607,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <location filename="../ui/catalogs_dialog.ui" line="15"/>
         <source>STAC API URL</source>
         <translation>URL de l'API STAC</translation>
-    </message>
-    <message>
-        <location filename="../ui/catalogs_dialog.ui" line="16"/>
-        <source>https://example.com/stac/</source>
-        <translation>https://example.com/stac/</translation>
     </message>
     <message>
         <location filename="../ui/catalogs_dialog.ui" line="24"/>
@@ -1808,11 +1798,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <translation>Relire les produits, cas d'usage, zones et commandes</translation>
     </message>
     <message>
-        <location filename="../ui/constellr_dock.ui" line="17"/>
-        <source>⟳</source>
-        <translation>⟳</translation>
-    </message>
-    <message>
         <location filename="../ui/constellr_dock.ui" line="24"/>
         <source>Areas</source>
         <translation>Zones</translation>
@@ -1841,11 +1826,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../ui/constellr_order_form.ui" line="45"/>
-        <source>color: #b00020;</source>
-        <translation>color: #b00020;</translation>
-    </message>
-    <message>
         <location filename="../ui/constellr_order_form.ui" line="19"/>
         <source>Use case</source>
         <translation>Cas d'usage</translation>
@@ -1864,11 +1844,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <location filename="../ui/constellr_order_form.ui" line="25"/>
         <source>Start date</source>
         <translation>Date de début</translation>
-    </message>
-    <message>
-        <location filename="../ui/constellr_order_form.ui" line="29"/>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <location filename="../ui/constellr_order_form.ui" line="29"/>
@@ -1984,11 +1959,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <translation>Enregistrer les mots-clés</translation>
     </message>
     <message>
-        <location filename="../ui/constellr_orders.ui" line="45"/>
-        <source>color: #b00020;</source>
-        <translation>color: #b00020;</translation>
-    </message>
-    <message>
         <location filename="../ui/constellr_orders.ui" line="48"/>
         <source>Deliveries</source>
         <translation>Livraisons</translation>
@@ -2080,11 +2050,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <location filename="../ui/process_dock.ui" line="48"/>
         <source>Dates</source>
         <translation>Dates</translation>
-    </message>
-    <message>
-        <location filename="../ui/process_dock.ui" line="53"/>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="52"/>
@@ -2222,11 +2187,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="118"/>
-        <source>×</source>
-        <translation>×</translation>
-    </message>
-    <message>
         <location filename="../ui/process_dock.ui" line="122"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
@@ -2260,11 +2220,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <translation>Ajouter, modifier ou supprimer des catalogues</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="26"/>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
         <location filename="../ui/search_dock.ui" line="30"/>
         <source>Collections</source>
         <translation>Collections</translation>
@@ -2278,11 +2233,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <location filename="../ui/search_dock.ui" line="36"/>
         <source>Read the catalog&apos;s collections again</source>
         <translation>Relire les collections du catalogue</translation>
-    </message>
-    <message>
-        <location filename="../ui/search_dock.ui" line="36"/>
-        <source>⟳</source>
-        <translation>⟳</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="43"/>
@@ -2323,11 +2273,6 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <location filename="../ui/search_dock.ui" line="60"/>
         <source>From</source>
         <translation>Du</translation>
-    </message>
-    <message>
-        <location filename="../ui/search_dock.ui" line="63"/>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <location filename="../ui/search_dock.ui" line="62"/>
