@@ -16,9 +16,9 @@ from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QMessageBox, QPushButton, QSizePolicy, QWidget
+from qgis.PyQt.QtWidgets import QMessageBox, QSizePolicy, QWidget
 
-from .. import credentials, log
+from .. import log
 from ..api.errors import EOExplorerError
 from ..constellr_tasks import (
     ConstellrTask,
@@ -32,6 +32,7 @@ from ..constellr_tasks import (
 from .closable_dock import ClosableDock
 from .constellr_areas import AreasPanel
 from .deliveries_panel import DeliveriesPanel
+from .messages import offer_accounts
 from .order_form import OrderForm
 from .orders_table import REFRESH_MINUTES, OrdersPanel
 from .slots import guarded
@@ -224,14 +225,7 @@ class ConstellrDock(ClosableDock):
         return answer == QMessageBox.StandardButton.Yes
 
     def offer_accounts(self) -> None:
-        item = self.message_bar.createMessage(
-            tr("Constellr"),
-            tr("Check the {title} account.").format(title=credentials.title("constellr")),
-        )
-        button = QPushButton(tr("Accounts…"), item)
-        button.clicked.connect(self.open_accounts)
-        item.layout().addWidget(button)
-        self.message_bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
+        offer_accounts(self.message_bar, "constellr", self.open_accounts, tr("Constellr"))
 
     @guarded
     def open_accounts(self, *_args) -> None:

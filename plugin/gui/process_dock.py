@@ -14,7 +14,7 @@ from qgis.core import (
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsMessageBar, QgsProjectionSelectionWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QFileDialog, QPushButton, QSizePolicy, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QSizePolicy, QWidget
 
 from .. import log, process_settings
 from ..api.errors import EOExplorerError
@@ -31,6 +31,7 @@ from ..process_area import make_area, merged_polygons
 from ..process_tasks import ProcessTask, process_http
 from .closable_dock import ClosableDock
 from .draw_tool import PolygonDrawTool
+from .messages import offer_accounts
 from .process_form import (
     BYOC,
     ScriptEditor,
@@ -352,16 +353,7 @@ class ProcessDock(ClosableDock):
         log.error(message + (f"\n{details}" if details else ""))
 
     def offer_accounts(self, service: str) -> None:
-        from .. import credentials
-
-        item = self.message_bar.createMessage(
-            tr("EO Explorer"),
-            tr("Check the {title} account.").format(title=credentials.title(service)),
-        )
-        button = QPushButton(tr("Accounts…"), item)
-        button.clicked.connect(lambda: self.open_accounts(service))
-        item.layout().addWidget(button)
-        self.message_bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
+        offer_accounts(self.message_bar, service, lambda: self.open_accounts(service))
 
     @guarded
     def open_accounts(self, service: str = "") -> None:

@@ -28,6 +28,7 @@ from ..tasks import CollectionsTask, SearchTask
 from .assets_panel import AssetsPanel, items_json
 from .closable_dock import ClosableDock
 from .draw_tool import PolygonDrawTool
+from .messages import offer_accounts
 from .results import ResultsTableController, item_html
 from .thumbnails import ThumbnailView
 
@@ -268,17 +269,8 @@ class SearchDock(ClosableDock):
 
     def _offer_accounts(self, catalog: Catalog) -> None:
         """A message bar button that opens the Accounts dialog on the catalog's account."""
-        from qgis.PyQt.QtWidgets import QPushButton
-
         service = catalog.account or f"catalog:{catalog.id}"
-        item = self.message_bar.createMessage(
-            tr("EO Explorer"),
-            tr("Check the {title} account.").format(title=credentials.title(service)),
-        )
-        button = QPushButton(tr("Accounts…"), item)
-        button.clicked.connect(lambda: self.open_accounts(service))
-        item.layout().addWidget(button)
-        self.message_bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
+        offer_accounts(self.message_bar, service, lambda: self.open_accounts(service))
 
     def _accounts_for_current(self) -> None:
         catalog = self.current_catalog()

@@ -384,3 +384,30 @@ def test_more_than_25_areas_are_split_after_asking(qgis_app, dock, server):
     dock.confirm = lambda question: False  # the user says no: nothing is sent
     form.form.submitButton.click()
     assert "Nothing was sent." in form.form.formStatus.text() and len(posts(server)) == 2
+
+
+def test_a_refused_key_offers_the_accounts_dialog(qgis_iface, qgis_app, qgis_new_project, server):
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    from eo_explorer.plugin import credentials
+    from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.gui.constellr_dock import ConstellrDock
+
+    use_server(server)
+    credentials.save(Credentials("constellr", "", "a-revoked-key"))
+    widget = ConstellrDock(qgis_iface)
+    opened = []
+    widget.open_accounts = lambda *_: opened.append(True)
+    try:
+        wait_for(qgis_app, lambda: not widget.busy)
+        items = widget.message_bar.items()
+        texts = [f"{i.title()} {i.text()}" for i in items]
+        assert any("Check the Constellr account." in t for t in texts), texts
+        buttons = [b for i in items for b in i.findChildren(QPushButton) if b.text() == "Accounts…"]
+        assert buttons
+        buttons[0].click()
+        assert opened == [True]
+    finally:
+        widget.shutdown()
+        widget.deleteLater()
+        qgis_app.processEvents()
