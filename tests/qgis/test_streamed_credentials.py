@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from osgeo import gdal
-from qgis.core import Qgis, QgsProject
+from qgis.core import Qgis, QgsProject, QgsRectangle
 
 from tests.servers import file_server as fs
 from tests.servers.cogs import make_cog
@@ -37,7 +37,7 @@ def servers(tmp_path, qgis_app, qgis_new_project, unlocked_auth):
             return 401, {"error": "invalid_token", "error_description": "expired or unknown"}
 
         root = tmp_path / "served"
-        make_cog(root / "S2_STREAM" / "b04.tif", bands=1, dtype="UInt16")
+        make_cog(root / "S2_STREAM" / "b04.tif", bands=1, dtype="UInt16", width=2048, height=2048)
         with fs.FileServer(root, authorize=authorize) as files:
             credentials.save(
                 Credentials(
@@ -78,6 +78,16 @@ def _stream(files):
     return layer
 
 
+def _bearer_in(header_file: str) -> str:
+    """The token in one of the plugin's in-memory header files."""
+    handle = gdal.VSIFOpenL(header_file, "rb")
+    try:
+        text = gdal.VSIFReadL(1, 100_000, handle).decode()
+    finally:
+        gdal.VSIFCloseL(handle)
+    return text.split("Bearer ", 1)[1].strip() if "Bearer " in text else ""
+
+
 def _reads(source: str) -> bool:
     """A fresh GDAL read of the streamed raster (no cached block, no cached refusal)."""
     gdal.VSICurlClearCache()
@@ -96,9 +106,22 @@ def test_a_streamed_layer_keeps_reading_after_its_token_expires(servers, qgis_ap
     first = _bearer(files.requests[-1]["headers"])
     assert tokens.is_valid(first) and CLIENT_SECRET not in layer.source()
 
+    header = streaming.header_path("sentinelhub")
     wait_for(qgis_app, lambda: not tokens.is_valid(first), 10)
-    wait_for(qgis_app, lambda: _reads(layer.source()), 10)  # the file got a new token
+    wait_for(qgis_app, lambda: tokens.is_valid(_bearer_in(header)), 10)  # renewed
+    # The layer, still open, reads a part of the image it has not read yet: GDAL reads
+    # the header file at each request.
+    extent = layer.extent()
+    corner = QgsRectangle(
+        extent.xMaximum() - extent.width() / 8,
+        extent.yMinimum(),
+        extent.xMaximum(),
+        extent.yMinimum() + extent.height() / 8,
+    )
+    block = layer.dataProvider().block(1, corner, 256, 256)
+    assert block.isValid() and block.width() == 256
     latest = _bearer(files.requests[-1]["headers"])
+    assert files.requests[-1]["status"] == 206
     assert latest != first and tokens.is_valid(latest)
     assert tokens.count("client_credentials") >= 2
 
