@@ -259,21 +259,7 @@ class StacClient:
                 # page's tail, and let the server work while this page is parsed.
                 if stop_at is not None and fetched + request.limit < stop_at:
                     ahead = self._ask_ahead(current, response.content, is_cancelled)
-                with paused_gc():
-                    document, texts = response.page_json()
-                if not isinstance(document, dict) or "features" not in document:
-                    shape = (
-                        sorted(document)[:10]
-                        if isinstance(document, dict)
-                        else type(document).__name__
-                    )
-                    raise InvalidResponse(
-                        "The catalog's search answer is not a GeoJSON FeatureCollection.",
-                        details=f"{current.url}: {shape}",
-                    )
-                items = document.get("features")
-                if not isinstance(items, list):
-                    items = []
+                document, items, texts = _read_page(current, response)
                 if items:
                     key = _page_key(items)
                     if key in previous_keys:
@@ -359,6 +345,22 @@ class StacClient:
                 "GET", current.url, params={**(current.params or {}), "next": context["next"]}
             )
         return None
+
+
+def _read_page(
+    current: _Request, response: Response
+) -> tuple[dict[str, Any], list[Any], list[str] | None]:
+    """The page document, its features (a list, maybe empty) and their texts."""
+    with paused_gc():
+        document, texts = response.page_json()
+    if not isinstance(document, dict) or "features" not in document:
+        shape = sorted(document)[:10] if isinstance(document, dict) else type(document).__name__
+        raise InvalidResponse(
+            "The catalog's search answer is not a GeoJSON FeatureCollection.",
+            details=f"{current.url}: {shape}",
+        )
+    items = document.get("features")
+    return document, items if isinstance(items, list) else [], texts
 
 
 def _cloud_above(item: Any, limit: float) -> bool:
