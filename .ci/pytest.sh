@@ -41,9 +41,11 @@ echo "+ QT_QPA_PLATFORM=offscreen $PY -m pytest $*"
 "$PY" -m pytest --color="$color" "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 
-# Closing line looks like "==== 3 passed, 1 skipped in 4.56s ====" (colour codes stripped).
+# Closing line looks like "==== 3 passed, 1 skipped in 4.56s ====", or without the "="
+# under -q (colour codes stripped).
 summary=$(sed -e 's/\x1b\[[0-9;]*m//g' "$log" |
-    grep -E '^=+ .* in [0-9.]+s( \([0-9:]+\))? =+$' | tail -n 1 || true)
+    grep -E '^(=+ )?[0-9]+ (passed|failed|error|errors|skipped|deselected)[^=]* in [0-9.]+s( \([0-9:]+\))?( =+)?$' |
+    tail -n 1 || true)
 
 banner() {
     echo

@@ -16,6 +16,9 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
+from . import polygon_engine
+from .polygon_engine import multipolygon_wkb, polygons_from_wkb, wkb_from_geojson
+
 #: Field name, type ("string", "datetime", "double") in layer order.
 FIELDS: tuple[tuple[str, str], ...] = (
     ("id", "string"),
@@ -200,41 +203,27 @@ def geometry_wkb(geometry: Any) -> bytes:
 
 def _buffered_wkb(geometry: dict) -> bytes:
     """Points and lines become a small polygon so they still show as a footprint."""
-    from shapely.geometry import MultiPolygon, shape
-
-    try:
-        shp = shape(geometry).buffer(0.0001)
-    except Exception as exc:  # shapely raises many types for bad input
-        raise NotAFootprint(f"its {geometry.get('type')} geometry is invalid") from exc
-    if shp.is_empty:
+    if geometry.get("coordinates") == [] or geometry.get("geometries") == []:
         raise NotAFootprint("its geometry is empty")
-    if shp.geom_type == "Polygon":
-        shp = MultiPolygon([shp])
-    return shp.wkb
+    try:
+        buffered = polygon_engine.run("buffer", wkb_from_geojson(geometry), 0.0001)
+        polygons = polygons_from_wkb(buffered)
+    except ValueError as exc:
+        raise NotAFootprint(f"its {geometry.get('type')} geometry is invalid") from exc
+    if not polygons:
+        raise NotAFootprint("its geometry is empty")
+    return multipolygon_wkb(polygons)
 
 
 def _wrap_longitudes(wkb: bytes) -> bytes:
     """Cut a footprint that runs past ±180 and move the outside parts onto the map."""
-    from shapely import wkb as shapely_wkb
-    from shapely.affinity import translate
-    from shapely.geometry import MultiPolygon, box
-
     try:
-        geometry = shapely_wkb.loads(wkb)
-    except Exception as exc:  # GEOS refuses e.g. a ring that is not closed
+        pieces = polygon_engine.split_at_antimeridian(polygon_engine.run("make_valid", wkb))
+    except ValueError as exc:  # GEOS refuses e.g. a ring that is not closed
         raise NotAFootprint("its geometry is not a valid polygon") from exc
-    if not geometry.is_valid:
-        geometry = geometry.buffer(0)
-    pieces = []
-    for shift in (-360.0, 0.0, 360.0):
-        part = geometry.intersection(box(-180 - shift, -90, 180 - shift, 90))
-        if part.is_empty:
-            continue
-        part = translate(part, xoff=shift) if shift else part
-        pieces.extend(g for g in getattr(part, "geoms", [part]) if g.geom_type == "Polygon")
     if not pieces:
         raise NotAFootprint("its geometry lies outside longitude/latitude bounds")
-    return MultiPolygon(pieces).wkb
+    return multipolygon_wkb(pieces)
 
 
 # --- items -------------------------------------------------------------------------------

@@ -26,7 +26,9 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import polygon_engine
 from .evalscripts import ScriptInfo
+from .polygon_engine import geojson_of, polygon_area, polygons_from_wkb, wkb_from_geojson
 from .tiling import (
     MAX_PIXELS,
     BBox,
@@ -331,21 +333,11 @@ class ProcessJob:
 
 def clip_geometry(geometry: dict, bbox: BBox, geographic: bool) -> Optional[dict]:
     """The polygonal part of ``geometry`` inside ``bbox`` (GeoJSON), or None."""
-    from shapely.geometry import MultiPolygon, box, mapping, shape
-
-    clipped = shape(geometry).intersection(box(*bbox))
-    polygons = [
-        g
-        for g in getattr(clipped, "geoms", [clipped])
-        if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty and g.area > 0
-    ]
-    parts = []
-    for g in polygons:
-        parts.extend(g.geoms if g.geom_type == "MultiPolygon" else [g])
+    clipped = polygon_engine.run("clip", wkb_from_geojson(geometry), bbox)
+    parts = [p for p in polygons_from_wkb(clipped) if polygon_area(p) > 0]
     if not parts:
         return None
-    result = parts[0] if len(parts) == 1 else MultiPolygon(parts)
-    return _rounded(mapping(result), 9 if geographic else 4)
+    return _rounded(geojson_of(parts), 9 if geographic else 4)
 
 
 def _rounded(value: Any, digits: int) -> Any:

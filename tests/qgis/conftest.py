@@ -55,6 +55,17 @@ def expected_ids(
     return found
 
 
+@pytest.fixture(scope="session", autouse=True)
+def qgis_geos_engine(qgis_app) -> Iterator[None]:
+    """Polygons go through QGIS's GEOS, as they do once QGIS has loaded the plugin."""
+    from plugin import geos_engine
+    from plugin.api import polygon_engine
+
+    geos_engine.install()
+    yield
+    polygon_engine.use(None)
+
+
 @pytest.fixture(scope="session")
 def sandbox_server() -> Iterator[RustacServer]:
     with RustacServer(sandbox_files()) as server:
