@@ -111,6 +111,9 @@ class StacClient:
         self.http = http
         self.conformance = conformance
         self.capabilities = Capabilities.from_conformance(conformance)
+        #: ``<url>/search`` and the method it answered, for a landing page without a
+        #: ``search`` link (see :meth:`_probe_search`)
+        self.probed_search: tuple[str, set[str]] | None = None
 
     # -- opening ----------------------------------------------------------------------
 
@@ -149,11 +152,41 @@ class StacClient:
                 conformance = []
         client = cls(url, landing, http, [str(c) for c in conformance])
         if client.search_link() is None:
+            client.probed_search = client._probe_search(is_cancelled)
+        if client.search_link() is None:
             raise NotAStacApi(
                 f"{url} is a STAC catalog but offers no item search (no 'search' link).",
                 details="links: " + ", ".join(str(x.get("rel")) for x in _links(landing)),
             )
         return client
+
+    def _probe_search(self, is_cancelled: IsCancelled) -> tuple[str, set[str]] | None:
+        """``<url>/search`` when it answers an item search although no link names it.
+
+        STAC API 1.0 asks a landing page for a ``search`` link, but Constellr documents a
+        landing page with only ``self`` and ``data`` links and a conformance list without
+        the core or item-search classes, while ``POST`` and ``GET /stac/search`` work
+        (seed 003, "STAC API"). One search for a single item tells such an API from a
+        static catalog; POST first (it carries every parameter), then GET.
+        """
+        href = urljoin(self.url, "search")
+        for method in ("POST", "GET"):
+            try:
+                if method == "POST":
+                    document = self.http.post_json(
+                        href, {"limit": 1}, idempotent=True, is_cancelled=is_cancelled
+                    )
+                else:
+                    document = self.http.get_json(
+                        href, params={"limit": 1}, is_cancelled=is_cancelled
+                    )
+            except Cancelled:
+                raise
+            except Exception:  # noqa: BLE001 - no search there, or not with this method
+                continue
+            if isinstance(document, dict) and isinstance(document.get("features"), list):
+                return href, {method}
+        return None
 
     @property
     def title(self) -> str:
@@ -180,7 +213,7 @@ class StacClient:
             if candidate == href:
                 methods.add(str(link.get("method") or "GET").upper())
         if href is None:
-            return None
+            return self.probed_search
         return href, methods
 
     # -- collections ------------------------------------------------------------------

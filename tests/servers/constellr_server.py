@@ -85,8 +85,7 @@ class ConstellrServer(LocalServer):
     ``api_keys``: {key: workspace id}. ``now``: clock for ``created`` and the date rules
     (aware UTC datetime). ``data_dir``: where delivered COGs go (default: a temporary folder
     removed on stop). ``products``: the workspace products (``GET /products``, orderable,
-    STAC collections). ``images_per_order``: cap of images per delivery. ``stac_style``:
-    "documented" or "full" (see :mod:`tests.servers.constellr_stac`). ``max_limit``: upper
+    STAC collections). ``images_per_order``: cap of images per delivery. ``max_limit``: upper
     bound of ``limit`` on ``/orders`` and ``/areas-of-interest``. ``rejection_rule(order,
     aoi)`` returns a rejection reason or None (default: tag "reject-me").
     """
@@ -102,7 +101,6 @@ class ConstellrServer(LocalServer):
         products: tuple[str, ...] = PRODUCTS,
         images_per_order: int = 2,
         auto_advance: Optional[float] = None,
-        stac_style: str = "documented",
         max_limit: int = 100,
         rejection_rule: Callable[[dict, dict], Optional[str]] = default_rejection_rule,
         host: str = "127.0.0.1",
@@ -113,7 +111,7 @@ class ConstellrServer(LocalServer):
         self.api = OrdersApi(
             now, products=products, max_limit=max_limit, rejection_rule=rejection_rule
         )
-        self.stac = StacApi(list(products), style=stac_style)
+        self.stac = StacApi(list(products))
         self.images_per_order = images_per_order
         self.auto_advance = auto_advance
         self.drop_after_commit: Union[bool, int] = False
