@@ -326,3 +326,17 @@ def test_catalog_that_needs_an_account_says_so(dock, qgis_app):
     assert "Constellr workspace API key" in dock.form.collectionsStatus.text()
     combo.setCurrentIndex(combo.findData("sandbox"))
     wait_for(qgis_app, lambda: dock.form.searchButton.isEnabled())
+
+
+def test_a_blank_map_is_refused_with_a_sentence(dock, qgis_app, qgis_iface, sandbox_server):
+    """A new project's map has no extent; it must not become bbox [0, 0, 0, 0]."""
+    canvas = qgis_iface.mapCanvas()
+    canvas.setExtent(QgsRectangle())
+    assert canvas.extent().isEmpty()
+    tick(dock, S2)
+    dock.form.extentRadio.setChecked(True)
+    dock.form.searchButton.click()
+    qgis_app.processEvents()
+    assert dock.search_task is None, "no search may start"
+    texts = [item.text() for item in dock.message_bar.items()]
+    assert any("The map shows no area yet" in t for t in texts), texts
