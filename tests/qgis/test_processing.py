@@ -360,6 +360,53 @@ def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
     assert sorted(layer_ids(layer)) == sorted(expected)
 
 
+def test_qgis_process_searches_with_a_polygon_layer(sandbox_server, tmp_path):
+    """qgis_process links QGIS's GEOS globally, like the desktop: a polygon must not crash it.
+
+    The dependency folder holds a shapely wheel (its own GEOS), as for a user who installed
+    it; with the wheel doing the polygon work this run aborted (exit 134).
+    """
+    qgis_process, _config = headless_qgis(tmp_path)
+    # A triangle over the Alps and a square over the Netherlands, in one layer.
+    triangle = [[6.0, 45.5], [12.0, 45.5], [9.0, 48.0], [6.0, 45.5]]
+    square = [[4.0, 51.0], [6.0, 51.0], [6.0, 53.0], [4.0, 53.0], [4.0, 51.0]]
+    area = tmp_path / "area.geojson"
+    area.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {"type": "Feature", "properties": {}, "geometry": g}
+                    for g in (
+                        {"type": "Polygon", "coordinates": [triangle]},
+                        {"type": "Polygon", "coordinates": [square]},
+                    )
+                ],
+            }
+        )
+    )
+    output = tmp_path / "polygon.gpkg"
+    done = qgis_process(
+        "--json",
+        "run",
+        ALG,
+        f"--CATALOG={sandbox_server.url}",
+        f"--AREA={area}",
+        f"--START={JUNE[0]}",
+        f"--END={JUNE[1]}",
+        f"--OUTPUT={output}",
+    )
+    assert done.returncode == 0, (
+        f"qgis_process exited with {done.returncode}\n" + done.stdout[-3000:] + done.stderr[-3000:]
+    )
+    expected = expected_ids(
+        {"type": "MultiPolygon", "coordinates": [[triangle], [square]]}, *day_range(*JUNE)
+    )
+    assert expected, "the sandbox has items under both polygons in June 2024"
+    layer = QgsVectorLayer(str(output), "footprints", "ogr")
+    assert sorted(layer_ids(layer)) == sorted(expected)
+
+
 #: Run in the headless profile before qgis_process: what a user does once in QGIS (set a
 #: master password, add the Constellr account, point the preset at the local server).
 _SET_UP_ACCOUNT = """
