@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsFeature,
     QgsField,
     QgsFields,
@@ -79,7 +80,27 @@ def create_footprints_layer(name: str, features: Sequence[QgsFeature]) -> QgsVec
     if STYLE.exists():
         layer.loadNamedStyle(str(STYLE))
     layer.setCustomProperty("eo_explorer/kind", "footprints")
+    make_time_aware(layer)
     return layer
+
+
+#: An item's time span: its start and end, or its single datetime for both.
+START_EXPRESSION = 'coalesce("start", "datetime", "end")'
+END_EXPRESSION = 'coalesce("end", "datetime", "start")'
+
+
+def make_time_aware(layer: QgsVectorLayer) -> None:
+    """Let QGIS's Temporal Controller show each footprint during its acquisition time.
+
+    Items with a ``start``/``end`` span use it; the others are an instant at their
+    ``datetime``. An item without any date has no time: it shows only while the
+    Temporal Controller is off.
+    """
+    properties = layer.temporalProperties()
+    properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions)
+    properties.setStartExpression(START_EXPRESSION)
+    properties.setEndExpression(END_EXPRESSION)
+    properties.setIsActive(True)
 
 
 def results_group(project: QgsProject | None = None) -> QgsLayerTreeGroup:
