@@ -77,11 +77,30 @@ def create_footprints_layer(name: str, features: Sequence[QgsFeature]) -> QgsVec
     layer.updateFields()
     provider.addFeatures(list(features))
     layer.updateExtents()
+    style_footprints(layer)
+    return layer
+
+
+def style_footprints(layer: QgsVectorLayer) -> None:
+    """The footprints look (outlines, selection) and time, for the dock's and Processing's."""
     if STYLE.exists():
         layer.loadNamedStyle(str(STYLE))
     layer.setCustomProperty("eo_explorer/kind", "footprints")
     make_time_aware(layer)
-    return layer
+
+
+def move_into_group(layer: QgsVectorLayer, project: QgsProject | None = None) -> None:
+    """Put a layer already in the project on top of the EO Explorer group."""
+    project = project or QgsProject.instance()
+    root = project.layerTreeRoot()
+    node = root.findLayer(layer.id())
+    group = results_group(project)
+    if node is None or node.parent() is group:
+        return
+    group.insertChildNode(0, node.clone())
+    parent = node.parent()
+    if parent is not None:
+        parent.removeChildNode(node)
 
 
 #: An item's time span: its start and end, or its single datetime for both.

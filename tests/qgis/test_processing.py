@@ -112,6 +112,38 @@ def test_extent_search_to_geopackage(provider, sandbox_server, tmp_path):
     assert json.loads(feature["item_json"])["id"] == feature["id"]
 
 
+def test_a_loaded_output_looks_like_the_docks_layer(provider, sandbox_server, tmp_path):
+    """Styled outlines, time-aware, in the EO Explorer group: not QGIS's default grey."""
+    import processing
+
+    from eo_explorer.plugin.layers import GROUP_NAME
+
+    output = str(tmp_path / "styled.gpkg")
+    result = processing.runAndLoadResults(
+        ALG,
+        {
+            "CATALOG": sandbox_server.url,
+            "EXTENT": "5,15,45,55 [EPSG:4326]",
+            "START": JUNE[0],
+            "END": JUNE[1],
+            "OUTPUT": output,
+        },
+    )
+    project = QgsProject.instance()
+    layer = project.mapLayer(result["OUTPUT"]) or next(
+        lyr for lyr in project.mapLayers().values() if lyr.source().startswith(output)
+    )
+    try:
+        assert layer.customProperty("eo_explorer/kind") == "footprints"
+        assert layer.temporalProperties().isActive()
+        symbol = layer.renderer().symbol() if hasattr(layer.renderer(), "symbol") else None
+        assert symbol is not None and symbol.color().alpha() < 255, "outlines, not grey fill"
+        node = project.layerTreeRoot().findLayer(layer.id())
+        assert node is not None and node.parent().name() == GROUP_NAME
+    finally:
+        project.removeMapLayer(layer.id())
+
+
 def test_projected_extent_is_reprojected(provider, sandbox_server):
     web_mercator = QgsCoordinateReferenceSystem("EPSG:3857")
     transform = QgsCoordinateTransform(
