@@ -27,7 +27,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import settings
 from ..api.catalogs import Catalog
@@ -40,13 +39,10 @@ from ..api.stac import StacClient
 from ..areas import WGS84, extent_area, geometries_area
 from ..layers import footprint_fields, to_features
 from ..network import http_for
+from ..translation import tr
 
 #: Rejected items reported one by one; the rest are counted.
 MAX_REJECTED_WARNINGS = 20
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
 
 
 def resolve_catalog(value: str) -> Catalog:
