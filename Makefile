@@ -98,4 +98,4 @@ clean:
 	     \( -name '*.py[co]' -type f -exec rm -f {} + \)
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-qt6

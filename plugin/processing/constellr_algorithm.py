@@ -32,16 +32,13 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QVariant
+from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..api.constellr_rules import FREQUENCIES, AreaRef, OrderInvalid, validate_spec
 from ..api.errors import EOExplorerError
+from ..translation import tr
 
 ILLUMINATIONS = (None, "day", "night")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
 
 
 def _problems_text(exc: OrderInvalid) -> str:

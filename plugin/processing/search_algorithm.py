@@ -28,7 +28,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import settings
 from ..api.catalogs import Catalog
@@ -41,13 +40,10 @@ from ..api.stac import StacClient
 from ..areas import WGS84, extent_area, geometries_area
 from ..layers import footprint_fields, move_into_group, style_footprints, to_features
 from ..network import http_for
+from ..translation import tr
 
 #: Rejected items reported one by one; the rest are counted.
 MAX_REJECTED_WARNINGS = 20
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
 
 
 def resolve_catalog(value: str) -> Catalog:

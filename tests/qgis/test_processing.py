@@ -144,6 +144,18 @@ def test_a_loaded_output_looks_like_the_docks_layer(provider, sandbox_server, tm
         project.removeMapLayer(layer.id())
 
 
+def test_extent_text_is_xmin_xmax_ymin_ymax(provider, sandbox_server):
+    """The README's qgis_process example: ``--EXTENT="5,7,45,47 [EPSG:4326]"`` is
+    longitude 5 to 7, latitude 45 to 47 (QGIS's order), not a box from (5, 7) to (45, 47)."""
+    result = run(
+        CATALOG=sandbox_server.url, EXTENT="5,7,45,47 [EPSG:4326]", START=YEAR[0], END=YEAR[1]
+    )
+    expected = expected_ids((5.0, 45.0, 7.0, 47.0), *day_range(*YEAR))
+    misread = expected_ids((5.0, 7.0, 45.0, 47.0), *day_range(*YEAR))
+    assert expected and sorted(expected) != sorted(misread)
+    assert sorted(layer_ids(result["OUTPUT"])) == sorted(expected)
+
+
 def test_projected_extent_is_reprojected(provider, sandbox_server):
     web_mercator = QgsCoordinateReferenceSystem("EPSG:3857")
     transform = QgsCoordinateTransform(
