@@ -1,0 +1,382 @@
+"""The flows of the application tier, run inside QGIS by ``inside_qgis.py``.
+
+Each flow drives the plugin the way a user does (the toolbar action, the dock's radio
+buttons and push buttons, mouse clicks on the map canvas), waits for the plugin's tasks by
+processing events, and returns plain data (ids, requests, paths) for the pytest side to
+check. Progress goes to the results file after every step, so a crash names its flow.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+import traceback
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDate, QPoint, Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+
+S2 = "sandbox-sentinel-2-l2a"
+JUNE = ("2024-06-01", "2024-06-30")
+
+
+class Results:
+    """The results file, rewritten (atomically) after every step."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.doc: dict = {"flows": {}, "screenshots": {}, "finished": False}
+        self.current = ""
+
+    def write(self) -> None:
+        part = self.path.with_suffix(".part")
+        part.write_text(json.dumps(self.doc, indent=1, default=str), encoding="utf-8")
+        os.replace(part, self.path)
+
+    def start(self, name: str) -> None:
+        self.current = name
+        self.doc["flows"][name] = {"status": "started", "steps": [], "data": {}}
+        self.write()
+
+    def step(self, text: str) -> None:
+        entry = self.doc["flows"].get(self.current)
+        if entry is not None:
+            entry["steps"].append(text)
+            self.write()
+
+    def finish(self, name: str, status: str, data: dict, error: str = "") -> None:
+        entry = self.doc["flows"][name]
+        entry.update(status=status, data=data, error=error)
+        self.write()
+
+
+class Context:
+    """What the flows share: iface, the results, the work folder, the sandbox config."""
+
+    def __init__(self, iface, results: Results) -> None:
+        self.iface = iface
+        self.results = results
+        self.work = Path(os.environ["EO_APP_WORK"])
+        self.sandbox = json.loads(Path(os.environ["EO_EXPLORER_SANDBOX_CONFIG"]).read_text())
+        self.canvas = iface.mapCanvas()
+
+    def step(self, text: str) -> None:
+        self.results.step(text)
+
+    @property
+    def plugin(self):
+        import qgis.utils
+
+        plugin = qgis.utils.plugins.get("eo_explorer")
+        if plugin is None:
+            raise RuntimeError(f"the plugin is not loaded: {sorted(qgis.utils.plugins)}")
+        return plugin
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def wait_for(condition, timeout: float = 60.0, what: str = "") -> None:
+    """Process events until ``condition()`` is true (QgsTasks report on the main loop)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what or condition}")
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle(seconds: float = 0.3) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+
+
+def click(widget) -> None:
+    """A real left click in the middle of a button (it must be visible and enabled)."""
+    if not widget.isVisible() or not widget.isEnabled():
+        raise RuntimeError(
+            f"{widget.objectName()} is not clickable (visible={widget.isVisible()}, "
+            f"enabled={widget.isEnabled()})"
+        )
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    QgsApplication.processEvents()
+
+
+def show_extent(ctx: Context, crs: str, rect: QgsRectangle) -> None:
+    ctx.canvas.setDestinationCrs(QgsCoordinateReferenceSystem(crs))
+    ctx.canvas.setExtent(rect)
+    ctx.canvas.refresh()
+    settle(0.3)
+
+
+def draw_polygon(ctx: Context, tool, corners: list[tuple[float, float]]) -> list[list[float]]:
+    """Left-click each corner on the canvas viewport, right-click to finish; returns the
+    vertices the tool recorded (map coordinates)."""
+    viewport = ctx.canvas.viewport()
+    to_pixel = ctx.canvas.getCoordinateTransform()
+    for x, y in corners:
+        pixel = to_pixel.transform(x, y)
+        where = QPoint(round(pixel.x()), round(pixel.y()))
+        QTest.mouseMove(viewport, where)
+        QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+        settle(0.05)
+    QTest.mouseClick(viewport, Qt.MouseButton.RightButton)
+    settle(0.1)
+    if not tool.has_polygon():
+        raise RuntimeError(f"the draw tool has no polygon after the clicks: {tool.points}")
+    return [[p.x(), p.y()] for p in tool.points]
+
+
+def canvas_extent_wgs84(ctx: Context) -> list[float]:
+    from qgis.core import QgsCoordinateTransform
+
+    transform = QgsCoordinateTransform(
+        ctx.canvas.mapSettings().destinationCrs(),
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsProject.instance(),
+    )
+    r = transform.transformBoundingBox(ctx.canvas.extent())
+    return [r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()]
+
+
+def screenshot(ctx: Context, name: str) -> str:
+    """The whole X screen (the main window fills it) as a PNG, with ImageMagick."""
+    ctx.iface.mainWindow().raise_()
+    ctx.canvas.refresh()
+    settle(1.5)
+    path = ctx.work / f"{name}.png"
+    done = subprocess.run(
+        ["import", "-window", "root", str(path)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"import -window root failed: {done.stderr}")
+    ctx.results.doc["screenshots"][name] = str(path)
+    return str(path)
+
+
+def messages(bar) -> list[str]:
+    return [item.text() for item in bar.items()]
+
+
+def layer_names() -> list[str]:
+    return sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
+
+
+# -- the Search dock -----------------------------------------------------------------------
+
+
+def search_dock(ctx: Context):
+    """The Search dock, opened with its toolbar action, sandbox collections read."""
+    plugin = ctx.plugin
+    action = plugin.actions[0]
+    if plugin.dock is None or not plugin.dock.isVisible():
+        action.trigger()
+    dock = plugin.dock
+    if dock is None:
+        raise RuntimeError("the toolbar action did not open the Search dock")
+    f = dock.form
+    if f.catalogCombo.currentData() != "sandbox":
+        f.catalogCombo.setCurrentIndex(f.catalogCombo.findData("sandbox"))
+    wait_for(lambda: f.collectionsList.count() > 0, 30, "the sandbox collections")
+    return dock
+
+
+def prepare_search(dock, collections=(S2,), dates=JUNE, max_items: int = 5000) -> None:
+    f = dock.form
+    for row in range(f.collectionsList.count()):
+        item = f.collectionsList.item(row)
+        info = item.data(Qt.ItemDataRole.UserRole + 1)
+        checked = info.id in collections
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    f.startCheck.setChecked(dates is not None)
+    f.endCheck.setChecked(dates is not None)
+    if dates:
+        f.startDate.setDate(QDate.fromString(dates[0], "yyyy-MM-dd"))
+        f.endDate.setDate(QDate.fromString(dates[1], "yyyy-MM-dd"))
+    f.cloudCheck.setChecked(False)
+    f.maxItemsSpin.setValue(max_items)
+
+
+def press_search(ctx: Context, dock, timeout: float = 60) -> dict:
+    """Click Search, wait for the outcome; what the user sees and what was asked."""
+    outcomes = []
+    dock.searchFinished.connect(outcomes.append)
+    click(dock.form.searchButton)
+    ctx.step("search clicked")
+    wait_for(lambda: outcomes or dock.message_bar.items(), timeout, "the search outcome")
+    if not outcomes:  # refused before a task started (the form's message says why)
+        return {"error": messages(dock.message_bar), "ids": [], "requests": []}
+    dock.searchFinished.disconnect(outcomes.append)
+    outcome = outcomes[0]
+    layer = dock.results_layer
+    ids = [feature["id"] for feature in layer.getFeatures()] if layer is not None else []
+    return {
+        "error": str(outcome.error) if outcome.error else "",
+        "messages": messages(dock.message_bar),
+        "requests": [list(r) for r in outcome.requests],
+        "ids": ids,
+        "layer": layer.name() if layer is not None else "",
+        "layer_id": layer.id() if layer is not None else "",
+        "status": dock.form.statusLabel.text(),
+        "layers": layer_names(),
+    }
+
+
+def flow_search_extent(ctx: Context) -> dict:
+    dock = search_dock(ctx)
+    ctx.step("dock open")
+    show_extent(ctx, "EPSG:4326", QgsRectangle(5, 45, 15, 52))
+    click(dock.form.extentRadio)
+    prepare_search(dock)
+    data = press_search(ctx, dock)
+    data["extent"] = canvas_extent_wgs84(ctx)
+    ctx.step("search finished")
+    data["screenshot"] = screenshot(ctx, "search-extent")
+    return data
+
+
+def flow_search_drawn(ctx: Context) -> dict:
+    dock = search_dock(ctx)
+    show_extent(ctx, "EPSG:4326", QgsRectangle(0, 40, 20, 55))
+    click(dock.form.drawButton)
+    if ctx.canvas.mapTool() is not dock.draw_tool:
+        raise RuntimeError("the Draw button did not make the draw tool the map tool")
+    ctx.step("draw tool active")
+    vertices = draw_polygon(ctx, dock.draw_tool, [(4, 44), (12, 44), (13, 49), (5, 50)])
+    ctx.step(f"polygon drawn: {vertices}")
+    if not dock.form.drawnRadio.isChecked():
+        raise RuntimeError("drawing did not choose 'Polygon drawn on the map'")
+    prepare_search(dock, dates=None)
+    data = press_search(ctx, dock)
+    data["vertices"] = vertices
+    return data
+
+
+def flow_search_antimeridian(ctx: Context) -> dict:
+    dock = search_dock(ctx)
+    # A map panned over the Pacific: longitudes past 180 on the canvas.
+    show_extent(ctx, "EPSG:4326", QgsRectangle(168, -26, 192, -8))
+    click(dock.form.drawButton)
+    vertices = draw_polygon(ctx, dock.draw_tool, [(175, -20), (185, -20), (185, -14), (175, -14)])
+    ctx.step(f"polygon drawn: {vertices}")
+    prepare_search(dock, dates=None)
+    data = press_search(ctx, dock)
+    data["vertices"] = vertices
+    return data
+
+
+#: two fields in a layer of the user's (EPSG:3857, as most web data), selected by the user
+FIELDS_WGS84 = [
+    [(6.0, 47.0), (7.5, 47.0), (7.5, 48.2), (6.0, 48.2)],
+    [(11.0, 45.5), (12.2, 45.5), (12.2, 46.4), (11.0, 46.4)],
+]
+#: a third field, not selected: nothing may be found for it alone
+UNSELECTED = [(24.0, 38.0), (24.5, 38.0), (24.5, 38.5), (24.0, 38.5)]
+
+
+def fields_layer() -> QgsVectorLayer:
+    from qgis.core import QgsCoordinateTransform
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3857&field=name:string", "my fields", "memory")
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsCoordinateReferenceSystem("EPSG:3857"),
+        QgsProject.instance(),
+    )
+    features = []
+    for name, ring in (("a", FIELDS_WGS84[0]), ("b", FIELDS_WGS84[1]), ("c", UNSELECTED)):
+        geometry = QgsGeometry.fromPolygonXY([[QgsPointXY(x, y) for x, y in ring + ring[:1]]])
+        geometry.transform(transform)
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(geometry)
+        feature["name"] = name
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def flow_search_selected(ctx: Context) -> dict:
+    dock = search_dock(ctx)
+    layer = fields_layer()
+    ctx.iface.setActiveLayer(layer)
+    layer.selectByExpression("\"name\" in ('a', 'b')")
+    ctx.step(f"{layer.selectedFeatureCount()} features selected")
+    show_extent(ctx, "EPSG:3857", layer.extent())
+    click(dock.form.selectionRadio)
+    dock.layer_combo.setLayer(layer)
+    prepare_search(dock)
+    data = press_search(ctx, dock)
+    data["fields"] = FIELDS_WGS84
+    return data
+
+
+# -- running -------------------------------------------------------------------------------
+
+FLOWS = {
+    "search_extent": flow_search_extent,
+    "search_drawn": flow_search_drawn,
+    "search_selected": flow_search_selected,
+    "search_antimeridian": flow_search_antimeridian,
+}
+
+
+def log_messages(store: list):
+    """The plugin's message log tab, kept for the report."""
+
+    def keep(message, tag, level):
+        if tag == "EO Explorer" and level >= Qgis.MessageLevel.Warning:
+            store.append(message[:500])
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    return keep
+
+
+def main(iface) -> None:
+    results = Results(Path(os.environ["EO_APP_RESULTS"]))
+    results.doc["qgis"] = Qgis.QGIS_VERSION
+    results.write()
+    ctx = Context(iface, results)
+    logged: list = []
+    log_messages(logged)
+    for name in [n for n in os.environ["EO_APP_FLOWS"].split(",") if n]:
+        results.start(name)
+        logged.clear()
+        try:
+            flow = FLOWS[name]
+            data = flow(ctx)
+            data["log"] = list(logged)
+            results.finish(name, "passed", data)
+        except Exception:  # noqa: BLE001 - the next flow still runs
+            results.finish(name, "error", {"log": list(logged)}, traceback.format_exc())
+    results.doc["finished"] = True
+    results.write()
+    quit_qgis(iface)
+
+
+def quit_qgis(iface) -> None:
+    """Quit as File ▸ Exit does, with nothing left to ask about."""
+    manager = QgsApplication.taskManager()
+    manager.cancelAll()
+    deadline = time.monotonic() + 10
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.05)
+    QgsProject.instance().setDirty(False)
+    QTimer.singleShot(0, iface.actionExit().trigger)
