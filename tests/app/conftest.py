@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,7 +33,11 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def tools() -> dict[str, str]:
-    return {name: required(name) for name in ("qgis", "qgis_process", "xvfb-run", "import")}
+    found = {name: required(name) for name in ("qgis", "qgis_process", "xvfb-run", "import")}
+    # Debian's /usr/bin/qgis_process wrapper adds $QGIS_OPTS from /etc/default/qgis
+    # (--noversioncheck), which qgis_process refuses: run the binary behind it.
+    found["qgis_process"] = shutil.which("qgis_process.bin") or found["qgis_process"]
+    return found
 
 
 @pytest.fixture(scope="session")
