@@ -79,7 +79,7 @@ def _flows(request) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def app_run(request, tools, sandbox, plugin_zip, tmp_path_factory) -> AppRun:
+def app_run(request, tools, sandbox, plugin_zip, tmp_path_factory) -> Iterator[AppRun]:
     """QGIS started once for the module's flows (again after a crash, for the rest)."""
     workdir = tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])
     profiles = workdir / "profiles"
@@ -90,4 +90,6 @@ def app_run(request, tools, sandbox, plugin_zip, tmp_path_factory) -> AppRun:
     }
     run = run_flows(workdir, profiles, _flows(request), env)
     print(json.dumps([{k: v for k, v in r.items() if k != "tail"} for r in run.runs]))
-    return run
+    yield run
+    if run.exit_problems:
+        pytest.fail("\n".join(run.exit_problems), pytrace=False)

@@ -71,7 +71,9 @@ def make_profile(profiles: Path, plugin_zip: Path, name: str = PROFILE) -> Path:
         "[PythonPlugins]\neo_explorer=true\n\n"
         # no news feed, no version check, no tips: nothing that needs the internet or a click
         "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n\n"
-        "[qgis]\ncheckVersion=false\nshowTips=false\n",
+        "[qgis]\ncheckVersion=false\nshowTips=false\n\n"
+        # quitting with the footprint layers (memory layers) asks nothing
+        "[app]\naskToSaveMemoryLayers=false\n",
         encoding="utf-8",
     )
     return profile
@@ -118,6 +120,8 @@ class AppRun:
     flows: dict[str, FlowResult]
     runs: list[dict]
     screenshots: dict[str, str]
+    #: QGIS did not quit cleanly after all its flows finished (checked at module teardown)
+    exit_problems: list[str] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> FlowResult:
         return self.flows[name]
@@ -199,6 +203,7 @@ def run_flows(
     results = {name: FlowResult(name) for name in flows}
     runs: list[dict] = []
     screenshots: dict[str, str] = {}
+    exit_problems: list[str] = []
     todo = list(flows)
     attempt = 0
     while todo:
@@ -250,12 +255,12 @@ def run_flows(
             unfinished = [n for n in todo if results[n].status in ("not run", "started")]
             crashed_at = unfinished[0] if unfinished else None
             if crashed_at is None:
-                for name in todo:
-                    results[name].status = "crashed"
-                    results[name].error = (
-                        f"all flows finished but QGIS exited with code {code} "
-                        f"(while quitting?):\n{tail}"
-                    )
+                hang = report.get("quit_hang")
+                exit_problems.append(
+                    f"QGIS exited with code {code} after the flows {todo} had finished"
+                    + (f"; windows still open: {hang}" if hang is not None else "")
+                    + f"\n{tail}"
+                )
                 break
         if crashed_at is None:
             break
@@ -263,4 +268,4 @@ def run_flows(
         result.status = "crashed"
         result.error = f"QGIS exited with code {code} during this flow:\n{tail}"
         todo = todo[todo.index(crashed_at) + 1 :]
-    return AppRun(results, runs, screenshots)
+    return AppRun(results, runs, screenshots, exit_problems)
