@@ -490,6 +490,11 @@ def main(iface) -> None:
     results.doc["qgis"] = Qgis.QGIS_VERSION
     results.write()
     ctx = Context(iface, results)
+    # The main window fills the virtual screen (no window manager maximises it).
+    from qgis.PyQt.QtWidgets import QApplication
+
+    iface.mainWindow().setGeometry(QApplication.primaryScreen().geometry())
+    settle(0.5)
     logged: list = []
     log_messages(logged)
     for name in [n for n in os.environ["EO_APP_FLOWS"].split(",") if n]:
@@ -546,7 +551,14 @@ def quit_qgis(iface, results: Results | None = None) -> None:
     _keep[-1].setSingleShot(True)
     _keep[-1].timeout.connect(still_running)
     _keep[-1].start(20000)
-    QTimer.singleShot(0, iface.actionExit().trigger)
+
+    def leave() -> None:
+        # Nothing to save: the flows' layers are not the user's work.
+        QgsProject.instance().setDirty(False)
+        iface.actionExit().trigger()
+
+    _keep.append(leave)
+    QTimer.singleShot(0, leave)
 
 
 _keep: list = []
