@@ -328,6 +328,80 @@ def flow_search_selected(ctx: Context) -> dict:
     return data
 
 
+def raster_layers() -> list[dict]:
+    from qgis.core import QgsRasterLayer
+
+    return [
+        {
+            "name": layer.name(),
+            "source": layer.source(),
+            "valid": layer.isValid(),
+            "width": layer.width(),
+            "bands": layer.bandCount(),
+        }
+        for layer in QgsProject.instance().mapLayers().values()
+        if isinstance(layer, QgsRasterLayer)
+    ]
+
+
+def flow_assets(ctx: Context) -> dict:
+    """Search, click the first row of the results table, tick the visual COG in the
+    Assets tab, Download it, then Stream it."""
+    dock = search_dock(ctx)
+    show_extent(ctx, "EPSG:4326", QgsRectangle(9.0, 47.0, 11.0, 48.5))
+    click(dock.form.extentRadio)
+    prepare_search(dock)
+    found = press_search(ctx, dock)
+    if not found["ids"]:
+        raise RuntimeError(f"the search found nothing: {found}")
+    table = dock.form.resultsTable
+    index = table.model().index(0, 0)
+    table.scrollTo(index)
+    rect = table.visualRect(index)
+    QTest.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
+    settle(0.3)
+    layer = dock.results_layer
+    selected = [feature["id"] for feature in layer.getSelectedFeatures()]
+    ctx.step(f"row clicked, selected {selected}")
+    f = dock.form
+    f.itemTabs.setCurrentWidget(f.assetsTab)
+    panel = dock.assets
+    panel.form.keyCombo.setCurrentText("visual")
+    click(panel.form.tickKeyButton)
+    ticked = [(a.item_id, a.key, a.href) for a in panel.ticked()]
+    if not ticked:
+        raise RuntimeError("no visual asset was ticked")
+    folder = ctx.work / "downloads"
+    panel.folder.setFilePath(str(folder))
+    summaries = []
+    dock.downloadsFinished.connect(summaries.append)
+    click(panel.form.downloadButton)
+    ctx.step("download clicked")
+    wait_for(lambda: summaries, 90, "the download")
+    summary = summaries[0]
+    downloaded = {
+        "text": panel.form.downloadStatus.text(),
+        "done": [[a.item_id, a.key, str(r.path), r.size] for a, r in summary.done],
+        "failed": [str(failure) for failure in summary.failed],
+        "rasters": raster_layers(),
+    }
+    ctx.step("downloaded")
+    click(panel.form.streamButton)
+    settle(1.0)
+    streamed = {"text": panel.form.downloadStatus.text(), "rasters": raster_layers()}
+    ctx.canvas.refresh()
+    settle(1.0)
+    return {
+        "search": found,
+        "selected": selected,
+        "ticked": ticked,
+        "downloaded": downloaded,
+        "streamed": streamed,
+    }
+
+
 # -- the Process dock ----------------------------------------------------------------------
 
 MASTER_PASSWORD = "master-password-of-the-app-tier"
@@ -468,6 +542,7 @@ FLOWS = {
     "search_drawn": flow_search_drawn,
     "search_selected": flow_search_selected,
     "search_antimeridian": flow_search_antimeridian,
+    "assets": flow_assets,
     "process_extent": flow_process_extent,
     "process_drawn": flow_process_drawn,
     "process_footprints": flow_process_footprints,
