@@ -628,8 +628,8 @@ FLOWS = {
 def log_messages(store: list):
     """The plugin's message log tab, kept for the report."""
 
-    def keep(message, tag, level):
-        if tag == "EO Explorer" and level >= Qgis.MessageLevel.Warning:
+    def keep(message, tag, _level):
+        if tag == "EO Explorer":
             store.append(message[:500])
 
     QgsApplication.messageLog().messageReceived.connect(keep)

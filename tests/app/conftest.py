@@ -22,10 +22,12 @@ from tests.servers.sandbox import SERVICES, SandboxContext
 
 from .harness import AppRun, build_zip, make_profile, required, run_flows
 
+HERE = Path(__file__).resolve().parent
+
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if item.get_closest_marker("flow") is not None:
+        if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.app)
             # QGIS start-up and the flows of the module run in the first test's setup
             item.add_marker(pytest.mark.timeout(170))

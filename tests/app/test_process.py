@@ -29,7 +29,7 @@ def to_wgs84(geometry: dict, crs: str):
 
 def answered(data: dict, sandbox: dict) -> list[dict]:
     """The bodies of the flow's requests, each answered 200 by the sandbox server."""
-    assert data["error"] == "" and not data["failed"], data
+    assert data["error"] == "" and not data["failed"], f"the request failed: {data['error']}"
     saved = data["saved"]
     assert saved["requests"], data
     server = sandbox["servers"]["accounts"].process

@@ -9,7 +9,6 @@ import os
 import subprocess
 import zipfile
 
-import pytest
 from osgeo import ogr
 
 from .expected import JUNE, S2, expected_ids, polygon
@@ -26,8 +25,6 @@ def footprint_ids(path) -> list[str]:
     return [feature.GetField("id") for feature in layer]
 
 
-@pytest.mark.app
-@pytest.mark.timeout(170)
 def test_qgis_process_searches_a_polygon_area(tools, sandbox, plugin_zip, tmp_path):
     config = tmp_path / "config"
     plugins = config / "profiles" / "default" / "python" / "plugins"
