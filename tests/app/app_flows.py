@@ -118,24 +118,43 @@ def click(widget) -> None:
     QgsApplication.processEvents()
 
 
+def canvas_settled(ctx: Context, timeout: float = 10) -> None:
+    """Wait until the canvas keeps its size and extent (a dock that just opened resizes
+    it a moment later) and has finished drawing."""
+
+    def state():
+        return (ctx.canvas.size(), ctx.canvas.extent().toString(6))
+
+    deadline = time.monotonic() + timeout
+    last = state()
+    while time.monotonic() < deadline:
+        settle(0.3)
+        now = state()
+        if now == last and not ctx.canvas.isDrawing():
+            return
+        last = now
+
+
 def show_extent(ctx: Context, crs: str, rect: QgsRectangle) -> None:
+    canvas_settled(ctx)
     ctx.canvas.setDestinationCrs(QgsCoordinateReferenceSystem(crs))
     ctx.canvas.setExtent(rect)
     ctx.canvas.refresh()
-    settle(0.3)
+    canvas_settled(ctx)
 
 
 def draw_polygon(ctx: Context, tool, corners: list[tuple[float, float]]) -> list[list[float]]:
     """Left-click each corner on the canvas viewport, right-click to finish; returns the
     vertices the tool recorded (map coordinates)."""
+    canvas_settled(ctx)
     viewport = ctx.canvas.viewport()
-    to_pixel = ctx.canvas.getCoordinateTransform()
     for x, y in corners:
-        pixel = to_pixel.transform(x, y)
+        pixel = ctx.canvas.getCoordinateTransform().transform(x, y)
         where = QPoint(round(pixel.x()), round(pixel.y()))
         QTest.mouseMove(viewport, where)
         QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
         settle(0.05)
+
     QTest.mouseClick(viewport, Qt.MouseButton.RightButton)
     settle(0.1)
     if not tool.has_polygon():
@@ -636,6 +655,27 @@ def log_messages(store: list):
     return keep
 
 
+def base_map() -> None:
+    """The user's map: QGIS's own world map when it ships one, else a graticule. (With no
+    layer at all QGIS shows its welcome page instead of the map canvas.)"""
+    path = Path(QgsApplication.pkgDataPath()) / "resources" / "data" / "world_map.gpkg"
+    layer = QgsVectorLayer(f"{path}|layername=countries", "countries", "ogr")
+    if not layer.isValid():
+        layer = QgsVectorLayer("LineString?crs=EPSG:4326", "graticule", "memory")
+        lines = []
+        for x in range(-180, 181, 10):
+            lines.append(QgsGeometry.fromPolylineXY([QgsPointXY(x, -90), QgsPointXY(x, 90)]))
+        for y in range(-90, 91, 10):
+            lines.append(QgsGeometry.fromPolylineXY([QgsPointXY(-180, y), QgsPointXY(180, y)]))
+        features = []
+        for geometry in lines:
+            feature = QgsFeature()
+            feature.setGeometry(geometry)
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+
+
 def main(iface) -> None:
     results = Results(Path(os.environ["EO_APP_RESULTS"]))
     results.doc["qgis"] = Qgis.QGIS_VERSION
@@ -645,6 +685,7 @@ def main(iface) -> None:
     from qgis.PyQt.QtWidgets import QApplication
 
     iface.mainWindow().setGeometry(QApplication.primaryScreen().geometry())
+    base_map()
     settle(0.5)
     logged: list = []
     log_messages(logged)
