@@ -629,6 +629,19 @@ def flow_constellr(ctx: Context) -> dict:
     }
 
 
+# -- the tier's own check ------------------------------------------------------------------
+
+
+def flow_selftest_abort(ctx: Context) -> dict:
+    """Dies the way the GEOS clash did (SIGABRT), to prove a crash is attributed."""
+    ctx.step("about to abort")
+    os.abort()
+
+
+def flow_selftest_after(ctx: Context) -> dict:
+    return {"plugin_loaded": ctx.plugin is not None, "qgis": Qgis.QGIS_VERSION}
+
+
 # -- running -------------------------------------------------------------------------------
 
 FLOWS = {
@@ -641,6 +654,8 @@ FLOWS = {
     "process_extent": flow_process_extent,
     "process_drawn": flow_process_drawn,
     "process_footprints": flow_process_footprints,
+    "selftest_abort": flow_selftest_abort,
+    "selftest_after": flow_selftest_after,
 }
 
 
