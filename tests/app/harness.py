@@ -231,10 +231,9 @@ def run_flows(
         if not reported:
             # QGIS never reached the flows (start-up, plugin loading): no retry helps.
             for name in todo:
-                results[name].status = "crashed"
-                results[
-                    name
-                ].error = f"QGIS exited with code {code} before running any flow:\n{tail}"
+                result = results[name]
+                result.status = "crashed"
+                result.error = f"QGIS exited with code {code} before running any flow:\n{tail}"
             break
         crashed_at = None
         for name in todo:
@@ -250,8 +249,8 @@ def run_flows(
                 crashed_at = name
         clean = code == 0 and report.get("finished")
         if crashed_at is None and not clean:
-            # Died between flows, at start-up or at exit: blame the first one not finished,
-            # or, when all finished, report the exit on every flow of this run.
+            # Died between two flows: blame the first one not finished. When all had
+            # finished, QGIS failed to quit: reported at the module's teardown.
             unfinished = [n for n in todo if results[n].status in ("not run", "started")]
             crashed_at = unfinished[0] if unfinished else None
             if crashed_at is None:
