@@ -327,7 +327,7 @@ class ConstellrClient:
         raise NotCreated(
             f"The answer to the order was lost ({cause}). For {self.look_for:g} s the order "
             f"list showed none of the {count} order(s) (tag {batch.tag}), so they were most "
-            "likely not placed. Sending them again looks for them once more first.",
+            "likely not placed.",
             details=cause.details,
         )
 

@@ -372,7 +372,7 @@ def test_a_late_commit_found_before_sending_again(server, client):
     batch = _one_batch(client)
     client.look_for = 0.5
     server.commit_late(504, delay=1.5)
-    with pytest.raises(api.NotCreated, match="looks for them once more first") as info:
+    with pytest.raises(api.NotCreated, match="most likely not placed") as info:
         client.submit(batch)
     assert batch.tag in str(info.value) and server.orders == []
     deadline = time.monotonic() + 10
