@@ -42,6 +42,7 @@ from .constellr_models import read_model as _model
 from .constellr_rules import OrderBatch, OrderInvalid, TagList, problems_of
 from .errors import Cancelled, EOExplorerError, HttpError, InvalidResponse, NetworkError
 from .http import HttpClient, IsCancelled, _never
+from .stac import join_url
 
 DEFAULT_BASE_URL = "https://api.constellr.com/"
 PAGE_SIZE = 100
@@ -404,7 +405,7 @@ class ConstellrClient:
             link = _next_link(page)
             if link is None or not features or len(items) >= max_items:
                 break
-            url = urljoin(url, link["href"])
+            url = join_url(url, link["href"])
             method = str(link.get("method") or "GET").upper()
             params = None
             if method == "POST" and isinstance(link.get("body"), dict):
