@@ -514,3 +514,25 @@ def test_sending_again_after_a_late_commit_finds_the_first_order(qgis_app, dock,
     assert results[1].error is None and results[1].recovered
     assert len(server.orders) == 1 and len(posts(server)) == 1
     assert "nothing was sent twice" in dock.order_form.form.formStatus.text()
+
+
+def test_a_placed_batch_that_cannot_be_found_is_never_offered_again(qgis_app, dock, server):
+    """201 with an unreadable body, and the order list does not show the batch: the dock
+    says it was accepted, does not offer to send it again, and the next confirmation
+    warns about it."""
+    _info, area = create_area(qgis_app, dock, "Unread", field(13.0, 52.0))
+    _fill_order(dock, [area.id])
+    server.set_fault("/orders/batch", faults.invalid_json(times=1))
+    server.set_fault("/orders", faults.respond(200, {"count": 0, "items": []}, method="GET"))
+    f = dock.order_form.form
+    progress = signal_value(qgis_app, dock.order_form.submitted, f.submitButton.click)
+    wait_for(qgis_app, lambda: not dock.busy)
+    assert "Do not place them again" in str(progress.error)
+    assert "Do not place them again" in f.formStatus.text()
+    assert len(dock.questions) == 1 and len(posts(server)) == 1 and len(server.orders) == 1
+    tag = posts(server)[0]["json"]["orders"][0]["tags"][-1]
+
+    dock.confirm = lambda question: dock.questions.append(question) or False
+    f.submitButton.click()
+    assert "may have been placed (tag " + tag in dock.questions[-1]
+    assert len(posts(server)) == 1
