@@ -272,7 +272,8 @@ class ConstellrClient:
         once sent, the answer is awaited (and looked for, for at most ``look_for`` seconds).
         """
         if batch._sent:
-            found = self._look(batch, "checking before sending again", deadline=0.0)
+            why = "An earlier answer to these orders was lost"
+            found = self._look(batch, why, deadline=0.0)
             if found is not None:
                 return found
         else:
@@ -314,7 +315,8 @@ class ConstellrClient:
         list cannot be read, only part of the batch is there, or the server said they were
         created (``placed``: a 2xx whose body could not be read).
         """
-        found = self._look(batch, str(cause), time.monotonic() + self.look_for, cause)
+        why = f"The answer to the order was lost ({cause})"
+        found = self._look(batch, why, time.monotonic() + self.look_for, cause)
         if found is not None:
             return found
         count = len(batch.orders)
@@ -345,9 +347,8 @@ class ConstellrClient:
             try:
                 matched = self.find_batch(batch)
             except EOExplorerError as exc:
-                lost = f"The answer to the order was lost ({cause})" if cause else why
                 raise CreationUnknown(
-                    f"{lost}, and the order list could not be read to check whether the "
+                    f"{why}, and the order list could not be read to check whether the "
                     f"{count} order(s) were placed (tag {batch.tag}). Do not send them again "
                     "before the Orders tab shows what was created.",
                     details=f"{cause.details if cause else ''}\n{exc.details}",

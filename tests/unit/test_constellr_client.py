@@ -457,3 +457,15 @@ def test_tags_edited_with_the_same_rules(server, client):
     assert [e for e in server.requests if e["method"] == "PATCH"][-1]["json"] == {
         "tags": ["a", "b"]
     }
+
+
+def test_no_resend_when_the_list_cannot_be_read_before_it(server, client):
+    batch = _one_batch(client)
+    client.look_for = 0.3
+    server.set_fault("/orders/batch", faults.respond(502, {"detail": "Bad Gateway"}, times=1))
+    with pytest.raises(api.NotCreated):
+        client.submit(batch)
+    server.set_fault("/orders", faults.respond(503, {"detail": "busy"}, method="GET"))
+    with pytest.raises(api.CreationUnknown, match="An earlier answer to these orders was lost"):
+        client.submit(batch)
+    assert len(_posts(server)) == 1 and server.orders == []
