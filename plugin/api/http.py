@@ -353,8 +353,8 @@ def _read_body(
     if hasattr(raw.raw, "enforce_content_length"):
         raw.raw.enforce_content_length = True
     try:
-        declared = raw.headers.get("Content-Length") or ""
-        if not raw.headers.get("Content-Encoding") and declared.isdigit():
+        declared = (raw.headers.get("Content-Length") or "").strip()
+        if not raw.headers.get("Content-Encoding") and declared.isascii() and declared.isdigit():
             if len(declared) > 18 or int(declared) > limit:
                 raise _too_large(raw.url, limit, f"Content-Length {declared[:30]}")
         for chunk in raw.iter_content(chunk_size=READ_CHUNK):

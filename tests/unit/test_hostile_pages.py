@@ -248,3 +248,21 @@ def test_a_201_with_a_deep_body_is_placed_not_sent_again(server):
     assert "Do not place them again" in for_people(error, CreationUnknown)
     posts = [e for e in server.requests if e["path"] == "/orders/batch"]
     assert len(posts) == 1
+
+
+# -- sizes in headers -----------------------------------------------------------------------
+@pytest.mark.parametrize("value", ["²", "9" * 5000, "-5", "12a"])
+def test_a_nonsense_size_header_is_an_unknown_size(value):
+    """Downloads read Content-Range / Content-Length to know the total: "²" passes
+    str.isdigit and a 5,000-digit number fails int(); both are just unknown."""
+    import requests
+
+    from eo_explorer.plugin.api.download import _total
+
+    response = requests.Response()
+    response.status_code = 206
+    response.headers["Content-Range"] = f"bytes 0-9/{value}"
+    response.headers["Content-Length"] = value
+    assert _total(response, 0) is None
+    response.headers["Content-Length"] = "10"
+    assert _total(response, 5) == 15
