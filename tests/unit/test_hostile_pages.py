@@ -266,3 +266,30 @@ def test_a_nonsense_size_header_is_an_unknown_size(value):
     assert _total(response, 0) is None
     response.headers["Content-Length"] = "10"
     assert _total(response, 5) == 15
+
+
+def test_an_item_just_under_the_parse_limit_is_rejected_not_raised():
+    """Parsed just under the recursion limit, but re-encoding it (when its own text is not
+    at hand) from a deeper stack goes past it: the item is reported as rejected, the page
+    goes on. (The limit is lowered to make "just under" the same on every stack.)"""
+    import sys
+
+    from eo_explorer.plugin.api.footprints import convert_items
+    from eo_explorer.plugin.api.pagejson import loads_page
+
+    good = json.dumps(feature("fine"))
+    deep = json.dumps(feature("deep"))[:-1] + ', "deep": ' + deep_json(300) + "}"
+    document, _texts = loads_page(('{"features": [' + deep + "," + good + "]}").encode())
+    limit = sys.getrecursionlimit()
+    frames, frame = 0, sys._getframe()
+    while frame is not None:
+        frames, frame = frames + 1, frame.f_back
+    sys.setrecursionlimit(frames + 200)
+    try:
+        converted = convert_items(document["features"])  # no texts: items are re-encoded
+    finally:
+        sys.setrecursionlimit(limit)
+    assert [f.values[0] for f in converted.footprints] == ["fine"]
+    assert [(r.item_id, r.reason) for r in converted.rejected] == [
+        ("deep", "it is nested too deeply to be stored")
+    ]
