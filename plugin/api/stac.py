@@ -147,7 +147,7 @@ class StacClient:
         if not isinstance(landing, dict) or not isinstance(landing.get("links"), list):
             raise NotAStacApi(
                 f"{url} is not a STAC API: its landing page has no links.",
-                details=json.dumps(landing)[:300] if landing is not None else "",
+                details=_preview(landing),
             )
         conformance = landing.get("conformsTo")
         if not isinstance(conformance, list):
@@ -387,6 +387,14 @@ def _read_page(
             details=f"{current.url}: features is a {type(items).__name__}",
         )
     return document, items, texts
+
+
+def _preview(document: Any) -> str:
+    """The start of a document for the log (a document nested too deeply: its type)."""
+    try:
+        return json.dumps(document)[:300] if document is not None else ""
+    except (RecursionError, ValueError, TypeError):
+        return type(document).__name__
 
 
 def _cloud_above(item: Any, limit: float) -> bool:

@@ -293,3 +293,17 @@ def test_an_item_just_under_the_parse_limit_is_rejected_not_raised():
     assert [(r.item_id, r.reason) for r in converted.rejected] == [
         ("deep", "it is nested too deeply to be stored")
     ]
+
+
+def test_a_deep_landing_that_parses_still_gets_a_short_log_preview(server):
+    """A landing page that is a list nested a few hundred levels parses; the preview of
+    it for the log must not fail however deep it is."""
+    from eo_explorer.plugin.api.stac import _preview
+
+    assert _preview([[[1]]]) == "[[[1]]]"
+    nested: list = []
+    for _ in range(100_000):
+        nested = [nested]
+    assert _preview(nested) == "list"
+    server.pages["/"] = Page(deep_json(200))
+    assert "has no links" in for_people(bounded(lambda: StacClient.open(server.url, http())))
