@@ -44,4 +44,7 @@ def test_measure_create_an_area_and_order(app_run, sandbox):
     assert body["use_case"] == "Yield Prediction"
     assert body["orders"][0]["maximum_number_of_images"] == 2
     assert "1 order(s) placed in 1 batch(es)." in data["order_status"]
-    assert data["questions"] == []
+    # Orders cost money: one confirmation, naming what is ordered, and nothing else asked.
+    (question,) = data["questions"]
+    assert question.startswith("Place 1 Constellr order(s)?")
+    assert "North field" in question and "LSTprecision" in question
