@@ -116,6 +116,66 @@ COLLECTIONS = {
         CollectionSpec("dem", "DEM (elevation)", (), dem=True, resolution=30.0),
     )
 }
+
+# Which deployment serves which collection. The OpenAPI (seed 001) only says "Make sure to
+# use the appropriate end-point for each of the datasets, e.g. for Landsat, Sentinel-3";
+# the table is read from:
+# - Sentinel Hub "API Overview" (docs.sentinel-hub.com/api/latest/api/overview): the
+#   deployments EU-Central-1 (services.sentinel-hub.com) and US-West-2
+#   (services-uswest2.sentinel-hub.com) both run the Process API;
+# - the Sentinel Hub data pages' examples (docs.sentinel-hub.com/api/latest/data/...):
+#   Landsat 8-9 L1/L2, HLS and MODIS are requested from services-uswest2.sentinel-hub.com;
+# - Planet "Public Data", "Main Deployments" (docs.planet.com/data/public-data): EU-Central-1
+#   serves Sentinel-1 GRD, Sentinel-2 L1C/L2A, Sentinel-3 OLCI/SLSTR and the DEM; US-West-2
+#   the Landsat collections, MODIS, HLS and the DEM;
+# - CDSE "Sentinel Hub" data (documentation.dataspace.copernicus.eu/APIs/SentinelHub/Data):
+#   Copernicus collections (Sentinel-1/2/3/5P) and the Copernicus DEM, no Landsat.
+# BYOC / batch / zarr collections belong to the deployment they were made on: every
+# deployment is offered them. The sandbox and a custom endpoint offer every collection.
+ENDPOINT_COLLECTIONS: dict[str, tuple[str, ...]] = {
+    "sentinelhub": (
+        "sentinel-2-l2a",
+        "sentinel-2-l1c",
+        "sentinel-1-grd",
+        "sentinel-3-olci",
+        "sentinel-3-slstr",
+        "dem",
+    ),
+    "sentinelhub-uswest2": ("landsat-ot-l2", "dem"),
+    "sentinelhub-cdse": (
+        "sentinel-2-l2a",
+        "sentinel-2-l1c",
+        "sentinel-1-grd",
+        "sentinel-3-olci",
+        "sentinel-3-slstr",
+        "dem",
+    ),
+}
+
+
+def endpoint_collections(endpoint_id: str) -> list[str]:
+    """The collection ids (of :data:`COLLECTIONS`) a deployment serves, in that order."""
+    served = ENDPOINT_COLLECTIONS.get(endpoint_id)
+    return [c for c in COLLECTIONS if served is None or c in served]
+
+
+def serving_endpoints(collection: str) -> list[Endpoint]:
+    """The known deployments that serve ``collection``."""
+    return [e for e in ENDPOINTS if collection in endpoint_collections(e.id)]
+
+
+def check_endpoint(collection: str, endpoint_id: str) -> None:
+    """ValueError with a sentence when ``endpoint_id`` does not serve ``collection``."""
+    if BYOC_PATTERN.fullmatch(collection or "") or endpoint_id not in ENDPOINT_COLLECTIONS:
+        return
+    if collection in endpoint_collections(endpoint_id):
+        return
+    title = next((e.title for e in ENDPOINTS if e.id == endpoint_id), endpoint_id)
+    others = [e.title for e in serving_endpoints(collection)]
+    where = f" Use {' or '.join(others)}." if others else ""
+    raise ValueError(f"{title} does not serve the collection {collection}.{where}")
+
+
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 BYOC_PATTERN = re.compile(rf"(byoc|batch|zarr)-{_UUID}")
 

@@ -46,6 +46,7 @@ from ..api.process import (
     S1_DEMS,
     OutputSize,
     ProcessOptions,
+    check_endpoint,
     day_range,
     options_problem,
     plan_job,
@@ -115,7 +116,10 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             "sh.dataspace.copernicus.eu, with the account saved under EO Explorer ▸ "
             "Accounts.\n"
             "<b>Collection</b>: sentinel-2-l2a, sentinel-2-l1c, sentinel-1-grd, "
-            "sentinel-3-olci, sentinel-3-slstr, landsat-ot-l2, dem or byoc-&lt;id&gt;.\n"
+            "sentinel-3-olci, sentinel-3-slstr, landsat-ot-l2, dem or byoc-&lt;id&gt;. Each "
+            "endpoint serves its own collections: Landsat only services-uswest2, the "
+            "Sentinel collections services.sentinel-hub.com and sh.dataspace.copernicus.eu, "
+            "the DEM all three.\n"
             "<b>Area layer</b> (its polygons, clipped) wins over the <b>extent</b>.\n"
             "<b>Evalscript</b>: a preset, or a script file (it wins over the preset).\n"
             "<b>Output CRS</b>: empty for the UTM zone of the area. <b>Resolution</b> in "
@@ -339,6 +343,7 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             script, style = self._script(parameters, context)
             info = check_evalscript(script)
             options = self._options(parameters, context, script)
+            check_endpoint(options.collection, self._endpoint.id)
             area = self._area(parameters, context)
             width = self.parameterAsInt(parameters, self.WIDTH, context)
             height = self.parameterAsInt(parameters, self.HEIGHT, context)

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, Optional
 import numpy as np
 
 from tests.servers.faults import Fault, FaultTable
-from tests.servers.process_api_collections import ApiError, error_body, parse_crs
+from tests.servers.process_api_collections import DEPLOYMENTS, ApiError, error_body, parse_crs
 from tests.servers.process_api_render import (
     coverage_counts,
     data_mask,
@@ -72,6 +72,9 @@ class ProcessApiServer(LocalServer):
     are 0. ``s1_polarization``: polarization of the Sentinel-1 products found when the
     request has no ``dataFilter.polarization``. ``byoc_ids``: the only BYOC/batch/zarr
     collection ids that exist (None: any UUID). ``delay``: seconds each valid request takes.
+    ``deployment``: answer as that host (``services.sentinel-hub.com``,
+    ``services-uswest2.sentinel-hub.com`` or ``sh.dataspace.copernicus.eu``): collections
+    it does not serve are refused (None: every collection is served).
     """
 
     handler = RecordingHandler
@@ -89,6 +92,7 @@ class ProcessApiServer(LocalServer):
         s1_polarization: str = "DV",
         byoc_ids: Optional[Iterable[str]] = None,
         delay: float = 0.0,
+        deployment: Optional[str] = None,
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
@@ -106,6 +110,9 @@ class ProcessApiServer(LocalServer):
         self.s1_polarization = s1_polarization
         self.byoc_ids = None if byoc_ids is None else set(byoc_ids)
         self.delay = delay
+        if deployment is not None and deployment not in DEPLOYMENTS:
+            raise ValueError(f"deployment must be one of {', '.join(DEPLOYMENTS)}")
+        self.deployment = deployment
         self.tiles: list[Tile] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -173,7 +180,7 @@ class ProcessApiServer(LocalServer):
         self._check_rate()
         body = self._body(entry)
         headers = {k.lower(): v for k, v in entry["headers"].items()}
-        req = validate(body, headers.get("accept"), self.byoc_ids)
+        req = validate(body, headers.get("accept"), self.byoc_ids, self.deployment)
         mask = data_mask(req, self.no_data_areas)
         s1_tile_check(req, self.s1_polarization, bool(mask.any()))
         cost = processing_units(req)
