@@ -10,11 +10,13 @@ requests of at most 2500 x 2500 px. Each request body has exactly the shape of s
                          "dataFilter": {"timeRange": {"from", "to"}, "mosaickingOrder",
                                         "maxCloudCoverage"},
                          "processing": {"upsampling", "downsampling", ...}}]},
-     "output": {"resx", "resy"} or {"width", "height"},
-              "responses": [{"identifier": "default", "format": {"type": "image/tiff"}}]},
+     "output": {"width", "height",
+              "responses": [{"identifier": "<output id>", "format": {"type": "image/tiff"}},
+                            ... one per output of the evalscript]},
      "evalscript": "//VERSION=3 ..."}
 
-sent with ``Accept: image/tiff``. Errors are mapped in :mod:`process_errors`.
+sent with ``Accept: image/tiff`` (one output) or ``application/tar`` (several). Errors are
+mapped in :mod:`process_client`.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ from .tiling import (
 )
 
 PROCESS_PATH = "/api/v1/process"
+#: The Accept of a request with several responses (OpenAPI ``Accept``: "application/tar",
+#: "application/x-tar" or "multipart/mixed"; the tar holds ``<identifier>.<ext>`` files).
+MULTI_ACCEPT = "application/tar"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 EPSG_URI = "http://www.opengis.net/def/crs/EPSG/0/{}"
 
@@ -353,19 +358,31 @@ class ProcessJob:
             if clipped is None:
                 return None
             bounds["geometry"] = clipped
-        output: dict[str, Any] = {}
-        if self.grid.by_resolution:
-            output.update(resx=self.grid.px, resy=self.grid.py)
-        else:
-            output.update(width=tile.width, height=tile.height)
+        # Always the tile's size in pixels, never resx/resy: the service turns a resolution
+        # into pixels by its own rounding, which the OpenAPI does not document, so a tile
+        # could come back a pixel wider or narrower than its window of the grid. With
+        # width/height the pixel size is the tile's bbox divided by its size, which is the
+        # grid's pixel size since every window's bbox comes from the grid.
+        output: dict[str, Any] = {"width": tile.width, "height": tile.height}
         output["responses"] = [
-            {"identifier": self.info.output_id, "format": {"type": "image/tiff"}}
+            {"identifier": identifier, "format": {"type": "image/tiff"}}
+            for identifier in self.output_ids
         ]
         return {
             "input": {"bounds": bounds, "data": [self.options.data_entry()]},
             "output": output,
             "evalscript": self.options.evalscript,
         }
+
+    @property
+    def output_ids(self) -> tuple[str, ...]:
+        """One ``responses[]`` entry per output of the evalscript's setup()."""
+        return self.info.output_ids
+
+    @property
+    def accept(self) -> str:
+        """Several responses come back as one tar (``<identifier>.tif`` each)."""
+        return MULTI_ACCEPT if len(self.output_ids) > 1 else "image/tiff"
 
     def requests(self) -> list[tuple[Tile, dict[str, Any]]]:
         found = []

@@ -70,6 +70,7 @@ class ProcessDock(ClosableDock):
         self.presets = load_presets()
         self.task: ProcessTask | None = None
         self.result_layer = None
+        self.result_layers: list = []  # one per output of the evalscript, main first
         self.script_name = ""
         self.draw_tool = PolygonDrawTool(self.canvas)
         self.form = FORM()

@@ -17,10 +17,10 @@ from typing import Any, Optional
 
 from tests.servers.process_api_collections import (
     CRS84,
+    DEPLOYMENTS,
     ApiError,
     Collection,
     bad_payload,
-    DEPLOYMENTS,
     collection_for,
     not_on_deployment,
     parse_crs,
