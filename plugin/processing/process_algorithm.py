@@ -340,6 +340,12 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             self._endpoint = process_settings.find_endpoint(endpoint_id)
             if self._endpoint is None:
                 raise QgsProcessingException(tr("Unknown endpoint {0}.").format(endpoint_id))
+            # Refused before the account is read: a wrong pair needs no password prompt.
+            collection = self._text(parameters, self.COLLECTION, context)
+            try:
+                check_endpoint(collection, self._endpoint.id)
+            except ValueError as exc:
+                raise QgsProcessingException(str(exc)) from None
             self._http = process_http(self._endpoint)
         except (QgsProcessingException, EOExplorerError) as exc:
             self._prepare_error = exc

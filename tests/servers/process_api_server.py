@@ -57,6 +57,12 @@ class Tile(NamedTuple):
     width: int
     height: int
 
+    @property
+    def pixel_size(self) -> tuple:
+        """(x, y) size of a pixel: the bbox divided by the size in pixels, as rendered."""
+        x0, y0, x1, y1 = self.bbox
+        return (x1 - x0) / self.width, (y1 - y0) / self.height
+
 
 class ProcessApiServer(LocalServer):
     """Sentinel Hub Process API on ``PROCESS_PATH``.
@@ -163,6 +169,7 @@ class ProcessApiServer(LocalServer):
             with self._lock:
                 self.in_flight -= 1
         entry["status"] = status
+        entry["response_headers"] = dict(headers or {})
         handler.send(status, payload, content_type, headers, fault)
 
     def _answer(self, entry: dict) -> tuple:
