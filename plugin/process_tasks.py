@@ -142,7 +142,7 @@ def execute(
             main = identifier == job.output_ids[0]
             path = out_path if main else output_path(out_path, identifier)
             value = nodata if main else job.info.output(identifier).nodata
-            info = assemble(run.by_output.get(identifier) or run.done, job.grid, path, value)
+            info = assemble(run.by_output[identifier], job.grid, path, value)
             outcome.outputs.append(
                 OutputResult(identifier, info.path, info.bands, info.data_type, info.empty)
             )
