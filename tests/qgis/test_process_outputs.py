@@ -80,6 +80,7 @@ def test_two_outputs_become_two_layers_from_tiled_tar_answers(
             dock.editor.set_text(TWO_OUTPUTS)
             job = dock.build_job()
             assert len(job.tiles) >= 4 and job.output_ids == ("rgb", "mask")
+            sh.pixel_size = (job.grid.px, job.grid.py)  # every tile: exactly the grid's pixels
             dock.update_estimate()
             assert f.scriptInfoLabel.text().endswith("rgb: 3 band(s) UINT8, mask: 1 band(s) UINT8")
             outcome = run_dock(qgis_app, dock, timeout=120)

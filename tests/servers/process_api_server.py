@@ -80,7 +80,10 @@ class ProcessApiServer(LocalServer):
     collection ids that exist (None: any UUID). ``delay``: seconds each valid request takes.
     ``deployment``: answer as that host (``services.sentinel-hub.com``,
     ``services-uswest2.sentinel-hub.com`` or ``sh.dataspace.copernicus.eu``): collections
-    it does not serve are refused (None: every collection is served).
+    it does not serve are refused (None: every collection is served). ``pixel_size``:
+    (x, y) every image's pixels must have, bbox / width and height to 1e-9 relative; other
+    requests get a 400 TEST_PIXEL_SIZE (a check of this server, not a Sentinel Hub rule:
+    it proves a client's tiles cannot drift from its grid).
     """
 
     handler = RecordingHandler
@@ -99,6 +102,7 @@ class ProcessApiServer(LocalServer):
         byoc_ids: Optional[Iterable[str]] = None,
         delay: float = 0.0,
         deployment: Optional[str] = None,
+        pixel_size: Optional[tuple] = None,
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
@@ -119,6 +123,7 @@ class ProcessApiServer(LocalServer):
         if deployment is not None and deployment not in DEPLOYMENTS:
             raise ValueError(f"deployment must be one of {', '.join(DEPLOYMENTS)}")
         self.deployment = deployment
+        self.pixel_size = pixel_size
         self.tiles: list[Tile] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -188,6 +193,7 @@ class ProcessApiServer(LocalServer):
         body = self._body(entry)
         headers = {k.lower(): v for k, v in entry["headers"].items()}
         req = validate(body, headers.get("accept"), self.byoc_ids, self.deployment)
+        self._check_pixel_size(req)
         mask = data_mask(req, self.no_data_areas)
         s1_tile_check(req, self.s1_polarization, bool(mask.any()))
         cost = processing_units(req)
@@ -202,6 +208,18 @@ class ProcessApiServer(LocalServer):
             raise
         self._record_tile(req)
         return 200, payload, req.content_type, {"x-processingunits-spent": f"{cost:.6g}"}
+
+    def _check_pixel_size(self, req: ProcessRequest) -> None:
+        if self.pixel_size is None:
+            return
+        got = Tile(req.bbox, req.crs, req.width, req.height).pixel_size
+        if not all(math.isclose(g, e, rel_tol=1e-9) for g, e in zip(got, self.pixel_size)):
+            raise ApiError(
+                400,
+                f"Pixel size {got[0]!r} x {got[1]!r} (bbox / width, height) is not the "
+                f"expected {self.pixel_size[0]!r} x {self.pixel_size[1]!r} (test server check).",
+                "TEST_PIXEL_SIZE",
+            )
 
     def _check_rate(self) -> None:
         if self.rate_limit is None:

@@ -205,7 +205,7 @@ def test_tiles_are_sent_by_size_and_their_pixels_are_exactly_the_grids(tmp_path)
     for tile, body in job.requests():
         assert "resx" not in body["output"] and "resy" not in body["output"]
         assert (body["output"]["width"], body["output"]["height"]) == (tile.width, tile.height)
-    with ProcessApiServer() as sh:
+    with ProcessApiServer(pixel_size=(grid.px, grid.py)) as sh:
         outcome = run_job(job, ProcessClient(HttpClient(), sh.process_url), tmp_path, workers=2)
         tiles = list(sh.tiles)
         covered = sh.coverage(grid.bbox, grid.width, grid.height)
@@ -255,3 +255,14 @@ def test_a_429_without_retry_after_pauses_one_second(tmp_path):
         client = ProcessClient(HttpClient(), sh.process_url, on_wait=waits.append)
         outcome = run_job(job, client, tmp_path)
     assert waits == [1.0] and len(outcome.done) == 1
+
+
+def test_the_server_refuses_a_tile_whose_pixels_drift():
+    job = job_for(options())
+    body = job.requests()[0][1]
+    with ProcessApiServer(pixel_size=(job.grid.px, job.grid.py)) as sh:
+        ok = requests.post(sh.process_url, json=body, timeout=30)
+        body["output"]["width"] += 1  # one pixel more over the same bounds
+        drift = requests.post(sh.process_url, json=body, timeout=30)
+    assert ok.status_code == 200
+    assert drift.status_code == 400 and drift.json()["error"]["code"] == "TEST_PIXEL_SIZE"
