@@ -216,7 +216,7 @@ class HttpClient:
                     attempt -= 1  # the renewed credentials get a full set of attempts
                     continue
             if raw.status_code in RETRY_STATUSES and not last:
-                self._sleep(self._retry_after(raw.headers, attempt - 1), is_cancelled)
+                self._sleep(self._retry_after(raw.headers, attempt - 1, url), is_cancelled)
                 continue
             if raw.status_code >= 400:
                 raise http_error(response)
@@ -291,14 +291,11 @@ class HttpClient:
     def _backoff(self, attempt: int) -> float:
         return min(MAX_RETRY_WAIT, self.settings.backoff * (2**attempt))
 
-    def _retry_after(self, headers: Any, attempt: int) -> float:
-        value = headers.get("Retry-After")
-        if value:
-            try:
-                return min(MAX_RETRY_WAIT, max(0.0, float(value)))
-            except ValueError:
-                pass  # an HTTP date: fall back to exponential back-off
-        return self._backoff(attempt)
+    def _retry_after(self, headers: Any, attempt: int, url: str = "") -> float:
+        seconds = retry_after_seconds(headers.get("Retry-After"), url)
+        if seconds is not None:
+            return min(MAX_RETRY_WAIT, seconds)
+        return self._backoff(attempt)  # none, or an HTTP date: exponential back-off
 
     @staticmethod
     def _sleep(seconds: float, is_cancelled: IsCancelled) -> None:
@@ -308,6 +305,28 @@ class HttpClient:
             if is_cancelled():
                 raise Cancelled()
             time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
+
+
+#: Hosts whose ``Retry-After`` counts milliseconds: Sentinel Hub answers 429 with
+#: ``Retry-After`` in milliseconds on all its APIs, the Catalog included (Sentinel Hub "Rate
+#: limiting", docs.sentinel-hub.com/api/latest/api/overview/rate-limiting; CDSE "Rate
+#: limiting" for sh.dataspace.copernicus.eu). Everyone else follows RFC 9110 §10.2.3:
+#: seconds, or an HTTP date.
+MILLISECOND_RETRY_AFTER_HOSTS = ("sentinel-hub.com", "sh.dataspace.copernicus.eu")
+
+
+def retry_after_seconds(value: Any, url: str = "") -> float | None:
+    """``Retry-After`` in seconds for a response from ``url``; None for none or a date."""
+    if not value:
+        return None
+    try:
+        number = max(0.0, float(value))
+    except (TypeError, ValueError):
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    if any(host == h or host.endswith("." + h) for h in MILLISECOND_RETRY_AFTER_HOSTS):
+        return number / 1000.0
+    return number
 
 
 def _cancellable(call: Callable[[], Any], is_cancelled: IsCancelled) -> Any:
