@@ -3,7 +3,8 @@
 ``PgstacServer(items, collections)``:
 
 1. ``initdb`` in a temporary folder (as the ``postgres`` user when run as root: PostgreSQL
-   refuses to run as root; ``Popen(user=...)`` keeps it this process's child), password authentication with a random password;
+   refuses to run as root; ``Popen(user=...)`` keeps it this process's child), password
+   authentication with a random password;
 2. ``postgres`` on 127.0.0.1, on a port probed free a moment before (retried if taken);
 3. the postgis extension and the pypgstac migrations, then the collections and items
    (``pgstac_load.py`` under the pgstac venv's Python);
