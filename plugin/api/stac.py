@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin
 
 from .conformance import Capabilities
+from .cql2 import NotTranslated
 from .errors import Cancelled, InvalidResponse, NotAStacApi
 from .http import HttpClient, IsCancelled, Response, _never
 from .pagejson import skim_tail
@@ -114,6 +115,10 @@ class StacClient:
         #: ``<url>/search`` and the method it answered, for a landing page without a
         #: ``search`` link (see :meth:`_probe_search`)
         self.probed_search: tuple[str, set[str]] | None = None
+        if "/api/v1/catalog/" in url:
+            # Sentinel Hub Catalog's CQL2 knows "and" only (seed 002): its cloud limit is
+            # a plain comparison (its optical items all carry eo:cloud_cover).
+            self.capabilities = replace(self.capabilities, filter_or=False)
 
     # -- opening ----------------------------------------------------------------------
 
@@ -253,7 +258,13 @@ class StacClient:
         assert endpoint is not None
         href, methods = endpoint
         if "POST" in methods:
-            return _Request("POST", href, body=request.post_body(self.capabilities))
+            # A filter the plugin cannot put into CQL2 JSON goes as typed, by GET, where
+            # the Filter extension allows CQL2 text.
+            try:
+                body = request.post_body(self.capabilities, text_filter_ok="GET" not in methods)
+                return _Request("POST", href, body=body)
+            except NotTranslated:
+                pass
         return _Request("GET", href, params=request.get_params(self.capabilities))
 
     def search(
