@@ -22,7 +22,7 @@ from .conformance import Capabilities
 from .cql2 import NotTranslated
 from .errors import Cancelled, InvalidResponse, NotAStacApi
 from .http import HttpClient, IsCancelled, Response, _never
-from .pagejson import skim_tail
+from .pagejson import skim
 from .search import SearchRequest
 from .threads import Ahead, paused_gc
 
@@ -335,11 +335,11 @@ class StacClient:
         )
 
     def _ask_ahead(self, current: _Request, body: bytes, is_cancelled: IsCancelled) -> Ahead | None:
-        """Send the request for the page after ``body``, guessed from the page's tail
-        (:func:`pagejson.skim_tail`); ``search`` uses the answer only if the guess matches
-        the request made from the whole page."""
-        tail = skim_tail(body)
-        guess = self._next_request(current, tail) if tail is not None else None
+        """Send the request for the page after ``body``, guessed from the members around
+        its features (:func:`pagejson.skim`); ``search`` uses the answer only if the guess
+        matches the request made from the whole page."""
+        around = skim(body)
+        guess = self._next_request(current, around) if around is not None else None
         if guess is None or guess == current:  # a page linking to itself: see search()
             return None
         return Ahead(guess, lambda cancelled: self._fetch(guess, cancelled), is_cancelled)

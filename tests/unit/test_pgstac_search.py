@@ -81,3 +81,29 @@ def test_filter_the_plugin_cannot_translate_goes_by_get_as_text(pgstac) -> None:
     assert sent[0][0] == "GET"
     assert sent[0][2]["filter-lang"] == "cql2-text"
     assert found and all(_cloud(i) is None or _cloud(i) <= 30 for i in found)
+
+
+def test_next_pages_are_asked_for_ahead_from_the_links_before_the_features(pgstac) -> None:
+    """pgstac writes ``links`` before ``features``: the next page is requested from the
+    head of the page while the page is parsed, and that early answer is the one used."""
+    client = StacClient.open(pgstac.url)
+    fetched, guesses = [], []
+    fetch, ask_ahead = client._fetch, client._ask_ahead
+
+    def counting_fetch(current, is_cancelled):
+        fetched.append(current)
+        return fetch(current, is_cancelled)
+
+    def recording_ask_ahead(current, body, is_cancelled):
+        ahead = ask_ahead(current, body, is_cancelled)
+        guesses.append(ahead)
+        return ahead
+
+    client._fetch, client._ask_ahead = counting_fetch, recording_ask_ahead
+    request = SearchRequest(collections=[COLLECTION], max_cloud_cover=15, page_size=12)
+    pages = list(client.search(request))
+    expected = {i["id"] for i in pgstac.items if _cloud(i) is None or _cloud(i) <= 15}
+    assert sorted(i["id"] for p in pages for i in p.items) == sorted(expected)
+    assert len(pages) >= 4
+    assert all(ahead is not None for ahead in guesses[:-1])  # the last page has no next
+    assert len(fetched) == len(pages) + 1 - (guesses[-1] is None)  # no page fetched twice
