@@ -20,6 +20,14 @@ from .geometry import SearchArea
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
 
+#: Sort orders offered to users (STAC API Sort extension), by name: (field, direction)s.
+SORT_ORDERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "": (),  # the catalog's own order
+    "newest": (("properties.datetime", "desc"),),
+    "oldest": (("properties.datetime", "asc"),),
+    "least-cloudy": (("properties.eo:cloud_cover", "asc"), ("properties.datetime", "desc")),
+}
+
 
 def _instant(value: datetime | date, end: bool) -> datetime:
     """An interval end as an aware UTC datetime; a date means the whole day (UTC)."""
@@ -54,6 +62,12 @@ class SearchRequest:
     max_items: int = 500
     page_size: int = DEFAULT_PAGE_SIZE
     ids: list[str] = field(default_factory=list)
+    #: a key of :data:`SORT_ORDERS`; sent where the catalog declares the Sort extension, so
+    #: that a capped search brings the newest or least cloudy items rather than any
+    sort: str = ""
+    #: Fields extension ``include`` list (e.g. :data:`footprints.FOOTPRINT_FIELDS`): items
+    #: come back with only these members where the catalog declares the extension
+    include_fields: list[str] | None = None
 
     @property
     def datetime_interval(self) -> str | None:
@@ -72,6 +86,18 @@ class SearchRequest:
             raise UnsupportedRequest("The start date is after the end date.")
         if self.max_cloud_cover is not None and not 0 <= self.max_cloud_cover <= 100:
             raise UnsupportedRequest("The maximum cloud cover must be between 0 and 100 %.")
+        if self.sort not in SORT_ORDERS:
+            raise UnsupportedRequest(f"Unknown sort order {self.sort!r}.")
+
+    def sortby(self, caps: Capabilities) -> tuple[tuple[str, str], ...]:
+        """The sort to send: none where the catalog does not declare sorting."""
+        return SORT_ORDERS.get(self.sort, ()) if caps.sort else ()
+
+    def fields(self, caps: Capabilities) -> dict[str, list[str]] | None:
+        """The Fields extension member to send, or None."""
+        if self.include_fields and caps.fields:
+            return {"include": list(self.include_fields)}
+        return None
 
     def _check_filter(self, caps: Capabilities) -> None:
         if self.cql2_text.strip() and not caps.filter:
@@ -136,6 +162,12 @@ class SearchRequest:
         elif self.max_cloud_cover is not None and caps.query:
             # The Query extension has no "is null": items without cloud cover are dropped.
             body["query"] = {"eo:cloud_cover": {"lte": self.max_cloud_cover}}
+        sortby = self.sortby(caps)
+        if sortby:
+            body["sortby"] = [{"field": name, "direction": way} for name, way in sortby]
+        fields = self.fields(caps)
+        if fields:
+            body["fields"] = fields
         return body
 
     def get_params(self, caps: Capabilities) -> dict[str, str]:
@@ -155,6 +187,12 @@ class SearchRequest:
             params["filter-lang"] = "cql2-text"
         elif self.max_cloud_cover is not None and caps.query:
             params["query"] = json.dumps({"eo:cloud_cover": {"lte": self.max_cloud_cover}})
+        sortby = self.sortby(caps)
+        if sortby:  # Sort extension, GET: "-name" descending, "+name" ascending
+            params["sortby"] = ",".join(("-" if way == "desc" else "+") + n for n, way in sortby)
+        fields = self.fields(caps)
+        if fields:  # Fields extension, GET: a comma-separated list of included names
+            params["fields"] = ",".join(fields["include"])
         return params
 
     def _add_area(self, target: dict[str, Any], as_text: bool) -> None:

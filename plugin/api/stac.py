@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from .conformance import Capabilities
 from .cql2 import NotTranslated
@@ -433,3 +433,42 @@ def _page_key(items: list[Any]) -> str:
     first = items[0].get("id") if isinstance(items[0], dict) else None
     last = items[-1].get("id") if isinstance(items[-1], dict) else None
     return f"{first}|{last}|{len(items)}"
+
+
+def is_partial(item: Any) -> bool:
+    """True for an item cut down by the Fields extension (:data:`footprints.
+    FOOTPRINT_FIELDS`): every whole STAC item has ``stac_version`` (STAC Item spec)."""
+    return isinstance(item, dict) and "stac_version" not in item
+
+
+def item_url(item: dict[str, Any]) -> str | None:
+    """Where the whole item is: its ``self`` link, else ``{collection link}/items/{id}``."""
+    link = find_link(item, "self")
+    if link is not None:
+        return link["href"]
+    collection = find_link(item, "collection")
+    if collection is not None and item.get("id") is not None:
+        base = collection["href"].rstrip("/") + "/"
+        return urljoin(base, "items/" + quote(str(item["id"]), safe=""))
+    return None
+
+
+def whole_item(
+    item: dict[str, Any], http: HttpClient, is_cancelled: IsCancelled = _never
+) -> dict[str, Any]:
+    """The item itself if whole, else the whole item fetched from the catalog.
+
+    Raises :class:`InvalidResponse` when the item says nowhere where it lives, or the
+    catalog sends something that is not that item.
+    """
+    if not is_partial(item):
+        return item
+    url = item_url(item)
+    if url is None:
+        raise InvalidResponse(
+            f"Item {item.get('id')} came without its assets and has no link to fetch them."
+        )
+    document = http.get_json(url, is_cancelled=is_cancelled)
+    if not isinstance(document, dict) or document.get("id") != item.get("id"):
+        raise InvalidResponse(f"{url} did not answer with item {item.get('id')}.", details=url)
+    return document

@@ -17,6 +17,14 @@ def main(dsn: str, collections: str, items: str) -> None:
         conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
     with PgstacDB(dsn=dsn) as db:
         Migrate(db).run_migration()
+        # A deployment registers its numeric queryables; without this pgstac compares and
+        # sorts eo:cloud_cover as text ("10.2" before "2.1").
+        db.query_one(
+            "INSERT INTO pgstac.queryables (name, definition, property_wrapper, "
+            "property_index_type) VALUES ('eo:cloud_cover', "
+            '\'{"type": "number", "minimum": 0, "maximum": 100}\', '
+            "'to_float', 'BTREE') RETURNING name"
+        )
         loader = Loader(db)
         loader.load_collections(collections, Methods.insert)
         loader.load_items(items, Methods.insert)

@@ -6,7 +6,8 @@
    refuses to run as root; ``Popen(user=...)`` keeps it this process's child), password
    authentication with a random password;
 2. ``postgres`` on 127.0.0.1, on a port probed free a moment before (retried if taken);
-3. the postgis extension and the pypgstac migrations, then the collections and items
+3. the postgis extension and the pypgstac migrations, ``eo:cloud_cover`` registered as a
+   numeric queryable (else pgstac sorts it as text), then the collections and items
    (``pgstac_load.py`` under the pgstac venv's Python);
 4. ``uvicorn stac_fastapi.pgstac.app:app`` on a socket this process binds to port 0 on
    127.0.0.1 and hands over (``--fd``): the OS chooses the port, nothing can take it first;

@@ -318,3 +318,32 @@ def test_limit_is_page_size_capped_by_max_items_and_server_maximum(page_size, ma
 def test_max_items_below_one_is_refused():
     with pytest.raises(UnsupportedRequest, match="at least 1"):
         SearchRequest(max_items=0).post_body(NEITHER)
+
+
+# --- sort and fields ----------------------------------------------------------------------
+
+SORT_FIELDS = Capabilities(filter=True, sort=True, fields=True)
+
+
+def test_sort_is_sent_only_where_the_catalog_sorts():
+    request = SearchRequest(sort="least-cloudy")
+    assert request.post_body(SORT_FIELDS)["sortby"] == [
+        {"field": "properties.eo:cloud_cover", "direction": "asc"},
+        {"field": "properties.datetime", "direction": "desc"},
+    ]
+    assert request.get_params(SORT_FIELDS)["sortby"] == (
+        "+properties.eo:cloud_cover,-properties.datetime"
+    )
+    assert "sortby" not in request.post_body(FILTER)
+    assert "sortby" not in request.get_params(FILTER)
+    assert "sortby" not in SearchRequest().post_body(SORT_FIELDS)
+    with pytest.raises(UnsupportedRequest, match="sort order"):
+        SearchRequest(sort="random").post_body(SORT_FIELDS)
+
+
+def test_fields_are_sent_only_where_the_catalog_declares_them():
+    request = SearchRequest(include_fields=["id", "geometry"])
+    assert request.post_body(SORT_FIELDS)["fields"] == {"include": ["id", "geometry"]}
+    assert request.get_params(SORT_FIELDS)["fields"] == "id,geometry"
+    assert "fields" not in request.post_body(FILTER)
+    assert "fields" not in SearchRequest().post_body(SORT_FIELDS)
