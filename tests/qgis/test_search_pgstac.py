@@ -73,3 +73,30 @@ def test_cloud_limit_and_filter_against_pgstac_then_whole_items_on_selection(
     whole = json.loads(layer.getFeature(fid)["item_json"])
     assert whole["stac_version"] and set(whole["assets"]) == set(loaded["assets"])
     assert "sat:relative_orbit" in pgdock.form.detailsBrowser.toPlainText()
+
+
+def test_download_algorithm_reads_cut_down_items_whole(pgstac, qgis_app):
+    """A footprint layer from the dock holds cut-down items until they are selected: the
+    "Download assets" algorithm reads them whole before choosing assets."""
+    from eo_explorer.plugin.api.footprints import FOOTPRINT_FIELDS
+    from eo_explorer.plugin.api.search import SearchRequest
+    from eo_explorer.plugin.api.stac import StacClient
+    from eo_explorer.plugin.processing.download_algorithm import (
+        DownloadAssetsAlgorithm,
+        choose_assets,
+    )
+
+    from .test_download_algorithm import Feedback
+
+    client = StacClient.open(pgstac.url)
+    request = SearchRequest(
+        collections=[COLLECTION], max_items=3, include_fields=list(FOOTPRINT_FIELDS)
+    )
+    slim = list(client.items(request))
+    assert choose_assets(slim, []) == []  # only thumbnails: nothing to download
+    feedback = Feedback()
+    whole = DownloadAssetsAlgorithm._whole([dict(i) for i in slim], feedback)
+    assert [i["id"] for i in whole] == [i["id"] for i in slim]
+    assert all(len(i["assets"]) > 40 for i in whole)
+    assert {a.key for a in choose_assets(whole, ["B04_10m"])} == {"B04_10m"}
+    assert any("3 item(s) whole" in text for text in feedback.infos)
