@@ -165,6 +165,7 @@ class CollectionsOutcome:
     collections: list[CollectionInfo] = field(default_factory=list)
     title: str = ""
     filter_supported: bool = False
+    sort_supported: bool = False
     error: EOExplorerError | None = None
 
 
@@ -185,6 +186,7 @@ class CollectionsTask(QgsTask):
             client = StacClient.open(self.catalog.url, self.http, is_cancelled=self.isCanceled)
             self.outcome.title = client.title
             self.outcome.filter_supported = client.capabilities.filter
+            self.outcome.sort_supported = client.capabilities.sort
             self.outcome.collections = sorted(
                 client.collections(is_cancelled=self.isCanceled), key=lambda c: c.id.lower()
             )

@@ -69,6 +69,7 @@ class SearchDock(ClosableDock):
         self.draw_tool = PolygonDrawTool(self.canvas)
         self._collection_cache: dict[str, list] = {}
         self._filter_supported = True
+        self._sort_supported = True
         self._connect()
         self.reload_catalogs()
 
@@ -90,6 +91,14 @@ class SearchDock(ClosableDock):
         f.startDate.setDate(today.addMonths(-1))
         f.endDate.setDate(today)
         f.maxItemsSpin.setValue(settings.get(settings.Key.MAX_ITEMS))
+        for text, key in (
+            (tr("Catalog's order"), ""),
+            (tr("Newest first"), "newest"),
+            (tr("Oldest first"), "oldest"),
+            (tr("Least cloudy first"), "least-cloudy"),
+        ):
+            f.sortCombo.addItem(text, key)
+        f.sortCombo.setCurrentIndex(max(0, f.sortCombo.findData(settings.get(settings.Key.SORT))))
         f.cloudSpin.setValue(settings.get(settings.Key.MAX_CLOUD))
         f.cloudCheck.setChecked(settings.get(settings.Key.USE_CLOUD))
         f.progressBar.setVisible(False)
@@ -204,6 +213,7 @@ class SearchDock(ClosableDock):
                 self._offer_accounts(current)
             return
         self._filter_supported = outcome.filter_supported
+        self._sort_supported = outcome.sort_supported
         self._collection_cache[url] = outcome.collections
         self._show_collections(outcome.collections)
 
@@ -227,6 +237,7 @@ class SearchDock(ClosableDock):
                 n=len(collections)
             )
         )
+        self.form.sortCombo.setEnabled(self._sort_supported)
         self.form.filterEdit.setEnabled(self._filter_supported)
         if not self._filter_supported:
             self.form.filterEdit.setPlaceholderText(
@@ -350,6 +361,7 @@ class SearchDock(ClosableDock):
             page_size=settings.get(settings.Key.PAGE_SIZE),
             # the layer's fields only; an item's assets are read when it is selected
             include_fields=list(FOOTPRINT_FIELDS),
+            sort=(f.sortCombo.currentData() or "") if f.sortCombo.isEnabled() else "",
         )
 
     def start_search(self) -> None:
@@ -367,6 +379,7 @@ class SearchDock(ClosableDock):
         settings.set(settings.Key.MAX_ITEMS, f.maxItemsSpin.value())
         settings.set(settings.Key.MAX_CLOUD, f.cloudSpin.value())
         settings.set(settings.Key.USE_CLOUD, f.cloudCheck.isChecked())
+        settings.set(settings.Key.SORT, f.sortCombo.currentData() or "")
         if self.canvas.mapTool() is self.draw_tool:
             self.canvas.unsetMapTool(self.draw_tool)
         http = self._http(catalog)

@@ -100,3 +100,23 @@ def test_download_algorithm_reads_cut_down_items_whole(pgstac, qgis_app):
     assert all(len(i["assets"]) > 40 for i in whole)
     assert {a.key for a in choose_assets(whole, ["B04_10m"])} == {"B04_10m"}
     assert any("3 item(s) whole" in text for text in feedback.infos)
+
+
+def test_sort_combo_brings_the_least_cloudy_items_first(pgdock, qgis_app, qgis_iface, pgstac):
+    show_extent(qgis_iface.mapCanvas(), "EPSG:4326", QgsRectangle(-10, 30, 60, 70))
+    tick(pgdock, COLLECTION)
+    set_dates(pgdock, None, None)
+    f = pgdock.form
+    assert f.sortCombo.isEnabled()  # pgstac declares the Sort extension
+    f.sortCombo.setCurrentIndex(f.sortCombo.findData("least-cloudy"))
+    f.maxItemsSpin.setValue(15)
+    outcome = run_search(qgis_app, pgdock, timeout=120)
+
+    assert outcome.error is None, outcome.error
+    assert outcome.requests[0][2]["sortby"][0] == {
+        "field": "properties.eo:cloud_cover",
+        "direction": "asc",
+    }
+    clouds = sorted(_cloud(i) for i in pgstac.items if _cloud(i) is not None)[:15]
+    layer = pgdock.results_layer
+    assert sorted(feature["cloud_cover"] for feature in layer.getFeatures()) == clouds
