@@ -120,3 +120,13 @@ def test_sort_combo_brings_the_least_cloudy_items_first(pgdock, qgis_app, qgis_i
     clouds = sorted(_cloud(i) for i in pgstac.items if _cloud(i) is not None)[:15]
     layer = pgdock.results_layer
     assert sorted(feature["cloud_cover"] for feature in layer.getFeatures()) == clouds
+
+
+def test_processing_search_sorts_newest_first(provider, pgstac):
+    from .test_processing import run
+
+    result = run(CATALOG=pgstac.url, COLLECTIONS=COLLECTION, MAX_ITEMS=12, SORT=1, MAX_CLOUD=50)
+    layer = result["OUTPUT"]
+    under = [i for i in pgstac.items if _cloud(i) is None or _cloud(i) <= 50]
+    newest = sorted(under, key=lambda i: i["properties"]["datetime"], reverse=True)[:12]
+    assert [f["id"] for f in layer.getFeatures()] == [i["id"] for i in newest]
