@@ -146,6 +146,20 @@ def test_sort_by_get_uses_the_sign_syntax(pgstac) -> None:
     assert [f["id"] for f in page["features"]] == [i["id"] for i in newest]
 
 
+def test_fields_by_get_are_a_comma_separated_list(pgstac) -> None:
+    import requests
+
+    from eo_explorer.plugin.api.footprints import FOOTPRINT_FIELDS
+    from eo_explorer.plugin.api.stac import is_partial
+
+    caps = StacClient.open(pgstac.url).capabilities
+    request = SearchRequest(max_items=3, include_fields=list(FOOTPRINT_FIELDS))
+    page = requests.get(pgstac.url + "search", params=request.get_params(caps), timeout=60)
+    features = page.json()["features"]
+    assert len(features) == 3 and all(is_partial(f) for f in features)
+    assert all(set(f["assets"]) == {"thumbnail"} and f["geometry"] for f in features)
+
+
 def test_footprint_fields_make_the_same_rows_from_a_fraction_of_the_bytes(pgstac) -> None:
     """Measured: ~68 kB per whole CDSE-like item, ~1.6 kB with the footprint fields."""
     from eo_explorer.plugin.api.footprints import FOOTPRINT_FIELDS, convert_items
