@@ -132,7 +132,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             "<b>CQL2 filter</b>: an extra filter in CQL2 text, for catalogs that support "
             "the STAC Filter extension, for example \"platform = 'sentinel-2a'\".\n"
             "<b>Maximum number of items</b>: the search stops after this many footprints.\n"
-            "<b>Order</b>: which items come first, and so which ones the maximum keeps "
+            "<b>Sort order</b>: which items come first, and so which ones the maximum keeps "
             "(newest, oldest or least cloudy first), for catalogs that can sort; others "
             "keep their own order."
         )
@@ -202,7 +202,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.SORT,
-                tr("Order"),
+                tr("Sort order"),
                 options=[
                     tr("Catalog's order"),
                     tr("Newest first"),
