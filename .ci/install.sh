@@ -34,7 +34,7 @@ APT_PACKAGES=(
     pyqt5-dev-tools    # pylupdate5
     imagemagick
     zip
-    postgresql postgresql-15-postgis-3 # stac-fastapi-pgstac test server
+    postgresql postgresql-postgis # stac-fastapi-pgstac test server (PostGIS of the default PostgreSQL)
 )
 
 PIP_PACKAGES=(

@@ -36,14 +36,14 @@ if str(REPO) not in sys.path:
 def pgstac():
     """stac-fastapi-pgstac (tests/servers/pgstac_server.py) with the items of
     :func:`tests.servers.pgstac_items.make_items` loaded (``.items``); one per session,
-    stopped and its cluster deleted at the end. Skips when PostgreSQL, PostGIS or the
-    pgstac venv is missing (``bash .ci/install.sh`` installs them)."""
+    stopped and its cluster deleted at the end. Fails, never skips, when PostgreSQL, PostGIS
+    or the pgstac venv is missing (``bash .ci/install.sh`` installs them)."""
     from tests.servers.pgstac_items import collection, make_items
     from tests.servers.pgstac_server import PgstacServer, missing
 
     reason = missing()
     if reason:
-        pytest.skip(f"stac-fastapi-pgstac test server unavailable: {reason}")
+        pytest.fail(f"stac-fastapi-pgstac test server unavailable: {reason}")
     items = make_items()
     with PgstacServer(items, [collection()]) as server:
         yield server

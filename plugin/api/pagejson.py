@@ -147,7 +147,7 @@ def skim_head(body: bytes, limit: int = HEAD_LIMIT) -> dict[str, Any] | None:
                 return None  # the page ended (or was cut) before any features
             idx = ws(text, idx + 1).end()
         return None
-    except (ValueError, StopIteration, IndexError):
+    except (ValueError, StopIteration, IndexError, RecursionError):
         return None
 
 

@@ -42,7 +42,16 @@ from typing import Any, Optional
 REPO = Path(__file__).resolve().parent.parent.parent
 VENV = Path(os.environ.get("PGSTAC_VENV", REPO / ".venv-pgstac"))
 LOADER = Path(__file__).resolve().parent / "pgstac_load.py"
-PG_VERSION = os.environ.get("PGSTAC_PG_VERSION", "15")
+
+
+def _newest_postgresql() -> str:
+    """The major version of the newest PostgreSQL installed (15 on Debian 12, 17 on 13)."""
+    versions = [p.parent.parent.name for p in Path("/usr/lib/postgresql").glob("*/bin/initdb")]
+    numeric = sorted((int(v) for v in versions if v.isdigit()), reverse=True)
+    return str(numeric[0]) if numeric else "15"
+
+
+PG_VERSION = os.environ.get("PGSTAC_PG_VERSION") or _newest_postgresql()
 PG_BIN = Path(f"/usr/lib/postgresql/{PG_VERSION}/bin")
 
 
