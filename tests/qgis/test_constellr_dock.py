@@ -226,7 +226,7 @@ def test_two_fields_ordered_in_one_batch_delivered_and_opened_as_lst(
     assert len(loaded) == 2 and all(Path(lyr.source()).is_file() for lyr in loaded)
     assert all(str(tmp_path) in lyr.source() for lyr in loaded)
     assert isinstance(loaded[0].renderer(), QgsSingleBandPseudoColorRenderer)
-    assert "2 file(s) downloaded" in panel.form.deliveriesStatus.text()
+    assert "2 files downloaded" in panel.form.deliveriesStatus.text()
     downloads = [e for e in server.requests if e["path"].endswith("lst.tiff")]
     assert downloads and all(e["headers"].get("X-Api-Key") == KEY for e in downloads)
 
