@@ -180,15 +180,19 @@ def lst_assets(items: list[dict]) -> list[Asset]:
 
 
 def add_lst(source: str, asset: Asset):
-    """A delivered raster (file or GDAL path) as a layer with the temperature ramp (°C)."""
+    """A delivered raster (file or GDAL path) as a layer with the temperature ramp, its
+    legend in the unit of the data (°C, or K)."""
     layer = rasters.add_raster(source, asset)
     if layer.bandCount() == 1 and rasters.style_kind(asset, 1) != "lst":
         rasters.apply_style(layer, "lst")  # a Constellr delivery is land-surface temperature
+        node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+        if node is not None:
+            rasters.show_legend(node, "lst")
     return layer
 
 
 def stream_lst(asset: Asset, catalog: Catalog, http: HttpClient):
-    """Open a delivered LST raster through GDAL with the workspace key, styled in °C.
+    """Open a delivered LST raster through GDAL with the workspace key, styled with its unit.
 
     The key goes only to the API's own host (see :func:`streaming.http_for_asset`).
     """
