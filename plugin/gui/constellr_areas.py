@@ -15,7 +15,7 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
 
 from .. import constellr_layers
 from ..api.constellr import CreationUnknown, NotCreated
-from ..api.constellr_rules import PRODUCT_RULES, AreaRef, area_problem, size_text
+from ..api.constellr_rules import PRODUCT_RULES, size_text
 from .draw_tool import PolygonDrawTool
 from .slots import guarded
 
@@ -28,24 +28,43 @@ def tr(text: str) -> str:
 
 
 def fit_text(width: float, height: float, products: list[str]) -> str:
-    """Which products this bounding box suits, in words (the rules of seed 003)."""
-    area = AreaRef(id="", name=tr("This area"), bbox_width=width, bbox_height=height)
-    fits, problems = [], []
+    """Which products this bounding box suits, in words (the rules of seed 003).
+
+    The size is said once, before (see :meth:`AreasPanel._measured`); here one line per
+    verdict: the products it suits, then those it is too large or too small for, with
+    their limit.
+    """
+    fits: list[str] = []
+    #: (too large?, limit in metres) -> products
+    refused: dict[tuple[bool, float], list[str]] = {}
+    large, small = max(width, height), min(width, height)
     for product in products or list(PRODUCT_RULES):
         rules = PRODUCT_RULES.get(product)
         if rules is None:
             continue
-        problem = area_problem(rules, area)
-        if problem:
-            problems.append(problem)
+        if rules.max_bbox_m is not None and large > rules.max_bbox_m:
+            refused.setdefault((True, rules.max_bbox_m), []).append(product)
+        elif rules.min_bbox_m is not None and small < rules.min_bbox_m:
+            refused.setdefault((False, rules.min_bbox_m), []).append(product)
         else:
             fits.append(product)
-    text = ""
+    lines = []
     if fits:
-        text = tr("Suits {products}.").format(products=", ".join(fits))
-    if problems:
-        text += (" " if text else "") + " ".join(problems)
-    return text
+        lines.append(tr("Suits {products}.").format(products=", ".join(fits)))
+    for (too_large, limit), names in refused.items():
+        text = (
+            tr("Too large for {products}: at most {limit}.")
+            if too_large
+            else tr("Too small for {products}: at least {limit}.")
+        )
+        lines.append(text.format(products=_and(names), limit=size_text(limit, limit)))
+    return "\n".join(lines)
+
+
+def _and(names: list[str]) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return tr("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 class AreasPanel(QWidget):
@@ -149,7 +168,7 @@ class AreasPanel(QWidget):
             size=size_text(info.bbox_width, info.bbox_height), ha=f"{hectares:,.1f}"
         )
         fit = fit_text(info.bbox_width, info.bbox_height, self.dock.reference.products)
-        self._say(text + (" " + fit if fit else ""))
+        self._say(text + ("\n" + fit if fit else ""))
         self.measured.emit(info)
         return True
 

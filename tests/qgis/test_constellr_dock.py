@@ -276,8 +276,16 @@ def test_server_rejection_is_shown_and_the_form_keeps_its_content(qgis_app, dock
 
 
 def test_too_large_area_explained_next_to_the_field(qgis_app, dock, server):
+    from eo_explorer.plugin.api.constellr_rules import size_text
+
     info, _big = create_area(qgis_app, dock, "Big farm", field(13.0, 52.0, size=0.3))
-    assert "Suits LSTfusion." in info.text and "LSTprecision allows at most 15.0 km" in info.text
+    size = size_text(info.bbox_width, info.bbox_height)
+    lines = info.text.splitlines()
+    assert lines[0].startswith(f"Bounding box {size}, area ") and info.text.count(size) == 1
+    assert lines[1:] == [
+        "Suits LSTfusion.",
+        "Too large for LSTprecision and LSTzoom: at most 15.0 km × 15.0 km.",
+    ]
     f = dock.order_form.form
     f.productCombo.setCurrentText("LSTprecision")
     assert "Big farm is" in f.areasError.text() and "at most 15.0 km × 15.0 km" in (
