@@ -215,6 +215,10 @@ def test_two_fields_ordered_in_one_batch_delivered_and_opened_as_lst(
     assert isinstance(renderer, QgsSingleBandPseudoColorRenderer)
     legend = [label for label, _color in renderer.legendSymbologyItems()]
     assert legend[0] == "-10 °C" and "50 °C" in legend
+    # The legend in the layer tree is a colour bar labelled at its ends: with the unit.
+    assert renderer.shader().rasterShaderFunction().legendSettings().suffix() == " °C"
+    node = QgsProject.instance().layerTreeRoot().findLayer(lst.id())
+    assert node.isExpanded()  # the temperature legend is open
     value, ok = lst.dataProvider().sample(lst.extent().center(), 1)
     assert ok and 15.0 <= value <= 45.0
     assert "°C" in dock.deliveries.form.deliveriesStatus.text()
