@@ -136,13 +136,22 @@ def fill_areas_layer(layer: QgsVectorLayer, areas: Sequence[Any]) -> None:
     layer.triggerRepaint()
 
 
-def areas_layer(areas: Sequence[Any], project: Optional[QgsProject] = None) -> QgsVectorLayer:
-    """The one "Constellr areas of interest" layer, created or updated."""
+def existing_areas_layer(project: Optional[QgsProject] = None) -> Optional[QgsVectorLayer]:
+    """The "Constellr areas of interest" layer if the project has it."""
     project = project or QgsProject.instance()
     for layer in project.mapLayers().values():
         if layer.customProperty("eo_explorer/kind") == AREAS_LAYER_KIND:
-            fill_areas_layer(layer, areas)
             return layer
+    return None
+
+
+def areas_layer(areas: Sequence[Any], project: Optional[QgsProject] = None) -> QgsVectorLayer:
+    """The one "Constellr areas of interest" layer, created or updated."""
+    project = project or QgsProject.instance()
+    layer = existing_areas_layer(project)
+    if layer is not None:
+        fill_areas_layer(layer, areas)
+        return layer
     layer = QgsVectorLayer("Polygon?crs=EPSG:4326", tr("Constellr areas of interest"), "memory")
     layer.dataProvider().addAttributes([QgsField(name, kind) for name, kind in AREA_FIELDS])
     layer.updateFields()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject
+from qgis.core import QgsExpression, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
@@ -96,6 +96,7 @@ class AreasPanel(QWidget):
         for radio in (f.drawnRadio, f.extentRadio, f.selectionRadio):
             radio.toggled.connect(self._source_changed)
         self.layer_combo.layerChanged.connect(self._source_changed)
+        f.areasTable.itemSelectionChanged.connect(self._area_selected)
         self.draw_tool.polygonChanged.connect(self._polygon_changed)
         self.canvas.mapToolSet.connect(self._map_tool_changed)
 
@@ -150,6 +151,7 @@ class AreasPanel(QWidget):
             self._say(str(exc), error=True)
             return
         self._say(tr("Measuring…"))
+        self.show_on_map()  # the new area is seen beside the existing ones
         self.dock.run(
             tr("measure the area"),
             lambda client, cancelled: client.geometry_info(geojson, cancelled),
@@ -214,6 +216,7 @@ class AreasPanel(QWidget):
             )
         )
         self.dock.area_created(area)
+        self.show_on_map()
         self.created.emit(area)
         return True
 
@@ -238,7 +241,23 @@ class AreasPanel(QWidget):
             created = area.created.strftime("%Y-%m-%d %H:%M") if area.created else ""
             table.setItem(row, 2, QTableWidgetItem(created))
         table.resizeColumnsToContents()
-        constellr_layers.areas_layer(self.areas)
+        # The layer is added when the areas are used (Measure, a selected area, Zoom…),
+        # never by the list read at start-up: a blank project stays unchanged.
+        if constellr_layers.existing_areas_layer() is not None:
+            self.show_on_map()
+
+    def show_on_map(self):
+        """The areas on the map: the layer created (or brought up to date) now."""
+        return constellr_layers.areas_layer(self.areas)
+
+    @guarded
+    def _area_selected(self, *_args) -> None:
+        """An area picked in the list is selected on the map too."""
+        area = self.selected()
+        if area is None:
+            return
+        layer = self.show_on_map()
+        layer.selectByExpression('"id" = ' + QgsExpression.quotedValue(area.id))
 
     def selected(self):
         rows = self.form.areasTable.selectionModel().selectedRows()
@@ -253,7 +272,7 @@ class AreasPanel(QWidget):
             return
         from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
 
-        layer = constellr_layers.areas_layer(self.areas)
+        layer = self.show_on_map()
         for feature in layer.getFeatures():
             if feature["id"] == area.id and feature.hasGeometry():
                 transform = QgsCoordinateTransform(

@@ -423,3 +423,44 @@ def test_a_refused_key_offers_the_accounts_dialog(qgis_iface, qgis_app, qgis_new
         widget.shutdown()
         widget.deleteLater()
         qgis_app.processEvents()
+
+
+def test_the_dock_opening_leaves_a_blank_project_unchanged(
+    qgis_iface, qgis_app, qgis_new_project, server
+):
+    """QGIS starts with the dock open: the workspace's areas are listed, but nothing is
+    added to the project (QGIS would ask to save a blank one) until they are used."""
+    from eo_explorer.plugin.gui.constellr_dock import ConstellrDock
+
+    use_server(server)
+    ring = [[13.0, 52.0], [13.05, 52.0], [13.05, 52.04], [13.0, 52.04], [13.0, 52.0]]
+    geojson = {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+    answer = requests.post(
+        server.url + "areas-of-interest",
+        json={"name": "Old field", "geojson": geojson},
+        headers={"X-Api-Key": KEY},
+        timeout=10,
+    )
+    assert answer.status_code == 201
+    project = QgsProject.instance()
+    project.setDirty(False)
+    dock = ConstellrDock(qgis_iface)
+    try:
+        reference = signal_value(qgis_app, dock.referenceLoaded, lambda: None)
+        wait_for(qgis_app, lambda: not dock.busy)
+        assert [a.name for a in reference.areas] == ["Old field"]
+        assert dock.areas.form.areasTable.rowCount() == 1
+        assert not project.isDirty() and project.mapLayers() == {}
+
+        dock.areas.form.areasTable.selectRow(0)  # the analyst picks the area
+        (layer,) = project.mapLayers().values()
+        assert layer.name() == "Constellr areas of interest"
+        assert [f["name"] for f in layer.selectedFeatures()] == ["Old field"]
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
+        qgis_app.processEvents()
