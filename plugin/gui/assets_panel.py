@@ -22,9 +22,9 @@ ASSET_ROLE = Qt.ItemDataRole.UserRole + 1
 PROJECT_SCOPE = "eo_explorer"
 PROJECT_KEY = "download_folder"
 #: the columns of the asset tree: few and short, so that a laptop's dock shows them all
-#: beside the check boxes (roles and the link are in the asset's tooltip; a raster icon in
-#: Type says QGIS can open the asset as a raster)
-ASSET, TYPE, SIZE, PROGRESS = range(4)
+#: beside the check boxes. A raster icon before the key says QGIS opens the asset as a
+#: raster; title, type, roles and link are in the key's tooltip.
+ASSET, SIZE, STATUS = range(3)
 #: short names of common media types (the full type is in the tooltip)
 SHORT_TYPES = (
     ("profile=cloud-optimized", "COG"),
@@ -91,10 +91,11 @@ class AssetsPanel(QWidget):
         f.folderLabel.setBuddy(self.folder)
         # The check boxes (first column) stay in view in a laptop's dock: the asset name
         # takes what the short columns leave, elided in the middle.
+        f.assetTree.setIndentation(14)
         header = f.assetTree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(ASSET, QHeaderView.ResizeMode.Stretch)
-        for column in (TYPE, SIZE, PROGRESS):
+        for column in (SIZE, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         #: asks for a folder when Download is pressed without one (tests replace it)
         self.pick_folder = self._pick_folder
@@ -133,19 +134,10 @@ class AssetsPanel(QWidget):
             parent.setFirstColumnSpanned(True)  # a long item id uses the whole width
             parent.setToolTip(ASSET, str(item.get("id")))
             for asset in assets_of(item):
-                row = QTreeWidgetItem(
-                    [
-                        asset.key + (f" — {asset.title}" if asset.title else ""),
-                        short_type(asset.media_type),
-                        human_size(asset.size),
-                        "",
-                    ]
-                )
-                type_tip = asset.media_type
+                # the key is what is ticked ("in all items"); the rest is in the tooltip
+                row = QTreeWidgetItem([asset.key, human_size(asset.size), ""])
                 if asset.is_raster:
-                    row.setIcon(TYPE, QgsApplication.getThemeIcon("/mIconRaster.svg"))
-                    type_tip += "\n" + tr("QGIS opens it as a raster layer.")
-                row.setToolTip(TYPE, type_tip)
+                    row.setIcon(ASSET, QgsApplication.getThemeIcon("/mIconRaster.svg"))
                 if asset.size is None:
                     row.setToolTip(
                         SIZE,
@@ -158,10 +150,15 @@ class AssetsPanel(QWidget):
                 checked = (asset.item_id, asset.key) in ticked
                 row.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 roles = ", ".join(asset.roles)
-                row.setToolTip(
-                    ASSET,
-                    asset.href + ("\n" + tr("Roles: {roles}").format(roles=roles) if roles else ""),
-                )
+                tip = [asset.title] if asset.title else []
+                if asset.media_type:
+                    tip.append(f"{short_type(asset.media_type)} ({asset.media_type})")
+                if asset.is_raster:
+                    tip.append(tr("QGIS opens it as a raster layer."))
+                if roles:
+                    tip.append(tr("Roles: {roles}").format(roles=roles))
+                tip.append(asset.href)
+                row.setToolTip(ASSET, "\n".join(tip))
                 parent.addChild(row)
                 self._rows[(asset.item_id, asset.key)] = row
                 if asset.key not in keys:
@@ -243,12 +240,10 @@ class AssetsPanel(QWidget):
             # Content-Length fills the column as soon as the download starts.
             row.setText(SIZE, human_size(total))
             row.setToolTip(SIZE, "")
-            row.setText(PROGRESS, f"{min(100, 100 * have // total)} %")
+            row.setText(STATUS, f"{min(100, 100 * have // total)} %")
         else:
-            row.setText(PROGRESS, human_size(have))
-        row.setToolTip(
-            PROGRESS, human_size(have) + (f" / {human_size(total)}" if total > 0 else "")
-        )
+            row.setText(STATUS, human_size(have))
+        row.setToolTip(STATUS, human_size(have) + (f" / {human_size(total)}" if total > 0 else ""))
 
     def _downloaded(self, summary: batch.Summary) -> None:
         self.task = None
@@ -263,8 +258,8 @@ class AssetsPanel(QWidget):
             row = self._rows.get((asset.item_id, asset.key))
             if row is not None:
                 row.setText(SIZE, human_size(result.size))
-                row.setText(PROGRESS, tr("on disk") if result.existing else tr("done"))
-                row.setToolTip(PROGRESS, str(result.path))
+                row.setText(STATUS, tr("on disk") if result.existing else tr("done"))
+                row.setToolTip(STATUS, str(result.path))
             if not asset.is_raster:
                 continue
             if _loaded(str(result.path)):
@@ -278,15 +273,15 @@ class AssetsPanel(QWidget):
         for failure in summary.failed:
             row = self._rows.get((failure.asset.item_id, failure.asset.key))
             if row is not None:
-                row.setText(PROGRESS, failure.reason)
-                row.setToolTip(PROGRESS, failure.message)
+                row.setText(STATUS, failure.reason)
+                row.setToolTip(STATUS, failure.message)
             log.warning(f"Download failed: {failure}")
         if summary.cancelled:
             done = {(a.item_id, a.key) for a, _r in summary.done}
             failed = {(f.asset.item_id, f.asset.key) for f in summary.failed}
             for key, row in self._rows.items():
-                if key not in done and key not in failed and row.text(PROGRESS):
-                    row.setText(PROGRESS, tr("cancelled"))
+                if key not in done and key not in failed and row.text(STATUS):
+                    row.setText(STATUS, tr("cancelled"))
         text = summary.text()
         if added:
             text += " " + tr("{n} raster layer(s) added.").format(n=added)

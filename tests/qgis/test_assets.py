@@ -124,15 +124,21 @@ def test_assets_of_the_selected_items_are_listed(searched):
     tree = dock.assets.form.assetTree
     assert tree.topLevelItemCount() == 2
     first = tree.topLevelItem(0)
-    assert [first.child(i).text(0).split(" — ")[0] for i in range(first.childCount())] == [
+    assert [first.child(i).text(0) for i in range(first.childCount())] == [
         "visual",
         "b08",
         "lst",
     ]
     visual = first.child(0)
-    assert visual.text(1) == "COG" and not visual.icon(1).isNull()  # QGIS opens it as a raster
-    assert "Roles: visual" in visual.toolTip(0)
-    assert visual.text(2).endswith(("kB", "MB"))
+    assert not visual.icon(0).isNull()  # the raster icon: QGIS opens it as a raster
+    tip = visual.toolTip(0).splitlines()
+    assert tip[:4] == [
+        "True colour",
+        "COG (image/tiff; application=geotiff; profile=cloud-optimized)",
+        "QGIS opens it as a raster layer.",
+        "Roles: visual",
+    ]
+    assert visual.text(1).endswith(("kB", "MB"))
     combo = dock.assets.form.keyCombo
     combo.setCurrentText("visual")
     dock.assets.form.tickKeyButton.click()
@@ -232,14 +238,14 @@ def test_cancel_and_resume_say_how_many_files_were_fetched(searched, qgis_app, t
         " 2 raster layer(s) added."
     )
     visual = dock.assets._rows[("S2_SANDBOX_3", "visual")]
-    assert visual.text(3) == "cancelled"
+    assert visual.text(2) == "cancelled"
 
     summary = _download(qgis_app, dock)
     assert (summary.fetched, summary.already) == (1, 2)
     assert status.text() == (
         "1 file downloaded, 2 already on disk. 1 raster layer(s) added. 2 already on the map."
     )
-    assert dock.assets._rows[("S2_SANDBOX_3", "b08")].text(3) == "on disk"
+    assert dock.assets._rows[("S2_SANDBOX_3", "b08")].text(2) == "on disk"
     assert sorted(p.name for p in folder.iterdir()) == ["b08.tif", "lst.tif", "visual.tif"]
     group = QgsProject.instance().layerTreeRoot().findGroup("EO Explorer").findGroup("S2_SANDBOX_3")
     assert len(group.findLayers()) == 3
@@ -311,11 +317,11 @@ def test_size_from_the_server_when_the_catalog_gives_none(searched, qgis_app):
         asset.pop("file:checksum")
     dock.assets.show_items(items, dock.assets.catalog, dock.assets.catalog_http)
     row = dock.assets._rows[("S2_SANDBOX_2", "b08")]
-    assert row.text(2) == "" and "once the download starts" in row.toolTip(2)
+    assert row.text(1) == "" and "once the download starts" in row.toolTip(1)
     row.setCheckState(0, Qt.CheckState.Checked)
     _download(qgis_app, dock)
     size = (files.root / "S2_SANDBOX_2" / "b08.tif").stat().st_size
-    assert row.text(2) == human_size(size) and row.text(3) == "done"
+    assert row.text(1) == human_size(size) and row.text(2) == "done"
 
 
 def test_the_asset_table_fits_a_laptop_dock(searched, qgis_app):
@@ -324,17 +330,18 @@ def test_the_asset_table_fits_a_laptop_dock(searched, qgis_app):
     dock, _files = searched
     _select(dock, "S2_SANDBOX_1", "S2_SANDBOX_2")
     dock.form.itemTabs.setCurrentWidget(dock.form.assetsTab)
-    dock.resize(380, 740)
+    dock.resize(300, 740)  # QGIS's width for a new right-hand dock
     dock.show()
     tree = dock.assets.form.assetTree
     row = dock.assets._rows[("S2_SANDBOX_1", "visual")]
-    row.setText(3, "100 %")
+    row.setText(2, "100 %")
     wait_for(qgis_app, lambda: tree.viewport().width() > 0)
     qgis_app.processEvents()
     assert tree.horizontalScrollBar().maximum() == 0
     assert tree.header().length() <= tree.viewport().width()
-    assert tree.columnWidth(0) >= 100  # room for "visual — True colour", elided if need be
-    assert row.text(1) == "COG" and "cloud-optimized" in row.toolTip(1)
+    # room for the indentation, check box, raster icon and a key such as "visual"
+    needed = tree.indentation() + 2 * 22 + tree.fontMetrics().horizontalAdvance("visual")
+    assert tree.columnWidth(0) >= needed
     assert tree.visualItemRect(row).left() >= 0
     dock.hide()
 
