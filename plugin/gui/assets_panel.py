@@ -103,6 +103,8 @@ class AssetsPanel(QWidget):
         self.catalog = None
         self.catalog_http = None
         self._rows: dict[tuple[str, str], QTreeWidgetItem] = {}
+        #: (item id, asset key) of the download running or last run
+        self._asked: set[tuple[str, str]] = set()
 
     # -- folder, remembered per project ----------------------------------------------
 
@@ -215,6 +217,7 @@ class AssetsPanel(QWidget):
         task.progressChanged.connect(lambda value: self.form.downloadProgress.setValue(int(value)))
         task.completed.connect(self._downloaded)
         self.task = task
+        self._asked = {(a.item_id, a.key) for a in assets}
         self.form.downloadButton.setEnabled(False)
         self.form.cancelDownloadButton.setEnabled(True)
         self.form.downloadProgress.setVisible(True)
@@ -277,10 +280,11 @@ class AssetsPanel(QWidget):
                 row.setToolTip(STATUS, failure.message)
             log.warning(f"Download failed: {failure}")
         if summary.cancelled:
-            done = {(a.item_id, a.key) for a, _r in summary.done}
-            failed = {(f.asset.item_id, f.asset.key) for f in summary.failed}
-            for key, row in self._rows.items():
-                if key not in done and key not in failed and row.text(STATUS):
+            ended = {(a.item_id, a.key) for a, _r in summary.done}
+            ended |= {(f.asset.item_id, f.asset.key) for f in summary.failed}
+            for key in self._asked - ended:
+                row = self._rows.get(key)
+                if row is not None:
                     row.setText(STATUS, tr("cancelled"))
         text = summary.text()
         if added:
