@@ -4,6 +4,51 @@
 <context>
     <name>@default</name>
     <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>The catalog does not give the size; it shows once the download starts.</source>
+        <translation>Le catalogue ne donne pas la taille ; elle s’affiche dès le début du téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>QGIS opens it as a raster layer.</source>
+        <translation>QGIS l’ouvre comme couche raster.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>Roles: {roles}</source>
+        <translation>Rôles : {roles}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>on disk</source>
+        <translation>déjà sur le disque</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>{n} already on the map.</source>
+        <translation>{n} déjà sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr_areas.py" line="1"/>
+        <source>Too large for {products}: at most {limit}.</source>
+        <translation>Trop grande pour {products} : au plus {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr_areas.py" line="1"/>
+        <source>Too small for {products}: at least {limit}.</source>
+        <translation>Trop petite pour {products} : au moins {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr_areas.py" line="1"/>
+        <source>{first} and {last}</source>
+        <translation>{first} et {last}</translation>
+    </message>
+    <message>
         <location filename="../plugin/gui/catalogs_dialog.py" line="64"/>
         <source>Needs {account}.</source>
         <translation>Nécessite {account}.</translation>
@@ -605,8 +650,8 @@
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="141"/>
-        <source>{n} LST layer(s) opened, in °C.</source>
-        <translation>{n} couche(s) LST ouverte(s), en °C.</translation>
+        <source>{n} LST layer(s) opened, in {unit}.</source>
+        <translation>{n} couche(s) LST ouverte(s), en {unit}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="155"/>
@@ -615,8 +660,8 @@
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="193"/>
-        <source>{n} LST layer(s) added, in °C.</source>
-        <translation>{n} couche(s) LST ajoutée(s), en °C.</translation>
+        <source>{n} LST layer(s) added, in {unit}.</source>
+        <translation>{n} couche(s) LST ajoutée(s), en {unit}.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="135"/>
@@ -1613,19 +1658,19 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
 <context>
     <name>AssetsPanel</name>
     <message>
+        <location filename="../ui/assets_panel.ui" line="27"/>
+        <source>Download folder</source>
+        <translation>Dossier de téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../ui/assets_panel.ui" line="27"/>
+        <source>Files are saved as &lt;collection&gt;/&lt;item id&gt;/&lt;file&gt; under this folder</source>
+        <translation>Les fichiers sont enregistrés sous &lt;collection&gt;/&lt;item id&gt;/&lt;file&gt; dans ce dossier</translation>
+    </message>
+    <message>
         <location filename="../ui/assets_panel.ui" line="14"/>
         <source>Asset</source>
         <translation>Ressource</translation>
-    </message>
-    <message>
-        <location filename="../ui/assets_panel.ui" line="15"/>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../ui/assets_panel.ui" line="16"/>
-        <source>Roles</source>
-        <translation>Rôles</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="17"/>
@@ -1633,14 +1678,9 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="18"/>
-        <source>Raster</source>
-        <translation>Raster</translation>
-    </message>
-    <message>
         <location filename="../ui/assets_panel.ui" line="19"/>
-        <source>Progress</source>
-        <translation>Progression</translation>
+        <source>Status</source>
+        <translation>État</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="24"/>

@@ -290,7 +290,9 @@ class DownloadTask(QgsTask):
             error = unexpected(exc)
             self.summary.failed.extend(Failure(j.asset, "error", error.message) for j in self.jobs)
         self.summary.cancelled = self.isCanceled()
-        return True
+        # QGIS's task manager says "cancelled" or "failed" only when run() returns False.
+        everything_failed = bool(self.summary.failed) and not self.summary.done
+        return not (self.summary.cancelled or everything_failed)
 
-    def finished(self, result: bool) -> None:  # noqa: ARG002
+    def finished(self, result: bool) -> None:  # noqa: ARG002 - the summary says it all
         self.completed.emit(self.summary)
