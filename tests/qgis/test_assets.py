@@ -308,10 +308,10 @@ def test_size_from_the_server_when_the_catalog_gives_none(searched, qgis_app):
     download, the column says why it is empty before."""
     dock, files = searched
     _select(dock, "S2_SANDBOX_2")
-    from eo_explorer.plugin.gui.assets_panel import human_size, items_json
+    from eo_explorer.plugin.gui.assets_panel import human_size, items_by_fid
 
     layer = dock.results_layer
-    items = items_json(layer, layer.selectedFeatureIds())
+    items = list(items_by_fid(layer, layer.selectedFeatureIds()).values())
     for asset in items[0]["assets"].values():
         asset.pop("file:size")
         asset.pop("file:checksum")
