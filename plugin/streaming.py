@@ -63,7 +63,7 @@ def http_for_asset(url: str, catalog: Catalog | None, catalog_http: HttpClient) 
     service = asset_account(url, None)
     if service is None:
         return plain
-    return plain.with_auth(credentials.auth_for(service, plain))
+    return plain.with_auth(credentials.auth_for(service, plain), url)
 
 
 def header_path(account: str) -> str:
