@@ -2,7 +2,8 @@
 
 ``unload`` removes everything ``initGui`` created: actions, the dock (its map tool, rubber
 band and running tasks), the Processing provider, the path preprocessor that gives streamed
-layers their credentials back, and the translator.
+layers their credentials back and the path writer that keeps presigned links out of
+projects, and the translator.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class EOExplorerPlugin:
         self.constellr = None  # the Constellr action and dock (gui.constellr_entry)
         self.process = None  # the Process action and dock (gui.process_entry)
         self.restorer_id = None  # the QgsPathResolver preprocessor of streamed layers
+        self.writer_id = None  # ... and its path writer (no presigned link in a project)
         # Before anything can touch a polygon: QGIS's GEOS, never a shapely wheel's.
         geos_engine.install()
         self._install_translator()
@@ -121,6 +123,9 @@ class EOExplorerPlugin:
         if self.restorer_id is not None:
             QgsPathResolver.removePathPreprocessor(self.restorer_id)
             self.restorer_id = None
+        if self.writer_id is not None:
+            QgsPathResolver.removePathWriter(self.writer_id)
+            self.writer_id = None
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
@@ -151,7 +156,7 @@ class EOExplorerPlugin:
         """Streamed layers of a saved project get their credentials back when it opens."""
         if self.restorer_id is not None:
             return
-        from .streaming import ProjectRestorer
+        from .streaming import ProjectRestorer, saved_source
 
         def report(message: str) -> None:
             log.warning(message)
@@ -161,6 +166,9 @@ class EOExplorerPlugin:
                 )
 
         self.restorer_id = QgsPathResolver.setPathPreprocessor(ProjectRestorer(report))
+        # A layer streamed through a redirect reads a presigned link; the project keeps
+        # the asset's own URL instead (resolved again when the project is opened).
+        self.writer_id = QgsPathResolver.setPathWriter(saved_source)
 
     def _dependencies_installed(self) -> None:
         from .dependencies import missing_dependencies

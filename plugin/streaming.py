@@ -12,6 +12,25 @@ project still says which account its streamed layers need: when the project is o
 again, :func:`restore_header_file` (a QGIS path preprocessor) writes the file anew from
 the authentication database before GDAL opens the layer. GDAL reads the header file at
 every request, so :class:`HeaderFiles` keeps bearer tokens in it fresh while QGIS runs.
+
+Redirects: GDAL (libcurl) follows them and forwards custom headers such as ``X-Api-Key``
+to the redirect target, even on another host, and GDAL 3.6 cannot be told not to follow.
+So before GDAL gets a URL with an account's headers, :func:`resolve` follows its redirect
+chain with :class:`HttpClient` (the account's headers only on its own origin, hop by hop)
+and GDAL gets:
+
+* the asset's own URL with the header file, when every hop stayed on the account's origin
+  (GDAL then follows those same-origin hops itself);
+* otherwise the URL the chain ends at (typically a presigned storage URL), with the header
+  file only if that URL is on the account's origin again (A -> B -> A), else with no
+  account header at all.
+
+A presigned URL expires and is itself a short-lived key, so it never goes into a project:
+the layer keeps it only in memory, a QGIS path writer (:func:`saved_source`) writes the
+asset's own URL and header-file name instead, and when the project is opened again the
+path preprocessor (:class:`ProjectRestorer`) resolves the chain anew and so gets a fresh
+link. A layer kept open longer than its link lives stops reading new tiles: opening it
+again (or the project) resolves a new one.
 """
 
 from __future__ import annotations
@@ -21,12 +40,14 @@ import time
 from typing import Callable
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+import requests
+
 from . import credentials, log, s3
 from .api.accounts import HOSTS
 from .api.assets import Asset, Location
 from .api.auth import RequestAuth
 from .api.catalogs import Catalog
-from .api.errors import CredentialsRequired, EOExplorerError
+from .api.errors import CredentialsRequired, EOExplorerError, NetworkError
 from .api.http import HttpClient
 from .network import plain_client
 
@@ -37,6 +58,9 @@ REFRESH_SECONDS = 20.0
 #: A header file that could not be restored is not tried again for this long (QGIS
 #: resolves each layer source several times while it reads a project).
 RETRY_SECONDS = 30.0
+#: A resolved redirect chain is reused this long (QGIS resolves each layer source several
+#: times while it reads a project; presigned links live for minutes to hours).
+RESOLVED_SECONDS = 60.0
 
 
 def service_for_host(host: str) -> str | None:
@@ -81,26 +105,107 @@ def stream_source(asset: Asset, catalog: Catalog | None, catalog_http: HttpClien
         s3.ready(location)
         return location.gdal_path
     http = http_for_asset(location.url, catalog, catalog_http)
-    return gdal_source(location, http.auth, asset_account(location.url, catalog))
+    return gdal_source(location, http.auth, asset_account(location.url, catalog), http)
 
 
-def gdal_source(location: Location, auth: RequestAuth | None, account: str | None) -> str:
-    """A GDAL path that streams ``location`` with ``auth``'s headers, if any."""
+def gdal_source(
+    location: Location,
+    auth: RequestAuth | None,
+    account: str | None,
+    http: HttpClient | None = None,
+) -> str:
+    """A GDAL path that streams ``location`` with ``auth``'s headers, if any, sent only
+    to the account's origin (``http`` resolves the redirects; by default a plain client
+    whose account goes to ``location``'s origin)."""
     if location.kind != "https":
         return location.gdal_path
     if auth is None or account is None:
         return "/vsicurl?empty_dir=yes&url=" + quote(location.url, safe="")
-    from osgeo import gdal
-
     path = header_path(account)
     header_files.write(path, auth)
-    # GDAL remembers a refused URL (a 401 before the account was set up): forget it.
-    gdal.VSICurlPartialClearCache("/vsicurl/" + location.url)
+    if http is None or http.auth is not auth:
+        http = plain_client().with_auth(auth, location.url)
+    return resolved_source(vsicurl_path(location.url, path), http)
+
+
+def vsicurl_path(url: str, header_file: str | None = None, use_head: bool = True) -> str:
     # empty_dir: a COG needs no directory listing (which would go without the header).
-    return (
-        f"/vsicurl?empty_dir=yes&header_file={quote(path, safe='')}"
-        f"&url={quote(location.url, safe='')}"
-    )
+    options = "empty_dir=yes"
+    if not use_head:
+        options += "&use_head=no"
+    if header_file:
+        options += f"&header_file={quote(header_file, safe='')}"
+    return f"/vsicurl?{options}&url={quote(url, safe='')}"
+
+
+def resolve(url: str, http: HttpClient) -> tuple[str, bool]:
+    """Follow ``url``'s redirects as :class:`HttpClient` does (the account's headers only
+    on its origin): ``(the URL the chain ends at, every hop stayed on the account's
+    origin)``. A one-byte GET, not a HEAD: presigned links are signed for GET only."""
+    hops = [url]
+
+    def follow(target: str) -> bool:
+        hops.append(target)
+        return True
+
+    try:
+        raw, _sent = http.open("GET", url, headers={"Range": "bytes=0-0"}, follow=follow)
+    except requests.exceptions.RequestException as exc:
+        host = urlsplit(url).netloc
+        raise NetworkError(f"Could not reach {host}.", details=f"{url}: {exc}") from exc
+    raw.close()
+    return hops[-1], all(http.sends_credentials_to(hop) for hop in hops)
+
+
+#: resolved GDAL path -> the path a project keeps (the asset's own URL)
+_saved: dict[str, str] = {}
+#: the path a project keeps -> (resolved GDAL path, when it was resolved)
+_resolved: dict[str, tuple[str, float]] = {}
+_resolved_lock = threading.Lock()
+
+
+def resolved_source(source: str, http: HttpClient) -> str:
+    """The GDAL path for ``source`` (``/vsicurl?…header_file=…&url=…``) once its redirect
+    chain is known: see the module's docstring. Clears GDAL's cache of the URL (it
+    remembers a refusal from before the account was set up)."""
+    from osgeo import gdal
+
+    with _resolved_lock:
+        known = _resolved.get(source)
+    if known is not None and time.monotonic() - known[1] < RESOLVED_SECONDS:
+        return known[0]
+    query = parse_qs(source.split("?", 1)[1])
+    url, header_file = query["url"][0], query["header_file"][0]
+    final, same_origin = resolve(url, http)
+    if same_origin:
+        resolved = source
+    elif http.sends_credentials_to(final):
+        resolved = vsicurl_path(final, header_file, use_head=False)
+    else:
+        resolved = vsicurl_path(final, None, use_head=False)
+    for target in {url, final}:
+        gdal.VSICurlPartialClearCache("/vsicurl/" + target)
+    with _resolved_lock:
+        _resolved[source] = (resolved, time.monotonic())
+        if resolved != source:
+            _saved[resolved] = source
+    return resolved
+
+
+def _without_account(source: str) -> str:
+    """``source`` without its header file: what GDAL opens when the redirects of a saved
+    layer could not be resolved (it fails and says so, sending no account header)."""
+    plain = vsicurl_path(parse_qs(source.split("?", 1)[1])["url"][0])
+    with _resolved_lock:
+        _saved[plain] = source
+    return plain
+
+
+def saved_source(path: str) -> str:
+    """A QGIS path writer: a streamed layer's resolved path goes into a project as the
+    asset's own URL and header-file name (never a presigned link)."""
+    with _resolved_lock:
+        return _saved.get(path, path)
 
 
 def _header_text(auth: RequestAuth) -> str:
@@ -127,6 +232,10 @@ class HeaderFiles:
     def __contains__(self, path: str) -> bool:
         with self._lock:
             return path in self._auths
+
+    def auth(self, path: str) -> RequestAuth | None:
+        with self._lock:
+            return self._auths.get(path)
 
     def write(self, path: str, auth: RequestAuth) -> None:
         """Write ``path`` with ``auth``'s headers now and keep it fresh from then on."""
@@ -169,6 +278,10 @@ class HeaderFiles:
         with self._lock:
             self._auths.clear()
             self._texts.clear()
+        with _resolved_lock:
+            _saved.clear()
+            _resolved.clear()
+        with self._lock:
             for name in gdal.ReadDir(HEADER_FOLDER) or []:
                 gdal.Unlink(f"{HEADER_FOLDER}/{name}")
 
@@ -212,9 +325,28 @@ class ProjectRestorer:
     def __call__(self, path: str) -> str:
         try:
             self.restore(path)
+            if _header_file_of(path) in header_files:
+                return self.resolve(path)
         except Exception as exc:  # noqa: BLE001 - reading a project must never fail here
             log.warning(f"Could not restore the credentials of {path!r}: {exc!r}")
+            if _header_file_of(path) is not None:
+                return _without_account(path)
         return path
+
+    def resolve(self, path: str) -> str:
+        """The path GDAL opens: the asset's redirects resolved anew (a fresh link)."""
+        header = _header_file_of(path)
+        url = parse_qs(path.split("?", 1)[1])["url"][0]
+        auth = header_files.auth(header or "")
+        if auth is None:
+            return path
+        try:
+            return resolved_source(path, plain_client().with_auth(auth, url))
+        except EOExplorerError as exc:
+            # Not the asset's own URL with the header file: GDAL would follow a redirect
+            # with the account's headers. Without them the layer reports the failure.
+            log.warning(f"Could not open a streamed layer of this project: {exc}")
+            return _without_account(path)
 
     def restore(self, path: str) -> bool:
         """True when a header file was (re)written for ``path``."""
