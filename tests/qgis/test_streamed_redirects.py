@@ -199,6 +199,7 @@ def test_stream_source_with_the_workspace_key(
         assert block.isValid()
         assert b.requests and not any(carries_secret(e) for e in b.requests)
         assert all(e["headers"].get("X-Api-Key") == SECRET for e in a.requests)
+        QgsProject.instance().removeMapLayer(layer.id())  # before its servers stop
 
 
 def test_a_saved_project_keeps_the_asset_url_not_the_presigned_link(
