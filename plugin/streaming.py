@@ -13,24 +13,9 @@ again, :func:`restore_header_file` (a QGIS path preprocessor) writes the file an
 the authentication database before GDAL opens the layer. GDAL reads the header file at
 every request, so :class:`HeaderFiles` keeps bearer tokens in it fresh while QGIS runs.
 
-Redirects: GDAL (libcurl) follows them and forwards custom headers such as ``X-Api-Key``
-to the redirect target, even on another host, and GDAL 3.6 cannot be told not to follow.
-So before GDAL gets a URL with an account's headers, :func:`resolve` follows its redirect
-chain with :class:`HttpClient` (the account's headers only on its own origin, hop by hop)
-and GDAL gets:
-
-* the asset's own URL with the header file, when every hop stayed on the account's origin
-  (GDAL then follows those same-origin hops itself);
-* otherwise the URL the chain ends at (typically a presigned storage URL), with the header
-  file only if that URL is on the account's origin again (A -> B -> A), else with no
-  account header at all.
-
-A presigned URL expires and is itself a short-lived key, so it never goes into a project:
-the layer keeps it only in memory, a QGIS path writer (:func:`saved_source`) writes the
-asset's own URL and header-file name instead, and when the project is opened again the
-path preprocessor (:class:`ProjectRestorer`) resolves the chain anew and so gets a fresh
-link. A layer kept open longer than its link lives stops reading new tiles: opening it
-again (or the project) resolves a new one.
+Redirects: GDAL would forward an account's custom headers to a redirect target on another
+host, so the asset's redirect chain is resolved first (:mod:`stream_links`); a presigned
+link GDAL then reads stays out of projects and is renewed before it expires.
 """
 
 from __future__ import annotations
@@ -40,16 +25,15 @@ import time
 from typing import Callable
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-import requests
-
-from . import credentials, log, s3
+from . import credentials, log, s3, stream_links
 from .api.accounts import HOSTS
 from .api.assets import Asset, Location
 from .api.auth import RequestAuth
 from .api.catalogs import Catalog
-from .api.errors import CredentialsRequired, EOExplorerError, NetworkError
+from .api.errors import CredentialsRequired, EOExplorerError
 from .api.http import HttpClient
 from .network import plain_client
+from .stream_links import resolved_source, vsicurl_path, without_account
 
 HEADER_FOLDER = "/vsimem/eo_explorer/headers"
 #: How often the header files are rewritten when their token was renewed. Tokens are
@@ -58,9 +42,6 @@ REFRESH_SECONDS = 20.0
 #: A header file that could not be restored is not tried again for this long (QGIS
 #: resolves each layer source several times while it reads a project).
 RETRY_SECONDS = 30.0
-#: A resolved redirect chain is reused this long (QGIS resolves each layer source several
-#: times while it reads a project; presigned links live for minutes to hours).
-RESOLVED_SECONDS = 60.0
 
 
 def service_for_host(host: str) -> str | None:
@@ -120,92 +101,12 @@ def gdal_source(
     if location.kind != "https":
         return location.gdal_path
     if auth is None or account is None:
-        return "/vsicurl?empty_dir=yes&url=" + quote(location.url, safe="")
+        return vsicurl_path(location.url)
     path = header_path(account)
     header_files.write(path, auth)
     if http is None or http.auth is not auth:
         http = plain_client().with_auth(auth, location.url)
     return resolved_source(vsicurl_path(location.url, path), http)
-
-
-def vsicurl_path(url: str, header_file: str | None = None, use_head: bool = True) -> str:
-    # empty_dir: a COG needs no directory listing (which would go without the header).
-    options = "empty_dir=yes"
-    if not use_head:
-        options += "&use_head=no"
-    if header_file:
-        options += f"&header_file={quote(header_file, safe='')}"
-    return f"/vsicurl?{options}&url={quote(url, safe='')}"
-
-
-def resolve(url: str, http: HttpClient) -> tuple[str, bool]:
-    """Follow ``url``'s redirects as :class:`HttpClient` does (the account's headers only
-    on its origin): ``(the URL the chain ends at, every hop stayed on the account's
-    origin)``. A one-byte GET, not a HEAD: presigned links are signed for GET only."""
-    hops = [url]
-
-    def follow(target: str) -> bool:
-        hops.append(target)
-        return True
-
-    try:
-        raw, _sent = http.open("GET", url, headers={"Range": "bytes=0-0"}, follow=follow)
-    except requests.exceptions.RequestException as exc:
-        host = urlsplit(url).netloc
-        raise NetworkError(f"Could not reach {host}.", details=f"{url}: {exc}") from exc
-    raw.close()
-    return hops[-1], all(http.sends_credentials_to(hop) for hop in hops)
-
-
-#: resolved GDAL path -> the path a project keeps (the asset's own URL)
-_saved: dict[str, str] = {}
-#: the path a project keeps -> (resolved GDAL path, when it was resolved)
-_resolved: dict[str, tuple[str, float]] = {}
-_resolved_lock = threading.Lock()
-
-
-def resolved_source(source: str, http: HttpClient) -> str:
-    """The GDAL path for ``source`` (``/vsicurl?…header_file=…&url=…``) once its redirect
-    chain is known: see the module's docstring. Clears GDAL's cache of the URL (it
-    remembers a refusal from before the account was set up)."""
-    from osgeo import gdal
-
-    with _resolved_lock:
-        known = _resolved.get(source)
-    if known is not None and time.monotonic() - known[1] < RESOLVED_SECONDS:
-        return known[0]
-    query = parse_qs(source.split("?", 1)[1])
-    url, header_file = query["url"][0], query["header_file"][0]
-    final, same_origin = resolve(url, http)
-    if same_origin:
-        resolved = source
-    elif http.sends_credentials_to(final):
-        resolved = vsicurl_path(final, header_file, use_head=False)
-    else:
-        resolved = vsicurl_path(final, None, use_head=False)
-    for target in {url, final}:
-        gdal.VSICurlPartialClearCache("/vsicurl/" + target)
-    with _resolved_lock:
-        _resolved[source] = (resolved, time.monotonic())
-        if resolved != source:
-            _saved[resolved] = source
-    return resolved
-
-
-def _without_account(source: str) -> str:
-    """``source`` without its header file: what GDAL opens when the redirects of a saved
-    layer could not be resolved (it fails and says so, sending no account header)."""
-    plain = vsicurl_path(parse_qs(source.split("?", 1)[1])["url"][0])
-    with _resolved_lock:
-        _saved[plain] = source
-    return plain
-
-
-def saved_source(path: str) -> str:
-    """A QGIS path writer: a streamed layer's resolved path goes into a project as the
-    asset's own URL and header-file name (never a presigned link)."""
-    with _resolved_lock:
-        return _saved.get(path, path)
 
 
 def _header_text(auth: RequestAuth) -> str:
@@ -278,9 +179,7 @@ class HeaderFiles:
         with self._lock:
             self._auths.clear()
             self._texts.clear()
-        with _resolved_lock:
-            _saved.clear()
-            _resolved.clear()
+        stream_links.forget()
         with self._lock:
             for name in gdal.ReadDir(HEADER_FOLDER) or []:
                 gdal.Unlink(f"{HEADER_FOLDER}/{name}")
@@ -330,7 +229,7 @@ class ProjectRestorer:
         except Exception as exc:  # noqa: BLE001 - reading a project must never fail here
             log.warning(f"Could not restore the credentials of {path!r}: {exc!r}")
             if _header_file_of(path) is not None:
-                return _without_account(path)
+                return without_account(path)
         return path
 
     def resolve(self, path: str) -> str:
@@ -346,7 +245,7 @@ class ProjectRestorer:
             # Not the asset's own URL with the header file: GDAL would follow a redirect
             # with the account's headers. Without them the layer reports the failure.
             log.warning(f"Could not open a streamed layer of this project: {exc}")
-            return _without_account(path)
+            return without_account(path)
 
     def restore(self, path: str) -> bool:
         """True when a header file was (re)written for ``path``."""
