@@ -238,3 +238,52 @@ def test_a_saved_project_keeps_the_asset_url_not_the_presigned_link(
             assert b.requests and not any(carries_secret(e) for e in b.requests)
     finally:
         plugin.unload()
+
+
+def presigned(seconds: int, signature: str) -> str:
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return f"?X-Amz-Date={now}&X-Amz-Expires={seconds}&X-Amz-Signature={signature}"
+
+
+def test_a_link_about_to_expire_is_renewed_while_the_layer_is_on_the_map(
+    constellr_account, qgis_new_project, cog, gdal_quiet
+):
+    from eo_explorer.plugin import stream_links
+
+    renewer = stream_links.LinkRenewer()
+    with fs.FileServer(cog, host="127.0.0.2") as b, fs.FileServer(cog, authorize=with_secret) as a:
+        target = b.url_for("cog.tif")
+        a.set_fault("cog.tif", fs.redirect(target + presigned(30, "first"), 302, False))
+        layer = stream(a.url, a.url_for("cog.tif"))
+        assert layer.isValid() and "Signature%3Dfirst" in layer.source()
+        saved = stream_links.saved_source(layer.source())
+        # The storage now hands out another link; the old one expires within the margin.
+        a.set_fault("cog.tif", fs.redirect(target + presigned(3600, "second"), 302, False))
+        assert renewer.tick([layer]) == 0  # asks for a new link in a thread
+        assert renewer.wait_idle()
+        assert renewer.tick([layer]) == 1  # ... and gives it to the layer
+        assert layer.isValid() and "Signature%3Dsecond" in layer.source()
+        assert layer.dataProvider().block(1, layer.extent(), 32, 32).isValid()
+        assert stream_links.saved_source(layer.source()) == saved  # the project keeps A
+        assert renewer.tick([layer]) == 0 and renewer.wait_idle()  # an hour left: nothing
+        assert b.requests and not any(carries_secret(e) for e in b.requests)
+        assert all(carries_secret(e) for e in a.requests)
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("X-Amz-Date=20240101T000000Z&X-Amz-Expires=300&X-Amz-Signature=s", 1704067500.0),
+        ("X-Goog-Date=20240101T000000Z&X-Goog-Expires=60", 1704067260.0),
+        ("Expires=1704067200&Signature=s", 1704067200.0),
+        ("se=2024-01-01T00:00:00Z&sig=s", 1704067200.0),
+        ("token=abc", None),
+    ],
+)
+def test_when_a_presigned_link_expires(query, expected):
+    from eo_explorer.plugin.stream_links import link_expiry
+
+    assert link_expiry("https://bucket.example/key.tif?" + query) == expected
