@@ -217,11 +217,15 @@ class HttpClient:
         headers: dict[str, str] | None = None,
         idempotent: bool | None = None,
         is_cancelled: IsCancelled = _never,
+        same_origin: bool = False,
     ) -> Response:
         """Send one request, retrying transient failures when that is safe.
 
         With credentials attached, a 401 renews them (a new token) and retries once.
+        ``same_origin``: the request itself is secret (a token form): it follows no
+        redirect to another origin.
         """
+        follow = (lambda target: origin(target) == origin(url)) if same_origin else None
         if idempotent is None:
             idempotent = method.upper() in ("GET", "HEAD", "OPTIONS")
         attempts = 1 + (self.settings.retries if idempotent else 0)
@@ -234,7 +238,9 @@ class HttpClient:
             attempt += 1
             try:
                 raw, content, merged = _cancellable(
-                    lambda: self._send(method, url, params, json_body, form, headers, is_cancelled),
+                    lambda: self._send(
+                        method, url, params, json_body, form, headers, is_cancelled, follow
+                    ),
                     is_cancelled,
                 )
             except requests.exceptions.Timeout as exc:
@@ -261,6 +267,13 @@ class HttpClient:
                     f"The request to {_host(url)} failed.", details=f"{url}: {exc}"
                 ) from exc
             response = Response(raw.status_code, dict(raw.headers), content, raw.url)
+            if raw.status_code in REDIRECT_STATUSES and same_origin:
+                elsewhere = _host(urljoin(raw.url, raw.headers.get("Location", "")))
+                raise NetworkError(
+                    f"{_host(url)} sent the request on to {elsewhere}; EO Explorer does not "
+                    "send your credentials to another address.",
+                    details=f"{raw.url} -> HTTP {raw.status_code} {elsewhere}",
+                )
             # Renew only what was sent: a 401 from another origin says nothing of the account.
             if raw.status_code == 401 and not renewed and self.sends_credentials_to(raw.url):
                 renewed = True
@@ -275,9 +288,15 @@ class HttpClient:
             return response
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _send(self, method, url, params, json_body, form, headers, is_cancelled):
+    def _send(self, method, url, params, json_body, form, headers, is_cancelled, follow=None):
         raw, sent = self.open(
-            method, url, params=params, json_body=json_body, form=form, headers=headers
+            method,
+            url,
+            params=params,
+            json_body=json_body,
+            form=form,
+            headers=headers,
+            follow=follow,
         )
         return raw, _read_body(raw, is_cancelled), sent
 
@@ -372,8 +391,10 @@ class HttpClient:
         return self.request("POST", url, json_body=body, **kw).json()
 
     def post_form(self, url: str, form: dict[str, str]) -> Response:
-        """A form POST to a token endpoint (safe to repeat: it creates nothing)."""
-        return self.request("POST", url, form=form, idempotent=True)
+        """A form POST to a token endpoint (safe to repeat: it creates nothing). The form
+        holds a secret (a client secret, a password): it never follows a redirect to
+        another origin, where a 307/308 would have it sent again."""
+        return self.request("POST", url, form=form, idempotent=True, same_origin=True)
 
     def _backoff(self, attempt: int) -> float:
         return min(MAX_RETRY_WAIT, self.settings.backoff * (2**attempt))

@@ -314,3 +314,35 @@ def test_constellr_deliveries_next_link_to_another_origin(hosts, kind, method):
     [second] = b.requests
     assert carries_secret(first) and not carries_secret(second)
     assert second["method"] == method
+
+
+# --- the token form itself is a secret ----------------------------------------------------
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_a_token_form_is_never_sent_on_to_another_origin(hosts, status):
+    from eo_explorer.plugin.api.auth import AuthError, ClientCredentials
+
+    a, b = hosts
+    a.routes["/token"] = redirect(lambda: b.url + "token", status)
+    b.routes["/token"] = lambda entry: (200, {}, {"access_token": "t", "expires_in": 60})
+    http = HttpClient(settings=HttpSettings(retries=0))
+    provider = TokenProvider(ClientCredentials(a.url + "token", "id", SECRET), http.post_form)
+    with pytest.raises(AuthError) as info:
+        provider.access_token()
+    assert info.value.kind == "unreachable" and "another address" in str(info.value)
+    assert SECRET not in str(info.value)
+    assert b.requests == [] and a.requests[0]["form"]["client_secret"] == SECRET
+
+
+@pytest.mark.parametrize("status", (307, 308))
+def test_a_token_form_follows_a_redirect_on_its_own_origin(hosts, status):
+    from eo_explorer.plugin.api.auth import ClientCredentials
+
+    a, _b = hosts
+    a.routes["/old-token"] = redirect(lambda: "/token", status)
+    a.routes["/token"] = lambda entry: (200, {}, {"access_token": "t", "expires_in": 60})
+    http = HttpClient(settings=HttpSettings(retries=0))
+    provider = TokenProvider(ClientCredentials(a.url + "old-token", "id", SECRET), http.post_form)
+    assert provider.access_token() == "t"
+    assert a.requests[1]["form"]["client_secret"] == SECRET  # 307/308 keep the form
