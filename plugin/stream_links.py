@@ -6,11 +6,12 @@ before GDAL gets a URL with an account's header file, :func:`resolve` follows th
 chain with :class:`HttpClient` (the account's headers only on its own origin, hop by hop)
 and GDAL gets:
 
-* the asset's own URL with the header file, when every hop stayed on the account's origin
+* the asset's own URL with the header file, when the chain stays on the asset's origin
   (GDAL then follows those same-origin hops itself);
 * otherwise the URL the chain ends at (typically a presigned storage link), with the
-  header file only if that URL is on the account's origin again (A -> B -> A), else with
-  no account header at all (and ``use_head=no``: presigned links are signed for GET).
+  header file only if that URL is one of the account's origins (A -> B -> A, or another
+  host of the same service), else with no account header at all (and ``use_head=no``:
+  presigned links are signed for GET).
 
 A presigned link expires and is itself a short-lived key, so it never goes into a project:
 the layer keeps it in memory only, the QGIS path writer :func:`saved_source` writes the
@@ -32,7 +33,7 @@ import requests
 
 from . import log
 from .api.errors import NetworkError
-from .api.http import HttpClient
+from .api.http import HttpClient, origin
 
 #: A resolved chain is reused this long (QGIS resolves each layer source several times
 #: while it reads a project; presigned links live for minutes to hours).
@@ -127,9 +128,12 @@ def resolved_source(source: str, http: HttpClient, fresh: bool = False) -> str:
     query = parse_qs(source.split("?", 1)[1])
     url, header_file = query["url"][0], query["header_file"][0]
     final, same_origin = resolve(url, http)
-    if same_origin:
+    if same_origin and origin(final) == origin(url):
         resolved = source
     elif http.sends_credentials_to(final):
+        # Back on the account's origin (A -> B -> A), or on another host of the same
+        # account (CDSE downloads -> zipper): GDAL goes there directly with the header
+        # file (libcurl would drop ``Authorization`` on the way).
         resolved = vsicurl_path(final, header_file, use_head=False)
     else:
         resolved = vsicurl_path(final, None, use_head=False)

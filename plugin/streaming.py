@@ -68,7 +68,13 @@ def http_for_asset(url: str, catalog: Catalog | None, catalog_http: HttpClient) 
     service = asset_account(url, None)
     if service is None:
         return plain
-    return plain.with_auth(credentials.auth_for(service, plain), url)
+    return plain.with_auth(credentials.auth_for(service, plain), *account_origins(service, url))
+
+
+def account_origins(account: str, url: str) -> list[str]:
+    """Where an account's headers may go for an asset at ``url``: its origin, and the
+    https hosts of that service (CDSE downloads redirect to its ``zipper`` host)."""
+    return [url, *(f"https://{host}/" for host in HOSTS.get(account, ()))]
 
 
 def header_path(account: str) -> str:
@@ -105,7 +111,7 @@ def gdal_source(
     path = header_path(account)
     header_files.write(path, auth)
     if http is None or http.auth is not auth:
-        http = plain_client().with_auth(auth, location.url)
+        http = plain_client().with_auth(auth, *account_origins(account, location.url))
     return resolved_source(vsicurl_path(location.url, path), http)
 
 
@@ -240,7 +246,9 @@ class ProjectRestorer:
         if auth is None:
             return path
         try:
-            return resolved_source(path, plain_client().with_auth(auth, url))
+            account = unquote((header or "")[len(HEADER_FOLDER) + 1 : -len(".txt")])
+            http = plain_client().with_auth(auth, *account_origins(account, url))
+            return resolved_source(path, http)
         except EOExplorerError as exc:
             # Not the asset's own URL with the header file: GDAL would follow a redirect
             # with the account's headers. Without them the layer reports the failure.

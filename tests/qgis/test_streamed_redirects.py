@@ -287,3 +287,24 @@ def test_when_a_presigned_link_expires(query, expected):
     from eo_explorer.plugin.stream_links import link_expiry
 
     assert link_expiry("https://bucket.example/key.tif?" + query) == expected
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_another_host_of_the_same_account_gets_the_header_file(qgis_app, cog, gdal_quiet, status):
+    """CDSE downloads redirect to their ``zipper`` host, which wants the same token:
+    GDAL goes there directly with the header file (libcurl would drop Authorization)."""
+    from eo_explorer.plugin import streaming
+    from eo_explorer.plugin.api.assets import Location
+    from eo_explorer.plugin.api.http import HttpClient
+
+    with (
+        fs.FileServer(cog, host="127.0.0.2", authorize=with_secret) as zipper,
+        fs.FileServer(cog, authorize=with_secret) as a,
+    ):
+        a.set_fault("cog.tif", fs.redirect(zipper.url, status))
+        auth = make_auth("bearer")
+        http = HttpClient().with_auth(auth, a.url, zipper.url)
+        path = streaming.gdal_source(Location("https", a.url_for("cog.tif")), auth, "cdse", http)
+        assert "header_file" in path and "127.0.0.2" in path
+        assert reads(path)
+        assert all(carries_secret(e) for e in a.requests + zipper.requests)

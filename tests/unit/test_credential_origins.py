@@ -346,3 +346,13 @@ def test_a_token_form_follows_a_redirect_on_its_own_origin(hosts, status):
     provider = TokenProvider(ClientCredentials(a.url + "old-token", "id", SECRET), http.post_form)
     assert provider.access_token() == "t"
     assert a.requests[1]["form"]["client_secret"] == SECRET  # 307/308 keep the form
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_an_account_of_two_hosts_is_sent_to_both(hosts, status):
+    """CDSE downloads redirect to their zipper host, which wants the same token."""
+    a, b = hosts
+    a.routes["/file"] = redirect(lambda: b.url + "zipped", status)
+    b.routes["/zipped"] = echo
+    client("bearer").with_auth(KINDS["bearer"](), a.url, b.url).request("GET", a.url + "file")
+    assert carries_secret(a.requests[0]) and carries_secret(b.requests[0])
