@@ -6,14 +6,18 @@
 #  2. .venv  (python3 -m venv --system-site-packages, so PyQGIS imports).
 #  3. pip packages into .venv (numpy pinned < 2: Debian's GDAL bindings are
 #     built against NumPy 1.x).
+#  4. .venv-qt6: a separate venv with PyQt6 (no QGIS) where tests/unit/test_qt6_compat.py
+#     checks the plugin against Qt6 (enums, forms, imports). It never touches .venv.
 #
 # Safe to re-run; a second run only checks and prints what is already there.
-# Environment: VENV (default .venv), SKIP_APT=1 to skip the apt step.
+# Environment: VENV (default .venv), QT6_VENV (default .venv-qt6), SKIP_APT=1 to skip
+# the apt step.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 VENV=${VENV:-.venv}
+QT6_VENV=${QT6_VENV:-.venv-qt6}
 SYSTEM_PYTHON=/usr/bin/python3
 
 APT_PACKAGES=(
@@ -103,6 +107,22 @@ fi
 # pip does not touch the network when every requirement is already satisfied.
 log "pip: ensuring ${PIP_PACKAGES[*]}"
 PIP_DISABLE_PIP_VERSION_CHECK=1 "$VENV/bin/python" -m pip install --quiet "${PIP_PACKAGES[@]}"
+
+# ---------------------------------------------------------------- 4. PyQt6 venv
+# PyQt6 wheels bundle Qt 6; pydantic, requests and shapely let the plugin's modules import.
+QT6_PIP_PACKAGES=(PyQt6 pytest "pydantic>=2" requests "shapely>=1.8")
+if [ ! -x "$QT6_VENV/bin/python" ]; then
+    log "qt6 venv: creating $QT6_VENV with $SYSTEM_PYTHON -m venv"
+    "$SYSTEM_PYTHON" -m venv "$QT6_VENV"
+fi
+log "qt6 venv: ensuring ${QT6_PIP_PACKAGES[*]}"
+PIP_DISABLE_PIP_VERSION_CHECK=1 "$QT6_VENV/bin/python" -m pip install --quiet "${QT6_PIP_PACKAGES[@]}"
+QT_QPA_PLATFORM=offscreen "$QT6_VENV/bin/python" -c '
+import pydantic, requests, shapely
+from PyQt6 import QtWidgets, uic
+from PyQt6.QtCore import PYQT_VERSION_STR
+print(f"[install] ok: PyQt6 {PYQT_VERSION_STR} in the Qt6 check venv")
+' || die "$QT6_VENV cannot import PyQt6"
 
 # ---------------------------------------------------------------- checks
 log "checking the environment"

@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from .translation import tr
+
 #: Folder name under ``<QGIS settings dir>/python``.
 TARGET_FOLDER = "eo_explorer_dependencies"
 
@@ -193,7 +195,7 @@ def check(
     """None when the dependency is usable, else what is wrong with it."""
     spec = find_spec(dependency.module)
     if spec is None:
-        return Requirement(dependency.module, dependency.spec, _tr("not installed"))
+        return Requirement(dependency.module, dependency.spec, tr("not installed"))
     version = version_of(dependency, spec)
     if version is None:
         return None  # importable, version unknown (no metadata): give it the benefit
@@ -203,7 +205,7 @@ def check(
     return Requirement(
         dependency.module,
         dependency.spec,
-        _tr("version {0} is installed, {1} needed").format(
+        tr("version {0} is installed, {1} needed").format(
             short_version(version), dependency.needed
         ),
         installed_version=version,
@@ -420,14 +422,6 @@ def run_command(
     return InstallResult(ok, cancelled, process.returncode, "\n".join(lines), list(command))
 
 
-def _tr(text: str) -> str:
-    try:
-        from qgis.PyQt.QtCore import QCoreApplication
-    except ImportError:  # plain Python (unit tests, scripts): English
-        return text
-    return QCoreApplication.translate("EOExplorer", text)
-
-
 _TASK_CLASS: Optional[type] = None
 
 
@@ -450,7 +444,7 @@ def _task_class() -> type:
             target_dir: str,
             command: Optional[Sequence[str]] = None,
         ) -> None:
-            super().__init__(_tr("EO Explorer: install Python packages"), QgsTask.Flag.CanCancel)
+            super().__init__(tr("EO Explorer: install Python packages"), QgsTask.Flag.CanCancel)
             self.requirements = list(requirements)
             self.target_dir = target_dir
             self.command = list(command) if command else None
@@ -491,11 +485,11 @@ def missing_message(missing: Sequence[Requirement]) -> str:
     names = describe(missing)
     wrong = [r for r in missing if r.wrong_version]
     if not wrong:
-        return _tr(
+        return tr(
             "EO Explorer needs Python packages that QGIS does not have: {0}. "
             "Click Install to install them for your QGIS profile."
         ).format(names)
-    return _tr(
+    return tr(
         "EO Explorer needs other Python packages: {0}. A package of the wrong version "
         "cannot be replaced by an install for the plugin alone; upgrade it in QGIS's "
         "Python (on Windows in the OSGeo4W Shell, on Linux possibly with the system "
@@ -513,7 +507,7 @@ def distribution_hint(missing: Sequence[Requirement], target_dir: str) -> str:
     ]
     if not pins or not packages:
         return ""
-    return _tr(
+    return tr(
         "Your system's package manager installed {0}, which Python loads before any copy "
         "pip installs; install the matching package from the same source instead (Debian, "
         "Ubuntu: sudo apt install {1}), then restart QGIS."
@@ -536,7 +530,7 @@ def notify_missing(
     from . import log
 
     bar = iface.messageBar()
-    title = _tr("EO Explorer")
+    title = tr("EO Explorer")
     text = missing_message(missing)
     log.warning(text)
     item = bar.createMessage(title, text)
@@ -546,7 +540,7 @@ def notify_missing(
 
     folder = target_dir or default_target_dir()
     names = ", ".join(r.spec for r in missing)
-    button = QPushButton(_tr("Install"), item)
+    button = QPushButton(tr("Install"), item)
     item.layout().addWidget(button)
 
     def failed(message: str) -> None:
@@ -564,17 +558,17 @@ def notify_missing(
             log.info(result.output)
         if result is None or not result.ok:
             if result is not None and result.cancelled:
-                failed(_tr("The install of {0} was cancelled.").format(names))
+                failed(tr("The install of {0} was cancelled.").format(names))
             elif python_executable() is None:
                 failed(
-                    _tr(
+                    tr(
                         "QGIS's Python interpreter was not found, so {0} could not be "
                         "installed. Install them into QGIS's Python yourself."
                     ).format(names)
                 )
             else:
                 command = install_command(missing, folder)
-                message = _tr(
+                message = tr(
                     "{0} could not be installed; pip's output is in the EO Explorer "
                     "message log. You can run the install yourself: {1}"
                 ).format(names, command_text(command))
@@ -585,13 +579,13 @@ def notify_missing(
         still = missing_dependencies()
         if still:
             failed(
-                _tr(
+                tr(
                     "pip finished, but these packages are still not usable: {0}. "
                     "Restart QGIS and try again."
                 ).format(describe(still))
             )
             return
-        message = _tr("Installed {0}. EO Explorer is ready.").format(names)
+        message = tr("Installed {0}. EO Explorer is ready.").format(names)
         log.info(message)
         bar.pushMessage(title, message, Qgis.MessageLevel.Success, 10)
         if on_installed is not None:
@@ -599,8 +593,8 @@ def notify_missing(
 
     def start() -> None:
         button.setEnabled(False)
-        button.setText(_tr("Installing…"))
-        log.info(_tr("Installing {0} into {1}").format(names, folder))
+        button.setText(tr("Installing…"))
+        log.info(tr("Installing {0} into {1}").format(names, folder))
         task = _task_class()(missing, folder)
         task.completed.connect(lambda result: done(task, result))
         _RUNNING.append(task)

@@ -69,7 +69,8 @@ def resolve(url: str, http: HttpClient) -> tuple[str, bool]:
 
     try:
         raw, _sent = http.open("GET", url, headers={"Range": "bytes=0-0"}, follow=follow)
-    except requests.exceptions.RequestException as exc:
+    except (requests.exceptions.RequestException, ValueError) as exc:
+        # ValueError: an address requests cannot parse (a redirect to port 99999, say)
         host = urlsplit(url).netloc
         raise NetworkError(f"Could not reach {host}.", details=f"{url}: {exc}") from exc
     raw.close()

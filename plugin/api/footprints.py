@@ -263,9 +263,16 @@ def to_footprint(item: Any, text: str | None = None) -> Footprint:
         _number(props.get("gsd")),
         thumbnail_href(item.get("assets")),
         self_href(item.get("links")),
-        text if text is not None else _dumps(item),
+        text if text is not None else _item_text(item),
     ]
     return Footprint(values, wkb)
+
+
+def _item_text(item: dict) -> str:
+    try:
+        return _dumps(item)
+    except RecursionError:  # parsed just under the limit, re-encoded from a deeper stack
+        raise NotAFootprint("it is nested too deeply to be stored") from None
 
 
 @dataclass

@@ -43,6 +43,12 @@ _BODY_HEADERS = ("Content-Type", "Content-Length", "Content-Encoding", "Transfer
 #: (connect, read) seconds. Read is per socket read, not for the whole body.
 DEFAULT_TIMEOUT = (10.0, 60.0)
 MAX_RETRY_WAIT = 30.0
+#: The most a JSON answer may hold once unpacked (gzip, deflate). Files are downloaded
+#: through :meth:`HttpClient.stream`, which this does not limit.
+MAX_BODY_BYTES = 256 * 1024 * 1024
+#: Bytes read from the socket at a time: a gzip chunk unpacks to at most ~1,000 times as
+#: much, so one read holds at most ~32 MiB (twice that while urllib3 copies it).
+READ_CHUNK = 32 * 1024
 
 IsCancelled = Callable[[], bool]
 
@@ -61,7 +67,7 @@ def origin(url: str) -> Origin:
     try:
         port = parts.port
     except ValueError:
-        port = None
+        return (scheme, (parts.hostname or "").lower(), -1)  # no port: no origin's
     if port is None:
         port = {"http": 80, "https": 443}.get(scheme)
     return (scheme, (parts.hostname or "").lower(), port)
@@ -105,6 +111,8 @@ class HttpSettings:
     proxy_for: Callable[[str], dict[str, str]] | None = None
     verify: bool | str = True
     user_agent: str = USER_AGENT
+    #: the largest answer read into memory, once unpacked (see :data:`MAX_BODY_BYTES`)
+    max_body_bytes: int = MAX_BODY_BYTES
 
 
 def make_session(settings: HttpSettings | None = None) -> requests.Session:
@@ -148,6 +156,13 @@ class Response:
                 "The server's answer is not valid JSON.",
                 details=f"{self.url}: {exc}; body starts with {snippet!r}",
             ) from exc
+        except RecursionError:
+            # Raised while unwinding a deep parse; the frames are gone by now.
+            raise InvalidResponse(
+                f"The answer from {_host(self.url)} is nested too deeply to be read; it is "
+                "not a page EO Explorer can use.",
+                details=f"{self.url}: JSON nested deeper than Python's recursion limit",
+            ) from None
 
 
 class HttpClient:
@@ -266,6 +281,8 @@ class HttpClient:
                 raise NetworkError(
                     f"The request to {_host(url)} failed.", details=f"{url}: {exc}"
                 ) from exc
+            except ValueError as exc:  # an address requests cannot parse (a redirect's)
+                raise _bad_address(url, exc) from None
             response = Response(raw.status_code, dict(raw.headers), content, raw.url)
             if raw.status_code in REDIRECT_STATUSES and same_origin:
                 elsewhere = _host(urljoin(raw.url, raw.headers.get("Location", "")))
@@ -298,7 +315,7 @@ class HttpClient:
             headers=headers,
             follow=follow,
         )
-        return raw, _read_body(raw, is_cancelled), sent
+        return raw, _read_body(raw, is_cancelled, self.settings.max_body_bytes), sent
 
     def open(
         self,
@@ -372,6 +389,8 @@ class HttpClient:
                 raise NetworkError(
                     f"Could not reach {_host(url)}.", details=f"{url}: {exc}"
                 ) from exc
+            except ValueError as exc:
+                raise _bad_address(url, exc) from None
             # Renew only what was sent: a 401 from another origin says nothing of the account.
             if raw.status_code == 401 and not renewed and self.sends_credentials_to(raw.url):
                 raw.close()
@@ -446,21 +465,55 @@ def _cancellable(call: Callable[[], Any], is_cancelled: IsCancelled) -> Any:
     return outcome["value"]
 
 
-def _read_body(raw: requests.Response, is_cancelled: IsCancelled) -> bytes:
-    """Read a streamed body in chunks, checking for Cancel between chunks."""
+def _read_body(
+    raw: requests.Response, is_cancelled: IsCancelled, limit: int = MAX_BODY_BYTES
+) -> bytes:
+    """Read a streamed body in chunks, checking for Cancel between chunks.
+
+    At most ``limit`` bytes once unpacked: a larger answer (a "gzip bomb" unpacks a few
+    megabytes into gigabytes) is :class:`InvalidResponse` before memory runs out.
+    """
     chunks = []
+    size = 0
     # A body cut short (connection dropped mid-answer) must be an error, not truncated JSON:
     # urllib3 1.26, which many QGIS installs ship, does not check Content-Length by default.
     if hasattr(raw.raw, "enforce_content_length"):
         raw.raw.enforce_content_length = True
     try:
-        for chunk in raw.iter_content(chunk_size=256 * 1024):
+        declared = (raw.headers.get("Content-Length") or "").strip()
+        if not raw.headers.get("Content-Encoding") and declared.isascii() and declared.isdigit():
+            if len(declared) > 18 or int(declared) > limit:
+                raise _too_large(raw.url, limit, f"Content-Length {declared[:30]}")
+        for chunk in raw.iter_content(chunk_size=READ_CHUNK):
             if is_cancelled():
                 raise Cancelled()
+            size += len(chunk)
+            if size > limit:
+                chunks.clear()
+                raise _too_large(raw.url, limit, f"more than {size} bytes unpacked")
             chunks.append(chunk)
     finally:
         raw.close()
     return b"".join(chunks)
+
+
+def _too_large(url: str, limit: int, what: str) -> InvalidResponse:
+    mib = 1024 * 1024
+    size = f"{limit // mib} MiB" if limit >= mib else f"{limit} bytes"
+    return InvalidResponse(
+        f"The answer from {_host(url)} is larger than {size} once "
+        "unpacked; EO Explorer stopped reading it. No catalog page is that large: the "
+        "server is broken or hostile.",
+        details=f"{url}: {what}",
+    )
+
+
+def _bad_address(url: str, exc: ValueError) -> NetworkError:
+    return NetworkError(
+        f"{_host(url)} sent EO Explorer to an address that is not valid (for instance a "
+        "redirect to a port that cannot exist).",
+        details=f"{url}: {exc}",
+    )
 
 
 def _host(url: str) -> str:
@@ -477,7 +530,7 @@ def server_message(body: bytes) -> tuple[str, str]:
     """
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         text = body[:300].decode("utf-8", "replace").strip()
         if text.lstrip().startswith("<"):
             return "", ""  # an HTML error page says nothing useful in a message bar

@@ -24,7 +24,7 @@ def loads_page(body: bytes) -> tuple[Any, list[str] | None]:
         if text.startswith("\ufeff"):
             text = text[1:]
         return _parse(text)
-    except (ValueError, StopIteration, UnicodeDecodeError, IndexError):
+    except (ValueError, StopIteration, UnicodeDecodeError, IndexError, RecursionError):
         return json.loads(body), None
 
 
@@ -112,5 +112,5 @@ def skim_tail(body: bytes) -> dict[str, Any] | None:
                 return tail if idx == len(text) else None
             if char != "," or text[idx : idx + 1] != '"':
                 return None
-    except (ValueError, StopIteration, UnicodeDecodeError, IndexError):
+    except (ValueError, StopIteration, UnicodeDecodeError, IndexError, RecursionError):
         return None

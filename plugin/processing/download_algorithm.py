@@ -37,14 +37,11 @@ from ..api.assets import Asset, assets_of
 from ..api.errors import EOExplorerError
 from ..api.http import HttpClient
 from ..network import plain_client
+from ..translation import tr
 
 ITEM_FIELD = "item_json"
 #: How often the progress bar is updated while files download (seconds).
 POLL = 0.1
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
 
 
 def wanted_keys(text: str) -> list[str]:

@@ -33,7 +33,6 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import process_settings
 from ..api.errors import EOExplorerError
@@ -53,13 +52,10 @@ from ..api.process import (
 from ..api.process_client import EMPTY_RESULT_HINT, ProcessClient
 from ..process_area import make_area, merged_polygons
 from ..process_tasks import execute, process_http
+from ..translation import tr
 
 DEFAULT = "default"
 _STYLERS: list = []  # post-processors must outlive the algorithm instance
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
 
 
 class _Styler(QgsProcessingLayerPostProcessorInterface):

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterExtent,
@@ -27,7 +28,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import settings
 from ..api.catalogs import Catalog
@@ -38,15 +38,12 @@ from ..api.http import HttpClient
 from ..api.search import SearchRequest
 from ..api.stac import StacClient
 from ..areas import WGS84, extent_area, geometries_area
-from ..layers import footprint_fields, to_features
+from ..layers import footprint_fields, move_into_group, style_footprints, to_features
 from ..network import http_for
+from ..translation import tr
 
 #: Rejected items reported one by one; the rest are counted.
 MAX_REJECTED_WARNINGS = 20
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
 
 
 def resolve_catalog(value: str) -> Catalog:
@@ -66,6 +63,21 @@ def resolve_catalog(value: str) -> Catalog:
             "(starting with http:// or https://)."
         ).format(text, known)
     )
+
+
+#: Post-processors must outlive the run (QGIS keeps no reference to them).
+_STYLERS: list[QgsProcessingLayerPostProcessorInterface] = []
+
+
+class _FootprintsStyler(QgsProcessingLayerPostProcessorInterface):
+    """The output looks and behaves like the dock's layer: style, time, EO Explorer group."""
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS name)
+        try:
+            style_footprints(layer)
+            move_into_group(layer, context.project())
+        except Exception as exc:  # noqa: BLE001 - styling never fails the run
+            feedback.pushWarning(tr("The footprints could not be styled: {0}").format(exc))
 
 
 class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
@@ -392,6 +404,11 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("The catalog did not say how many items match."))
         feedback.pushInfo(tr("{0} footprints written.").format(count))
         feedback.setProgress(100.0)
+        if context.willLoadLayerOnCompletion(dest_id):
+            styler = _FootprintsStyler()
+            _STYLERS.append(styler)
+            del _STYLERS[:-8]
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
         return {
             self.OUTPUT: dest_id,
             self.COUNT: count,

@@ -57,13 +57,19 @@ def expected_ids(
 
 @pytest.fixture(scope="session", autouse=True)
 def qgis_geos_engine(qgis_app) -> Iterator[None]:
-    """Polygons go through QGIS's GEOS, as they do once QGIS has loaded the plugin."""
-    from plugin import geos_engine
-    from plugin.api import polygon_engine
+    """Polygons go through QGIS's GEOS, as they do once QGIS has loaded the plugin.
 
-    geos_engine.install()
+    The tests import the plugin both as ``plugin`` and as ``eo_explorer.plugin`` (its
+    installed name): each copy has its own engine setting.
+    """
+    import importlib
+
+    packages = ("plugin", "eo_explorer.plugin")
+    for package in packages:
+        importlib.import_module(package + ".geos_engine").install()
     yield
-    polygon_engine.use(None)
+    for package in packages:
+        importlib.import_module(package + ".api.polygon_engine").use(None)
 
 
 @pytest.fixture(scope="session")

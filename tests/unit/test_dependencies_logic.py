@@ -316,7 +316,7 @@ def test_activated_folder_never_shadows_an_installed_package(tmp_path, monkeypat
 
 
 def test_wrong_version_message_gives_the_upgrade_command(monkeypatch):
-    monkeypatch.setattr(deps, "_tr", lambda text: text)
+    monkeypatch.setattr(deps, "tr", lambda text: text)
     monkeypatch.setattr(deps, "python_executable", lambda: "/usr/bin/python3")
     wrong = [
         Requirement(
