@@ -358,6 +358,8 @@ class HttpClient:
             if follow is not None and not follow(new_url):
                 return raw, sent
             raw.close()
+            if origin(new_url)[2] == -1:  # a port that cannot exist (requests: InvalidURL)
+                raise _bad_address(first, ValueError(f"redirected to {new_url!r}"))
             if urlsplit(new_url).scheme not in ("http", "https"):
                 raise NetworkError(
                     f"{_host(first)} redirected to an address that is not http(s).",
