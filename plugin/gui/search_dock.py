@@ -71,7 +71,9 @@ class SearchDock(ClosableDock):
         self._filter_supported = True
         self._sort_supported = True
         self._connect()
-        self.reload_catalogs()
+        # Opening the dock asks for nothing: a catalog whose account is locked in the
+        # authentication database waits for the user (Refresh, Search).
+        self.reload_catalogs(quiet=True)
 
     # -- construction -----------------------------------------------------------------
 
@@ -133,7 +135,7 @@ class SearchDock(ClosableDock):
 
     # -- catalogs and collections -----------------------------------------------------
 
-    def reload_catalogs(self) -> None:
+    def reload_catalogs(self, quiet: bool = False) -> None:
         combo = self.form.catalogCombo
         # ``make run`` starts a sandbox catalog: show it first so a new user can try it.
         first = os.environ.get(settings.SANDBOX_ENV) and "sandbox"
@@ -149,7 +151,7 @@ class SearchDock(ClosableDock):
             index = combo.findData("sandbox")
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
-        self._catalog_changed()
+        self._catalog_changed(quiet=quiet)
 
     def current_catalog(self) -> Catalog | None:
         catalog_id = self.form.catalogCombo.currentData()
@@ -158,7 +160,7 @@ class SearchDock(ClosableDock):
                 return catalog
         return None
 
-    def _catalog_changed(self, *_args) -> None:
+    def _catalog_changed(self, *_args, quiet: bool = False) -> None:
         catalog = self.current_catalog()
         if catalog is None:
             return
@@ -174,6 +176,15 @@ class SearchDock(ClosableDock):
             )
             self.form.searchButton.setEnabled(False)
             self._offer_accounts(catalog)
+            return
+        if quiet and credentials.would_ask(catalog.account or f"catalog:{catalog.id}"):
+            self.form.collectionsList.clear()
+            self.form.collectionsStatus.setText(
+                tr(
+                    "Press Refresh to read the collections of {title} (QGIS asks for its "
+                    "master password first)."
+                ).format(title=catalog.title)
+            )
             return
         self.load_collections()
 
