@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from tests.servers.constellr_server import ConstellrServer
+from tests.servers.process_api_scenes import SandboxScenes, javascript_available
 from tests.servers.process_api_server import ProcessApiServer
 from tests.servers.sandbox_dates import shift
 from tests.servers.sandbox_items import sandbox_files
@@ -99,9 +100,17 @@ class AccountServices:
             authorize=self._bearer,
             port=self._port(1),
         ).start()
-        # A Sentinel Hub Process API that wants the same bearer tokens.
+        # A Sentinel Hub Process API that wants the same bearer tokens and runs the
+        # evalscripts on the sandbox's Sentinel-2 and Sentinel-1 scenes (when a JavaScript
+        # engine is installed; else it paints its coordinate pattern).
+        scenes = None
+        if javascript_available():
+            s1 = "sandbox-sentinel-1-grd"
+            scenes = SandboxScenes(_items(s2, self.shift_days) + _items(s1, self.shift_days))
         self.process = ProcessApiServer(
-            token_check=lambda headers: self._bearer(headers) is None, port=self._port(3)
+            token_check=lambda headers: self._bearer(headers) is None,
+            scenes=scenes,
+            port=self._port(3),
         ).start()
         # A Constellr API (orders, areas, deliveries) whose STAC already holds the sandbox
         # LST products; orders move one state every 20 s so a new user can watch them.
