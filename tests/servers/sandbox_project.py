@@ -134,6 +134,8 @@ def _style_coverage(layer) -> None:
     props.setProperty(QgsPalLayerSettings.Hali, QgsProperty.fromValue("Left"))
     props.setProperty(QgsPalLayerSettings.Vali, QgsProperty.fromValue("Bottom"))
     labels.setDataDefinedProperties(props)
+    labels.displayAll = True  # never hidden behind a country name
+    labels.priority = 10
     labels.setFormat(_text_format(10, (31, 120, 180)))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(labels))
     layer.setLabelsEnabled(True)
