@@ -32,14 +32,22 @@ def scenes():
     return SandboxScenes(sandbox_items())
 
 
-def _body(script: str, width: int, height: int, time_range=JUNE, bbox=AREA, crs=None) -> dict:
+def _body(
+    script: str,
+    width: int,
+    height: int,
+    time_range=JUNE,
+    bbox=AREA,
+    crs=None,
+    collection="sentinel-2-l2a",
+) -> dict:
     bounds: dict = {"bbox": bbox}
     if crs:
         bounds["properties"] = {"crs": crs}
     return {
         "input": {
             "bounds": bounds,
-            "data": [{"type": "sentinel-2-l2a", "dataFilter": {"timeRange": time_range}}],
+            "data": [{"type": collection, "dataFilter": {"timeRange": time_range}}],
         },
         "output": {
             "width": width,
@@ -91,6 +99,19 @@ def test_true_colour_is_uint8_of_the_reflectances_times_the_gain(scenes):
         expected = np.clip(np.round(bands[name] * gain), 0, 255)
         expected[bands["dataMask"] == 0] = 0
         np.testing.assert_array_equal(got, expected.astype(np.uint8))
+
+
+def test_sentinel1_vv_preset_is_the_scene_backscatter_in_decibels(scenes):
+    script = (SCRIPTS / "s1_vv.js").read_text()
+    body = _body(script, 400, 300, bbox=[6.0, 46.0, 10.0, 49.0], collection="sentinel-1-grd")
+    with ProcessApiServer(scenes=scenes) as server:
+        image = _post(server, body)[0]
+    req = validate(body, "image/tiff")
+    bands = scenes.bands(req, req.data[0], ["VV", "dataMask"])
+    with np.errstate(divide="ignore"):
+        expected = np.where(bands["dataMask"] == 0, np.nan, 10 * np.log10(bands["VV"]))
+    np.testing.assert_allclose(image, expected.astype(np.float32), rtol=1e-5, equal_nan=True)
+    assert (~np.isnan(image)).mean() > 0.3
 
 
 def test_no_scene_in_the_time_range_is_no_data(scenes):

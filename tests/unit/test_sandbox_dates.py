@@ -5,17 +5,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+from pathlib import Path
 
+import numpy as np
 import pytest
 import requests
+from osgeo import gdal
 
 from tests.servers import sandbox
+from tests.servers.process_api_scenes import javascript_available
 from tests.servers.rustac_server import RustacNotFoundError
 from tests.servers.sandbox_accounts import SANDBOX_API_KEY
 from tests.servers.sandbox_assets import sandbox_items
 from tests.servers.sandbox_dates import NEWEST_DAYS_AGO, days_to_today, newest_datetime, shift
 
 TODAY = dt.date(2026, 12, 4)
+SANDBOX_ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_shift_moves_every_date_by_whole_days_ids_included():
@@ -102,6 +107,43 @@ def test_served_sandbox_carries_the_moved_dates(tmp_path):
             timeout=30,
         ).json()["features"]
         assert max(f["properties"]["datetime"] for f in catalog)[:10] == newest
+        # the Process API answers from the moved scenes: the month before the newest has data
+        if not javascript_available():
+            return
+        script = (SANDBOX_ROOT / "resources" / "evalscripts" / "ndvi.js").read_text()
+        west, south, east, north = first["bbox"]
+        month = str(TODAY - dt.timedelta(days=NEWEST_DAYS_AGO + 30))
+        answer = requests.post(
+            accounts.process.process_url,
+            json={
+                "input": {
+                    "bounds": {"bbox": [west, south, east, north]},
+                    "data": [
+                        {
+                            "type": "sentinel-2-l2a",
+                            "dataFilter": {
+                                "timeRange": {
+                                    "from": month + "T00:00:00Z",
+                                    "to": newest + "T23:59:59Z",
+                                }
+                            },
+                        }
+                    ],
+                },
+                "output": {"width": 200, "height": 150},
+                "evalscript": script,
+            },
+            headers={"Authorization": "Bearer " + _token(accounts), "Accept": "image/tiff"},
+            timeout=120,
+        )
+        assert answer.status_code == 200, answer.text
+        assert accounts.process.scenes is not None
+        gdal.FileFromMemBuffer("/vsimem/sandbox_ndvi.tif", answer.content)
+        try:
+            ndvi = gdal.Open("/vsimem/sandbox_ndvi.tif").ReadAsArray()
+        finally:
+            gdal.Unlink("/vsimem/sandbox_ndvi.tif")
+        assert (~np.isnan(ndvi)).mean() > 0.2
 
 
 def _token(accounts) -> str:
