@@ -48,6 +48,8 @@ PIP_PACKAGES=(
     pystac-client
     rustac
     "moto[server]"
+    # the sandbox Process API runs evalscripts (V8; py3-none wheel: Python 3.11 and 3.13)
+    mini-racer
     ruff
 )
 
