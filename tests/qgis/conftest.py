@@ -149,3 +149,21 @@ def run_search(app, dock, timeout: float = 60.0):
 
 def layer_ids(layer) -> list[str]:
     return [f["id"] for f in layer.getFeatures()]
+
+
+@pytest.fixture(params=["exceptions on", "exceptions off"])
+def gdal_exceptions(request) -> Iterator[str]:
+    """GDAL's process-wide error mode set both ways: QGIS 3.40+ Processing turns
+    exceptions on, older QGIS leaves them off; plugin code must work in both."""
+    from osgeo import gdal
+
+    before = gdal.GetUseExceptions()
+    if request.param == "exceptions on":
+        gdal.UseExceptions()
+    else:
+        gdal.DontUseExceptions()
+    yield request.param
+    if before:
+        gdal.UseExceptions()
+    else:
+        gdal.DontUseExceptions()
