@@ -16,7 +16,6 @@ from typing import Any, Optional
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -32,10 +31,11 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QDate
 
 from ..api.constellr_rules import FREQUENCIES, AreaRef, OrderInvalid, validate_spec
 from ..api.errors import EOExplorerError
+from ..fields import field
 
 ILLUMINATIONS = (None, "day", "night")
 
@@ -252,14 +252,14 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
         check_only = self.parameterAsBoolean(parameters, self.CHECK_ONLY, context)
         fields = QgsFields()
         for field_name, kind in (
-            ("name", QVariant.String),
-            ("aoi_id", QVariant.String),
-            ("bbox_width_m", QVariant.Double),
-            ("bbox_height_m", QVariant.Double),
-            ("order_id", QVariant.String),
-            ("state", QVariant.String),
+            ("name", "string"),
+            ("aoi_id", "string"),
+            ("bbox_width_m", "double"),
+            ("bbox_height_m", "double"),
+            ("order_id", "string"),
+            ("state", "string"),
         ):
-            fields.append(QgsField(field_name, kind))
+            fields.append(field(field_name, kind))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
