@@ -294,9 +294,11 @@ def install_dependencies_like_pip(target: Path) -> None:
                 (target / top).symlink_to(source, target_is_directory=source.is_dir())
 
 
-def headless_qgis(tmp_path: Path):
+def headless_qgis(tmp_path: Path, before_enable=None):
     """``qgis_process`` with its own profile, the plugin and its dependencies installed as
-    a user would (``qgis_process plugins enable``); returns (run, config folder)."""
+    a user would (``qgis_process plugins enable``); returns (run, config folder).
+
+    ``before_enable(dependencies folder)`` may change the installed dependencies first."""
     executable = _qgis_process()
     plugins = tmp_path / "plugins"
     plugins.mkdir()
@@ -304,6 +306,8 @@ def headless_qgis(tmp_path: Path):
     config = tmp_path / "config"
     profile_python = config / "profiles" / "default" / "python"
     install_dependencies_like_pip(profile_python / "eo_explorer_dependencies")
+    if before_enable is not None:
+        before_enable(profile_python / "eo_explorer_dependencies")
     env = dict(
         os.environ,
         QGIS_PLUGINPATH=str(plugins),
