@@ -167,3 +167,23 @@ def gdal_exceptions(request) -> Iterator[str]:
         gdal.UseExceptions()
     else:
         gdal.DontUseExceptions()
+
+
+@pytest.fixture()
+def layer_tree_view(qgis_iface, qgis_app, monkeypatch):
+    """A real layer tree view behind ``iface.layerTreeView()``, as in the QGIS window.
+
+    Processing's result loading hands it to C++ (``QgsProcessingGuiUtils.addResultLayers``
+    on QGIS 3.44), which refuses the mocked interface's stand-in."""
+    import qgis.utils
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view = QgsLayerTreeView()
+    view.setModel(model)
+    for iface in {id(i): i for i in (qgis_iface, qgis.utils.iface) if i is not None}.values():
+        monkeypatch.setattr(iface, "layerTreeView", lambda: view, raising=False)
+    yield view
+    view.setModel(None)
+    view.deleteLater()
