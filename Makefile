@@ -1,7 +1,7 @@
 # EO Explorer QGIS plugin -- developer / CI entry points.
 #
 #   make install              apt packages, .venv, pip packages (idempotent, stamped)
-#   make test                 unit + pytest-qgis tests, headless
+#   make test                 unit + pytest-qgis tests (headless) + the app tier (real QGIS, Xvfb)
 #   make lint                 ruff check + ruff format --check
 #   make format               ruff format + ruff check --fix (rewrites files)
 #   make bench                python -m tests.bench
@@ -10,7 +10,7 @@
 #   make compile-translations lrelease  -> i18n/*.qm
 #   make deploy               copy into QGIS profile "eo-explorer" and enable it
 #   make run                  deploy, start the sandbox STAC API, start QGIS
-#   make clean / distclean    remove build outputs / also .venv
+#   make clean / distclean    remove build outputs / also the venvs
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -44,10 +44,11 @@ $(STAMP): .ci/install.sh
 install: $(STAMP)
 
 # ------------------------------------------------------------------ checks
-# Wrapper runs: QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/unit tests/qgis -v
+# Wrapper runs: QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/unit tests/qgis tests/app -v
+# (tests/app starts the real qgis under xvfb-run, without the offscreen platform).
 # exit code 5 (no tests collected) -> loud failure; guarantees a closing summary line.
 test: $(STAMP)
-	PY=$(PY) bash .ci/pytest.sh tests/unit tests/qgis -v $(PYTEST_ARGS)
+	PY=$(PY) bash .ci/pytest.sh tests/unit tests/qgis tests/app -v $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(RUFF) --version
@@ -98,4 +99,4 @@ clean:
 	     \( -name '*.py[co]' -type f -exec rm -f {} + \)
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-qt6 .venv-pgstac

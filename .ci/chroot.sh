@@ -13,7 +13,8 @@
 # The chroot lives outside the repository, in $EO_CHROOT_CACHE/<suite> (default
 # /var/cache/eo-explorer/chroots). It holds Debian's QGIS and what .ci/install.sh installs,
 # run inside it: the Debian packages and a venv at /opt/eo-explorer/venv made with
-# --system-site-packages. A stamp holds a hash of this script and .ci/install.sh: when
+# --system-site-packages (and its venv-qt6 and venv-pgstac beside it, never the
+# repository's). A stamp holds a hash of this script and .ci/install.sh: when
 # either changes the chroot is built again (into <suite>.new, swapped in when complete);
 # otherwise it is reused. Several clones may share the cache: a lock serialises building,
 # and running holds a shared lock so a chroot is never replaced under a running command.
@@ -106,6 +107,8 @@ enter() {
         ${PIP_EXTRA_INDEX_URL:+PIP_EXTRA_INDEX_URL="$PIP_EXTRA_INDEX_URL"} \
         ${PYTEST_ARGS:+PYTEST_ARGS="$PYTEST_ARGS"} \
         VENV="$VENV_IN_CHROOT" PY="$VENV_IN_CHROOT/bin/python" \
+        QT6_VENV="$VENV_IN_CHROOT-qt6" EO_QT6_PYTHON="$VENV_IN_CHROOT-qt6/bin/python" \
+        PGSTAC_VENV="$VENV_IN_CHROOT-pgstac" \
         /bin/bash -c 'cd "$0" && exec "$@"' "$SRC_IN_CHROOT" "$@" || rc=$?
     return "$rc"
 }

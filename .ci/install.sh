@@ -8,14 +8,22 @@
 #  3. pip packages into .venv. NumPy is never pip-installed: Debian's GDAL bindings
 #     are built against Debian's python3-numpy (1.x on Debian 12, 2.x on trixie and
 #     sid), so pip is held to that version and a pip copy in the venv is removed.
+#  4. .venv-qt6: a separate venv with PyQt6 (no QGIS) where tests/unit/test_qt6_compat.py
+#     checks the plugin against Qt6 (enums, forms, imports). It never touches .venv.
+#  5. .venv-pgstac: stac-fastapi-pgstac, pypgstac and uvicorn in a venv of their own
+#     (their pins never touch .venv) for the tests against the server CDSE STAC runs
+#     (tests/servers/pgstac_server.py, on Debian's PostgreSQL 15 + PostGIS 3).
 #
 # Safe to re-run; a second run only checks and prints what is already there.
-# Environment: VENV (default .venv), SKIP_APT=1 to skip the apt step.
+# Environment: VENV (default .venv), QT6_VENV (default .venv-qt6), PGSTAC_VENV (default
+# .venv-pgstac), SKIP_APT=1 to skip the apt step.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 VENV=${VENV:-.venv}
+QT6_VENV=${QT6_VENV:-.venv-qt6}
+PGSTAC_VENV=${PGSTAC_VENV:-.venv-pgstac}
 SYSTEM_PYTHON=/usr/bin/python3
 
 APT_PACKAGES=(
@@ -26,6 +34,7 @@ APT_PACKAGES=(
     gdal-bin python3-gdal python3-numpy
     imagemagick
     zip
+    postgresql postgresql-postgis # stac-fastapi-pgstac test server (PostGIS of the default PostgreSQL)
 )
 # Installed when the Debian release has them; a warning otherwise.
 OPTIONAL_APT_PACKAGES=(
@@ -140,6 +149,32 @@ log "pip: ensuring ${PIP_PACKAGES[*]} (numpy held at Debian's $numpy_version)"
 PIP_DISABLE_PIP_VERSION_CHECK=1 "$VENV/bin/python" -m pip install --quiet \
     --constraint "$constraints" "${PIP_PACKAGES[@]}"
 
+# ---------------------------------------------------------------- 4. PyQt6 venv
+# PyQt6 wheels bundle Qt 6; pydantic, requests and shapely let the plugin's modules import.
+QT6_PIP_PACKAGES=(PyQt6 pytest "pydantic>=2" requests "shapely>=1.8")
+if [ ! -x "$QT6_VENV/bin/python" ]; then
+    log "qt6 venv: creating $QT6_VENV with $SYSTEM_PYTHON -m venv"
+    "$SYSTEM_PYTHON" -m venv "$QT6_VENV"
+fi
+log "qt6 venv: ensuring ${QT6_PIP_PACKAGES[*]}"
+PIP_DISABLE_PIP_VERSION_CHECK=1 "$QT6_VENV/bin/python" -m pip install --quiet "${QT6_PIP_PACKAGES[@]}"
+QT_QPA_PLATFORM=offscreen "$QT6_VENV/bin/python" -c '
+import pydantic, requests, shapely
+from PyQt6 import QtWidgets, uic
+from PyQt6.QtCore import PYQT_VERSION_STR
+print(f"[install] ok: PyQt6 {PYQT_VERSION_STR} in the Qt6 check venv")
+' || die "$QT6_VENV cannot import PyQt6"
+
+# ---------------------------------------------------------------- 5. pgstac venv
+PGSTAC_PACKAGES=("stac-fastapi-pgstac>=6" "pypgstac[psycopg]" uvicorn)
+if [ ! -x "$PGSTAC_VENV/bin/python" ]; then
+    log "pgstac venv: creating $PGSTAC_VENV"
+    "$SYSTEM_PYTHON" -m venv "$PGSTAC_VENV"
+fi
+log "pip (pgstac venv): ensuring ${PGSTAC_PACKAGES[*]}"
+PIP_DISABLE_PIP_VERSION_CHECK=1 "$PGSTAC_VENV/bin/python" -m pip install --quiet \
+    "${PGSTAC_PACKAGES[@]}"
+
 # ---------------------------------------------------------------- checks
 log "checking the environment"
 QT_QPA_PLATFORM=offscreen "$VENV/bin/python" - <<'PY'
@@ -164,7 +199,8 @@ print(
     f"pydantic {pydantic.VERSION}, shapely {shapely.__version__}"
 )
 PY
-for tool in "$VENV/bin/ruff" "$VENV/bin/rustac" "$VENV/bin/moto_server"; do
+for tool in "$VENV/bin/ruff" "$VENV/bin/rustac" "$VENV/bin/moto_server" \
+    "$PGSTAC_VENV/bin/uvicorn"; do
     [ -x "$tool" ] || die "$tool missing after pip install"
 done
 for tool in lrelease pylupdate5 xvfb-run qgis; do

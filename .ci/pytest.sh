@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Run pytest headless for `make test`.
 #
-#   .ci/pytest.sh [pytest args...]      (default: tests/unit tests/qgis -v)
+#   .ci/pytest.sh [pytest args...]      (default: tests/unit tests/qgis tests/app -v)
 #
-# - QT_QPA_PLATFORM=offscreen: QGIS/Qt need no X server.
+# - QT_QPA_PLATFORM=offscreen: QGIS/Qt need no X server. tests/app removes it again for
+#   the desktop qgis it starts under xvfb-run (the application crashes with it).
 # - exit code 5 ("no tests collected") becomes a loud failure.
 # - if pytest dies before printing its closing "=== ... in 1.23s ===" line
 #   (segfault, faulthandler timeout, kill), a loud replacement summary is printed.
@@ -17,7 +18,7 @@ if [ ! -x "$PY" ]; then
     exit 2
 fi
 if [ "$#" -eq 0 ]; then
-    set -- tests/unit tests/qgis -v
+    set -- tests/unit tests/qgis tests/app -v
 fi
 
 export QT_QPA_PLATFORM=offscreen
@@ -41,9 +42,11 @@ echo "+ QT_QPA_PLATFORM=offscreen $PY -m pytest $*"
 "$PY" -m pytest --color="$color" "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 
-# Closing line looks like "==== 3 passed, 1 skipped in 4.56s ====" (colour codes stripped).
+# Closing line looks like "==== 3 passed, 1 skipped in 4.56s ====", or without the "="
+# under -q (colour codes stripped).
 summary=$(sed -e 's/\x1b\[[0-9;]*m//g' "$log" |
-    grep -E '^=+ .* in [0-9.]+s( \([0-9:]+\))? =+$' | tail -n 1 || true)
+    grep -E '^(=+ )?[0-9]+ (passed|failed|error|errors|skipped|deselected)[^=]* in [0-9.]+s( \([0-9:]+\))?( =+)?$' |
+    tail -n 1 || true)
 
 banner() {
     echo
@@ -54,7 +57,7 @@ banner() {
 
 if [ "$rc" -eq 5 ]; then
     banner "FAILURE: pytest collected NO TESTS (exit code 5)." \
-        "Check that tests/unit and tests/qgis contain test_*.py files and that" \
+        "Check that tests/unit, tests/qgis and tests/app contain test_*.py files and that" \
         "they import without errors. Treating this as a failure."
     echo "${summary:-=== no tests ran ===}"
     exit 1

@@ -14,322 +14,322 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="51"/>
+        <location filename="../plugin/gui/search_dock.py" line="52"/>
         <source>EO Explorer – Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="176"/>
+        <location filename="../plugin/gui/search_dock.py" line="177"/>
         <source>Reading collections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="196"/>
+        <location filename="../plugin/gui/search_dock.py" line="197"/>
         <source>Collections could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="220"/>
+        <location filename="../plugin/gui/search_dock.py" line="221"/>
         <source>{n} collections. Tick one or more; none ticked searches them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="227"/>
+        <location filename="../plugin/gui/search_dock.py" line="228"/>
         <source>This catalog does not support CQL2 filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="256"/>
+        <location filename="../plugin/gui/search_dock.py" line="257"/>
         <source>The chosen collections have no eo:cloud_cover property.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="329"/>
+        <location filename="../plugin/gui/search_dock.py" line="321"/>
         <source>Draw a polygon on the map first (Draw button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="334"/>
+        <location filename="../plugin/gui/search_dock.py" line="326"/>
         <source>Select one or more polygons in a layer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="385"/>
+        <location filename="../plugin/gui/search_dock.py" line="377"/>
         <source>Searching {title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="390"/>
+        <location filename="../plugin/gui/search_dock.py" line="382"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="394"/>
+        <location filename="../plugin/gui/search_dock.py" line="386"/>
         <source>{count} items from {pages} page(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="396"/>
+        <location filename="../plugin/gui/search_dock.py" line="388"/>
         <source> — {matched} match in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="412"/>
+        <location filename="../plugin/gui/search_dock.py" line="404"/>
         <source>The search failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="431"/>
+        <location filename="../plugin/gui/search_dock.py" line="423"/>
         <source>{count} items on the map from {pages} page(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="435"/>
+        <location filename="../plugin/gui/search_dock.py" line="427"/>
         <source>The catalog has {n} matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="437"/>
+        <location filename="../plugin/gui/search_dock.py" line="429"/>
         <source>Cancelled: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="440"/>
+        <location filename="../plugin/gui/search_dock.py" line="432"/>
         <source>No items match this search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="444"/>
+        <location filename="../plugin/gui/search_dock.py" line="436"/>
         <source>This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier items itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="454"/>
+        <location filename="../plugin/gui/search_dock.py" line="446"/>
         <source>{n} items could not be drawn and were left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/provider.py" line="26"/>
+        <location filename="../plugin/processing/provider.py" line="23"/>
         <source>EO Explorer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="57"/>
+        <location filename="../plugin/main.py" line="59"/>
         <source>EO Explorer Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="60"/>
+        <location filename="../plugin/main.py" line="62"/>
         <source>Search Earth-observation catalogs from the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="207"/>
+        <location filename="../plugin/main.py" line="209"/>
         <source>The Search dock could not be opened; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/provider.py" line="29"/>
+        <location filename="../plugin/processing/provider.py" line="26"/>
         <source>EO Explorer: search Earth-observation catalogs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/provider.py" line="48"/>
+        <location filename="../plugin/processing/provider.py" line="45"/>
         <source>The Processing algorithms of EO Explorer are not available: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="56"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="52"/>
         <source>No catalog given: enter a catalog id or a STAC API URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="63"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="59"/>
         <source>Unknown catalog &quot;{0}&quot;. Use one of {1} or the URL of a STAC API (starting with http:// or https://).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="89"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="85"/>
         <source>Search catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="98"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="94"/>
         <source>stac,search,catalog,satellite,footprints,earth observation,cdse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="125"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="121"/>
         <source>Catalog (id or STAC API URL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="132"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="128"/>
         <source>Collections (comma-separated ids)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="137"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="133"/>
         <source>Search extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="140"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="136"/>
         <source>Search area (polygon layer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="148"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="144"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="156"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="152"/>
         <source>End date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="161"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="157"/>
         <source>Maximum cloud cover (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="171"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="167"/>
         <source>CQL2 filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="174"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="170"/>
         <source>Maximum number of items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="183"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="179"/>
         <source>Footprints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="188"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="184"/>
         <source>Number of footprints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="189"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="185"/>
         <source>Number of items the catalog matched (-1 if unknown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="211"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="207"/>
         <source>The {0} is not a date; use the form 2024-06-30.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="233"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="229"/>
         <source>The search area layer has no polygon to search with (with &quot;Selected features only&quot;, select at least one polygon).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="240"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="236"/>
         <source>Both an extent and an area layer are given: the area layer is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="254"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="250"/>
         <source>The search extent cannot be expressed in longitude and latitude.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="329"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="325"/>
         <source>Searching {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="333"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="329"/>
         <source>This catalog cannot filter by cloud cover; items above the limit are dropped after download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="340"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="336"/>
         <source>page {0}: {1} items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="343"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="339"/>
         <source>The catalog matched {0} items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="350"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="346"/>
         <source>Item {0} skipped: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="378"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="374"/>
         <source>{0} more items skipped because they cannot be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="384"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="380"/>
         <source>{0} items above the cloud cover limit were dropped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="388"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="384"/>
         <source>Cancelled: the output holds the {0} footprints found so far.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="392"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="388"/>
         <source>The catalog did not say how many items match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="393"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="389"/>
         <source>{0} footprints written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="327"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="323"/>
         <source>Searching {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="56"/>
+        <location filename="../plugin/constellr_layers.py" line="57"/>
         <source>There is no polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="58"/>
+        <location filename="../plugin/constellr_layers.py" line="59"/>
         <source>An area of interest must be a polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="61"/>
+        <location filename="../plugin/constellr_layers.py" line="62"/>
         <source>This feature has {n} parts, but a Constellr area of interest is one polygon. Split it (Vector ▸ Geometry Tools ▸ Multipart to Singleparts) and create one area per part.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="70"/>
+        <location filename="../plugin/constellr_layers.py" line="71"/>
         <source>This polygon crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Draw one on each side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="85"/>
+        <location filename="../plugin/constellr_layers.py" line="86"/>
         <source>The map extent crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Pan to one side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="97"/>
+        <location filename="../plugin/constellr_layers.py" line="98"/>
         <source>Select one polygon in a layer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="100"/>
+        <location filename="../plugin/constellr_layers.py" line="101"/>
         <source>{n} features are selected, but an area of interest is one polygon. Select one, or create orders for every feature with the Processing algorithm &apos;Create Constellr orders&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="147"/>
+        <location filename="../plugin/constellr_layers.py" line="146"/>
         <source>Constellr areas of interest</source>
         <translation type="unfinished"></translation>
     </message>
@@ -389,7 +389,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="132"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="129"/>
         <source>Download folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -509,47 +509,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="218"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="219"/>
         <source>EO Explorer – Constellr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="143"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="144"/>
         <source>Constellr API: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="116"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="117"/>
         <source>EO Explorer: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="144"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="145"/>
         <source>Constellr products and areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="164"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="161"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="227"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="228"/>
         <source>Constellr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="211"/>
+        <location filename="../plugin/gui/constellr_dock.py" line="212"/>
         <source>Something unexpected went wrong; details are in the EO Explorer log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="274"/>
+        <location filename="../plugin/gui/messages.py" line="21"/>
         <source>Check the {title} account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="67"/>
+        <location filename="../plugin/main.py" line="69"/>
         <source>Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -619,17 +619,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="138"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="135"/>
         <source>day or night</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="138"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="135"/>
         <source>day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="138"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="135"/>
         <source>night</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,7 +744,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="119"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="116"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,12 +764,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="133"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="130"/>
         <source>Frequency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="138"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="135"/>
         <source>Illumination</source>
         <translation type="unfinished"></translation>
     </message>
@@ -784,7 +784,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="158"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="155"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,52 +824,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="62"/>
+        <location filename="../plugin/gui/process_dock.py" line="63"/>
         <source>EO Explorer – Process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="110"/>
+        <location filename="../plugin/gui/process_dock.py" line="111"/>
         <source>Custom script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="205"/>
+        <location filename="../plugin/gui/process_dock.py" line="206"/>
         <source>Open an evalscript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="205"/>
+        <location filename="../plugin/gui/process_dock.py" line="206"/>
         <source>Evalscripts (*.js *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="213"/>
+        <location filename="../plugin/gui/process_dock.py" line="214"/>
         <source>Save the evalscript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="213"/>
+        <location filename="../plugin/gui/process_dock.py" line="214"/>
         <source>Evalscripts (*.js)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="283"/>
+        <location filename="../plugin/gui/process_dock.py" line="284"/>
         <source>Select one or more polygons (or footprints) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="321"/>
+        <location filename="../plugin/gui/process_dock.py" line="322"/>
         <source>Output: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="324"/>
+        <location filename="../plugin/gui/process_dock.py" line="325"/>
         <source>Not ready: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="327"/>
+        <location filename="../plugin/gui/process_dock.py" line="328"/>
         <source>Not ready: the area has no size yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -904,7 +904,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="227"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="224"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -949,7 +949,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="379"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="375"/>
         <source>Cancelled: nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,12 +969,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="130"/>
+        <location filename="../plugin/gui/search_dock.py" line="131"/>
         <source> (account)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="156"/>
+        <location filename="../plugin/gui/search_dock.py" line="157"/>
         <source>{title} needs {account}. Add it under Accounts… to search it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,17 +984,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="71"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="68"/>
         <source>Create Constellr orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="80"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="77"/>
         <source>constellr,lst,tasking,order,land surface temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="83"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="80"/>
         <source>Creates a Constellr area of interest for every polygon of the layer (one polygon per feature; multi-part features are refused with an explanation) and orders the product for each, with the same specification. Needs the Constellr account (EO Explorer ▸ Accounts…).
 
 Everything is checked before anything is created: the bounding box of each polygon (LSTprecision and LSTzoom at most 15 km × 15 km; LSTfusion 60 m to 110 km), the start date (from today; LSTfusion: not in the future), the duration (LSTprecision and LSTzoom: 7 days to 1 year), the frequency of the product, the maximum number of images (1 for a single image; none for LSTfusion) and the tags (at most 10, 50 characters each, no duplicates).
@@ -1005,117 +1005,117 @@ Orders are sent in batches of at most 25. The output lists each feature with its
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="106"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="103"/>
         <source>Polygons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="111"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="108"/>
         <source>Name field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="120"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="117"/>
         <source>Use case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="125"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="122"/>
         <source>Start date (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="128"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="125"/>
         <source>End date (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="146"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="143"/>
         <source>Maximum number of images (0: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="155"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="152"/>
         <source>Tags (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="159"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="156"/>
         <source>Only check, create nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="169"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="166"/>
         <source>Number of orders placed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="188"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="185"/>
         <source>The {0} is not a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="230"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="227"/>
         <source>{0}: the name is used twice; names must be unique.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="236"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="233"/>
         <source>Nothing was created. </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="238"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="235"/>
         <source>The layer has no polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="281"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="278"/>
         <source>{0} order(s) placed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="288"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="285"/>
         <source>Nothing was ordered: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="300"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="297"/>
         <source>{0}: the existing area of that name is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="314"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="311"/>
         <source>Checked: the orders are valid. Nothing was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="322"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="319"/>
         <source>Cancelled before all areas were created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="325"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="322"/>
         <source>Area {0} created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="334"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="331"/>
         <source>Batch {0}: the answer was lost, but its orders are in the order list; nothing was sent twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="83"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="80"/>
         <source>Download assets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="92"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="89"/>
         <source>stac,assets,download,cog,geotiff,raster,satellite,earth observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="95"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="92"/>
         <source>Downloads the assets (files) of the items of a footprints layer made by an EO Explorer search, into &lt;i&gt;folder/collection/item id/&lt;/i&gt;.
 
 &lt;b&gt;Footprints&lt;/b&gt;: a layer from the Search dock or from &quot;Search catalog&quot;; its item_json field describes each item. Tick &quot;Selected features only&quot; to download the assets of the selected footprints only.
@@ -1127,117 +1127,117 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="118"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="115"/>
         <source>Footprints (a layer from an EO Explorer search)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="125"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="122"/>
         <source>Asset keys (comma-separated; empty: every raster asset)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="135"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="132"/>
         <source>Load the rasters into the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="140"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="137"/>
         <source>Files downloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="141"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="138"/>
         <source>Files that failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="252"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="249"/>
         <source>Choose a download folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="181"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="178"/>
         <source>The layer has no {0} field: use a footprints layer made by an EO Explorer search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="202"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="199"/>
         <source>{0} footprint(s) skipped: their {1} field is not a STAC item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="208"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="205"/>
         <source>There are no footprints to download assets for (with &quot;Selected features only&quot;, select some footprints first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="224"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="221"/>
         <source>None of the {0} item(s) has a raster asset. Their assets: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="227"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="224"/>
         <source>None of the {0} item(s) has an asset named {1}. Their assets: {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="256"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="253"/>
         <source>The download folder {0} cannot be created: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="260"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="257"/>
         <source>Downloading {0} file(s) of {1} item(s) into {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="277"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="274"/>
         <source>(resumed after {0} bytes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="278"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="275"/>
         <source>{0} · {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="282"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="279"/>
         <source>Failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="284"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="281"/>
         <source>Cancelled. Partly downloaded files are kept (*.part): run the algorithm again with the same folder to resume them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="363"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="360"/>
         <source>The rasters are not loaded: not running on the main thread.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="376"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="373"/>
         <source>{0} raster layer(s) added to the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="76"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="72"/>
         <source>The result could not be styled: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="99"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="95"/>
         <source>Sentinel Hub Process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="108"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="104"/>
         <source>sentinel hub,process api,evalscript,ndvi,sentinel-2,sentinel-1,cdse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="111"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="107"/>
         <source>Requests imagery from the Sentinel Hub Process API for an area and writes it as a Cloud-Optimized GeoTIFF, with the request JSON beside it.
 
 &lt;b&gt;Endpoint&lt;/b&gt;: services.sentinel-hub.com, services-uswest2.sentinel-hub.com or sh.dataspace.copernicus.eu, with the account saved under EO Explorer ▸ Accounts.
@@ -1249,147 +1249,147 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="132"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="128"/>
         <source>Endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="133"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="129"/>
         <source>Data collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="138"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="134"/>
         <source>Extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="139"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="135"/>
         <source>Area (polygon layer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="154"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="150"/>
         <source>Evalscript preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="155"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="151"/>
         <source>Evalscript file (instead of the preset)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="164"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="160"/>
         <source>Mosaicking order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="177"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="173"/>
         <source>Upsampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="177"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="173"/>
         <source>Downsampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="182"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="178"/>
         <source>Sentinel-1: orthorectify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="187"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="183"/>
         <source>Sentinel-1: backscatter coefficient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="195"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="191"/>
         <source>Sentinel-1: Lee speckle filter window (0: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="205"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="201"/>
         <source>Sentinel-1: polarization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="213"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="209"/>
         <source>Elevation model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="216"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="212"/>
         <source>Output CRS (empty: UTM zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="219"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="215"/>
         <source>Resolution (m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="228"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="224"/>
         <source>Width (px)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="228"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="224"/>
         <source>Height (px)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="238"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="234"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="239"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="235"/>
         <source>Requests sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="240"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="236"/>
         <source>Processing units spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="241"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="237"/>
         <source>Request JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="263"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="259"/>
         <source>Unknown evalscript preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="315"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="311"/>
         <source>Give an extent or an area layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="329"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="325"/>
         <source>Unknown endpoint {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="355"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="351"/>
         <source>{0} × {1} px in EPSG:{2}, {3} request(s), about {4} processing units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="366"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="362"/>
         <source>The image is written as a GeoTIFF: use .tif.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="385"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="381"/>
         <source>Tile {0} failed and is empty: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="388"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="384"/>
         <source>Saved {0} and {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1404,12 +1404,12 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="519"/>
+        <location filename="../plugin/gui/search_dock.py" line="511"/>
         <source>Assets of the first {n} of {total} selected items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="101"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="97"/>
         <source>Searches an Earth-observation catalog (a STAC API) and writes the footprints of the items found as a polygon layer in EPSG:4326, one feature per item.
 
 &lt;b&gt;Catalog&lt;/b&gt;: the id of a catalog known to EO Explorer (for example cdse, or sandbox when the local test catalog runs) or the URL of any STAC API landing page. Catalogs that need an account use the account set up in EO Explorer ▸ Accounts.
@@ -1418,7 +1418,78 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
 &lt;b&gt;Start date&lt;/b&gt; and &lt;b&gt;End date&lt;/b&gt;: both days are included (UTC).
 &lt;b&gt;Maximum cloud cover&lt;/b&gt;: in percent; items without cloud cover are kept. Catalogs that cannot filter by cloud cover are filtered after download.
 &lt;b&gt;CQL2 filter&lt;/b&gt;: an extra filter in CQL2 text, for catalogs that support the STAC Filter extension, for example &quot;platform = 'sentinel-2a'&quot;.
-&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.</source>
+&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.
+&lt;b&gt;Sort order&lt;/b&gt;: which items come first, and so which ones the maximum keeps (newest, oldest or least cloudy first), for catalogs that can sort; others keep their own order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="198"/>
+        <source>not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="205"/>
+        <source>version {0} is installed, {1} needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="447"/>
+        <source>EO Explorer: install Python packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="488"/>
+        <source>EO Explorer needs Python packages that QGIS does not have: {0}. Click Install to install them for your QGIS profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="492"/>
+        <source>EO Explorer needs other Python packages: {0}. A package of the wrong version cannot be replaced by an install for the plugin alone; upgrade it in QGIS&apos;s Python (on Windows in the OSGeo4W Shell, on Linux possibly with the system package manager), then restart QGIS: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="510"/>
+        <source>Your system&apos;s package manager installed {0}, which Python loads before any copy pip installs; install the matching package from the same source instead (Debian, Ubuntu: sudo apt install {1}), then restart QGIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="543"/>
+        <source>Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="561"/>
+        <source>The install of {0} was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="563"/>
+        <source>QGIS&apos;s Python interpreter was not found, so {0} could not be installed. Install them into QGIS&apos;s Python yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="571"/>
+        <source>{0} could not be installed; pip&apos;s output is in the EO Explorer message log. You can run the install yourself: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="581"/>
+        <source>pip finished, but these packages are still not usable: {0}. Restart QGIS and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="588"/>
+        <source>Installed {0}. EO Explorer is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="596"/>
+        <source>Installing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/dependencies.py" line="597"/>
+        <source>Installing {0} into {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

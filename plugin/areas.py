@@ -16,6 +16,7 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from .api.geometry import (
     SearchArea,
@@ -27,6 +28,16 @@ from .api.geometry import (
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files tr() here
+
+
+def _shows_an_area(extent: QgsRectangle) -> bool:
+    values = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+    finite = all(v == v and abs(v) != float("inf") for v in values)
+    return finite and extent.width() > 0 and extent.height() > 0
+
+
 def _transform(
     crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext
 ) -> QgsCoordinateTransform:
@@ -36,7 +47,18 @@ def _transform(
 def extent_area(
     extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext
 ) -> SearchArea:
-    """A map extent as bbox(es) in EPSG:4326, keeping the real shape of projected extents."""
+    """A map extent as bbox(es) in EPSG:4326, keeping the real shape of projected extents.
+
+    A blank project's map has an empty extent (0, 0, 0, 0): searching it would silently
+    find nothing, so it is refused with a sentence instead.
+    """
+    if not _shows_an_area(extent):
+        raise ValueError(
+            tr(
+                "The map shows no area yet: add a layer or zoom to the place you want to "
+                "search, or draw a polygon."
+            )
+        )
     if crs.authid() == "EPSG:4326":
         if extent.width() >= 360:
             # Zoomed out past the whole world: every longitude is on screen.

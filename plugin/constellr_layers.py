@@ -22,6 +22,7 @@ from .api.assets import Asset, assets_of
 from .api.catalogs import Catalog
 from .api.footprints import convert_items
 from .api.http import HttpClient
+from .api.polygon_engine import wkb_from_geojson
 from .areas import extent_area, geometries_area
 from .fields import field
 
@@ -109,10 +110,8 @@ def selection_geojson(layer: Optional[QgsVectorLayer], project: QgsProject) -> d
 
 
 def _qgs_geometry(geojson: dict[str, Any]) -> QgsGeometry:
-    from shapely.geometry import shape
-
     geometry = QgsGeometry()
-    geometry.fromWkb(shape(geojson).wkb)
+    geometry.fromWkb(wkb_from_geojson(geojson))
     return geometry
 
 

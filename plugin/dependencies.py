@@ -1,14 +1,24 @@
 """The Python packages EO Explorer needs, and installing the missing ones from QGIS.
 
-Checking never imports ``requests``, ``pydantic`` or ``shapely``: it looks them up with
-:func:`importlib.util.find_spec` and reads their version from the package metadata, so the
-plugin can load, check and offer an install before anything imports them.
+Inside QGIS the plugin needs ``requests`` and ``pydantic``. It does not use shapely there:
+polygons go through QGIS's own GEOS (see :mod:`.geos_engine`), because a shapely wheel
+carries another GEOS that crashes the ``qgis`` executable on Linux. So the Install button
+never installs shapely, whatever the user has.
+
+Checking does not import the packages: it finds them with :func:`importlib.util.find_spec`
+and reads their version from the package metadata, so the plugin can load, check and offer
+an install before anything imports them. Only when the metadata carries a placeholder
+version (Debian's ``python3-shapely`` says ``0+unknown``) is the module's own
+``__version__`` read.
 
 Missing packages are installed with the pip of QGIS's own Python into a folder of the
 QGIS profile (``<profile>/python/eo_explorer_dependencies``), which is *appended* to
 ``sys.path``: a package QGIS already has always wins over a copy in that folder. The other
 side of that rule: an installed package of the wrong version (pydantic 1) cannot be fixed
-by that folder; the user is told the pip command that upgrades it in QGIS's Python.
+by that folder; the user is told the pip command that upgrades it in QGIS's Python. And a
+compiled half that the system already has (Debian's ``python3-pydantic-core`` without
+``python3-pydantic``) would be imported instead of the one pip installs, so pip is told to
+pick the pydantic that matches it (:data:`COMPANIONS`).
 
 QGIS is imported inside the functions that need it, so the pure logic is unit-testable.
 """
@@ -28,6 +38,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
+
+from .translation import tr
 
 #: Folder name under ``<QGIS settings dir>/python``.
 TARGET_FOLDER = "eo_explorer_dependencies"
@@ -62,8 +74,18 @@ class Dependency:
 DEPENDENCIES: tuple[Dependency, ...] = (
     Dependency("requests", "requests"),
     Dependency("pydantic", "pydantic", (2,), (3,), "2.x"),
-    Dependency("shapely", "shapely", (1, 8), (3,), "1.8 or 2.x"),
 )
+
+#: Compiled packages that must match a dependency exactly: pydantic 2.x requires one exact
+#: pydantic-core. When Python finds such a package outside the plugin's folder (a
+#: distribution package, earlier on ``sys.path``), pip is asked for the version that
+#: matches it rather than for a copy that would never be imported.
+COMPANIONS: dict[str, Dependency] = {
+    "pydantic": Dependency("pydantic_core", "pydantic-core"),
+}
+
+#: Distribution packages to suggest when pip cannot match a system companion.
+DISTRIBUTION_PACKAGES: dict[str, str] = {"pydantic": "python3-pydantic"}
 
 
 @dataclass(frozen=True)
@@ -127,18 +149,42 @@ def _installed_version(dependency: Dependency, spec: Any) -> Optional[str]:
     roots = [str(Path(p).parent) for p in locations]
     if not roots and origin:
         roots = [str(Path(origin).parent)]
+    version: Optional[str] = None
     for root in roots:
         try:
             for dist in importlib.metadata.distributions(path=[root]):
                 name = (dist.metadata.get("Name") or "").lower().replace("_", "-")
-                if name == dependency.distribution.lower():
-                    return dist.version
+                if name == dependency.distribution.lower().replace("_", "-"):
+                    version = dist.version
+                    break
         except Exception:  # noqa: BLE001, S112 - odd metadata must not break the check
             continue
+        if version is not None:
+            break
+    if version is None:
+        try:
+            version = importlib.metadata.version(dependency.distribution)
+        except importlib.metadata.PackageNotFoundError:
+            return None
+    if is_placeholder(version):
+        return _module_version(dependency.module)
+    return version
+
+
+def is_placeholder(version: Optional[str]) -> bool:
+    """A version that says nothing: ``0+unknown`` (Debian builds without git), ``0.0.0``."""
+    text = (version or "").strip()
+    return not text or text.lower() == "unknown" or parse_version(text) in ((0,), (0, 0), (0, 0, 0))
+
+
+def _module_version(module: str) -> Optional[str]:
+    """The module's own ``__version__`` (None when it has none or cannot be imported)."""
     try:
-        return importlib.metadata.version(dependency.distribution)
-    except importlib.metadata.PackageNotFoundError:
+        imported = importlib.import_module(module)
+    except Exception:  # noqa: BLE001 - a broken package: let the import error speak later
         return None
+    value = getattr(imported, "__version__", None) or getattr(imported, "VERSION", None)
+    return str(value) if value and not is_placeholder(str(value)) else None
 
 
 def check(
@@ -149,7 +195,7 @@ def check(
     """None when the dependency is usable, else what is wrong with it."""
     spec = find_spec(dependency.module)
     if spec is None:
-        return Requirement(dependency.module, dependency.spec, _tr("not installed"))
+        return Requirement(dependency.module, dependency.spec, tr("not installed"))
     version = version_of(dependency, spec)
     if version is None:
         return None  # importable, version unknown (no metadata): give it the benefit
@@ -159,7 +205,7 @@ def check(
     return Requirement(
         dependency.module,
         dependency.spec,
-        _tr("version {0} is installed, {1} needed").format(
+        tr("version {0} is installed, {1} needed").format(
             short_version(version), dependency.needed
         ),
         installed_version=version,
@@ -216,13 +262,47 @@ def python_executable(
     return None
 
 
-def install_command(
-    requirements: Sequence[Requirement], target_dir: str, python: Optional[str] = None
+def companion_pins(
+    requirements: Sequence[Requirement],
+    target_dir: str,
+    find_spec: Callable[[str], Any] = _find_spec,
+    version_of: Callable[[Dependency, Any], Optional[str]] = _installed_version,
 ) -> list[str]:
-    """The pip command that installs ``requirements`` into ``target_dir``."""
+    """``pydantic-core==2.33.2`` when Python would import that copy from outside ``target_dir``."""
+    pins = []
+    target = os.path.normcase(os.path.abspath(target_dir))
+    for requirement in requirements:
+        companion = COMPANIONS.get(requirement.name)
+        if companion is None:
+            continue
+        spec = find_spec(companion.module)
+        origin = getattr(spec, "origin", None) if spec is not None else None
+        if not origin:
+            continue
+        if os.path.normcase(os.path.abspath(origin)).startswith(target + os.sep):
+            continue  # the plugin's own copy: pip may replace it
+        version = version_of(companion, spec)
+        if version and parse_version(version):
+            pins.append(f"{companion.distribution}=={version}")
+    return pins
+
+
+def install_command(
+    requirements: Sequence[Requirement],
+    target_dir: str,
+    python: Optional[str] = None,
+    pins: Optional[Sequence[str]] = None,
+) -> list[str]:
+    """The pip command that installs ``requirements`` into ``target_dir``.
+
+    ``pins`` default to :func:`companion_pins`, so the pydantic pip picks matches the
+    pydantic-core Python will really import.
+    """
     interpreter = python or python_executable()
     if interpreter is None:
         raise RuntimeError("QGIS's Python interpreter was not found")
+    if pins is None:
+        pins = companion_pins(requirements, target_dir)
     return [
         interpreter,
         "-m",
@@ -235,6 +315,7 @@ def install_command(
         "--disable-pip-version-check",
         "--no-input",
         *[r.spec for r in requirements],
+        *pins,
     ]
 
 
@@ -341,14 +422,6 @@ def run_command(
     return InstallResult(ok, cancelled, process.returncode, "\n".join(lines), list(command))
 
 
-def _tr(text: str) -> str:
-    try:
-        from qgis.PyQt.QtCore import QCoreApplication
-    except ImportError:  # plain Python (unit tests, scripts): English
-        return text
-    return QCoreApplication.translate("EOExplorer", text)
-
-
 _TASK_CLASS: Optional[type] = None
 
 
@@ -371,7 +444,7 @@ def _task_class() -> type:
             target_dir: str,
             command: Optional[Sequence[str]] = None,
         ) -> None:
-            super().__init__(_tr("EO Explorer: install Python packages"), QgsTask.Flag.CanCancel)
+            super().__init__(tr("EO Explorer: install Python packages"), QgsTask.Flag.CanCancel)
             self.requirements = list(requirements)
             self.target_dir = target_dir
             self.command = list(command) if command else None
@@ -412,16 +485,33 @@ def missing_message(missing: Sequence[Requirement]) -> str:
     names = describe(missing)
     wrong = [r for r in missing if r.wrong_version]
     if not wrong:
-        return _tr(
+        return tr(
             "EO Explorer needs Python packages that QGIS does not have: {0}. "
             "Click Install to install them for your QGIS profile."
         ).format(names)
-    return _tr(
+    return tr(
         "EO Explorer needs other Python packages: {0}. A package of the wrong version "
         "cannot be replaced by an install for the plugin alone; upgrade it in QGIS's "
         "Python (on Windows in the OSGeo4W Shell, on Linux possibly with the system "
         "package manager), then restart QGIS: {1}"
     ).format(names, command_text(upgrade_command(missing)))
+
+
+def distribution_hint(missing: Sequence[Requirement], target_dir: str) -> str:
+    """What to do when pip cannot match a companion the system package manager installed."""
+    pins = companion_pins(missing, target_dir)
+    packages = [
+        DISTRIBUTION_PACKAGES[r.name]
+        for r in missing
+        if r.name in DISTRIBUTION_PACKAGES and r.name in COMPANIONS
+    ]
+    if not pins or not packages:
+        return ""
+    return tr(
+        "Your system's package manager installed {0}, which Python loads before any copy "
+        "pip installs; install the matching package from the same source instead (Debian, "
+        "Ubuntu: sudo apt install {1}), then restart QGIS."
+    ).format(", ".join(pins), " ".join(packages))
 
 
 def notify_missing(
@@ -440,7 +530,7 @@ def notify_missing(
     from . import log
 
     bar = iface.messageBar()
-    title = _tr("EO Explorer")
+    title = tr("EO Explorer")
     text = missing_message(missing)
     log.warning(text)
     item = bar.createMessage(title, text)
@@ -450,7 +540,7 @@ def notify_missing(
 
     folder = target_dir or default_target_dir()
     names = ", ".join(r.spec for r in missing)
-    button = QPushButton(_tr("Install"), item)
+    button = QPushButton(tr("Install"), item)
     item.layout().addWidget(button)
 
     def failed(message: str) -> None:
@@ -468,33 +558,34 @@ def notify_missing(
             log.info(result.output)
         if result is None or not result.ok:
             if result is not None and result.cancelled:
-                failed(_tr("The install of {0} was cancelled.").format(names))
+                failed(tr("The install of {0} was cancelled.").format(names))
             elif python_executable() is None:
                 failed(
-                    _tr(
+                    tr(
                         "QGIS's Python interpreter was not found, so {0} could not be "
                         "installed. Install them into QGIS's Python yourself."
                     ).format(names)
                 )
             else:
-                failed(
-                    _tr(
-                        "{0} could not be installed; pip's output is in the EO Explorer "
-                        "message log. You can run the install yourself: {1}"
-                    ).format(names, command_text(install_command(missing, folder)))
-                )
+                command = install_command(missing, folder)
+                message = tr(
+                    "{0} could not be installed; pip's output is in the EO Explorer "
+                    "message log. You can run the install yourself: {1}"
+                ).format(names, command_text(command))
+                hint = distribution_hint(missing, folder)
+                failed(f"{message} {hint}" if hint else message)
             return
         activate_target_dir(folder)
         still = missing_dependencies()
         if still:
             failed(
-                _tr(
+                tr(
                     "pip finished, but these packages are still not usable: {0}. "
                     "Restart QGIS and try again."
                 ).format(describe(still))
             )
             return
-        message = _tr("Installed {0}. EO Explorer is ready.").format(names)
+        message = tr("Installed {0}. EO Explorer is ready.").format(names)
         log.info(message)
         bar.pushMessage(title, message, Qgis.MessageLevel.Success, 10)
         if on_installed is not None:
@@ -502,8 +593,8 @@ def notify_missing(
 
     def start() -> None:
         button.setEnabled(False)
-        button.setText(_tr("Installing…"))
-        log.info(_tr("Installing {0} into {1}").format(names, folder))
+        button.setText(tr("Installing…"))
+        log.info(tr("Installing {0} into {1}").format(names, folder))
         task = _task_class()(missing, folder)
         task.completed.connect(lambda result: done(task, result))
         _RUNNING.append(task)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsFeature,
     QgsFields,
     QgsGeometry,
@@ -75,10 +76,49 @@ def create_footprints_layer(name: str, features: Sequence[QgsFeature]) -> QgsVec
     layer.updateFields()
     provider.addFeatures(list(features))
     layer.updateExtents()
+    style_footprints(layer)
+    return layer
+
+
+def style_footprints(layer: QgsVectorLayer) -> None:
+    """The footprints look (outlines, selection) and time, for the dock's and Processing's."""
     if STYLE.exists():
         layer.loadNamedStyle(str(STYLE))
     layer.setCustomProperty("eo_explorer/kind", "footprints")
-    return layer
+    make_time_aware(layer)
+
+
+def move_into_group(layer: QgsVectorLayer, project: QgsProject | None = None) -> None:
+    """Put a layer already in the project on top of the EO Explorer group."""
+    project = project or QgsProject.instance()
+    root = project.layerTreeRoot()
+    node = root.findLayer(layer.id())
+    group = results_group(project)
+    if node is None or node.parent() is group:
+        return
+    group.insertChildNode(0, node.clone())
+    parent = node.parent()
+    if parent is not None:
+        parent.removeChildNode(node)
+
+
+#: An item's time span: its start and end, or its single datetime for both.
+START_EXPRESSION = 'coalesce("start", "datetime", "end")'
+END_EXPRESSION = 'coalesce("end", "datetime", "start")'
+
+
+def make_time_aware(layer: QgsVectorLayer) -> None:
+    """Let QGIS's Temporal Controller show each footprint during its acquisition time.
+
+    Items with a ``start``/``end`` span use it; the others are an instant at their
+    ``datetime``. An item without any date has no time: it shows only while the
+    Temporal Controller is off.
+    """
+    properties = layer.temporalProperties()
+    properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions)
+    properties.setStartExpression(START_EXPRESSION)
+    properties.setEndExpression(END_EXPRESSION)
+    properties.setIsActive(True)
 
 
 def results_group(project: QgsProject | None = None) -> QgsLayerTreeGroup:

@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslat
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import log
+from . import geos_engine, log
 
 ROOT = Path(__file__).resolve().parent.parent
 MENU = "&EO Explorer"
@@ -35,6 +35,8 @@ class EOExplorerPlugin:
         self.constellr = None  # the Constellr action and dock (gui.constellr_entry)
         self.process = None  # the Process action and dock (gui.process_entry)
         self.restorer_id = None  # the QgsPathResolver preprocessor of streamed layers
+        # Before anything can touch a polygon: QGIS's GEOS, never a shapely wheel's.
+        geos_engine.install()
         self._install_translator()
 
     # -- QGIS hooks -------------------------------------------------------------------

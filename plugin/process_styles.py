@@ -68,7 +68,7 @@ def _ramp(layer: QgsRasterLayer, stops) -> None:
 
 def _terrain_stops(layer: QgsRasterLayer) -> tuple:
     stats = layer.dataProvider().bandStatistics(
-        1, QgsRasterBandStats.Min | QgsRasterBandStats.Max, layer.extent(), 250_000
+        1, QgsRasterBandStats.Stats.Min | QgsRasterBandStats.Stats.Max, layer.extent(), 250_000
     )
     low, high = float(stats.minimumValue), float(stats.maximumValue)
     if not high > low:

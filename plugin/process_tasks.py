@@ -9,6 +9,7 @@ thread loads the layer from the outcome.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 import traceback
@@ -34,10 +35,24 @@ from .mosaic import assemble
 
 
 @dataclass
+class OutputResult:
+    """The mosaic of one output of the evalscript."""
+
+    id: str
+    path: Path
+    bands: int
+    data_type: str
+    empty: bool
+
+
+@dataclass
 class ProcessOutcome:
-    """What a job produced, whether it finished, failed or was cancelled."""
+    """What a job produced, whether it finished, failed or was cancelled. ``path``, ``bands``,
+    ``data_type`` and ``empty`` are those of the main output; ``outputs`` lists every
+    output's raster, the main one first."""
 
     path: Optional[Path] = None
+    outputs: list[OutputResult] = field(default_factory=list)
     request_path: Optional[Path] = None
     requests: int = 0
     tiles_done: int = 0
@@ -70,12 +85,18 @@ def unique_path(folder: Path, stem: str, suffix: str = ".tif") -> Path:
     return candidate
 
 
+def output_path(out_path: Path, identifier: str) -> Path:
+    """Where an output other than the main one is written: ``<stem>_<output id>.tif``."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", identifier).strip("-.") or "output"
+    return out_path.with_name(f"{out_path.stem}_{safe}{out_path.suffix}")
+
+
 def request_document(job: ProcessJob, run: RunOutcome, url: str) -> dict[str, Any]:
     """The JSON saved beside the result: endpoint, grid and every request sent."""
     grid = job.grid
     return {
         "url": url,
-        "accept": "image/tiff",
+        "accept": job.accept,
         "crs": f"EPSG:{grid.epsg}",
         "bbox": list(grid.bbox),
         "width": grid.width,
@@ -117,9 +138,17 @@ def execute(
             return outcome
         if nodata is None:
             nodata = job.info.nodata
-        info = assemble(run.done, job.grid, out_path, nodata)
-        outcome.path, outcome.bands, outcome.data_type = info.path, info.bands, info.data_type
-        outcome.empty = info.empty
+        for identifier in job.output_ids:
+            main = identifier == job.output_ids[0]
+            path = out_path if main else output_path(out_path, identifier)
+            value = nodata if main else job.info.output(identifier).nodata
+            info = assemble(run.by_output[identifier], job.grid, path, value)
+            outcome.outputs.append(
+                OutputResult(identifier, info.path, info.bands, info.data_type, info.empty)
+            )
+        first = outcome.outputs[0]
+        outcome.path, outcome.bands, outcome.data_type = first.path, first.bands, first.data_type
+        outcome.empty = first.empty
         request_path = out_path.with_suffix(".json")
         document = request_document(job, run, client.process_url)
         request_path.write_text(json.dumps(document, indent=2), encoding="utf-8")
@@ -138,6 +167,7 @@ class ProcessTask(QgsTask):
     """One Process job; ``tileProgress(done, total)`` as tiles arrive."""
 
     tileProgress = pyqtSignal(int, int)
+    waiting = pyqtSignal(float)  # seconds Sentinel Hub asked to wait (429 Retry-After)
     completed = pyqtSignal(object)  # a ProcessOutcome, on the main thread
 
     def __init__(
@@ -161,6 +191,7 @@ class ProcessTask(QgsTask):
             self.setProgress(min(99.0, 100.0 * done / max(1, wanted)))
             self.tileProgress.emit(done, wanted)
 
+        self.client.on_wait = self.waiting.emit
         try:
             self.outcome = execute(
                 self.job,
@@ -181,9 +212,11 @@ class ProcessTask(QgsTask):
 
 __all__ = [
     "EMPTY_RESULT_HINT",
+    "OutputResult",
     "ProcessOutcome",
     "ProcessTask",
     "execute",
+    "output_path",
     "process_http",
     "unique_path",
 ]

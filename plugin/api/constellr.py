@@ -9,17 +9,21 @@ a gateway error, a cut body), the request may still have been carried out, so th
 reads the order list (or the AOI list) to find out:
 
 * every order of the batch is there: the batch counts as placed (``recovered``);
-* none is there: :class:`NotCreated`, and the caller may offer to send again;
-* the list cannot be read: :class:`CreationUnknown`; nothing may be sent again until the
-  user has checked.
+* none is there after looking for ``look_for`` seconds (a server may store the orders
+  after answering with a gateway error): :class:`NotCreated`, and the caller may offer to
+  send again; sending the same batch again looks for it once more first;
+* the list cannot be read, or the server answered 2xx (it created them) with a body that
+  cannot be read and they are not in the list: :class:`CreationUnknown`; nothing may be
+  sent again until the user has checked.
 
-Orders are recognised by comparing them with the orders that appeared after a snapshot of
-the newest ones taken just before sending.
+Each batch carries its own tag (:class:`constellr_rules.OrderBatch`) on every order: its
+orders are recognised by that tag among the orders newer than a snapshot of the newest ones
+taken just before the batch was first sent.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -36,8 +40,9 @@ from .constellr_models import (
 )
 from .constellr_models import read_model as _model
 from .constellr_rules import OrderBatch, OrderInvalid, TagList, problems_of
-from .errors import EOExplorerError, HttpError, InvalidResponse, NetworkError
+from .errors import Cancelled, EOExplorerError, HttpError, InvalidResponse, NetworkError
 from .http import HttpClient, IsCancelled, _never
+from .stac import join_url
 
 DEFAULT_BASE_URL = "https://api.constellr.com/"
 PAGE_SIZE = 100
@@ -80,6 +85,11 @@ def order_filter(order_id: str = "", area_id: str = "") -> dict[str, Any]:
 
 class ConstellrClient:
     """The workspace of the API key ``http`` carries."""
+
+    #: after a lost answer, how long (seconds) to keep looking for the batch in the order
+    #: list, and how often; a server may store the orders after answering with an error
+    look_for = 20.0
+    look_every = 1.0
 
     def __init__(self, http: HttpClient, base_url: str = DEFAULT_BASE_URL) -> None:
         self.http = http
@@ -240,65 +250,124 @@ class ConstellrClient:
         items = page.get("items") if isinstance(page, dict) else None
         return {str(i.get("id")) for i in items or [] if isinstance(i, dict)}
 
-    def orders_since(self, known: set[str]) -> list[Order]:
-        """Orders newer than the newest one in ``known`` (all, when ``known`` is empty)."""
+    def find_batch(self, batch: OrderBatch) -> list[Order]:
+        """The orders carrying the batch's tag, read newest first down to the newest order
+        seen before the batch was first sent (the whole list when none was)."""
+        known = batch._known or set()
         found = []
         for doc in self._pages("orders", "-created", _never):
             if isinstance(doc, dict) and str(doc.get("id")) in known:
                 break
-            found.append(_model(Order, doc, "an order"))
+            tags = doc.get("tags") if isinstance(doc, dict) else None
+            names = [t.get("name") if isinstance(t, dict) else t for t in tags or []]
+            if batch.tag in names:
+                found.append(_model(Order, doc, "an order"))
         return found
 
     def submit(self, batch: OrderBatch, is_cancelled: IsCancelled = _never) -> SubmitResult:
-        """``POST /orders/batch`` once; a lost answer is checked against the order list.
+        """``POST /orders/batch`` once; a lost answer is looked for in the order list.
 
-        Cancel is honoured before sending only: once sent, the answer is awaited.
+        A batch sent before (its answer was lost) is looked for first and sent again only
+        when its orders are still not in the list. Cancel is honoured before sending only:
+        once sent, the answer is awaited (and looked for, for at most ``look_for`` seconds).
         """
-        known = self.newest_order_ids(is_cancelled)
+        if batch._sent:
+            why = "An earlier answer to these orders was lost"
+            found = self._look(batch, why, deadline=0.0)
+            if found is not None:
+                return found
+        else:
+            batch._known = self.newest_order_ids(is_cancelled)
         if is_cancelled():
-            from .errors import Cancelled
-
             raise Cancelled()
+        batch._sent = True
         try:
-            data = self.http.post_json(self.url("orders/batch"), batch.payload(), idempotent=False)
+            response = self.http.request(
+                "POST", self.url("orders/batch"), json_body=batch.payload(), idempotent=False
+            )
         except HttpError as exc:
             if not _uncertain(exc):
                 raise
-            return self.recover(batch, known, exc)
+            return self.recover(batch, exc)
         except (NetworkError, InvalidResponse) as exc:
-            return self.recover(batch, known, exc)
-        if not isinstance(data, list):
-            raise InvalidResponse("The Constellr API's answer to the orders is not a list.")
-        return SubmitResult([_model(Order, d, "an order") for d in data])
-
-    def recover(self, batch: OrderBatch, known: set[str], cause: EOExplorerError) -> SubmitResult:
-        """After a lost answer: the batch's orders found in the list, or an exception."""
+            return self.recover(batch, exc)
         try:
-            new = self.orders_since(known)
+            data = response.json()
+            if not isinstance(data, list):
+                raise InvalidResponse(
+                    "The Constellr API's answer to the orders is not a list.",
+                    details=response.content[:300].decode("utf-8", "replace"),
+                )
+            return SubmitResult([_model(Order, d, "an order") for d in data])
         except EOExplorerError as exc:
+            # The server said the orders were created (2xx): never send them again.
+            return self.recover(batch, exc, placed=True)
+
+    def recover(
+        self, batch: OrderBatch, cause: EOExplorerError, placed: bool = False
+    ) -> SubmitResult:
+        """After a lost answer: the batch's orders, found in the order list by its tag.
+
+        The list is read again every ``look_every`` seconds for up to ``look_for`` seconds,
+        since a server may store the orders after answering with an error (a gateway
+        time-out). Raises :class:`NotCreated` when they never appear (sending the same
+        batch again looks for them once more first), or :class:`CreationUnknown` when the
+        list cannot be read, only part of the batch is there, or the server said they were
+        created (``placed``: a 2xx whose body could not be read).
+        """
+        why = f"The answer to the order was lost ({cause})"
+        found = self._look(batch, why, time.monotonic() + self.look_for, cause)
+        if found is not None:
+            return found
+        count = len(batch.orders)
+        if placed:
             raise CreationUnknown(
-                f"The answer to the order was lost ({cause}), and the order list could not "
-                "be read to check whether the orders were placed. Do not send them again "
-                "before the Orders tab shows what was created.",
-                details=f"{cause.details}\n{exc.details}",
-            ) from None
-        matched = match_orders(batch, new)
-        if len(matched) == len(batch.orders):
-            return SubmitResult(matched, recovered=True)
-        if not matched:
-            raise NotCreated(
-                f"The answer to the order was lost ({cause}); the order list shows that none "
-                f"of the {len(batch.orders)} order(s) was placed.",
+                f"Constellr accepted the {count} order(s) but its answer could not be read "
+                f"({cause}), and they are not in the order list yet. Do not place them again: "
+                f"refresh the Orders tab in a moment and look for the tag {batch.tag}.",
                 details=cause.details,
             )
-        # A batch is all or nothing (seed 003); should a server still place part of it,
-        # say so rather than send the rest blindly.
-        raise CreationUnknown(
-            f"The answer to the order was lost ({cause}); {len(matched)} of "
-            f"{len(batch.orders)} orders are in the order list. Check the Orders tab before "
-            "placing the others.",
+        raise NotCreated(
+            f"The answer to the order was lost ({cause}). For {self.look_for:g} s the order "
+            f"list showed none of the {count} order(s) (tag {batch.tag}), so they were most "
+            "likely not placed.",
             details=cause.details,
         )
+
+    def _look(
+        self,
+        batch: OrderBatch,
+        why: str,
+        deadline: float,
+        cause: Optional[EOExplorerError] = None,
+    ) -> Optional[SubmitResult]:
+        """The batch found in the list (or an exception), None when it is not there."""
+        count = len(batch.orders)
+        while True:
+            try:
+                matched = self.find_batch(batch)
+            except EOExplorerError as exc:
+                raise CreationUnknown(
+                    f"{why}, and the order list could not be read to check whether the "
+                    f"{count} order(s) were placed (tag {batch.tag}). Do not send them again "
+                    "before the Orders tab shows what was created.",
+                    details=f"{cause.details if cause else ''}\n{exc.details}",
+                ) from None
+            if len(matched) >= count:
+                return SubmitResult(matched[:count], recovered=True)
+            if matched:
+                # A batch is all or nothing (seed 003); should a server still place part
+                # of it, say so rather than send the rest blindly.
+                raise CreationUnknown(
+                    f"The answer to the order was lost; {len(matched)} of {count} orders "
+                    f"(tag {batch.tag}) are in the order list. Check the Orders tab before "
+                    "placing the others.",
+                    details=cause.details if cause else "",
+                )
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            time.sleep(min(self.look_every, left))
 
     # -- deliveries (STAC) ------------------------------------------------------------
 
@@ -337,7 +406,7 @@ class ConstellrClient:
             link = _next_link(page)
             if link is None or not features or len(items) >= max_items:
                 break
-            url = urljoin(url, link["href"])
+            url = join_url(url, link["href"])
             method = str(link.get("method") or "GET").upper()
             params = None
             if method == "POST" and isinstance(link.get("body"), dict):
@@ -352,35 +421,6 @@ def _next_link(page: dict) -> Optional[dict]:
         if isinstance(link, dict) and link.get("rel") == "next" and link.get("href"):
             return link
     return None
-
-
-def match_orders(batch: OrderBatch, candidates: list[Order]) -> list[Order]:
-    """The candidates that are the batch's orders (each used once)."""
-    wanted = Counter(_fingerprint(o.payload()) for o in batch.orders)
-    found = []
-    for order in candidates:
-        key = order.fingerprint()
-        if wanted[key] > 0:
-            wanted[key] -= 1
-            found.append(order)
-    return found
-
-
-def _fingerprint(payload: dict) -> tuple:
-    def when(text: str) -> datetime:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-    return (
-        payload["area_of_interest_id"],
-        payload["product_name"],
-        when(payload["start_date"]),
-        when(payload["end_date"]),
-        payload["frequency"],
-        tuple(sorted(payload.get("tags") or [])),
-        payload.get("comment") or None,
-        payload.get("illumination_constraint") or None,
-        payload.get("maximum_number_of_images"),
-    )
 
 
 def _not_deletable(state: str) -> str:

@@ -16,8 +16,9 @@ inclusive):
   LSTprecision / LSTzoom; daily for LSTfusion.
 * Maximum number of images: 1 when the frequency is single_image (otherwise at least 1 or
   empty); not supported (empty) for LSTfusion.
-* Tags: at most 10, each at most 50 characters, no duplicates. Illumination: day, night or
-  none. At most 25 orders per ``POST /orders/batch``.
+* Tags: at most 10, each at most 50 characters, no duplicates; a new order takes at most 9
+  of the user's, the tenth is its batch's own tag (:class:`OrderBatch`). Illumination: day,
+  night or none. At most 25 orders per ``POST /orders/batch``.
 
 A product the table does not know (a new one from ``GET /products``) gets the general rules
 only; the server checks the rest.
@@ -25,10 +26,19 @@ only; the server checks the rest.
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .constellr_models import AreaRef, BatchOrder
@@ -165,12 +175,37 @@ def _now(info: ValidationInfo) -> datetime:
     return _utc(now).astimezone(timezone.utc)
 
 
+BATCH_TAG_PREFIX = "eo-explorer-"
+#: The tag slots a user may fill: one of the ten is the batch's own tag.
+MAX_USER_TAGS = MAX_TAGS - 1
+
+
+def new_batch_tag() -> str:
+    """A tag no other batch has (44 characters; seed 003 allows 50)."""
+    return BATCH_TAG_PREFIX + uuid.uuid4().hex
+
+
 class OrderBatch(BaseModel):
-    """The body of ``POST /orders/batch``: 1 to 25 orders."""
+    """The body of ``POST /orders/batch``: 1 to 25 orders.
+
+    ``tag`` names the batch: it is added to every order it sends (seed 003 allows ten tags
+    per order and creates tag entities on first use), so the batch's orders can be found in
+    the order list when the answer to the request is lost. The same batch object always
+    carries the same tag; :meth:`again` gives the same orders under a new tag.
+    """
 
     use_case: Optional[str] = None
     comment: Optional[str] = None
     orders: list[BatchOrder]
+    tag: str = Field(default_factory=new_batch_tag, min_length=1, max_length=MAX_TAG_LENGTH)
+    #: set by the client: whether this batch was ever sent, and the newest order ids seen
+    #: just before its first sending (where a look through the order list can stop)
+    _sent: bool = PrivateAttr(default=False)
+    _known: Optional[set] = PrivateAttr(default=None)
+
+    def again(self) -> OrderBatch:
+        """The same orders as a new batch (a new tag): for ordering the same thing twice."""
+        return OrderBatch(use_case=self.use_case, comment=self.comment, orders=self.orders)
 
     @field_validator("orders")
     @classmethod
@@ -184,7 +219,12 @@ class OrderBatch(BaseModel):
         return value
 
     def payload(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"orders": [o.payload() for o in self.orders]}
+        orders = []
+        for order in self.orders:
+            data = order.payload()
+            data["tags"] = [*(t for t in data.get("tags") or [] if t != self.tag), self.tag]
+            orders.append(data)
+        body: dict[str, Any] = {"orders": orders}
         if self.use_case:
             body["use_case"] = self.use_case
         if self.comment:
@@ -322,6 +362,12 @@ class OrderSpec(BaseModel):
     @field_validator("tags")
     @classmethod
     def _tags(cls, value: list[str]) -> list[str]:
+        if len(value) > MAX_USER_TAGS:
+            raise _rule(
+                f"At most {MAX_USER_TAGS} tags per order ({len(value)} given): EO Explorer "
+                "adds one more, the batch's own tag, to find the orders again should the "
+                "answer be lost."
+            )
         return check_tags(value)
 
     # -- what is sent -----------------------------------------------------------------

@@ -234,11 +234,22 @@ def _fetch_into(
 def _total(response: requests.Response, have: int) -> int | None:
     if response.status_code == 206:
         content_range = response.headers.get("Content-Range", "")
-        if "/" in content_range and content_range.rsplit("/", 1)[1].isdigit():
-            return int(content_range.rsplit("/", 1)[1])
-    length = response.headers.get("Content-Length")
-    if length and length.isdigit() and "Content-Encoding" not in response.headers:
-        return int(length) + (have if response.status_code == 206 else 0)
+        if "/" in content_range:
+            total = _header_int(content_range.rsplit("/", 1)[1])
+            if total is not None:
+                return total
+    length = _header_int(response.headers.get("Content-Length"))
+    if length is not None and "Content-Encoding" not in response.headers:
+        return length + (have if response.status_code == 206 else 0)
+    return None
+
+
+def _header_int(text: str | None) -> int | None:
+    """A size in a header: ASCII digits only ("²" is a digit to ``str.isdigit``), at most
+    18 of them (``int()`` refuses thousands); anything else is unknown."""
+    text = (text or "").strip()
+    if text.isascii() and text.isdigit() and len(text) <= 18:
+        return int(text)
     return None
 
 

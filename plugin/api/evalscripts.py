@@ -40,8 +40,21 @@ class EvalscriptProblem(EOExplorerError):
 
 
 @dataclass(frozen=True)
+class OutputInfo:
+    """One output of ``setup()``: its id, bands, sample type and no-data value."""
+
+    id: str = "default"
+    bands: int = 0
+    sample_type: str = "AUTO"
+    nodata: Optional[float] = None
+
+
+@dataclass(frozen=True)
 class ScriptInfo:
-    """What ``setup()`` declares. ``bands == 0``: the output could not be read."""
+    """What ``setup()`` declares. ``bands == 0``: the output could not be read.
+
+    ``bands``, ``sample_type``, ``nodata`` and ``output_id`` describe the main output (the
+    one with id "default", else the first); ``outputs`` lists every output."""
 
     inputs: tuple[str, ...] = ()
     bands: int = 0
@@ -49,6 +62,19 @@ class ScriptInfo:
     nodata: Optional[float] = None
     output_id: str = "default"
     mosaicking: str = "SIMPLE"
+    outputs: tuple[OutputInfo, ...] = ()
+
+    @property
+    def output_ids(self) -> tuple[str, ...]:
+        """The ids to request, the main output first; "default" when unreadable."""
+        ids = [self.output_id] + [o.id for o in self.outputs if o.id != self.output_id]
+        return tuple(ids)
+
+    def output(self, identifier: str) -> OutputInfo:
+        found = next((o for o in self.outputs if o.id == identifier), None)
+        if found is not None:
+            return found
+        return OutputInfo(self.output_id, self.bands, self.sample_type, self.nodata)
 
     @property
     def known(self) -> bool:
@@ -63,6 +89,8 @@ class ScriptInfo:
     def describe(self) -> str:
         if not self.known:
             return "output not readable from setup(): sample type and bands unknown"
+        if len(self.outputs) > 1:
+            return ", ".join(f"{o.id}: {o.bands} band(s) {o.sample_type}" for o in self.outputs)
         return f"{self.bands} band(s), {self.sample_type}"
 
 
@@ -213,34 +241,42 @@ def _info(declared: dict) -> ScriptInfo:
         elif isinstance(item, dict) and isinstance(item.get("bands"), list):
             inputs.extend(str(b) for b in item["bands"])
     raw_output = declared.get("output")
-    outputs = raw_output if isinstance(raw_output, list) else [raw_output]
-    outputs = [o for o in outputs if isinstance(o, dict)]
-    chosen = next((o for o in outputs if o.get("id", "default") == "default"), None)
-    if chosen is None and len(outputs) == 1:
-        chosen = outputs[0]
+    raw_outputs = raw_output if isinstance(raw_output, list) else [raw_output]
+    outputs = [_output(o) for o in raw_outputs if isinstance(o, dict)]
+    ids = [o.id for o in outputs]
+    if len(set(ids)) != len(ids):
+        raise EvalscriptProblem("The outputs of setup() need different ids.")
+    chosen = next((o for o in outputs if o.id == "default"), outputs[0] if outputs else None)
     mosaicking = str(declared.get("mosaicking") or "SIMPLE").upper()
     if chosen is None:
         return ScriptInfo(tuple(inputs), mosaicking=mosaicking)
-    bands = chosen.get("bands")
-    sample_type = str(chosen.get("sampleType") or "AUTO").upper()
+    return ScriptInfo(
+        tuple(inputs),
+        chosen.bands,
+        chosen.sample_type,
+        chosen.nodata,
+        chosen.id,
+        mosaicking,
+        tuple(outputs),
+    )
+
+
+def _output(raw: dict) -> OutputInfo:
+    bands = raw.get("bands")
+    sample_type = str(raw.get("sampleType") or "AUTO").upper()
     if isinstance(bands, bool) or not isinstance(bands, int) or bands < 1:
         bands = 0
     if sample_type not in SAMPLE_TYPES:
         raise EvalscriptProblem(
-            f"Unknown sampleType {chosen.get('sampleType')!r} in setup(); use one of "
+            f"Unknown sampleType {raw.get('sampleType')!r} in setup(); use one of "
             + ", ".join(SAMPLE_TYPES)
             + "."
         )
-    nodata = chosen.get("nodataValue")
+    nodata = raw.get("nodataValue")
     if isinstance(nodata, bool) or not isinstance(nodata, (int, float)):
         nodata = None
-    return ScriptInfo(
-        tuple(inputs),
-        bands,
-        sample_type,
-        None if nodata is None else float(nodata),
-        str(chosen.get("id", "default")),
-        mosaicking,
+    return OutputInfo(
+        str(raw.get("id", "default")), bands, sample_type, None if nodata is None else float(nodata)
     )
 
 

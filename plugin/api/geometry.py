@@ -10,6 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from . import polygon_engine
+from .polygon_engine import closed, geojson_of, oriented, polygon_wkb
+
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]
 
@@ -127,55 +130,25 @@ def area_from_polygons(polygons: Sequence[Sequence[Sequence[Point]]]) -> SearchA
     Polygons crossing the antimeridian (drawn continuously past ±180) are cut into parts
     on each side so servers that know nothing of the antimeridian still match.
     """
-    from shapely.geometry import MultiPolygon, Polygon, box, mapping
-    from shapely.geometry.polygon import orient
-    from shapely.ops import unary_union
-    from shapely.validation import make_valid
-
     parts = []
     for rings in polygons:
         if not rings:
             continue
-        shell = unwrap_longitudes(rings[0])
-        holes = [unwrap_longitudes(r) for r in rings[1:]]
-        polygon = Polygon(shell, holes)
-        if not polygon.is_valid:
-            # make_valid keeps both lobes of a self-crossing drawing; buffer(0) drops one.
-            polygon = make_valid(polygon)
-        parts.append(polygon)
+        shell = closed(unwrap_longitudes(rings[0]))
+        if len(set(shell)) < 3:
+            continue  # a click or a line, not an area
+        holes = [closed(unwrap_longitudes(r)) for r in rings[1:] if len(r) >= 3]
+        # make_valid keeps both lobes of a self-crossing drawing; buffer(0) would drop one.
+        parts.append(polygon_engine.run("make_valid", polygon_wkb([shell, *holes])))
     if not parts:
         raise ValueError("no polygon")
-    merged = unary_union(parts)
-    pieces = []
-    for shift in (-360.0, 0.0, 360.0):
-        world = box(-180 - shift, -90, 180 - shift, 90)
-        clipped = merged.intersection(world)
-        if clipped.is_empty:
-            continue
-        pieces.extend(_polygons_of(_translate(clipped, shift)))
+    merged = polygon_engine.run("union", parts)
+    pieces = polygon_engine.split_at_antimeridian(merged)
     if not pieces:
         raise ValueError("the polygon lies outside longitude/latitude bounds")
     # RFC 7946 section 3.1.6: exterior rings counterclockwise (overlay output is clockwise).
-    pieces = [orient(p) for p in pieces]
-    geometry = pieces[0] if len(pieces) == 1 else MultiPolygon(pieces)
-    return SearchArea(geometry=_round_coords(mapping(geometry)))
-
-
-def _translate(geometry, dx: float):
-    if dx == 0:
-        return geometry
-    from shapely import affinity
-
-    return affinity.translate(geometry, xoff=dx)
-
-
-def _polygons_of(geometry) -> list:
-    kind = geometry.geom_type
-    if kind == "Polygon":
-        return [geometry]
-    if kind in ("MultiPolygon", "GeometryCollection"):
-        return [g for g in geometry.geoms if g.geom_type == "Polygon" and not g.is_empty]
-    return []
+    geometry = geojson_of([oriented(p) for p in pieces])
+    return SearchArea(geometry=_round_coords(geometry))
 
 
 def _round_coords(value: Any, digits: int = 7) -> Any:

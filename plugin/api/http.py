@@ -31,6 +31,12 @@ CREDENTIAL_HEADERS = ("Authorization", "X-Api-Key", "Cookie", "Proxy-Authorizati
 #: (connect, read) seconds. Read is per socket read, not for the whole body.
 DEFAULT_TIMEOUT = (10.0, 60.0)
 MAX_RETRY_WAIT = 30.0
+#: The most a JSON answer may hold once unpacked (gzip, deflate). Files are downloaded
+#: through :meth:`HttpClient.stream`, which this does not limit.
+MAX_BODY_BYTES = 256 * 1024 * 1024
+#: Bytes read from the socket at a time: a gzip chunk unpacks to at most ~1,000 times as
+#: much, so one read holds at most ~32 MiB (twice that while urllib3 copies it).
+READ_CHUNK = 32 * 1024
 
 IsCancelled = Callable[[], bool]
 
@@ -63,6 +69,8 @@ class HttpSettings:
     proxy_for: Callable[[str], dict[str, str]] | None = None
     verify: bool | str = True
     user_agent: str = USER_AGENT
+    #: the largest answer read into memory, once unpacked (see :data:`MAX_BODY_BYTES`)
+    max_body_bytes: int = MAX_BODY_BYTES
 
 
 def make_session(settings: HttpSettings | None = None) -> requests.Session:
@@ -106,6 +114,13 @@ class Response:
                 "The server's answer is not valid JSON.",
                 details=f"{self.url}: {exc}; body starts with {snippet!r}",
             ) from exc
+        except RecursionError:
+            # Raised while unwinding a deep parse; the frames are gone by now.
+            raise InvalidResponse(
+                f"The answer from {_host(self.url)} is nested too deeply to be read; it is "
+                "not a page EO Explorer can use.",
+                details=f"{self.url}: JSON nested deeper than Python's recursion limit",
+            ) from None
 
 
 class HttpClient:
@@ -192,6 +207,8 @@ class HttpClient:
                 raise NetworkError(
                     f"The request to {_host(url)} failed.", details=f"{url}: {exc}"
                 ) from exc
+            except ValueError as exc:  # an address requests cannot parse (a redirect's)
+                raise _bad_address(url, exc) from None
             response = Response(raw.status_code, dict(raw.headers), content, raw.url)
             if raw.status_code == 401 and self.auth is not None and not renewed:
                 renewed = True
@@ -199,7 +216,7 @@ class HttpClient:
                     attempt -= 1  # the renewed credentials get a full set of attempts
                     continue
             if raw.status_code in RETRY_STATUSES and not last:
-                self._sleep(self._retry_after(raw.headers, attempt - 1), is_cancelled)
+                self._sleep(self._retry_after(raw.headers, attempt - 1, url), is_cancelled)
                 continue
             if raw.status_code >= 400:
                 raise http_error(response)
@@ -218,7 +235,7 @@ class HttpClient:
             timeout=self.settings.timeout,
             stream=True,
         )
-        return raw, _read_body(raw, is_cancelled)
+        return raw, _read_body(raw, is_cancelled, self.settings.max_body_bytes)
 
     def stream(self, url: str, headers: dict[str, str] | None = None) -> requests.Response:
         """Open a GET whose body the caller reads in chunks (downloads).
@@ -248,6 +265,8 @@ class HttpClient:
                 raise NetworkError(
                     f"Could not reach {_host(url)}.", details=f"{url}: {exc}"
                 ) from exc
+            except ValueError as exc:
+                raise _bad_address(url, exc) from None
             if raw.status_code == 401 and self.auth is not None and not renewed:
                 raw.close()
                 if self.auth.on_unauthorized(merged):
@@ -272,14 +291,11 @@ class HttpClient:
     def _backoff(self, attempt: int) -> float:
         return min(MAX_RETRY_WAIT, self.settings.backoff * (2**attempt))
 
-    def _retry_after(self, headers: Any, attempt: int) -> float:
-        value = headers.get("Retry-After")
-        if value:
-            try:
-                return min(MAX_RETRY_WAIT, max(0.0, float(value)))
-            except ValueError:
-                pass  # an HTTP date: fall back to exponential back-off
-        return self._backoff(attempt)
+    def _retry_after(self, headers: Any, attempt: int, url: str = "") -> float:
+        seconds = retry_after_seconds(headers.get("Retry-After"), url)
+        if seconds is not None:
+            return min(MAX_RETRY_WAIT, seconds)
+        return self._backoff(attempt)  # none, or an HTTP date: exponential back-off
 
     @staticmethod
     def _sleep(seconds: float, is_cancelled: IsCancelled) -> None:
@@ -289,6 +305,28 @@ class HttpClient:
             if is_cancelled():
                 raise Cancelled()
             time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
+
+
+#: Hosts whose ``Retry-After`` counts milliseconds: Sentinel Hub answers 429 with
+#: ``Retry-After`` in milliseconds on all its APIs, the Catalog included (Sentinel Hub "Rate
+#: limiting", docs.sentinel-hub.com/api/latest/api/overview/rate-limiting; CDSE "Rate
+#: limiting" for sh.dataspace.copernicus.eu). Everyone else follows RFC 9110 §10.2.3:
+#: seconds, or an HTTP date.
+MILLISECOND_RETRY_AFTER_HOSTS = ("sentinel-hub.com", "sh.dataspace.copernicus.eu")
+
+
+def retry_after_seconds(value: Any, url: str = "") -> float | None:
+    """``Retry-After`` in seconds for a response from ``url``; None for none or a date."""
+    if not value:
+        return None
+    try:
+        number = max(0.0, float(value))
+    except (TypeError, ValueError):
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    if any(host == h or host.endswith("." + h) for h in MILLISECOND_RETRY_AFTER_HOSTS):
+        return number / 1000.0
+    return number
 
 
 def _cancellable(call: Callable[[], Any], is_cancelled: IsCancelled) -> Any:
@@ -319,21 +357,55 @@ def _cancellable(call: Callable[[], Any], is_cancelled: IsCancelled) -> Any:
     return outcome["value"]
 
 
-def _read_body(raw: requests.Response, is_cancelled: IsCancelled) -> bytes:
-    """Read a streamed body in chunks, checking for Cancel between chunks."""
+def _read_body(
+    raw: requests.Response, is_cancelled: IsCancelled, limit: int = MAX_BODY_BYTES
+) -> bytes:
+    """Read a streamed body in chunks, checking for Cancel between chunks.
+
+    At most ``limit`` bytes once unpacked: a larger answer (a "gzip bomb" unpacks a few
+    megabytes into gigabytes) is :class:`InvalidResponse` before memory runs out.
+    """
     chunks = []
+    size = 0
     # A body cut short (connection dropped mid-answer) must be an error, not truncated JSON:
     # urllib3 1.26, which many QGIS installs ship, does not check Content-Length by default.
     if hasattr(raw.raw, "enforce_content_length"):
         raw.raw.enforce_content_length = True
     try:
-        for chunk in raw.iter_content(chunk_size=256 * 1024):
+        declared = (raw.headers.get("Content-Length") or "").strip()
+        if not raw.headers.get("Content-Encoding") and declared.isascii() and declared.isdigit():
+            if len(declared) > 18 or int(declared) > limit:
+                raise _too_large(raw.url, limit, f"Content-Length {declared[:30]}")
+        for chunk in raw.iter_content(chunk_size=READ_CHUNK):
             if is_cancelled():
                 raise Cancelled()
+            size += len(chunk)
+            if size > limit:
+                chunks.clear()
+                raise _too_large(raw.url, limit, f"more than {size} bytes unpacked")
             chunks.append(chunk)
     finally:
         raw.close()
     return b"".join(chunks)
+
+
+def _too_large(url: str, limit: int, what: str) -> InvalidResponse:
+    mib = 1024 * 1024
+    size = f"{limit // mib} MiB" if limit >= mib else f"{limit} bytes"
+    return InvalidResponse(
+        f"The answer from {_host(url)} is larger than {size} once "
+        "unpacked; EO Explorer stopped reading it. No catalog page is that large: the "
+        "server is broken or hostile.",
+        details=f"{url}: {what}",
+    )
+
+
+def _bad_address(url: str, exc: ValueError) -> NetworkError:
+    return NetworkError(
+        f"{_host(url)} sent EO Explorer to an address that is not valid (for instance a "
+        "redirect to a port that cannot exist).",
+        details=f"{url}: {exc}",
+    )
 
 
 def _host(url: str) -> str:
@@ -350,7 +422,7 @@ def server_message(body: bytes) -> tuple[str, str]:
     """
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         text = body[:300].decode("utf-8", "replace").strip()
         if text.lstrip().startswith("<"):
             return "", ""  # an HTML error page says nothing useful in a message bar

@@ -10,11 +10,13 @@ requests of at most 2500 x 2500 px. Each request body has exactly the shape of s
                          "dataFilter": {"timeRange": {"from", "to"}, "mosaickingOrder",
                                         "maxCloudCoverage"},
                          "processing": {"upsampling", "downsampling", ...}}]},
-     "output": {"resx", "resy"} or {"width", "height"},
-              "responses": [{"identifier": "default", "format": {"type": "image/tiff"}}]},
+     "output": {"width", "height",
+              "responses": [{"identifier": "<output id>", "format": {"type": "image/tiff"}},
+                            ... one per output of the evalscript]},
      "evalscript": "//VERSION=3 ..."}
 
-sent with ``Accept: image/tiff``. Errors are mapped in :mod:`process_errors`.
+sent with ``Accept: image/tiff`` (one output) or ``application/tar`` (several). Errors are
+mapped in :mod:`process_client`.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import polygon_engine
 from .evalscripts import ScriptInfo
+from .polygon_engine import geojson_of, polygon_area, polygons_from_wkb, wkb_from_geojson
 from .tiling import (
     MAX_PIXELS,
     BBox,
@@ -40,6 +44,9 @@ from .tiling import (
 )
 
 PROCESS_PATH = "/api/v1/process"
+#: The Accept of a request with several responses (OpenAPI ``Accept``: "application/tar",
+#: "application/x-tar" or "multipart/mixed"; the tar holds ``<identifier>.<ext>`` files).
+MULTI_ACCEPT = "application/tar"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 EPSG_URI = "http://www.opengis.net/def/crs/EPSG/0/{}"
 
@@ -114,6 +121,66 @@ COLLECTIONS = {
         CollectionSpec("dem", "DEM (elevation)", (), dem=True, resolution=30.0),
     )
 }
+
+# Which deployment serves which collection. The OpenAPI (seed 001) only says "Make sure to
+# use the appropriate end-point for each of the datasets, e.g. for Landsat, Sentinel-3";
+# the table is read from:
+# - Sentinel Hub "API Overview" (docs.sentinel-hub.com/api/latest/api/overview): the
+#   deployments EU-Central-1 (services.sentinel-hub.com) and US-West-2
+#   (services-uswest2.sentinel-hub.com) both run the Process API;
+# - the Sentinel Hub data pages' examples (docs.sentinel-hub.com/api/latest/data/...):
+#   Landsat 8-9 L1/L2, HLS and MODIS are requested from services-uswest2.sentinel-hub.com;
+# - Planet "Public Data", "Main Deployments" (docs.planet.com/data/public-data): EU-Central-1
+#   serves Sentinel-1 GRD, Sentinel-2 L1C/L2A, Sentinel-3 OLCI/SLSTR and the DEM; US-West-2
+#   the Landsat collections, MODIS, HLS and the DEM;
+# - CDSE "Sentinel Hub" data (documentation.dataspace.copernicus.eu/APIs/SentinelHub/Data):
+#   Copernicus collections (Sentinel-1/2/3/5P) and the Copernicus DEM, no Landsat.
+# BYOC / batch / zarr collections belong to the deployment they were made on: every
+# deployment is offered them. The sandbox and a custom endpoint offer every collection.
+ENDPOINT_COLLECTIONS: dict[str, tuple[str, ...]] = {
+    "sentinelhub": (
+        "sentinel-2-l2a",
+        "sentinel-2-l1c",
+        "sentinel-1-grd",
+        "sentinel-3-olci",
+        "sentinel-3-slstr",
+        "dem",
+    ),
+    "sentinelhub-uswest2": ("landsat-ot-l2", "dem"),
+    "sentinelhub-cdse": (
+        "sentinel-2-l2a",
+        "sentinel-2-l1c",
+        "sentinel-1-grd",
+        "sentinel-3-olci",
+        "sentinel-3-slstr",
+        "dem",
+    ),
+}
+
+
+def endpoint_collections(endpoint_id: str) -> list[str]:
+    """The collection ids (of :data:`COLLECTIONS`) a deployment serves, in that order."""
+    served = ENDPOINT_COLLECTIONS.get(endpoint_id)
+    return [c for c in COLLECTIONS if served is None or c in served]
+
+
+def serving_endpoints(collection: str) -> list[Endpoint]:
+    """The known deployments that serve ``collection``."""
+    return [e for e in ENDPOINTS if collection in endpoint_collections(e.id)]
+
+
+def check_endpoint(collection: str, endpoint_id: str) -> None:
+    """ValueError with a sentence when ``endpoint_id`` does not serve ``collection``."""
+    if BYOC_PATTERN.fullmatch(collection or "") or endpoint_id not in ENDPOINT_COLLECTIONS:
+        return
+    if collection in endpoint_collections(endpoint_id):
+        return
+    title = next((e.title for e in ENDPOINTS if e.id == endpoint_id), endpoint_id)
+    others = [e.title for e in serving_endpoints(collection)]
+    where = f" Use {' or '.join(others)}." if others else ""
+    raise ValueError(f"{title} does not serve the collection {collection}.{where}")
+
+
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 BYOC_PATTERN = re.compile(rf"(byoc|batch|zarr)-{_UUID}")
 
@@ -291,19 +358,31 @@ class ProcessJob:
             if clipped is None:
                 return None
             bounds["geometry"] = clipped
-        output: dict[str, Any] = {}
-        if self.grid.by_resolution:
-            output.update(resx=self.grid.px, resy=self.grid.py)
-        else:
-            output.update(width=tile.width, height=tile.height)
+        # Always the tile's size in pixels, never resx/resy: the service turns a resolution
+        # into pixels by its own rounding, which the OpenAPI does not document, so a tile
+        # could come back a pixel wider or narrower than its window of the grid. With
+        # width/height the pixel size is the tile's bbox divided by its size, which is the
+        # grid's pixel size since every window's bbox comes from the grid.
+        output: dict[str, Any] = {"width": tile.width, "height": tile.height}
         output["responses"] = [
-            {"identifier": self.info.output_id, "format": {"type": "image/tiff"}}
+            {"identifier": identifier, "format": {"type": "image/tiff"}}
+            for identifier in self.output_ids
         ]
         return {
             "input": {"bounds": bounds, "data": [self.options.data_entry()]},
             "output": output,
             "evalscript": self.options.evalscript,
         }
+
+    @property
+    def output_ids(self) -> tuple[str, ...]:
+        """One ``responses[]`` entry per output of the evalscript's setup()."""
+        return self.info.output_ids
+
+    @property
+    def accept(self) -> str:
+        """Several responses come back as one tar (``<identifier>.tif`` each)."""
+        return MULTI_ACCEPT if len(self.output_ids) > 1 else "image/tiff"
 
     def requests(self) -> list[tuple[Tile, dict[str, Any]]]:
         found = []
@@ -331,21 +410,11 @@ class ProcessJob:
 
 def clip_geometry(geometry: dict, bbox: BBox, geographic: bool) -> Optional[dict]:
     """The polygonal part of ``geometry`` inside ``bbox`` (GeoJSON), or None."""
-    from shapely.geometry import MultiPolygon, box, mapping, shape
-
-    clipped = shape(geometry).intersection(box(*bbox))
-    polygons = [
-        g
-        for g in getattr(clipped, "geoms", [clipped])
-        if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty and g.area > 0
-    ]
-    parts = []
-    for g in polygons:
-        parts.extend(g.geoms if g.geom_type == "MultiPolygon" else [g])
+    clipped = polygon_engine.run("clip", wkb_from_geojson(geometry), bbox)
+    parts = [p for p in polygons_from_wkb(clipped) if polygon_area(p) > 0]
     if not parts:
         return None
-    result = parts[0] if len(parts) == 1 else MultiPolygon(parts)
-    return _rounded(mapping(result), 9 if geographic else 4)
+    return _rounded(geojson_of(parts), 9 if geographic else 4)
 
 
 def _rounded(value: Any, digits: int) -> Any:

@@ -1,18 +1,26 @@
 """Sending Process API requests: retries that respect the service's limits, errors with
 hints, and a job's tiles fetched in parallel.
 
-Rate limits: a 429 carries ``Retry-After`` in **milliseconds** (CDSE "Rate limiting"), not
-the seconds of RFC 9110; every worker waits until then (one shared :class:`Throttle`).
-A 429 that says the processing units are used up (``errors.processingUnitsLeft``, or a
-wait of more than a minute) is not retried: it is reported with a hint. Server errors
+Rate limits: Sentinel Hub answers 429 with a ``Retry-After`` header in **milliseconds**
+(Sentinel Hub "Rate limiting", docs.sentinel-hub.com/api/latest/api/overview/rate-limiting,
+and the CDSE page of the same name), not the seconds of RFC 9110 ``Retry-After`` that
+:mod:`http` reads for STAC catalogs. Every worker waits until then (one shared
+:class:`Throttle`), at most :data:`MAX_RATE_PAUSE` at a time (then the request is sent again
+and the service says how long is left), cancellable, and ``on_wait`` is told each pause so
+the user sees why nothing arrives. Without the header the pause is one second, never a
+guess of tens of seconds. A 429 that says the processing units are used up
+(``errors.processingUnitsLeft``, or a wait of more than a minute) is not retried: it is
+reported with a hint. Server errors
 (5xx) and broken connections are retried with back-off; other 4xx are final and stop the
 whole job, since every tile would get the same answer.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import tarfile
 import threading
 import time
 from collections.abc import Callable
@@ -24,13 +32,15 @@ from urllib.parse import urlsplit
 
 from .errors import Cancelled, EOExplorerError, HttpError, InvalidResponse, NetworkError
 from .http import HttpClient, IsCancelled, _never
-from .process import ProcessJob
+from .process import MULTI_ACCEPT, ProcessJob
 from .tiling import Tile
 
 DEFAULT_WORKERS = 4
 MAX_ATTEMPTS = 3  # per tile, for server errors and broken connections
 MAX_RATE_LIMITED = 20  # 429 answers tolerated per tile before giving up
 MAX_RATE_WAIT = 60.0  # seconds; a longer Retry-After means a quota, not a rate limit
+MAX_RATE_PAUSE = 10.0  # seconds; the longest single pause after a 429
+NO_RETRY_AFTER_PAUSE = 1.0  # seconds, when a 429 has no Retry-After
 EMPTY_RESULT_HINT = (
     "Sentinel Hub found no data for this area and time range (the image is all no-data): "
     "widen the time range, raise the maximum cloud cover, or check the collection covers "
@@ -73,7 +83,7 @@ def _retry_after_seconds(headers: dict) -> Optional[float]:
     for key, value in headers.items():
         if key.lower() == "retry-after":
             try:
-                return max(0.0, float(value) / 1000.0)  # milliseconds (CDSE)
+                return max(0.0, float(value) / 1000.0)  # milliseconds (Sentinel Hub)
             except ValueError:
                 return None
     return None
@@ -186,8 +196,62 @@ class Throttle:
 
 @dataclass
 class Answer:
-    content: bytes
+    """The images of one request by output id, and the processing units it cost."""
+
+    files: dict[str, bytes]
     units: float = 0.0  # x-processingunits-spent
+
+    @property
+    def content(self) -> bytes:
+        """The first (for one output, the only) image."""
+        return next(iter(self.files.values()))
+
+
+TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+
+
+def _not_tiff(url: str, what: str, content: bytes) -> InvalidResponse:
+    return InvalidResponse(
+        f"Sentinel Hub did not answer with a GeoTIFF{what}.",
+        details=f"{url}: {content[:200]!r}",
+    )
+
+
+def read_answer(content: bytes, output_ids: tuple[str, ...], url: str = "") -> dict[str, bytes]:
+    """The GeoTIFF of each output id: the body itself for one output; for several, the
+    entries ``<identifier>.tif`` of the tar the service answers with (Process API,
+    "Multi-response requests": a tar with one file per ``responses[]`` identifier, named by
+    the identifier and the format's extension). InvalidResponse when one is missing."""
+    if len(output_ids) == 1:
+        if content[:4] not in TIFF_MAGIC:
+            raise _not_tiff(url, "", content)
+        return {output_ids[0]: content}
+    files: dict[str, bytes] = {}
+    try:
+        with tarfile.open(fileobj=io.BytesIO(content), mode="r:") as tar:
+            for member in tar:
+                if not member.isfile():
+                    continue
+                name = member.name.rsplit("/", 1)[-1]
+                stem, _, ext = name.rpartition(".")
+                if stem in output_ids and ext.lower() in ("tif", "tiff"):
+                    handle = tar.extractfile(member)
+                    files[stem] = handle.read() if handle is not None else b""
+    except (tarfile.TarError, EOFError) as exc:
+        raise InvalidResponse(
+            "Sentinel Hub did not answer with the tar of several images it was asked for.",
+            details=f"{url}: {exc}; {content[:200]!r}",
+        ) from None
+    missing = [i for i in output_ids if i not in files]
+    if missing:
+        raise InvalidResponse(
+            f"Sentinel Hub's answer lacks the image of output {', '.join(missing)}.",
+            details=f"{url}: tar entries {sorted(files)}",
+        )
+    for identifier, data in files.items():
+        if data[:4] not in TIFF_MAGIC:
+            raise _not_tiff(url, f" for output {identifier}", data)
+    return {i: files[i] for i in output_ids}
 
 
 class ProcessClient:
@@ -198,15 +262,28 @@ class ProcessClient:
         throttle: Optional[Throttle] = None,
         max_attempts: int = MAX_ATTEMPTS,
         backoff: float = 0.5,
+        on_wait: Optional[Callable[[float], None]] = None,
     ) -> None:
         self.http = http
+        self.on_wait = on_wait  # told the seconds of each pause after a 429 (any thread)
         self.process_url = process_url
         self.throttle = throttle or Throttle()
         self.max_attempts = max_attempts
         self.backoff = backoff
 
-    def fetch(self, body: dict[str, Any], is_cancelled: IsCancelled = _never) -> Answer:
-        """One request's GeoTIFF. Raises :class:`ProcessError` (or Cancelled)."""
+    def fetch(
+        self,
+        body: dict[str, Any],
+        is_cancelled: IsCancelled = _never,
+        output_ids: tuple[str, ...] = (),
+    ) -> Answer:
+        """One request's GeoTIFF(s), by output id (``output_ids``: its ``responses[]``
+        identifiers; several are asked as a tar). Raises :class:`ProcessError` (or
+        Cancelled)."""
+        if not output_ids:
+            responses = (body.get("output") or {}).get("responses") or [{}]
+            output_ids = tuple(str(r.get("identifier", "default")) for r in responses)
+        accept = MULTI_ACCEPT if len(output_ids) > 1 else "image/tiff"
         failures = limited = 0
         while True:
             self.throttle.wait(is_cancelled)
@@ -215,7 +292,7 @@ class ProcessClient:
                     "POST",
                     self.process_url,
                     json_body=body,
-                    headers={"Accept": "image/tiff"},
+                    headers={"Accept": accept},
                     idempotent=False,  # retried here: Retry-After is in milliseconds
                     is_cancelled=is_cancelled,
                 )
@@ -223,7 +300,11 @@ class ProcessClient:
                 error = process_error(exc)
                 if error.status == 429 and error.transient and limited < MAX_RATE_LIMITED:
                     limited += 1
-                    self.throttle.pause(error.retry_after if error.retry_after else 1.0)
+                    wait = NO_RETRY_AFTER_PAUSE if error.retry_after is None else error.retry_after
+                    wait = min(MAX_RATE_PAUSE, wait)
+                    self.throttle.pause(wait)
+                    if self.on_wait is not None:
+                        self.on_wait(wait)
                     continue
                 failures += 1
                 if error.status >= 500 and failures < self.max_attempts:
@@ -236,11 +317,7 @@ class ProcessClient:
                     self._sleep(self.backoff * 2 ** (failures - 1), is_cancelled)
                     continue
                 raise ProcessError(exc.message, details=exc.details) from None
-            if response.content[:4] not in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
-                raise InvalidResponse(
-                    "Sentinel Hub did not answer with a GeoTIFF.",
-                    details=f"{self.process_url}: {response.content[:200]!r}",
-                )
+            files = read_answer(response.content, output_ids, self.process_url)
             units = 0.0
             for key, value in response.headers.items():
                 if key.lower() == "x-processingunits-spent":
@@ -248,7 +325,7 @@ class ProcessClient:
                         units = float(value)
                     except ValueError:
                         pass
-            return Answer(response.content, units)
+            return Answer(files, units)
 
     @staticmethod
     def _sleep(seconds: float, is_cancelled: IsCancelled) -> None:
@@ -263,7 +340,9 @@ class ProcessClient:
 class RunOutcome:
     """What came back for a job's tiles."""
 
-    done: list[tuple[Tile, Path]] = field(default_factory=list)
+    done: list[tuple[Tile, Path]] = field(default_factory=list)  # the main output's images
+    # every output's images, by output id (the main output's are ``done``)
+    by_output: dict[str, list[tuple[Tile, Path]]] = field(default_factory=dict)
     failed: list[tuple[Tile, EOExplorerError]] = field(default_factory=list)
     skipped: list[Tile] = field(default_factory=list)  # outside a drawn polygon
     units: float = 0.0
@@ -283,9 +362,12 @@ def run_job(
     progress: Optional[TileProgress] = None,
     is_cancelled: IsCancelled = _never,
 ) -> RunOutcome:
-    """Fetch every tile of ``job`` into ``folder`` (``<tile name>.tif``), ``workers`` at a
-    time. A final error (4xx) stops the others; failed tiles are listed, not raised."""
+    """Fetch every tile of ``job`` into ``folder`` (``<tile name>.tif`` for one output,
+    ``<tile name>.<output id>.tif`` for several), ``workers`` at a time. A final error
+    (4xx) stops the others; failed tiles are listed, not raised."""
     outcome = RunOutcome()
+    output_ids = job.output_ids
+    outcome.by_output = {identifier: [] for identifier in output_ids}
     requests = job.requests()
     wanted = {t.index for t, _ in requests}
     outcome.skipped = [t for t in job.tiles if t.index not in wanted]
@@ -301,9 +383,12 @@ def run_job(
         if stopped():
             return
         try:
-            answer = client.fetch(body, stopped)
-            path = folder / f"{tile.name}.tif"
-            path.write_bytes(answer.content)
+            answer = client.fetch(body, stopped, output_ids)
+            paths = {}
+            for identifier, content in answer.files.items():
+                suffix = ".tif" if len(output_ids) == 1 else f".{_safe(identifier)}.tif"
+                paths[identifier] = folder / f"{tile.name}{suffix}"
+                paths[identifier].write_bytes(content)
         except Cancelled:
             return
         except EOExplorerError as exc:
@@ -316,7 +401,9 @@ def run_job(
                         stop.set()
             return
         with lock:
-            outcome.done.append((tile, path))
+            outcome.done.append((tile, paths[output_ids[0]]))
+            for identifier, path in paths.items():
+                outcome.by_output[identifier].append((tile, path))
             outcome.units += answer.units
             count = len(outcome.done)
         if progress is not None:
@@ -328,6 +415,13 @@ def run_job(
         for future in futures:
             future.result()
     outcome.done.sort(key=lambda pair: pair[0].index)
+    for pairs in outcome.by_output.values():
+        pairs.sort(key=lambda pair: pair[0].index)
     outcome.failed.sort(key=lambda pair: pair[0].index)
     outcome.cancelled = is_cancelled()
     return outcome
+
+
+def _safe(identifier: str) -> str:
+    """An output id as part of a file name."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", identifier).strip("-.") or "output"

@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 from .conformance import Capabilities
+from .cql2 import NotTranslated
 from .errors import Cancelled, InvalidResponse, NotAStacApi
 from .http import HttpClient, IsCancelled, Response, _never
-from .pagejson import skim_tail
+from .pagejson import skim
 from .search import SearchRequest
 from .threads import Ahead, paused_gc
 
 JSON_TYPES = ("application/json", "application/geo+json")
 MAX_PAGES = 10_000  # a safety net against servers that link a page to itself forever
+MAX_MATCHED_DIGITS = 15  # a numberMatched beyond that is nonsense, shown as unknown
 
 
 def _is_json_type(media_type: Any) -> bool:
@@ -38,6 +40,20 @@ def _is_json_type(media_type: Any) -> bool:
 def _links(document: Any) -> list[dict[str, Any]]:
     links = document.get("links") if isinstance(document, dict) else None
     return [link for link in links if isinstance(link, dict)] if isinstance(links, list) else []
+
+
+def join_url(base: str, href: str) -> str:
+    """``urljoin``, with an address that cannot be read (``http://[::1/x``, a port past
+    65535) as :class:`InvalidResponse` instead of ``ValueError``."""
+    try:
+        joined = urljoin(base, href)
+        urlsplit(joined).port  # noqa: B018 - parses the port: raises on 99999
+    except ValueError as exc:
+        raise InvalidResponse(
+            "The catalog sent a link EO Explorer cannot follow: it is not a valid address.",
+            details=f"{href[:300]!r} (from {base}): {exc}",
+        ) from None
+    return joined
 
 
 def find_link(document: Any, rel: str, json_only: bool = True) -> dict[str, Any] | None:
@@ -111,6 +127,13 @@ class StacClient:
         self.http = http
         self.conformance = conformance
         self.capabilities = Capabilities.from_conformance(conformance)
+        #: ``<url>/search`` and the method it answered, for a landing page without a
+        #: ``search`` link (see :meth:`_probe_search`)
+        self.probed_search: tuple[str, set[str]] | None = None
+        if "/api/v1/catalog/" in url:
+            # Sentinel Hub Catalog's CQL2 knows "and" only (seed 002): its cloud limit is
+            # a plain comparison (its optical items all carry eo:cloud_cover).
+            self.capabilities = replace(self.capabilities, filter_or=False)
 
     # -- opening ----------------------------------------------------------------------
 
@@ -126,19 +149,19 @@ class StacClient:
         try:
             landing = http.get_json(url, is_cancelled=is_cancelled)
         except InvalidResponse as exc:
-            raise NotAStacApi(
-                f"{url} is not a STAC API: its landing page is not JSON.", details=exc.details
-            ) from exc
+            # The reason when it is not merely "not JSON" (nested too deeply, too large).
+            why = "its landing page is not JSON." if "not valid JSON" in str(exc) else str(exc)
+            raise NotAStacApi(f"{url} is not a STAC API: {why}", details=exc.details) from exc
         if not isinstance(landing, dict) or not isinstance(landing.get("links"), list):
             raise NotAStacApi(
                 f"{url} is not a STAC API: its landing page has no links.",
-                details=json.dumps(landing)[:300] if landing is not None else "",
+                details=_preview(landing),
             )
         conformance = landing.get("conformsTo")
         if not isinstance(conformance, list):
             conformance = []
             link = find_link(landing, "conformance")
-            conf_url = link["href"] if link else urljoin(url, "conformance")
+            conf_url = link["href"] if link else join_url(url, "conformance")
             try:
                 document = http.get_json(conf_url, is_cancelled=is_cancelled)
                 if isinstance(document, dict) and isinstance(document.get("conformsTo"), list):
@@ -149,11 +172,41 @@ class StacClient:
                 conformance = []
         client = cls(url, landing, http, [str(c) for c in conformance])
         if client.search_link() is None:
+            client.probed_search = client._probe_search(is_cancelled)
+        if client.search_link() is None:
             raise NotAStacApi(
                 f"{url} is a STAC catalog but offers no item search (no 'search' link).",
                 details="links: " + ", ".join(str(x.get("rel")) for x in _links(landing)),
             )
         return client
+
+    def _probe_search(self, is_cancelled: IsCancelled) -> tuple[str, set[str]] | None:
+        """``<url>/search`` when it answers an item search although no link names it.
+
+        STAC API 1.0 asks a landing page for a ``search`` link, but Constellr documents a
+        landing page with only ``self`` and ``data`` links and a conformance list without
+        the core or item-search classes, while ``POST`` and ``GET /stac/search`` work
+        (seed 003, "STAC API"). One search for a single item tells such an API from a
+        static catalog; POST first (it carries every parameter), then GET.
+        """
+        href = urljoin(self.url, "search")
+        for method in ("POST", "GET"):
+            try:
+                if method == "POST":
+                    document = self.http.post_json(
+                        href, {"limit": 1}, idempotent=True, is_cancelled=is_cancelled
+                    )
+                else:
+                    document = self.http.get_json(
+                        href, params={"limit": 1}, is_cancelled=is_cancelled
+                    )
+            except Cancelled:
+                raise
+            except Exception:  # noqa: BLE001 - no search there, or not with this method
+                continue
+            if isinstance(document, dict) and isinstance(document.get("features"), list):
+                return href, {method}
+        return None
 
     @property
     def title(self) -> str:
@@ -171,7 +224,7 @@ class StacClient:
             if link.get("rel") != "search" or not _is_json_type(link.get("type")):
                 continue
             candidate = (
-                urljoin(self.url, link["href"]) if isinstance(link.get("href"), str) else None
+                join_url(self.url, link["href"]) if isinstance(link.get("href"), str) else None
             )
             if candidate is None:
                 continue
@@ -180,7 +233,7 @@ class StacClient:
             if candidate == href:
                 methods.add(str(link.get("method") or "GET").upper())
         if href is None:
-            return None
+            return self.probed_search
         return href, methods
 
     # -- collections ------------------------------------------------------------------
@@ -191,7 +244,7 @@ class StacClient:
         """Every collection, following ``next`` links across pages."""
         link = find_link(self.landing, "data")
         url: str | None = (
-            urljoin(self.url, link["href"]) if link else urljoin(self.url, "collections")
+            join_url(self.url, link["href"]) if link else join_url(self.url, "collections")
         )
         result: list[CollectionInfo] = []
         seen_urls: set[str] = set()
@@ -210,7 +263,7 @@ class StacClient:
                     seen_ids.add(str(data["id"]))
                     result.append(CollectionInfo.from_json(data))
             nxt = find_link(document, "next")
-            url = urljoin(url, nxt["href"]) if nxt else None
+            url = join_url(url, nxt["href"]) if nxt else None
         return result
 
     # -- search -----------------------------------------------------------------------
@@ -220,7 +273,13 @@ class StacClient:
         assert endpoint is not None
         href, methods = endpoint
         if "POST" in methods:
-            return _Request("POST", href, body=request.post_body(self.capabilities))
+            # A filter the plugin cannot put into CQL2 JSON goes as typed, by GET, where
+            # the Filter extension allows CQL2 text.
+            try:
+                body = request.post_body(self.capabilities, text_filter_ok="GET" not in methods)
+                return _Request("POST", href, body=body)
+            except NotTranslated:
+                pass
         return _Request("GET", href, params=request.get_params(self.capabilities))
 
     def search(
@@ -291,11 +350,14 @@ class StacClient:
         )
 
     def _ask_ahead(self, current: _Request, body: bytes, is_cancelled: IsCancelled) -> Ahead | None:
-        """Send the request for the page after ``body``, guessed from the page's tail
-        (:func:`pagejson.skim_tail`); ``search`` uses the answer only if the guess matches
-        the request made from the whole page."""
-        tail = skim_tail(body)
-        guess = self._next_request(current, tail) if tail is not None else None
+        """Send the request for the page after ``body``, guessed from the members around
+        its features (:func:`pagejson.skim`); ``search`` uses the answer only if the guess
+        matches the request made from the whole page."""
+        around = skim(body)
+        try:
+            guess = self._next_request(current, around) if around is not None else None
+        except InvalidResponse:
+            return None  # the whole page says what is wrong with it
         if guess is None or guess == current:  # a page linking to itself: see search()
             return None
         return Ahead(guess, lambda cancelled: self._fetch(guess, cancelled), is_cancelled)
@@ -323,7 +385,7 @@ class StacClient:
     def _next_request(self, current: _Request, document: dict[str, Any]) -> _Request | None:
         link = find_link(document, "next")
         if link is not None:
-            href = urljoin(current.url, link["href"])
+            href = join_url(current.url, link["href"])
             method = str(link.get("method") or "GET").upper()
             if method == "POST":
                 body = link.get("body")
@@ -360,7 +422,23 @@ def _read_page(
             details=f"{current.url}: {shape}",
         )
     items = document.get("features")
-    return document, items if isinstance(items, list) else [], texts
+    if items is None:
+        return document, [], texts
+    if not isinstance(items, list):
+        raise InvalidResponse(
+            "The catalog's search answer is malformed: its 'features' are not a list, so "
+            "its results cannot be read.",
+            details=f"{current.url}: features is a {type(items).__name__}",
+        )
+    return document, items, texts
+
+
+def _preview(document: Any) -> str:
+    """The start of a document for the log (a document nested too deeply: its type)."""
+    try:
+        return json.dumps(document)[:300] if document is not None else ""
+    except (RecursionError, ValueError, TypeError):
+        return type(document).__name__
 
 
 def _cloud_above(item: Any, limit: float) -> bool:
@@ -378,10 +456,15 @@ def _number_matched(document: dict[str, Any]) -> int | None:
         value = document["context"].get("matched")
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
+    if isinstance(value, str):
+        # ASCII digits only ("²" is a digit to str.isdigit), and few enough for an int:
+        # a 5,000-digit string would raise ValueError in int().
+        text = value.strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= MAX_MATCHED_DIGITS):
+            return None
+        value = int(text)
+    if isinstance(value, int) and 0 <= value < 10**MAX_MATCHED_DIGITS:
         return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
     return None
 
 
@@ -389,3 +472,42 @@ def _page_key(items: list[Any]) -> str:
     first = items[0].get("id") if isinstance(items[0], dict) else None
     last = items[-1].get("id") if isinstance(items[-1], dict) else None
     return f"{first}|{last}|{len(items)}"
+
+
+def is_partial(item: Any) -> bool:
+    """True for an item cut down by the Fields extension (:data:`footprints.
+    FOOTPRINT_FIELDS`): every whole STAC item has ``stac_version`` (STAC Item spec)."""
+    return isinstance(item, dict) and "stac_version" not in item
+
+
+def item_url(item: dict[str, Any]) -> str | None:
+    """Where the whole item is: its ``self`` link, else ``{collection link}/items/{id}``."""
+    link = find_link(item, "self")
+    if link is not None:
+        return link["href"]
+    collection = find_link(item, "collection")
+    if collection is not None and item.get("id") is not None:
+        base = collection["href"].rstrip("/") + "/"
+        return urljoin(base, "items/" + quote(str(item["id"]), safe=""))
+    return None
+
+
+def whole_item(
+    item: dict[str, Any], http: HttpClient, is_cancelled: IsCancelled = _never
+) -> dict[str, Any]:
+    """The item itself if whole, else the whole item fetched from the catalog.
+
+    Raises :class:`InvalidResponse` when the item says nowhere where it lives, or the
+    catalog sends something that is not that item.
+    """
+    if not is_partial(item):
+        return item
+    url = item_url(item)
+    if url is None:
+        raise InvalidResponse(
+            f"Item {item.get('id')} came without its assets and has no link to fetch them."
+        )
+    document = http.get_json(url, is_cancelled=is_cancelled)
+    if not isinstance(document, dict) or document.get("id") != item.get("id"):
+        raise InvalidResponse(f"{url} did not answer with item {item.get('id')}.", details=url)
+    return document

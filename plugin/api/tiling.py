@@ -41,8 +41,8 @@ def degrees_for_metres(metres: float, lat: float) -> tuple[float, float]:
 class Grid:
     """``width`` x ``height`` pixels of ``px`` x ``py`` from the top-left ``(x0, y1)``.
 
-    ``by_resolution``: the user chose a pixel size (requests send ``resx``/``resy``);
-    otherwise a size in pixels (requests send ``width``/``height``).
+    ``by_resolution``: the user chose a pixel size; otherwise a size in pixels. Either way
+    each request sends its tile's ``width``/``height`` (see ``ProcessJob.body``).
     """
 
     x0: float

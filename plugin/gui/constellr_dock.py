@@ -221,6 +221,7 @@ class ConstellrDock(ClosableDock):
             tr("EO Explorer – Constellr"),
             question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # what is asked costs money or cannot be undone
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -1,6 +1,8 @@
 """The New order tab: one order specification for the ticked areas, checked with the rules
-of :mod:`api.constellr_rules` while it is filled in (messages next to the fields), sent
-as one batch (or several of 25, after asking), never twice."""
+of :mod:`api.constellr_rules` while it is filled in (messages next to the fields), shown
+for confirmation (product, dates, areas, count: orders are charged), then sent as one batch
+(or several of 25), never twice: a batch whose answer was lost is looked for by its tag,
+and sent again only when the user agrees and it is still not in the order list."""
 
 from __future__ import annotations
 
@@ -73,6 +75,8 @@ class OrderForm(QWidget):
         self.form.setupUi(self)
         self.errors: dict[str, list[str]] = {}
         self._tried = False  # after a first Place orders, every problem is shown
+        #: batches whose answer was lost and that may have been placed (see _submitted)
+        self._unsettled: list = []
         f = self.form
         f.illuminationCombo.addItem(tr("day or night"), None)
         f.illuminationCombo.addItem(tr("day"), "day")
@@ -256,15 +260,52 @@ class OrderForm(QWidget):
             self._status(tr("Nothing was sent: fix the fields marked in red first."))
             return
         batches = spec.batches()
-        if spec.needs_split and not self.dock.confirm(
-            tr(
-                "{n} areas make {n} orders. Constellr takes at most {m} orders per request, "
-                "so they will be sent in {b} batches. Send them?"
-            ).format(n=len(spec.areas), m=MAX_ORDERS_PER_BATCH, b=len(batches))
-        ):
+        if not self.dock.confirm(self.confirmation(spec, batches)):
             self._status(tr("Nothing was sent."))
             return
+        self._unsettled = []
         self._send(batches)
+
+    def confirmation(self, spec, batches: list) -> str:
+        """What will be ordered, asked before anything is sent (orders are charged)."""
+        names = [a.name or a.id for a in spec.areas]
+        shown = ", ".join(names[:10])
+        if len(names) > 10:
+            shown += " " + tr("and {n} more").format(n=len(names) - 10)
+        lines = [
+            tr("Place {n} Constellr order(s)? Constellr charges for tasking orders.").format(
+                n=len(spec.areas)
+            ),
+            "",
+            tr("Product: {p}, {f}").format(p=spec.product_name, f=spec.frequency.replace("_", " ")),
+            tr("Dates (UTC): {a} to {b}").format(
+                a=spec.start_date.strftime("%Y-%m-%d"), b=spec.end_date.strftime("%Y-%m-%d")
+            ),
+            tr("Areas ({n}): {names}").format(n=len(names), names=shown),
+        ]
+        if spec.maximum_number_of_images:
+            lines.append(
+                tr("At most {n} image(s) per order").format(n=spec.maximum_number_of_images)
+            )
+        if spec.use_case:
+            lines.append(tr("Use case: {u}").format(u=spec.use_case))
+        if spec.needs_split:
+            lines.append(
+                tr(
+                    "Constellr takes at most {m} orders per request, so they will be sent in "
+                    "{b} batches."
+                ).format(m=MAX_ORDERS_PER_BATCH, b=len(batches))
+            )
+        if self._unsettled:
+            tags = ", ".join(b.tag for b in self._unsettled)
+            lines += [
+                "",
+                tr(
+                    "Earlier orders whose answer was lost may have been placed (tag {t}): "
+                    "check the Orders tab before ordering the same again."
+                ).format(t=tags),
+            ]
+        return "\n".join(lines)
 
     def _send(self, batches: list) -> None:
         self.form.submitButton.setEnabled(False)
@@ -289,8 +330,8 @@ class OrderForm(QWidget):
         if progress.recovered:
             parts.append(
                 tr(
-                    "The connection broke while sending, but the orders are in the order "
-                    "list: nothing was sent twice."
+                    "The answer from Constellr was lost, but the orders are in the order "
+                    "list (found by their batch tag): nothing was sent twice."
                 )
             )
         error = progress.error
@@ -303,11 +344,17 @@ class OrderForm(QWidget):
         if isinstance(error, NotCreated) and progress.remaining:
             count = sum(len(b.orders) for b in progress.remaining)
             if self.dock.confirm(
-                str(error) + " " + tr("Send the {n} order(s) again?").format(n=count)
+                str(error)
+                + " "
+                + tr(
+                    "Send the {n} order(s) again? EO Explorer looks for them in the order list "
+                    "once more first and sends only what is still not there."
+                ).format(n=count)
             ):
                 self._send(progress.remaining)
             return True
         if isinstance(error, CreationUnknown):
+            self._unsettled = list(progress.remaining[:1])
             self.dock.show_error(error)
             self.dock.orders.refresh()
         elif isinstance(error, HttpError):

@@ -24,6 +24,7 @@ from ..api.process import (
     OutputSize,
     ProcessJob,
     ProcessOptions,
+    check_endpoint,
     collection_spec,
     plan_job,
 )
@@ -37,6 +38,7 @@ from .process_form import (
     ScriptEditor,
     configure_for_collection,
     estimate_text,
+    fill_collections,
     fill_static,
     footprint_layer,
     form_options,
@@ -68,6 +70,7 @@ class ProcessDock(ClosableDock):
         self.presets = load_presets()
         self.task: ProcessTask | None = None
         self.result_layer = None
+        self.result_layers: list = []  # one per output of the evalscript, main first
         self.script_name = ""
         self.draw_tool = PolygonDrawTool(self.canvas)
         self.form = FORM()
@@ -106,6 +109,7 @@ class ProcessDock(ClosableDock):
         f.endpointCombo.setCurrentIndex(
             max(0, f.endpointCombo.findData(process_settings.current_endpoint().id))
         )
+        fill_collections(f, self.current_endpoint().id)
         for preset in self.presets:
             f.presetCombo.addItem(preset.title, preset.id)
         f.presetCombo.addItem(tr("Custom script"), CUSTOM)
@@ -229,6 +233,11 @@ class ProcessDock(ClosableDock):
         if endpoint_id:
             process_settings.set_endpoint(endpoint_id)
         self.message_bar.clearWidgets()
+        # Each deployment serves its own collections (see api.process.ENDPOINT_COLLECTIONS).
+        if fill_collections(self.form, self.current_endpoint().id):
+            self._collection_changed()
+        else:
+            self.schedule_estimate()
 
     def current_endpoint(self):
         chosen = process_settings.find_endpoint(self.form.endpointCombo.currentData() or "")
@@ -299,6 +308,7 @@ class ProcessDock(ClosableDock):
         f = self.form
         info = check_evalscript(self.editor.text())
         options = self.options()
+        check_endpoint(options.collection, self.current_endpoint().id)
         area = self.area()
         if f.resolutionRadio.isChecked():
             geographic = QgsCoordinateReferenceSystem(f"EPSG:{area.epsg}").isGeographic()

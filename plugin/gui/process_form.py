@@ -27,6 +27,7 @@ from ..api.process import (
     ProcessOptions,
     collection_spec,
     day_range,
+    endpoint_collections,
     options_problem,
 )
 
@@ -104,14 +105,17 @@ def _fill(combo, items: list[tuple[str, Any]], keep: bool = True) -> None:
     combo.blockSignals(False)
 
 
+def fill_collections(form, endpoint_id: str) -> bool:
+    """The collections the endpoint serves (and BYOC), keeping the current one when it is
+    still offered. Returns whether the current collection changed."""
+    before = form.collectionCombo.currentData()
+    items = [(f"{COLLECTIONS[c].title} ({c})", c) for c in endpoint_collections(endpoint_id)]
+    _fill(form.collectionCombo, items + [(tr("BYOC collection (byoc-<id>)"), BYOC)])
+    return form.collectionCombo.currentData() != before
+
+
 def fill_static(form) -> None:
     """Items that do not depend on the collection."""
-    _fill(
-        form.collectionCombo,
-        [(f"{spec.title} ({spec.id})", spec.id) for spec in COLLECTIONS.values()]
-        + [(tr("BYOC collection (byoc-<id>)"), BYOC)],
-        keep=False,
-    )
     default = [(tr("default (nearest)"), "")]
     _fill(form.upsamplingCombo, default + [(v.lower(), v) for v in INTERPOLATIONS])
     _fill(form.downsamplingCombo, default + [(v.lower(), v) for v in INTERPOLATIONS])

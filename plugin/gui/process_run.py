@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from .. import log, process_settings
 from ..api.auth import AuthError
 from ..api.errors import CredentialsRequired, EOExplorerError, HttpError
-from ..api.evalscripts import find_preset
+from ..api.evalscripts import find_preset, guess_style
 from ..api.process import output_stem
 from ..api.process_client import EMPTY_RESULT_HINT, ProcessClient, ProcessError
 from ..process_styles import add_result
@@ -54,10 +54,16 @@ def start_job(dock) -> None:
     client = ProcessClient(http, endpoint.process_url)
     task = ProcessTask(job, client, out_path, process_settings.workers(), nodata)
     name = layer_name(options.collection, script, options.start, options.end)
+    # One raster per output of the evalscript: the main one styled as the form says, the
+    # others by their bands and sample type.
+    styles = {
+        i: style if i == job.output_ids[0] else guess_style(info.output(i)) for i in job.output_ids
+    }
     estimate = job.estimate_units()
     task.tileProgress.connect(lambda done, total: _guard(dock, _progress, dock, done, total))
+    task.waiting.connect(lambda seconds: _guard(dock, _waiting, dock, seconds))
     task.completed.connect(
-        lambda outcome, t=task: _guard(dock, _completed, dock, t, outcome, style, name, estimate)
+        lambda outcome, t=task: _guard(dock, _completed, dock, t, outcome, styles, name, estimate)
     )
     dock.task = task
     f.runButton.setEnabled(False)
@@ -89,6 +95,14 @@ def _progress(dock, done: int, total: int) -> None:
     )
 
 
+def _waiting(dock, seconds: float) -> None:
+    dock.form.statusLabel.setText(
+        tr("Sentinel Hub asked to slow down: waiting {s} s before the next request…").format(
+            s=f"{seconds:.1f}"
+        )
+    )
+
+
 def refused(error: Exception) -> bool:
     """The account needs fixing: a sign-in failure, no account, or a 401/403."""
     if isinstance(error, (AuthError, CredentialsRequired)):
@@ -98,7 +112,7 @@ def refused(error: Exception) -> bool:
     return isinstance(error, HttpError) and error.status in (401, 403)
 
 
-def _completed(dock, task, outcome: ProcessOutcome, style: str, name: str, estimate: float):
+def _completed(dock, task, outcome: ProcessOutcome, styles: dict, name: str, estimate: float):
     if task is not dock.task:
         return  # the dock was shut down meanwhile
     dock.task = None
@@ -114,13 +128,18 @@ def _completed(dock, task, outcome: ProcessOutcome, style: str, name: str, estim
         if refused(outcome.error):
             dock.offer_accounts(dock.current_endpoint().account)
     else:
-        _loaded(dock, outcome, style, name, estimate)
+        _loaded(dock, outcome, styles, name, estimate)
     dock.processFinished.emit(outcome)
 
 
-def _loaded(dock, outcome: ProcessOutcome, style: str, name: str, estimate: float) -> None:
-    layer = add_result(outcome.path, name, style)
-    dock.result_layer = layer
+def _loaded(dock, outcome: ProcessOutcome, styles: dict, name: str, estimate: float) -> None:
+    several = len(outcome.outputs) > 1
+    layers = []
+    for result in reversed(outcome.outputs):  # each goes on top: the main one ends first
+        title = f"{name} · {result.id}" if several else name
+        layers.insert(0, add_result(result.path, title, styles.get(result.id, "grey")))
+    dock.result_layer = layers[0] if layers else None
+    dock.result_layers = layers
     units = outcome.units or estimate
     dock.form.statusLabel.setText(
         tr("Saved {file} ({n} request(s), {units} processing units); request in {json}.").format(

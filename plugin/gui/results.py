@@ -186,7 +186,9 @@ def item_html(item_json: str | None) -> str:
         return ""
     try:
         item = json.loads(item_json)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deeply
+        return "<p>This item's JSON could not be read.</p>"
+    if not isinstance(item, dict):
         return "<p>This item's JSON could not be read.</p>"
     esc = html.escape
     parts = [f"<h3>{esc(str(item.get('id')))}</h3>"]
@@ -194,7 +196,10 @@ def item_html(item_json: str | None) -> str:
     parts.append("<h4>Properties</h4><table>")
     for key in sorted(properties):
         value = properties[key]
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        try:
+            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        except RecursionError:
+            text = "(nested too deeply to show)"
         if len(text) > 200:
             text = text[:200] + "…"
         parts.append(f"<tr><td><b>{esc(key)}</b></td><td>{esc(text)}</td></tr>")

@@ -5,7 +5,9 @@ so running again after a failure does not duplicate areas) and one order with th
 specification. All of it is checked with the rules of :mod:`api.constellr_rules` before
 anything is created: the bounding boxes are measured with ``geometry-info`` first.
 Orders go in batches of at most 25; a batch whose answer is lost is looked up in the order
-list, never sent twice.
+list by its tag, never sent twice. Running the algorithm is the confirmation that the
+orders, which Constellr charges for, are to be placed (its help says so); Only check places
+nothing.
 """
 
 from __future__ import annotations
@@ -31,17 +33,15 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate
+from qgis.PyQt.QtCore import QDate
 
+from ..api.constellr import CreationUnknown, NotCreated
 from ..api.constellr_rules import FREQUENCIES, AreaRef, OrderInvalid, validate_spec
 from ..api.errors import EOExplorerError
 from ..fields import field
+from ..translation import tr
 
 ILLUMINATIONS = (None, "day", "night")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
 
 
 def _problems_text(exc: OrderInvalid) -> str:
@@ -96,7 +96,15 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
             "reused.\n"
             "<b>Only check</b>: measure and check, create nothing.\n"
             "Orders are sent in batches of at most 25. The output lists each feature with "
-            "its area and order."
+            "its area and order.\n\n"
+            "<b>Running this algorithm places the orders, and Constellr charges for them</b>: "
+            "there is no further question. Run it with <b>Only check</b> first to see what "
+            "would be ordered. Each batch carries a tag of its own (eo-explorer-…, so at "
+            "most 9 tags of yours per order); when Constellr's answer is lost (time-out, "
+            "gateway error, broken connection), the order list is searched for that tag for "
+            "up to 20 seconds and the batch is never sent twice. When the orders are not "
+            "found, the algorithm stops and says so: check the Orders tab of the Constellr "
+            "dock before running it again."
         )
 
     def createInstance(self) -> ConstellrOrdersAlgorithm:
@@ -329,7 +337,20 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
         for number, batch in enumerate(spec.batches(), start=1):
             if feedback.isCanceled():
                 break
-            result = client.submit(batch)
+            try:
+                result = client.submit(batch)
+            except EOExplorerError as exc:
+                if isinstance(exc, (NotCreated, CreationUnknown)):
+                    exc.message += " " + tr(
+                        "Look for the tag {0} in the Orders tab of the Constellr dock before "
+                        "running the algorithm again: a new run sends new orders."
+                    ).format(batch.tag)
+                if orders:
+                    exc.message = (
+                        tr("{0} order(s) of earlier batches were placed. ").format(len(orders))
+                        + exc.message
+                    )
+                raise
             if result.recovered:
                 feedback.pushWarning(
                     tr(

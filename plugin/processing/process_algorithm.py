@@ -18,10 +18,12 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDateTime,
@@ -33,7 +35,6 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import process_settings
 from ..api.errors import EOExplorerError
@@ -46,6 +47,7 @@ from ..api.process import (
     S1_DEMS,
     OutputSize,
     ProcessOptions,
+    check_endpoint,
     day_range,
     options_problem,
     plan_job,
@@ -53,13 +55,10 @@ from ..api.process import (
 from ..api.process_client import EMPTY_RESULT_HINT, ProcessClient
 from ..process_area import make_area, merged_polygons
 from ..process_tasks import execute, process_http
+from ..translation import tr
 
 DEFAULT = "default"
 _STYLERS: list = []  # post-processors must outlive the algorithm instance
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
 
 
 class _Styler(QgsProcessingLayerPostProcessorInterface):
@@ -91,6 +90,7 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
     POLARIZATION, DEM_INSTANCE = "POLARIZATION", "DEM_INSTANCE"
     CRS, RESOLUTION, WIDTH, HEIGHT = "CRS", "RESOLUTION", "WIDTH", "HEIGHT"
     OUTPUT, REQUESTS, UNITS, REQUEST_JSON = "OUTPUT", "REQUESTS", "PROCESSING_UNITS", "REQUEST_JSON"
+    OUTPUTS = "OUTPUTS"  # every output's GeoTIFF (";"-separated), OUTPUT first
 
     def name(self) -> str:
         return "sentinelhub_process"
@@ -115,12 +115,18 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             "sh.dataspace.copernicus.eu, with the account saved under EO Explorer ▸ "
             "Accounts.\n"
             "<b>Collection</b>: sentinel-2-l2a, sentinel-2-l1c, sentinel-1-grd, "
-            "sentinel-3-olci, sentinel-3-slstr, landsat-ot-l2, dem or byoc-&lt;id&gt;.\n"
+            "sentinel-3-olci, sentinel-3-slstr, landsat-ot-l2, dem or byoc-&lt;id&gt;. Each "
+            "endpoint serves its own collections: Landsat only services-uswest2, the "
+            "Sentinel collections services.sentinel-hub.com and sh.dataspace.copernicus.eu, "
+            "the DEM all three.\n"
             "<b>Area layer</b> (its polygons, clipped) wins over the <b>extent</b>.\n"
             "<b>Evalscript</b>: a preset, or a script file (it wins over the preset).\n"
             "<b>Output CRS</b>: empty for the UTM zone of the area. <b>Resolution</b> in "
             "metres, unless <b>width</b> and <b>height</b> in pixels are given.\n"
-            "Areas larger than 2500 × 2500 pixels are requested in tiles and assembled."
+            "Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.\n"
+            "An evalscript with several outputs (e.g. ids rgb and mask) gets one GeoTIFF "
+            "each: the main one (id default, else the first) is <b>Image</b>, the others are "
+            "written beside it as &lt;name&gt;_&lt;output id&gt;.tif."
         )
 
     def createInstance(self) -> SentinelHubProcessAlgorithm:  # noqa: N802
@@ -239,6 +245,9 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.REQUESTS, tr("Requests sent")))
         self.addOutput(QgsProcessingOutputNumber(self.UNITS, tr("Processing units spent")))
         self.addOutput(QgsProcessingOutputFile(self.REQUEST_JSON, tr("Request JSON")))
+        self.addOutput(
+            QgsProcessingOutputString(self.OUTPUTS, tr("Images of every evalscript output"))
+        )
 
     # -- reading the parameters -------------------------------------------------------
 
@@ -327,6 +336,12 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             self._endpoint = process_settings.find_endpoint(endpoint_id)
             if self._endpoint is None:
                 raise QgsProcessingException(tr("Unknown endpoint {0}.").format(endpoint_id))
+            # Refused before the account is read: a wrong pair needs no password prompt.
+            collection = self._text(parameters, self.COLLECTION, context)
+            try:
+                check_endpoint(collection, self._endpoint.id)
+            except ValueError as exc:
+                raise QgsProcessingException(str(exc)) from None
             self._http = process_http(self._endpoint)
         except (QgsProcessingException, EOExplorerError) as exc:
             self._prepare_error = exc
@@ -339,6 +354,7 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             script, style = self._script(parameters, context)
             info = check_evalscript(script)
             options = self._options(parameters, context, script)
+            check_endpoint(options.collection, self._endpoint.id)
             area = self._area(parameters, context)
             width = self.parameterAsInt(parameters, self.WIDTH, context)
             height = self.parameterAsInt(parameters, self.HEIGHT, context)
@@ -365,7 +381,13 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
         if out_path.suffix.lower() not in (".tif", ".tiff"):
             raise QgsProcessingException(tr("The image is written as a GeoTIFF: use .tif."))
         nodata = info.nodata if info.nodata is not None else (0.0 if style == "rgb" else None)
-        client = ProcessClient(self._http, self._endpoint.process_url)
+        client = ProcessClient(
+            self._http,
+            self._endpoint.process_url,
+            on_wait=lambda seconds: feedback.pushInfo(
+                tr("Sentinel Hub asked to slow down: waiting {0} s.").format(f"{seconds:.1f}")
+            ),
+        )
         outcome = execute(
             job,
             client,
@@ -391,9 +413,25 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             _STYLERS.append(styler)
             del _STYLERS[:-8]
             context.layerToLoadOnCompletionDetails(str(out_path)).setPostProcessor(styler)
+        for result in outcome.outputs[1:]:  # the evalscript's other outputs, beside OUTPUT
+            feedback.pushInfo(tr("Output {0} saved as {1}").format(result.id, result.path))
+            if context.willLoadLayerOnCompletion(str(out_path)):
+                self._load_beside(context, result, guess_style(info.output(result.id)))
         return {
             self.OUTPUT: str(out_path),
             self.REQUESTS: outcome.requests,
             self.UNITS: outcome.units or job.estimate_units(),
             self.REQUEST_JSON: str(outcome.request_path),
+            self.OUTPUTS: ";".join(str(r.path) for r in outcome.outputs),
         }
+
+    @staticmethod
+    def _load_beside(context, result, style: str) -> None:
+        details = QgsProcessingContext.LayerDetails(
+            f"{Path(result.path).stem}", context.project(), result.id
+        )
+        styler = _Styler(style)
+        _STYLERS.append(styler)
+        del _STYLERS[:-8]
+        details.setPostProcessor(styler)
+        context.addLayerToLoadOnCompletion(str(result.path), details)

@@ -6,14 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsProcessingProvider
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..translation import tr
+
 ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "eo_explorer.svg"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
 
 
 class EOExplorerProvider(QgsProcessingProvider):

@@ -17,8 +17,10 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -27,7 +29,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import settings
 from ..api.catalogs import Catalog
@@ -38,15 +39,12 @@ from ..api.http import HttpClient
 from ..api.search import SearchRequest
 from ..api.stac import StacClient
 from ..areas import WGS84, extent_area, geometries_area
-from ..layers import footprint_fields, to_features
+from ..layers import footprint_fields, move_into_group, style_footprints, to_features
 from ..network import http_for
+from ..translation import tr
 
 #: Rejected items reported one by one; the rest are counted.
 MAX_REJECTED_WARNINGS = 20
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EOExplorer", text)
 
 
 def resolve_catalog(value: str) -> Catalog:
@@ -68,6 +66,21 @@ def resolve_catalog(value: str) -> Catalog:
     )
 
 
+#: Post-processors must outlive the run (QGIS keeps no reference to them).
+_STYLERS: list[QgsProcessingLayerPostProcessorInterface] = []
+
+
+class _FootprintsStyler(QgsProcessingLayerPostProcessorInterface):
+    """The output looks and behaves like the dock's layer: style, time, EO Explorer group."""
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS name)
+        try:
+            style_footprints(layer)
+            move_into_group(layer, context.project())
+        except Exception as exc:  # noqa: BLE001 - styling never fails the run
+            feedback.pushWarning(tr("The footprints could not be styled: {0}").format(exc))
+
+
 class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
     CATALOG = "CATALOG"
     COLLECTIONS = "COLLECTIONS"
@@ -78,6 +91,9 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
     MAX_CLOUD = "MAX_CLOUD"
     FILTER = "FILTER"
     MAX_ITEMS = "MAX_ITEMS"
+    SORT = "SORT"
+    #: the SORT parameter's options, as keys of api.search.SORT_ORDERS
+    SORT_KEYS = ("", "newest", "oldest", "least-cloudy")
     OUTPUT = "OUTPUT"
     COUNT = "COUNT"
     NUMBER_MATCHED = "NUMBER_MATCHED"
@@ -115,7 +131,10 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             "Catalogs that cannot filter by cloud cover are filtered after download.\n"
             "<b>CQL2 filter</b>: an extra filter in CQL2 text, for catalogs that support "
             "the STAC Filter extension, for example \"platform = 'sentinel-2a'\".\n"
-            "<b>Maximum number of items</b>: the search stops after this many footprints."
+            "<b>Maximum number of items</b>: the search stops after this many footprints.\n"
+            "<b>Sort order</b>: which items come first, and so which ones the maximum keeps "
+            "(newest, oldest or least cloudy first), for catalogs that can sort; others "
+            "keep their own order."
         )
 
     def createInstance(self) -> SearchCatalogAlgorithm:
@@ -178,6 +197,20 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
                 QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=500,
                 minValue=1,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.SORT,
+                tr("Sort order"),
+                options=[
+                    tr("Catalog's order"),
+                    tr("Newest first"),
+                    tr("Oldest first"),
+                    tr("Least cloudy first"),
+                ],
+                defaultValue=0,
+                optional=True,
             )
         )
         self.addParameter(
@@ -276,7 +309,14 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             cql2_text=(self.parameterAsString(parameters, self.FILTER, context) or "").strip(),
             max_items=self.parameterAsInt(parameters, self.MAX_ITEMS, context),
             page_size=int(settings.get(settings.Key.PAGE_SIZE)),
+            sort=self._sort(parameters, context),
         )
+
+    def _sort(self, parameters: dict[str, Any], context: QgsProcessingContext) -> str:
+        if not self._is_set(parameters, self.SORT):
+            return ""
+        index = self.parameterAsEnum(parameters, self.SORT, context)
+        return self.SORT_KEYS[index] if 0 <= index < len(self.SORT_KEYS) else ""
 
     # -- running ----------------------------------------------------------------------
 
@@ -392,6 +432,11 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("The catalog did not say how many items match."))
         feedback.pushInfo(tr("{0} footprints written.").format(count))
         feedback.setProgress(100.0)
+        if context.willLoadLayerOnCompletion(dest_id):
+            styler = _FootprintsStyler()
+            _STYLERS.append(styler)
+            del _STYLERS[:-8]
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
         return {
             self.OUTPUT: dest_id,
             self.COUNT: count,

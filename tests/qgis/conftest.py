@@ -55,6 +55,23 @@ def expected_ids(
     return found
 
 
+@pytest.fixture(scope="session", autouse=True)
+def qgis_geos_engine(qgis_app) -> Iterator[None]:
+    """Polygons go through QGIS's GEOS, as they do once QGIS has loaded the plugin.
+
+    The tests import the plugin both as ``plugin`` and as ``eo_explorer.plugin`` (its
+    installed name): each copy has its own engine setting.
+    """
+    import importlib
+
+    packages = ("plugin", "eo_explorer.plugin")
+    for package in packages:
+        importlib.import_module(package + ".geos_engine").install()
+    yield
+    for package in packages:
+        importlib.import_module(package + ".api.polygon_engine").use(None)
+
+
 @pytest.fixture(scope="session")
 def sandbox_server() -> Iterator[RustacServer]:
     with RustacServer(sandbox_files()) as server:

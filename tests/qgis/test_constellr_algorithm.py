@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from eo_explorer.plugin.fields import field
+from tests.servers import faults
 from tests.servers.constellr_server import ConstellrServer
 
 from .test_constellr_dock import KEY, posts, use_server
@@ -29,6 +30,22 @@ ALG = "eo_explorer:constellr_orders"
 @pytest.fixture(scope="module", autouse=True)
 def unlocked_auth_database(unlocked_auth):
     yield unlocked_auth
+
+
+@pytest.fixture(autouse=True)
+def quick_client(monkeypatch):
+    """Clients that look for a lost batch for 5 s and time out after 1 s of silence."""
+    from eo_explorer.plugin import constellr_tasks
+
+    opened = constellr_tasks.open_client
+
+    def tuned():
+        client = opened()
+        client.http.settings.timeout = (5.0, 1.0)
+        client.look_for, client.look_every = 5.0, 0.2
+        return client
+
+    monkeypatch.setattr(constellr_tasks, "open_client", tuned)
 
 
 @pytest.fixture()
@@ -94,7 +111,8 @@ def test_one_order_per_feature_in_one_batch_and_areas_reused(server):
     orders = batch["json"]["orders"]
     assert batch["json"]["use_case"] == "Drought Stress"
     assert [o["area_of_interest_id"] for o in orders] == [a["id"] for a in server.aois]
-    assert orders[0]["tags"] == ["batch-run", "2025"] and orders[0]["illumination_constraint"]
+    assert orders[0]["tags"][:2] == ["batch-run", "2025"] and orders[0]["illumination_constraint"]
+    assert orders[0]["tags"][2].startswith("eo-explorer-")  # the batch's own tag
     out = result["OUTPUT"]
     rows = {f["name"]: f for f in out.getFeatures()}
     assert set(rows) == {"Plot A", "Plot B"}
@@ -159,3 +177,41 @@ def test_more_than_25_features_go_in_batches_and_a_lost_answer_is_not_resent(ser
     assert posts(server)[0]["dropped"]
     names = {f["name"]: f["order_id"] for f in result["OUTPUT"].getFeatures()}
     assert len(set(names.values())) == 27
+
+
+LOST_ANSWERS = {
+    "late 504": lambda srv: srv.commit_late(504, delay=1.5),
+    "stored, then 500": lambda srv: srv.commit_late(500, delay=0),
+    "dropped after storing": lambda srv: setattr(srv, "drop_after_commit", 1),
+    "201 cut short": lambda srv: srv.set_fault("/orders/batch", faults.drop_connection(times=1)),
+    "201 not JSON": lambda srv: srv.set_fault("/orders/batch", faults.invalid_json(times=1)),
+    "time-out, stored": lambda srv: srv.set_fault("/orders/batch", faults.slow(2.0, times=1)),
+}
+
+
+@pytest.mark.parametrize("fault", list(LOST_ANSWERS))
+def test_a_lost_answer_ends_with_one_order_and_says_so(server, fault):
+    LOST_ANSWERS[fault](server)
+    feedback = QgsProcessingFeedback()
+    result = run(fields_layer([("Plot A", 13.0, 52.0, 0.01)]), feedback=feedback)
+    assert result["ORDERS"] == 1 and len(server.orders) == 1 and len(posts(server)) == 1
+    assert "nothing was sent twice" in feedback.textLog()
+    (row,) = list(result["OUTPUT"].getFeatures())
+    assert row["order_id"] == server.orders[0]["id"]
+
+
+def test_a_5xx_before_storing_stops_and_a_second_run_places_one_order(server):
+    server.set_fault("/orders/batch", faults.respond(502, {"detail": "Bad Gateway"}, times=1))
+    layer = fields_layer([("Plot A", 13.0, 52.0, 0.01)])
+    with pytest.raises(QgsProcessingException, match="most likely not placed"):
+        run(layer)
+    assert server.orders == []
+    assert run(layer)["ORDERS"] == 1 and len(server.orders) == 1 and len(server.aois) == 1
+
+
+def test_the_help_says_running_places_charged_orders(provider):
+    from qgis.core import QgsApplication
+
+    text = QgsApplication.processingRegistry().algorithmById(ALG).shortHelpString()
+    assert "places the orders, and Constellr charges for them" in text
+    assert "Only check" in text

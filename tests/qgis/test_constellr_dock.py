@@ -72,6 +72,16 @@ def dock(qgis_iface, qgis_app, qgis_new_project, server):
         return True
 
     widget.confirm = yes
+    opened = widget.client_factory
+
+    def quick_client():
+        """Looks for a lost batch for 5 s; times out after 1 s of silence."""
+        client = opened()
+        client.http.settings.timeout = (5.0, 1.0)
+        client.look_for, client.look_every = 5.0, 0.2
+        return client
+
+    widget.client_factory = quick_client
     wait_for(qgis_app, lambda: not widget.busy)
     yield widget
     widget.shutdown()
@@ -172,7 +182,9 @@ def test_two_fields_ordered_in_one_batch_delivered_and_opened_as_lst(
     body = sent["json"]
     assert body["use_case"] == "Yield Prediction"
     assert [o["area_of_interest_id"] for o in body["orders"]] == [north.id, south.id]
-    assert body["orders"][0]["tags"] == ["wheat", "field42"]
+    tags = body["orders"][0]["tags"]
+    assert tags[:2] == ["wheat", "field42"] and tags[2].startswith("eo-explorer-")
+    assert body["orders"][1]["tags"] == tags  # one tag for the whole batch
     assert body["orders"][0]["maximum_number_of_images"] == 2
     assert "2 order(s) placed in 1 batch(es)." in f.formStatus.text()
     wait_for(qgis_app, lambda: not dock.busy and len(dock.orders.orders) == 2)
@@ -248,7 +260,7 @@ def test_a_dropped_connection_during_submit_places_no_duplicate(qgis_app, dock, 
     assert progress.recovered and len(progress.orders) == 1
     assert "nothing was sent twice" in f.formStatus.text()
     assert len(posts(server)) == 1 and posts(server)[0]["dropped"]
-    assert len(server.orders) == 1 and dock.questions == []
+    assert len(server.orders) == 1 and len(dock.questions) == 1  # the confirmation
 
     # An answer lost before the server stored anything: asked, then sent exactly once more.
     server.set_fault("/orders/batch", faults.respond(504, {"detail": "Gateway Timeout"}, times=1))
@@ -257,7 +269,10 @@ def test_a_dropped_connection_during_submit_places_no_duplicate(qgis_app, dock, 
     f.submitButton.click()
     wait_for(qgis_app, lambda: len(results) == 2 and not dock.busy)
     assert results[0].error is not None and results[1].error is None
-    assert len(dock.questions) == 1 and "none of the 1 order(s) was placed" in dock.questions[0]
+    # asked: the confirmation, then whether to send again (after looking for the batch)
+    assert len(dock.questions) == 3 and "Place 1 Constellr order(s)?" in dock.questions[1]
+    assert "showed none of the 1 order(s)" in dock.questions[2]
+    assert "looks for them in the order list once more first" in dock.questions[2]
     assert len(posts(server)) == 3 and len(server.orders) == 2
     assert {o["area_of_interest_id"] for o in server.orders} == {area.id}
 
@@ -378,7 +393,9 @@ def test_more_than_25_areas_are_split_after_asking(qgis_app, dock, server):
     assert "26 orders, sent in 2 batches of at most 25" in form.form.summaryLabel.text()
     progress = signal_value(qgis_app, form.submitted, form.form.submitButton.click)
     assert len(progress.orders) == 26 and len(progress.placed) == 2
-    assert len(dock.questions) == 1 and "26 areas make 26 orders" in dock.questions[0]
+    assert len(dock.questions) == 1 and "Place 26 Constellr order(s)?" in dock.questions[0]
+    assert "sent in 2 batches" in dock.questions[0] and "Areas (26): Plot 00," in dock.questions[0]
+    assert "and 16 more" in dock.questions[0]
     assert [len(p["json"]["orders"]) for p in posts(server)] == [25, 1]
 
     dock.confirm = lambda question: False  # the user says no: nothing is sent
@@ -411,3 +428,111 @@ def test_a_refused_key_offers_the_accounts_dialog(qgis_iface, qgis_app, qgis_new
         widget.shutdown()
         widget.deleteLater()
         qgis_app.processEvents()
+
+
+LOST_ANSWERS = {
+    "late 504": lambda srv: srv.commit_late(504, delay=1.5),
+    "stored, then 500": lambda srv: srv.commit_late(500, delay=0),
+    "dropped after storing": lambda srv: setattr(srv, "drop_after_commit", 1),
+    "201 cut short": lambda srv: srv.set_fault("/orders/batch", faults.drop_connection(times=1)),
+    "201 not JSON": lambda srv: srv.set_fault("/orders/batch", faults.invalid_json(times=1)),
+    "time-out, stored": lambda srv: srv.set_fault("/orders/batch", faults.slow(2.0, times=1)),
+}
+
+
+def _fill_order(dock, area_ids) -> None:
+    f = dock.order_form.form
+    dock.order_form.tick(area_ids)
+    f.productCombo.setCurrentText("LSTprecision")
+    f.frequencyCombo.setCurrentIndex(f.frequencyCombo.findData("monthly"))
+
+
+@pytest.mark.parametrize("fault", list(LOST_ANSWERS))
+def test_a_lost_answer_ends_with_one_order_and_a_true_message(qgis_app, dock, server, fault):
+    _info, area = create_area(qgis_app, dock, "Lost", field(13.0, 52.0))
+    _fill_order(dock, [area.id])
+    LOST_ANSWERS[fault](server)
+    f = dock.order_form.form
+    progress = signal_value(qgis_app, dock.order_form.submitted, f.submitButton.click)
+    wait_for(qgis_app, lambda: not dock.busy)
+    assert progress.error is None and progress.recovered and len(progress.orders) == 1
+    assert "1 order(s) placed" in f.formStatus.text()
+    assert "nothing was sent twice" in f.formStatus.text()
+    assert len(server.orders) == 1 and len(posts(server)) == 1
+    assert len(dock.questions) == 1  # only the confirmation: nothing to send again
+
+
+def test_the_confirmation_shows_what_is_ordered_and_no_sends_nothing(qgis_app, dock, server):
+    _info, area = create_area(qgis_app, dock, "North field", field(13.0, 52.0))
+    _fill_order(dock, [area.id])
+    f = dock.order_form.form
+    f.startDate.setDate(QDate(2031, 5, 1))
+    f.endDate.setDate(QDate(2031, 5, 31))
+    asked = []
+    dock.confirm = lambda question: asked.append(question) or False
+    f.submitButton.click()
+    assert posts(server) == [] and "Nothing was sent." in f.formStatus.text()
+    (question,) = asked
+    for words in (
+        "Place 1 Constellr order(s)?",
+        "charges",
+        "Product: LSTprecision, monthly",
+        "Dates (UTC): 2031-05-01 to 2031-05-31",
+        "Areas (1): North field",
+    ):
+        assert words in question, question
+
+
+def test_sending_again_after_a_late_commit_finds_the_first_order(qgis_app, dock, server):
+    """The gateway answers 504 and the server stores the batch 2 s later, after the client
+    stopped looking; the user agrees to send again once the order is there: the resend
+    looks first and finds it."""
+    _info, area = create_area(qgis_app, dock, "Late", field(13.0, 52.0))
+    _fill_order(dock, [area.id])
+    opened = dock.client_factory
+
+    def impatient():
+        client = opened()
+        client.look_for = 0.5
+        return client
+
+    dock.client_factory = impatient
+    server.commit_late(504, delay=2.0)
+
+    def answer_later(question: str) -> bool:
+        dock.questions.append(question)
+        if len(dock.questions) > 1:  # "send again?": the user answers after a while
+            wait_for(qgis_app, lambda: server.orders, 10)
+        return True
+
+    dock.confirm = answer_later
+    results = []
+    dock.order_form.submitted.connect(results.append)
+    dock.order_form.form.submitButton.click()
+    wait_for(qgis_app, lambda: len(results) == 2 and not dock.busy, 30)
+    assert results[0].error is not None and "most likely not placed" in str(results[0].error)
+    assert results[1].error is None and results[1].recovered
+    assert len(server.orders) == 1 and len(posts(server)) == 1
+    assert "nothing was sent twice" in dock.order_form.form.formStatus.text()
+
+
+def test_a_placed_batch_that_cannot_be_found_is_never_offered_again(qgis_app, dock, server):
+    """201 with an unreadable body, and the order list does not show the batch: the dock
+    says it was accepted, does not offer to send it again, and the next confirmation
+    warns about it."""
+    _info, area = create_area(qgis_app, dock, "Unread", field(13.0, 52.0))
+    _fill_order(dock, [area.id])
+    server.set_fault("/orders/batch", faults.invalid_json(times=1))
+    server.set_fault("/orders", faults.respond(200, {"count": 0, "items": []}, method="GET"))
+    f = dock.order_form.form
+    progress = signal_value(qgis_app, dock.order_form.submitted, f.submitButton.click)
+    wait_for(qgis_app, lambda: not dock.busy)
+    assert "Do not place them again" in str(progress.error)
+    assert "Do not place them again" in f.formStatus.text()
+    assert len(dock.questions) == 1 and len(posts(server)) == 1 and len(server.orders) == 1
+    tag = posts(server)[0]["json"]["orders"][0]["tags"][-1]
+
+    dock.confirm = lambda question: dock.questions.append(question) or False
+    f.submitButton.click()
+    assert "may have been placed (tag " + tag in dock.questions[-1]
+    assert len(posts(server)) == 1

@@ -242,3 +242,73 @@ def test_without_an_account(provider, tmp_path):
             EXTENT="14,15,46,47 [EPSG:4326]",
             OUTPUT=str(tmp_path / "a.tif"),
         )
+
+
+def test_a_collection_the_endpoint_does_not_serve_is_refused(provider, tmp_path):
+    clean_settings()
+    with pytest.raises(QgsProcessingException) as refused:
+        run(
+            ENDPOINT="sentinelhub-cdse",
+            COLLECTION="landsat-ot-l2",
+            EXTENT="14,15,46,47 [EPSG:4326]",
+            EVALSCRIPT="landsat_true_color",
+            OUTPUT=str(tmp_path / "l.tif"),
+        )
+    # said before any account is asked for (none is set up here)
+    assert "does not serve the collection landsat-ot-l2" in str(refused.value)
+    assert "services-uswest2.sentinel-hub.com" in str(refused.value)
+    with pytest.raises(QgsProcessingException, match="US West .* does not serve .*sentinel-2"):
+        run(
+            ENDPOINT="sentinelhub-uswest2",
+            COLLECTION="sentinel-2-l2a",
+            EXTENT="14,15,46,47 [EPSG:4326]",
+            OUTPUT=str(tmp_path / "s.tif"),
+        )
+
+
+TWO_OUTPUTS = """//VERSION=3
+function setup() {
+  return {input: ["B04", "B08", "dataMask"],
+          output: [{id: "ndvi", bands: 1, sampleType: "FLOAT32"},
+                   {id: "mask", bands: 1, sampleType: "UINT8"}]};
+}
+function evaluatePixel(s) {
+  return {ndvi: [(s.B08 - s.B04) / (s.B08 + s.B04)], mask: [s.dataMask]};
+}
+"""
+
+
+def test_several_outputs_are_written_side_by_side_and_loaded(sh, tmp_path):
+    import processing
+
+    script = tmp_path / "two.js"
+    script.write_text(TWO_OUTPUTS)
+    out = tmp_path / "two.tif"
+    result = processing.runAndLoadResults(
+        ALG,
+        {
+            "ENDPOINT": "custom",
+            "COLLECTION": "sentinel-2-l2a",
+            "EXTENT": "500000,512000,5100000,5104000 [EPSG:32633]",
+            "EVALSCRIPT_FILE": str(script),
+            "RESOLUTION": 10,
+            "OUTPUT": str(out),
+        },
+    )
+    assert result["REQUESTS"] == 2  # 1200 px wide in tiles of at most 1000
+    mask = tmp_path / "two_mask.tif"
+    assert result["OUTPUTS"] == f"{out};{mask}"
+    sent = bodies(sh)
+    assert all(
+        [r["identifier"] for r in b["output"]["responses"]] == ["ndvi", "mask"] for b in sent
+    )
+    ndvi, mask_data = gdal.Open(str(out)), gdal.Open(str(mask))
+    assert gdal.GetDataTypeName(ndvi.GetRasterBand(1).DataType) == "Float32"
+    assert gdal.GetDataTypeName(mask_data.GetRasterBand(1).DataType) == "Byte"
+    assert (mask_data.RasterXSize, mask_data.RasterYSize) == (1200, 400)
+    xs, ys = pixel_centres((500000, 5100000, 512000, 5104000), 1200, 400)
+    assert np.array_equal(
+        mask_data.GetRasterBand(1).ReadAsArray(), pattern(xs, ys, 0, "UINT8", False)
+    )
+    ndvi = mask_data = None
+    assert loaded(str(mask)).bandCount() == 1

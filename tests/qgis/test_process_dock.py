@@ -84,9 +84,11 @@ def test_ndvi_of_a_drawn_field_becomes_a_styled_layer(
                 },
             }
         ]
+        # The tile's size in pixels, so that its pixels are exactly 10 m.
+        x0, y0, x1, y1 = bounds["bbox"]
         assert body["output"] == {
-            "resx": 10.0,
-            "resy": 10.0,
+            "width": round((x1 - x0) / 10),
+            "height": round((y1 - y0) / 10),
             "responses": [{"identifier": "default", "format": {"type": "image/tiff"}}],
         }
         assert body["evalscript"].startswith("//VERSION=3") and "B08" in body["evalscript"]

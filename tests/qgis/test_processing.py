@@ -79,6 +79,7 @@ def test_provider_lists_the_algorithm(provider):
         "MAX_CLOUD",
         "FILTER",
         "MAX_ITEMS",
+        "SORT",
         "OUTPUT",
     ]
     assert algorithm.parameterDefinition("MAX_ITEMS").defaultValue() == 500
@@ -110,6 +111,50 @@ def test_extent_search_to_geopackage(provider, sandbox_server, tmp_path):
     feature = next(layer.getFeatures())
     assert feature["datetime"].isValid()
     assert json.loads(feature["item_json"])["id"] == feature["id"]
+
+
+def test_a_loaded_output_looks_like_the_docks_layer(provider, sandbox_server, tmp_path):
+    """Styled outlines, time-aware, in the EO Explorer group: not QGIS's default grey."""
+    import processing
+
+    from eo_explorer.plugin.layers import GROUP_NAME
+
+    output = str(tmp_path / "styled.gpkg")
+    result = processing.runAndLoadResults(
+        ALG,
+        {
+            "CATALOG": sandbox_server.url,
+            "EXTENT": "5,15,45,55 [EPSG:4326]",
+            "START": JUNE[0],
+            "END": JUNE[1],
+            "OUTPUT": output,
+        },
+    )
+    project = QgsProject.instance()
+    layer = project.mapLayer(result["OUTPUT"]) or next(
+        lyr for lyr in project.mapLayers().values() if lyr.source().startswith(output)
+    )
+    try:
+        assert layer.customProperty("eo_explorer/kind") == "footprints"
+        assert layer.temporalProperties().isActive()
+        symbol = layer.renderer().symbol() if hasattr(layer.renderer(), "symbol") else None
+        assert symbol is not None and symbol.color().alpha() < 255, "outlines, not grey fill"
+        node = project.layerTreeRoot().findLayer(layer.id())
+        assert node is not None and node.parent().name() == GROUP_NAME
+    finally:
+        project.removeMapLayer(layer.id())
+
+
+def test_extent_text_is_xmin_xmax_ymin_ymax(provider, sandbox_server):
+    """The README's qgis_process example: ``--EXTENT="5,7,45,47 [EPSG:4326]"`` is
+    longitude 5 to 7, latitude 45 to 47 (QGIS's order), not a box from (5, 7) to (45, 47)."""
+    result = run(
+        CATALOG=sandbox_server.url, EXTENT="5,7,45,47 [EPSG:4326]", START=YEAR[0], END=YEAR[1]
+    )
+    expected = expected_ids((5.0, 45.0, 7.0, 47.0), *day_range(*YEAR))
+    misread = expected_ids((5.0, 7.0, 45.0, 47.0), *day_range(*YEAR))
+    assert expected and sorted(expected) != sorted(misread)
+    assert sorted(layer_ids(result["OUTPUT"])) == sorted(expected)
 
 
 def test_projected_extent_is_reprojected(provider, sandbox_server):
@@ -361,6 +406,53 @@ def test_qgis_process_runs_the_algorithm(sandbox_server, tmp_path):
     assert answer["results"]["COUNT"] == len(expected)
     layer = QgsVectorLayer(str(output), "footprints", "ogr")
     assert layer.isValid()
+    assert sorted(layer_ids(layer)) == sorted(expected)
+
+
+def test_qgis_process_searches_with_a_polygon_layer(sandbox_server, tmp_path):
+    """qgis_process links QGIS's GEOS globally, like the desktop: a polygon must not crash it.
+
+    The dependency folder holds a shapely wheel (its own GEOS), as for a user who installed
+    it; with the wheel doing the polygon work this run aborted (exit 134).
+    """
+    qgis_process, _config = headless_qgis(tmp_path)
+    # A triangle over the Alps and a square over the Netherlands, in one layer.
+    triangle = [[6.0, 45.5], [12.0, 45.5], [9.0, 48.0], [6.0, 45.5]]
+    square = [[4.0, 51.0], [6.0, 51.0], [6.0, 53.0], [4.0, 53.0], [4.0, 51.0]]
+    area = tmp_path / "area.geojson"
+    area.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {"type": "Feature", "properties": {}, "geometry": g}
+                    for g in (
+                        {"type": "Polygon", "coordinates": [triangle]},
+                        {"type": "Polygon", "coordinates": [square]},
+                    )
+                ],
+            }
+        )
+    )
+    output = tmp_path / "polygon.gpkg"
+    done = qgis_process(
+        "--json",
+        "run",
+        ALG,
+        f"--CATALOG={sandbox_server.url}",
+        f"--AREA={area}",
+        f"--START={JUNE[0]}",
+        f"--END={JUNE[1]}",
+        f"--OUTPUT={output}",
+    )
+    assert done.returncode == 0, (
+        f"qgis_process exited with {done.returncode}\n" + done.stdout[-3000:] + done.stderr[-3000:]
+    )
+    expected = expected_ids(
+        {"type": "MultiPolygon", "coordinates": [[triangle], [square]]}, *day_range(*JUNE)
+    )
+    assert expected, "the sandbox has items under both polygons in June 2024"
+    layer = QgsVectorLayer(str(output), "footprints", "ogr")
     assert sorted(layer_ids(layer)) == sorted(expected)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import requests
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -326,3 +327,32 @@ def test_catalog_that_needs_an_account_says_so(dock, qgis_app):
     assert "Constellr workspace API key" in dock.form.collectionsStatus.text()
     combo.setCurrentIndex(combo.findData("sandbox"))
     wait_for(qgis_app, lambda: dock.form.searchButton.isEnabled())
+
+
+def test_a_blank_map_is_refused_with_a_sentence(
+    dock, qgis_app, qgis_iface, sandbox_server, monkeypatch
+):
+    """A new project's map has no extent yet; it must not become bbox [0, 0, 0, 0]."""
+    from plugin.areas import extent_area
+
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    context = QgsProject.instance().transformContext()
+    for blank in (QgsRectangle(), QgsRectangle(0, 0, 0, 0), QgsRectangle(3, 3, 3, 9)):
+        with pytest.raises(ValueError, match="The map shows no area yet"):
+            extent_area(blank, wgs84, context)
+    # The canvas of a QGIS that has shown nothing yet (pytest-qgis's has a size already).
+    monkeypatch.setattr(dock.canvas, "extent", QgsRectangle)
+    tick(dock, S2)
+    dock.form.extentRadio.setChecked(True)
+    dock.form.searchButton.click()
+    qgis_app.processEvents()
+    assert dock.search_task is None, "no search may start"
+    texts = [item.text() for item in dock.message_bar.items()]
+    assert any("The map shows no area yet" in t for t in texts), texts
+
+
+def test_sort_is_not_offered_where_the_catalog_cannot_sort(dock):
+    """rustac declares no Sort extension: the combo is off and nothing is sent."""
+    assert not dock.form.sortCombo.isEnabled()
+    dock.form.sortCombo.setCurrentIndex(dock.form.sortCombo.findData("newest"))
+    assert dock.build_request().sort == ""

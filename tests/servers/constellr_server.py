@@ -21,10 +21,11 @@ requests: 206 / 416, so GDAL ``/vsicurl/`` reads the COGs). Rules and state mach
 
 Test hooks: ``advance(order_id=None)`` (one state step; ``auto_advance=seconds`` does it in
 a thread), ``drop_after_commit`` (True, or a count: the batch is stored, then the
-connection closes without an answer), ``set_fault(path, fault)`` with the faults of
-:mod:`tests.servers.faults` (``path``: "/orders/batch", "/stac/search", ... or "*";
-``after`` / ``times`` / ``method`` narrow them down), accessors ``orders``, ``aois``,
-``items``.
+connection closes without an answer), ``commit_late(status, delay)`` (the batch is
+answered with a gateway error at once and stored ``delay`` seconds later),
+``set_fault(path, fault)`` with the faults of :mod:`tests.servers.faults` (``path``:
+"/orders/batch", "/stac/search", ... or "*"; ``after`` / ``times`` / ``method`` narrow
+them down), accessors ``orders``, ``aois``, ``items``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ import threading
 import time
 from collections.abc import Mapping
 from datetime import datetime, timezone
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
@@ -85,8 +87,7 @@ class ConstellrServer(LocalServer):
     ``api_keys``: {key: workspace id}. ``now``: clock for ``created`` and the date rules
     (aware UTC datetime). ``data_dir``: where delivered COGs go (default: a temporary folder
     removed on stop). ``products``: the workspace products (``GET /products``, orderable,
-    STAC collections). ``images_per_order``: cap of images per delivery. ``stac_style``:
-    "documented" or "full" (see :mod:`tests.servers.constellr_stac`). ``max_limit``: upper
+    STAC collections). ``images_per_order``: cap of images per delivery. ``max_limit``: upper
     bound of ``limit`` on ``/orders`` and ``/areas-of-interest``. ``rejection_rule(order,
     aoi)`` returns a rejection reason or None (default: tag "reject-me").
     """
@@ -102,7 +103,6 @@ class ConstellrServer(LocalServer):
         products: tuple[str, ...] = PRODUCTS,
         images_per_order: int = 2,
         auto_advance: Optional[float] = None,
-        stac_style: str = "documented",
         max_limit: int = 100,
         rejection_rule: Callable[[dict, dict], Optional[str]] = default_rejection_rule,
         host: str = "127.0.0.1",
@@ -113,10 +113,12 @@ class ConstellrServer(LocalServer):
         self.api = OrdersApi(
             now, products=products, max_limit=max_limit, rejection_rule=rejection_rule
         )
-        self.stac = StacApi(list(products), style=stac_style)
+        self.stac = StacApi(list(products))
         self.images_per_order = images_per_order
         self.auto_advance = auto_advance
         self.drop_after_commit: Union[bool, int] = False
+        self._late: list[tuple[int, float]] = []  # (status, delay) per coming batch
+        self._timers: list[threading.Timer] = []
         self._own_dir = data_dir is None
         self.data_dir = Path(data_dir) if data_dir is not None else None
         self.assets: dict[str, Asset] = {}
@@ -137,6 +139,8 @@ class ConstellrServer(LocalServer):
         return self
 
     def stop(self) -> None:
+        for timer in self._timers:
+            timer.cancel()
         self._stop_advancing.set()
         if self._advancer is not None:
             self._advancer.join(timeout=30)
@@ -199,6 +203,17 @@ class ConstellrServer(LocalServer):
 
     def clear_faults(self) -> None:
         self._faults.clear()
+
+    def commit_late(self, status: int = 504, delay: float = 1.5, times: int = 1) -> None:
+        """The next ``times`` valid batches are answered ``status`` at once (a gateway's
+        error body) and stored ``delay`` seconds later, as behind a gateway that gave up
+        waiting for the backend. ``delay`` 0: stored first, then the error."""
+        with self._lock:
+            self._late.extend([(status, delay)] * times)
+
+    def _take_late(self) -> Optional[tuple[int, float]]:
+        with self._lock:
+            return self._late.pop(0) if self._late else None
 
     def _take_drop(self) -> bool:
         with self._lock:
@@ -298,7 +313,25 @@ class ConstellrServer(LocalServer):
         return methods[method]()
 
     def _create_orders(self, handler: _Handler, entry: dict, ws: str) -> tuple[int, Any]:
-        docs = self.api.create_orders(ws, self._body(entry))
+        body = self._body(entry)
+        late = self._take_late()
+        if late is not None:
+            status, delay = late
+            self.api.validate_batch(ws, body)  # an invalid batch is still refused at once
+            entry["late_commit"] = delay
+
+            def commit() -> None:
+                entry["created_orders"] = [d["id"] for d in self.api.create_orders(ws, body)]
+
+            if delay <= 0:
+                commit()
+            else:
+                timer = threading.Timer(delay, commit)
+                timer.daemon = True
+                self._timers.append(timer)
+                timer.start()
+            return status, {"detail": HTTPStatus(status).phrase}
+        docs = self.api.create_orders(ws, body)
         entry["created_orders"] = [d["id"] for d in docs]
         if self._take_drop():
             entry["dropped"] = True

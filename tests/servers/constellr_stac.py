@@ -4,9 +4,10 @@ One collection per product (``lstprecision``, ``lstzoom``, ``lstfusion``), items
 workspace (those of its delivered orders). Documents follow the documented examples:
 landing page ``constellr-stacapi`` (links ``self`` and ``data``), conformance (the four
 documented classes), collections with ``numberMatched`` / ``numberReturned``, item
-collections with ``collection`` / ``parent`` / ``root`` / ``self`` links. ``style="full"``
-adds what the STAC API 1.0 spec asks of a landing page (``conformsTo``, ``root``,
-``conformance`` and ``search`` links) and the core / item-search / filter classes.
+collections with ``collection`` / ``parent`` / ``root`` / ``self`` links. Nothing more: the
+landing page has no ``search`` or ``conformance`` link and no ``conformsTo``, and the
+conformance list has no core or item-search class, exactly as documented, so a client
+must find ``/stac/search`` as the real service makes it.
 
 Search (``GET`` / ``POST /stac/search``, ``GET /stac/collections/{id}/items``): the
 parameters of :mod:`tests.servers.constellr_search`, ``limit`` (1..10000, default 10; else
@@ -44,17 +45,6 @@ DOCUMENTED_CONFORMANCE = [
     "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
     "https://api.stacspec.org/v1.0.0/ogcapi-features#sort",
 ]
-STAC_API_CONFORMANCE = [  # style="full": STAC API 1.0 classes for what is served
-    "https://api.stacspec.org/v1.0.0/core",
-    "https://api.stacspec.org/v1.0.0/collections",
-    "https://api.stacspec.org/v1.0.0/ogcapi-features",
-    "https://api.stacspec.org/v1.0.0/item-search",
-    "https://api.stacspec.org/v1.0.0/item-search#filter",
-    "https://api.stacspec.org/v1.0.0/item-search#sort",
-    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
-]
 COLLECTIONS = {
     "LSTprecision": "Land Surface Temperature (LST) Precision product.",
     "LSTzoom": "Land Surface Temperature (LST) Zoom product.",
@@ -70,10 +60,8 @@ def collection_id(product: str) -> str:
 class StacApi:
     """Items per workspace, answered as the documented ``/stac`` API."""
 
-    def __init__(self, products: list[str], style: str = "documented") -> None:
-        if style not in ("documented", "full"):
-            raise ValueError(f"unknown style {style!r}; expected 'documented' or 'full'")
-        self.products, self.style = products, style
+    def __init__(self, products: list[str]) -> None:
+        self.products = products
         self.items: dict[str, list[dict]] = {}
         self.lock = threading.Lock()
 
@@ -122,8 +110,7 @@ class StacApi:
         raise ApiError(404, "Not Found")
 
     def _conformance(self) -> list[str]:
-        extra = STAC_API_CONFORMANCE if self.style == "full" else []
-        return DOCUMENTED_CONFORMANCE + extra
+        return list(DOCUMENTED_CONFORMANCE)
 
     def _landing(self, base: str) -> dict:
         links = [
@@ -135,7 +122,7 @@ class StacApi:
                 "href": base + "collections",
             },
         ]
-        doc: dict = {
+        return {
             "type": "Catalog",
             "id": "constellr-stacapi",
             "title": "Constellr STAC API",
@@ -144,15 +131,6 @@ class StacApi:
             "links": links,
             "stac_extensions": [],
         }
-        if self.style == "full":
-            links.append({"rel": "root", "type": JSON, "href": base})
-            links.append({"rel": "conformance", "type": JSON, "href": base + "conformance"})
-            for method in ("GET", "POST"):
-                links.append(
-                    {"rel": "search", "type": GEOJSON, "href": base + "search", "method": method}
-                )
-            doc["conformsTo"] = self._conformance()
-        return doc
 
     def _collection(self, ws: str, cid: str, base: str, single: bool = True) -> dict:
         product = next((p for p in self.products if collection_id(p) == cid), None)

@@ -193,6 +193,36 @@ def collection_for(type_: Any, byoc_ids: Optional[set] = None) -> Optional[Colle
     return None
 
 
+# Which deployment serves which collection: the Sentinel Hub data pages' examples (Landsat,
+# MODIS and HLS on services-uswest2.sentinel-hub.com), Planet "Public Data", "Main
+# Deployments" (EU-Central-1: Sentinel-1/2/3, 5P, DEM; US-West-2: Landsat, MODIS, HLS,
+# DEM) and the CDSE Sentinel Hub data pages (Copernicus collections and the DEM only).
+_COPERNICUS = (
+    "sentinel-1-grd", "sentinel-2-l1c", "sentinel-2-l2a", "sentinel-3-olci",
+    "sentinel-3-olci-l2", "sentinel-3-slstr", "sentinel-5p-l2", "dem",
+)  # fmt: skip
+DEPLOYMENTS = {
+    "services.sentinel-hub.com": frozenset(_COPERNICUS),
+    "services-uswest2.sentinel-hub.com": frozenset(
+        [c for c in COLLECTIONS if c.startswith("landsat-")] + ["modis", "hls", "dem"]
+    ),
+    "sh.dataspace.copernicus.eu": frozenset(_COPERNICUS),
+}
+
+
+def not_on_deployment(index: int, collection: Collection, deployment: str) -> ApiError:
+    """The answer to a collection the deployment does not serve.
+
+    Sentinel Hub documents no error body for this case (the OpenAPI only says to use "the
+    appropriate end-point for each of the datasets"); this follows the seed's general error
+    shape, a 400 COMMON_BAD_PAYLOAD naming the parameter, worded here."""
+    return bad_payload(
+        f"input->data->{index}->type",
+        f"Data collection {collection.type!r} is not available on {deployment}; use the "
+        "endpoint that serves it.",
+    )
+
+
 def too_coarse(meters: float, collection: Collection) -> ApiError:
     """The recorded answer to a too coarse Sentinel-2 request (400 COMMON_EXCEPTION)."""
     return ApiError(

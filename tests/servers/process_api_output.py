@@ -44,6 +44,8 @@ def image_size(output: dict, bbox: tuple) -> tuple:
             "same time.",
         )
     if pairs[1]:
+        # How the service rounds extent / resolution to pixels is not documented: rounding
+        # to the nearest integer is this server's own rule (the plugin sends width/height).
         size = []
         for res_key, size_key, extent in (
             ("resx", "width", bbox[2] - bbox[0]),

@@ -17,10 +17,12 @@ from typing import Any, Optional
 
 from tests.servers.process_api_collections import (
     CRS84,
+    DEPLOYMENTS,
     ApiError,
     Collection,
     bad_payload,
     collection_for,
+    not_on_deployment,
     parse_crs,
     too_coarse,
 )
@@ -189,13 +191,19 @@ def _time_range(data_filter: dict, path: str) -> tuple:
     return times[0], times[1]
 
 
-def _data_input(i: int, item: Any, byoc_ids: Optional[set]) -> DataInput:
+def _data_input(
+    i: int, item: Any, byoc_ids: Optional[set], deployment: Optional[str] = None
+) -> DataInput:
     path = f"input->data->{i}"
     if not isinstance(item, dict):
         raise bad_payload(path, "Each `input.data` element must be an object.")
     coll = collection_for(item.get("type"), byoc_ids)
     if coll is None:
         raise bad_payload(f"{path}->type", f"Unknown data collection type {item.get('type')!r}.")
+    served = DEPLOYMENTS.get(deployment or "")
+    byoc = coll.type.split("-", 1)[0] in ("byoc", "batch", "zarr")  # on their own host
+    if served is not None and not byoc and coll.type not in served:
+        raise not_on_deployment(i, coll, str(deployment))
     df = _dict(item.get("dataFilter"), f"{path}->dataFilter")
     proc = _dict(item.get("processing"), f"{path}->processing")
     t0, t1 = _time_range(df, f"{path}->dataFilter")
@@ -272,9 +280,13 @@ def meters_per_pixel(req: ProcessRequest) -> float:
 
 
 def validate(
-    body: Any, accept: Optional[str] = None, byoc_ids: Optional[set] = None
+    body: Any,
+    accept: Optional[str] = None,
+    byoc_ids: Optional[set] = None,
+    deployment: Optional[str] = None,
 ) -> ProcessRequest:
-    """The request ``body`` (parsed JSON) as a :class:`ProcessRequest`, or ApiError."""
+    """The request ``body`` (parsed JSON) as a :class:`ProcessRequest`, or ApiError.
+    ``deployment``: a host of ``DEPLOYMENTS`` whose collections only are served."""
     if not isinstance(body, dict):
         raise ApiError(400, "Request body must be a JSON object.")
     inp = body.get("input")
@@ -284,7 +296,7 @@ def validate(
     data = inp.get("data")
     if not isinstance(data, list) or not data:
         raise bad_payload("input->data", "`input.data` must contain at least one data collection.")
-    inputs = [_data_input(i, item, byoc_ids) for i, item in enumerate(data)]
+    inputs = [_data_input(i, item, byoc_ids, deployment) for i, item in enumerate(data)]
     script_text = body.get("evalscript")
     if not isinstance(script_text, str) or not script_text.strip():
         raise bad_payload("evalscript", "`evalscript` must be specified.")

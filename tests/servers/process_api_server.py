@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, Optional
 import numpy as np
 
 from tests.servers.faults import Fault, FaultTable
-from tests.servers.process_api_collections import ApiError, error_body, parse_crs
+from tests.servers.process_api_collections import DEPLOYMENTS, ApiError, error_body, parse_crs
 from tests.servers.process_api_render import (
     coverage_counts,
     data_mask,
@@ -57,6 +57,12 @@ class Tile(NamedTuple):
     width: int
     height: int
 
+    @property
+    def pixel_size(self) -> tuple:
+        """(x, y) size of a pixel: the bbox divided by the size in pixels, as rendered."""
+        x0, y0, x1, y1 = self.bbox
+        return (x1 - x0) / self.width, (y1 - y0) / self.height
+
 
 class ProcessApiServer(LocalServer):
     """Sentinel Hub Process API on ``PROCESS_PATH``.
@@ -72,6 +78,12 @@ class ProcessApiServer(LocalServer):
     are 0. ``s1_polarization``: polarization of the Sentinel-1 products found when the
     request has no ``dataFilter.polarization``. ``byoc_ids``: the only BYOC/batch/zarr
     collection ids that exist (None: any UUID). ``delay``: seconds each valid request takes.
+    ``deployment``: answer as that host (``services.sentinel-hub.com``,
+    ``services-uswest2.sentinel-hub.com`` or ``sh.dataspace.copernicus.eu``): collections
+    it does not serve are refused (None: every collection is served). ``pixel_size``:
+    (x, y) every image's pixels must have, bbox / width and height to 1e-9 relative; other
+    requests get a 400 TEST_PIXEL_SIZE (a check of this server, not a Sentinel Hub rule:
+    it proves a client's tiles cannot drift from its grid).
     """
 
     handler = RecordingHandler
@@ -89,6 +101,8 @@ class ProcessApiServer(LocalServer):
         s1_polarization: str = "DV",
         byoc_ids: Optional[Iterable[str]] = None,
         delay: float = 0.0,
+        deployment: Optional[str] = None,
+        pixel_size: Optional[tuple] = None,
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
@@ -106,6 +120,10 @@ class ProcessApiServer(LocalServer):
         self.s1_polarization = s1_polarization
         self.byoc_ids = None if byoc_ids is None else set(byoc_ids)
         self.delay = delay
+        if deployment is not None and deployment not in DEPLOYMENTS:
+            raise ValueError(f"deployment must be one of {', '.join(DEPLOYMENTS)}")
+        self.deployment = deployment
+        self.pixel_size = pixel_size
         self.tiles: list[Tile] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -156,6 +174,7 @@ class ProcessApiServer(LocalServer):
             with self._lock:
                 self.in_flight -= 1
         entry["status"] = status
+        entry["response_headers"] = dict(headers or {})
         handler.send(status, payload, content_type, headers, fault)
 
     def _answer(self, entry: dict) -> tuple:
@@ -173,7 +192,8 @@ class ProcessApiServer(LocalServer):
         self._check_rate()
         body = self._body(entry)
         headers = {k.lower(): v for k, v in entry["headers"].items()}
-        req = validate(body, headers.get("accept"), self.byoc_ids)
+        req = validate(body, headers.get("accept"), self.byoc_ids, self.deployment)
+        self._check_pixel_size(req)
         mask = data_mask(req, self.no_data_areas)
         s1_tile_check(req, self.s1_polarization, bool(mask.any()))
         cost = processing_units(req)
@@ -188,6 +208,18 @@ class ProcessApiServer(LocalServer):
             raise
         self._record_tile(req)
         return 200, payload, req.content_type, {"x-processingunits-spent": f"{cost:.6g}"}
+
+    def _check_pixel_size(self, req: ProcessRequest) -> None:
+        if self.pixel_size is None:
+            return
+        got = Tile(req.bbox, req.crs, req.width, req.height).pixel_size
+        if not all(math.isclose(g, e, rel_tol=1e-9) for g, e in zip(got, self.pixel_size)):
+            raise ApiError(
+                400,
+                f"Pixel size {got[0]!r} x {got[1]!r} (bbox / width, height) is not the "
+                f"expected {self.pixel_size[0]!r} x {self.pixel_size[1]!r} (test server check).",
+                "TEST_PIXEL_SIZE",
+            )
 
     def _check_rate(self) -> None:
         if self.rate_limit is None:

@@ -104,7 +104,6 @@ class AccountServices:
         # LST products; orders move one state every 20 s so a new user can watch them.
         self.constellr = ConstellrServer(
             api_keys={SANDBOX_API_KEY: SANDBOX_WORKSPACE},
-            stac_style="full",
             auto_advance=20.0,
             port=self._port(2),
         ).start()

@@ -4,6 +4,7 @@ paging, deliveries, and no order placed twice when the answer to a batch is lost
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -38,7 +39,9 @@ def server(tmp_path):
 @pytest.fixture()
 def client(server):
     http = HttpClient(settings=HttpSettings(retries=0, timeout=(5, 10)))
-    return api.ConstellrClient(http.with_auth(api_key_auth(KEY)), server.url)
+    found = api.ConstellrClient(http.with_auth(api_key_auth(KEY)), server.url)
+    found.look_for, found.look_every = 4.0, 0.2
+    return found
 
 
 def area(width=1000.0, height=1000.0, aoi_id="a1", name="Field") -> dict:
@@ -108,8 +111,8 @@ BOUNDARIES = [
     ("LSTprecision", {"maximum_number_of_images": 0}, "x"),
     ("LSTprecision", {"maximum_number_of_images": None}, None),
     ("LSTfusion", {"maximum_number_of_images": 1}, "x"),
-    ("LSTprecision", {"tags": [f"t{i}" for i in range(10)]}, None),
-    ("LSTprecision", {"tags": [f"t{i}" for i in range(11)]}, "tags"),
+    ("LSTprecision", {"tags": [f"t{i}" for i in range(9)]}, None),
+    ("LSTprecision", {"tags": [f"t{i}" for i in range(10)]}, "tags"),  # +1: the batch tag
     ("LSTprecision", {"tags": ["x" * 50]}, None),
     ("LSTprecision", {"tags": ["x" * 51]}, "tags"),
     ("LSTfusion", {"tags": ["same", "same"]}, "tags"),
@@ -196,7 +199,7 @@ SIZED = {
         ("LSTfusion", "60x60", {"start_date": NOW + US, "end_date": NOW + 2 * DAY}),
         ("LSTprecision", "60x60", {"frequency": "single_image", "maximum_number_of_images": 2}),
         ("LSTfusion", "60x60", {"maximum_number_of_images": 1}),
-        ("LSTprecision", "60x60", {"tags": ["x" * 50] + [f"t{i}" for i in range(9)]}),
+        ("LSTprecision", "60x60", {"tags": ["x" * 50] + [f"t{i}" for i in range(8)]}),
     ],
 )
 def test_server_accepts_exactly_what_the_rules_accept(server, client, product, size, changes):
@@ -259,7 +262,7 @@ def test_deliveries_of_an_order_follow_token_pages(server, client, monkeypatch):
         spec(areas=[aoi.ref().model_dump()], maximum_number_of_images=3), now=NOW
     ).batches()[0]
     first = client.submit(batch).created[0]
-    client.submit(batch)  # a second order on the same AOI
+    client.submit(batch.again())  # a second order on the same AOI
     server.settle()
     assert client.order(first.id).state == "delivered"
     items = client.deliveries(order_id=first.id)
@@ -280,7 +283,7 @@ def _one_batch(client) -> OrderBatch:
 
 def test_dropped_connection_after_commit_finds_the_orders_instead_of_resending(server, client):
     batch = _one_batch(client)
-    client.submit(batch)  # an identical earlier order must not be mistaken for this one
+    client.submit(batch.again())  # an identical earlier order must not be taken for this one
     server.drop_after_commit = 1
     result = client.submit(batch)
     assert result.recovered and len(result.created) == 1
@@ -300,7 +303,7 @@ def test_a_cut_answer_is_checked_too(server, client):
 def test_not_created_says_so_and_sending_again_places_one_batch(server, client):
     batch = _one_batch(client)
     server.set_fault("/orders/batch", faults.respond(504, {"detail": "Gateway Timeout"}, times=1))
-    with pytest.raises(api.NotCreated, match="none of the 1 order"):
+    with pytest.raises(api.NotCreated, match="showed none of the 1 order"):
         client.submit(batch)
     assert server.orders == []
     assert len(client.submit(batch).created) == 1 and len(server.orders) == 1
@@ -315,6 +318,94 @@ def test_unknown_when_the_list_cannot_be_read(server, client):
     assert len(server.orders) == 1
     posts = [e for e in server.requests if e["path"] == "/orders/batch"]
     assert len(posts) == 1
+
+
+def _posts(server) -> list[dict]:
+    return [e for e in server.requests if e["path"] == "/orders/batch"]
+
+
+def test_every_order_carries_its_batch_tag(server, client):
+    batch = _one_batch(client)
+    (order,) = client.submit(batch).created
+    assert batch.tag.startswith("eo-explorer-") and len(batch.tag) <= 50
+    assert order.tag_names == ["t1", batch.tag]
+    assert batch.again().tag != batch.tag
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        "late-504",  # answered 504 at once, stored 1.5 s later
+        "stored-then-500",  # stored, then answered 500
+        "drop-after-store",  # stored, connection closed without an answer
+        "cut-201",  # 201 whose body stops half-way (Content-Length says more)
+        "broken-201",  # 201 whose body is not JSON
+        "timeout",  # the server takes longer than the read time-out, then stores
+    ],
+)
+def test_a_lost_answer_is_found_by_its_tag_and_never_sent_twice(server, client, fault):
+    batch = _one_batch(client)
+    if fault == "late-504":
+        server.commit_late(504, delay=1.5)
+    elif fault == "stored-then-500":
+        server.commit_late(500, delay=0)
+    elif fault == "drop-after-store":
+        server.drop_after_commit = 1
+    elif fault == "cut-201":
+        server.set_fault("/orders/batch", faults.drop_connection(times=1))
+    elif fault == "broken-201":
+        server.set_fault("/orders/batch", faults.invalid_json(times=1))
+    else:
+        server.set_fault("/orders/batch", faults.slow(1.5, times=1))
+        client.http.settings.timeout = (5, 0.5)
+    result = client.submit(batch)
+    assert result.recovered and [o.id for o in result.created] == [server.orders[0]["id"]]
+    assert len(_posts(server)) == 1 and len(server.orders) == 1
+    # Sending the same batch again finds it first: still one order.
+    again = client.submit(batch)
+    assert again.recovered and len(_posts(server)) == 1 and len(server.orders) == 1
+
+
+def test_a_late_commit_found_before_sending_again(server, client):
+    """The server stores the batch after the client stopped looking: the resend the user
+    agreed to looks again first and finds it, instead of placing a second order."""
+    batch = _one_batch(client)
+    client.look_for = 0.5
+    server.commit_late(504, delay=1.5)
+    with pytest.raises(api.NotCreated, match="most likely not placed") as info:
+        client.submit(batch)
+    assert batch.tag in str(info.value) and server.orders == []
+    deadline = time.monotonic() + 10
+    while not server.orders and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(server.orders) == 1
+    result = client.submit(batch)
+    assert result.recovered and len(_posts(server)) == 1 and len(server.orders) == 1
+
+
+def test_a_5xx_before_storing_is_sent_once_more_after_looking(server, client):
+    batch = _one_batch(client)
+    client.look_for = 0.5
+    server.set_fault("/orders/batch", faults.respond(502, {"detail": "Bad Gateway"}, times=1))
+    with pytest.raises(api.NotCreated):
+        client.submit(batch)
+    result = client.submit(batch)
+    assert not result.recovered and len(result.created) == 1
+    assert len(_posts(server)) == 2 and len(server.orders) == 1
+    assert result.created[0].tag_names[-1] == batch.tag
+
+
+def test_a_201_never_leads_to_sending_again(server, client):
+    """Created (201) but unreadable, and the list does not show it (yet): unknown, not
+    'not created', so nobody is invited to send it again."""
+    batch = _one_batch(client)
+    client.look_for = 0.5
+    server.set_fault("/orders/batch", faults.invalid_json(times=1))
+    empty = faults.respond(200, {"count": 0, "items": []}, method="GET", after=1)
+    server.set_fault("/orders", empty)
+    with pytest.raises(api.CreationUnknown, match="Do not place them again"):
+        client.submit(batch)
+    assert len(server.orders) == 1 and len(_posts(server)) == 1
 
 
 def test_server_rejections_are_shown_in_its_words(server, client):
@@ -366,3 +457,15 @@ def test_tags_edited_with_the_same_rules(server, client):
     assert [e for e in server.requests if e["method"] == "PATCH"][-1]["json"] == {
         "tags": ["a", "b"]
     }
+
+
+def test_no_resend_when_the_list_cannot_be_read_before_it(server, client):
+    batch = _one_batch(client)
+    client.look_for = 0.3
+    server.set_fault("/orders/batch", faults.respond(502, {"detail": "Bad Gateway"}, times=1))
+    with pytest.raises(api.NotCreated):
+        client.submit(batch)
+    server.set_fault("/orders", faults.respond(503, {"detail": "busy"}, method="GET"))
+    with pytest.raises(api.CreationUnknown, match="An earlier answer to these orders was lost"):
+        client.submit(batch)
+    assert len(_posts(server)) == 1 and server.orders == []

@@ -685,10 +685,6 @@ def test_stac_documents(stac):
     iid = items["features"][0]["id"]
     assert call(stac, "GET", f"stac/collections/lstfusion/items/{iid}").json()["id"] == iid
     assert call(stac, "GET", f"stac/collections/lstzoom/items/{iid}").status_code == 404
-    with ConstellrServer({KEY: "w"}, stac_style="full") as full:
-        landing = call(full, "GET", "stac/").json()
-        assert {"search", "conformance", "root"} <= {lk["rel"] for lk in landing["links"]}
-        assert "https://api.stacspec.org/v1.0.0/item-search" in landing["conformsTo"]
 
 
 def test_stac_token_paging_get_and_post(stac):

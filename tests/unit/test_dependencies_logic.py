@@ -27,6 +27,8 @@ from eo_explorer.plugin.dependencies import (
 )
 
 BY_NAME = {d.module: d for d in DEPENDENCIES}
+#: Not a dependency inside QGIS any more; a dependency with a range and a minimum.
+SHAPELY = Dependency("shapely", "shapely", (1, 8), (3,), "1.8 or 2.x")
 FOUND = SimpleNamespace(origin="/somewhere/pkg/__init__.py", submodule_search_locations=None)
 
 
@@ -69,7 +71,7 @@ def test_short_version():
 
 def test_specs_are_pip_requirements():
     assert BY_NAME["pydantic"].spec == "pydantic>=2,<3"
-    assert BY_NAME["shapely"].spec == "shapely>=1.8,<3"
+    assert SHAPELY.spec == "shapely>=1.8,<3"
     assert BY_NAME["requests"].spec == "requests"
 
 
@@ -90,7 +92,67 @@ def test_specs_are_pip_requirements():
     ],
 )
 def test_accepted_versions(module, version, ok):
-    assert BY_NAME[module].accepts(parse_version(version)) is ok
+    assert {**BY_NAME, "shapely": SHAPELY}[module].accepts(parse_version(version)) is ok
+
+
+def test_shapely_is_not_needed_inside_qgis():
+    """Inside QGIS polygons go through QGIS's GEOS; a shapely wheel there crashes QGIS."""
+    assert "shapely" not in BY_NAME
+
+
+def _package(root: Path, name: str, dist: str, version: str, module_version: str | None):
+    package = root / name
+    package.mkdir()
+    text = f"__version__ = {module_version!r}\n" if module_version else ""
+    (package / "__init__.py").write_text(text)
+    info = root / f"{dist}-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n")
+    return SimpleNamespace(
+        origin=str(package / "__init__.py"), submodule_search_locations=[str(package)]
+    )
+
+
+@pytest.mark.parametrize("placeholder", ["0+unknown", "0.0.0", "0"])
+def test_a_placeholder_version_is_read_from_the_module(tmp_path, monkeypatch, placeholder):
+    """Debian sid's python3-shapely metadata says 0+unknown; its module says 2.0.6."""
+    name = "eo_explorer_distro_pkg"
+    spec = _package(tmp_path, name, name, placeholder, "2.0.6")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    dependency = Dependency(name, name, (1, 8), (3,), "1.8 or 2.x")
+    assert deps._installed_version(dependency, spec) == "2.0.6"
+    assert check(dependency, find_spec=lambda _m: spec) is None
+
+
+def test_a_placeholder_version_without_module_version_is_given_the_benefit(tmp_path, monkeypatch):
+    name = "eo_explorer_distro_pkg2"
+    spec = _package(tmp_path, name, name, "0+unknown", None)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    dependency = Dependency(name, name, (2,), (3,), "2.x")
+    assert deps._installed_version(dependency, spec) is None
+    assert check(dependency, find_spec=lambda _m: spec) is None
+
+
+def test_pip_is_pinned_to_the_pydantic_core_python_will_import(tmp_path):
+    """A distribution's pydantic-core earlier on sys.path wins over pip's: match it."""
+    system = tmp_path / "dist-packages"
+    system.mkdir()
+    spec = _package(system, "pydantic_core", "pydantic_core", "2.33.2", None)
+    missing = [Requirement("pydantic", "pydantic>=2,<3", "not installed")]
+    target = str(tmp_path / "plugin-folder")
+    pins = deps.companion_pins(missing, target, find_spec=lambda _m: spec)
+    assert pins == ["pydantic-core==2.33.2"]
+    command = install_command(missing, target, python="/usr/bin/python3", pins=pins)
+    assert command[-2:] == ["pydantic>=2,<3", "pydantic-core==2.33.2"]
+    # The plugin's own copy is no reason to pin: pip may replace it.
+    own = tmp_path / "plugin-folder"
+    own.mkdir()
+    own_spec = _package(own, "pydantic_core", "pydantic_core", "2.10.0", None)
+    assert deps.companion_pins(missing, target, find_spec=lambda _m: own_spec) == []
+    # Nothing to match when pydantic-core is absent, or for other packages.
+    assert deps.companion_pins(missing, target, find_spec=lambda _m: None) == []
+    other = [Requirement("requests", "requests", "not installed")]
+    assert deps.companion_pins(other, target, find_spec=lambda _m: spec) == []
 
 
 def test_nothing_missing():
@@ -108,12 +170,6 @@ def test_not_installed_and_wrong_version_are_named():
             "pydantic>=2,<3",
             "version 1.10 is installed, 2.x needed",
             installed_version="1.10.13",
-        ),
-        Requirement(
-            "shapely",
-            "shapely>=1.8,<3",
-            "version 1.7 is installed, 1.8 or 2.x needed",
-            installed_version="1.7.1",
         ),
     ]
     assert not missing[0].wrong_version and missing[1].wrong_version
@@ -135,7 +191,7 @@ def test_check_never_imports(monkeypatch):
     for module in ("pydantic", "shapely"):
         monkeypatch.delitem(sys.modules, module, raising=False)
     assert check(BY_NAME["pydantic"]) is None
-    assert check(BY_NAME["shapely"]) is None
+    assert check(SHAPELY) is None
     assert "pydantic" not in sys.modules and "shapely" not in sys.modules
 
 
@@ -188,7 +244,10 @@ def test_install_command():
         Requirement("shapely", "shapely>=1.8,<3", "not installed"),
     ]
     command = install_command(
-        missing, "/home/me/QGIS3/profiles/default/python/eo_deps", python="/usr/bin/python3"
+        missing,
+        "/home/me/QGIS3/profiles/default/python/eo_deps",
+        python="/usr/bin/python3",
+        pins=["pydantic-core==2.33.2"],
     )
     assert command == [
         "/usr/bin/python3",
@@ -203,6 +262,7 @@ def test_install_command():
         "--no-input",
         "pydantic>=2,<3",
         "shapely>=1.8,<3",
+        "pydantic-core==2.33.2",
     ]
 
 
@@ -256,7 +316,7 @@ def test_activated_folder_never_shadows_an_installed_package(tmp_path, monkeypat
 
 
 def test_wrong_version_message_gives_the_upgrade_command(monkeypatch):
-    monkeypatch.setattr(deps, "_tr", lambda text: text)
+    monkeypatch.setattr(deps, "tr", lambda text: text)
     monkeypatch.setattr(deps, "python_executable", lambda: "/usr/bin/python3")
     wrong = [
         Requirement(

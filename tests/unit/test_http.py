@@ -176,6 +176,19 @@ def test_retry_after_is_capped():
         assert client.waits == [30.0]
 
 
+def test_sentinel_hub_counts_retry_after_in_milliseconds():
+    from eo_explorer.plugin.api.http import retry_after_seconds
+
+    catalog = "https://services.sentinel-hub.com/api/v1/catalog/1.0.0/search"
+    assert retry_after_seconds("2500", catalog) == 2.5
+    assert retry_after_seconds("400", "https://sh.dataspace.copernicus.eu/api/v1/x") == 0.4
+    assert retry_after_seconds("2", "https://services-uswest2.sentinel-hub.com/a") == 0.002
+    assert retry_after_seconds("2", "https://stac.dataspace.copernicus.eu/v1/search") == 2.0
+    assert retry_after_seconds("2", "https://notsentinel-hub.com/") == 2.0
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", catalog) is None
+    assert retry_after_seconds(None, catalog) is None
+
+
 def test_retries_give_up_with_the_servers_message():
     def reply(request, number):
         return 503, {"Retry-After": "0"}, {"code": "Unavailable", "description": "Maintenance"}

@@ -164,8 +164,8 @@ def test_sentinel2_body_has_the_seed_shape():
             ],
         },
         "output": {
-            "resx": 10.0,
-            "resy": 10.0,
+            "width": 302,  # 3020 m of 10 m pixels: the size in pixels, never resx/resy
+            "height": 121,
             "responses": [{"identifier": "default", "format": {"type": "image/tiff"}}],
         },
         "evalscript": PRESETS["true_color"].text(),

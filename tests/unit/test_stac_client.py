@@ -123,6 +123,16 @@ def test_max_items_smaller_than_a_page_asks_for_only_that_many():
         assert sent["query"]["limit"] == ["3"]
 
 
+def test_sentinelhub_cloud_limit_is_a_plain_cql2_json_comparison():
+    """Sentinel Hub Catalog's CQL2 knows "and" only (seed 002): no "or ... isNull"."""
+    with StacPagingServer(ITEMS, style="sentinelhub") as server:
+        client = StacClient.open(server.url)
+        assert not client.capabilities.filter_or
+        body = client.first_request(SearchRequest(max_cloud_cover=20)).body
+        assert body["filter"] == {"op": "<=", "args": [{"property": "eo:cloud_cover"}, 20]}
+        assert body["filter-lang"] == "cql2-json"
+
+
 def test_sentinelhub_context_next_is_sent_back_in_the_body():
     with StacPagingServer(ITEMS, style="sentinelhub") as server:
         client = StacClient.open(server.url)
@@ -426,8 +436,26 @@ def test_static_catalog_without_search_is_reported():
         landing = HttpClient().get_json(server.url)
         landing["links"] = [link for link in landing["links"] if link["rel"] != "search"]
         server.set_fault("/", faults.respond(200, landing))
+        server.set_fault("/search", faults.respond(404, {"code": "NotFound"}))
         with pytest.raises(NotAStacApi, match="offers no item search"):
             StacClient.open(server.url)
+
+
+def test_a_search_endpoint_without_a_link_is_found_by_asking_it():
+    """Constellr's documented landing page has no search link; /search answers anyway."""
+    with StacPagingServer(ITEMS, style="token-get") as server:
+        landing = HttpClient().get_json(server.url)
+        landing["links"] = [link for link in landing["links"] if link["rel"] != "search"]
+        server.set_fault("/", faults.respond(200, landing))
+        client = StacClient.open(server.url)
+        href, methods = client.search_link()
+        assert href == server.url + "search" and len(methods) == 1
+        ids = [
+            item["id"]
+            for page in client.search(SearchRequest(max_items=1000))
+            for item in page.items
+        ]
+        assert sorted(ids) == sorted(item["id"] for item in ITEMS)
 
 
 # --- errors -----------------------------------------------------------------------------

@@ -52,3 +52,30 @@ def test_german_file_parses():
     root = ET.parse(I18N / "eo_explorer_de.ts").getroot()
     assert root.tag == "TS"
     assert root.get("language", "").startswith("de")
+
+
+def test_translation_helpers_use_the_context_pylupdate5_extracts_under():
+    """pylupdate5 extracts ``tr("...")`` calls only (not ``_tr``), and files them under
+    ``@default``: a helper that wraps ``translate`` must be called ``tr`` and look up
+    ``@default``, or its texts are never translated."""
+    import ast
+
+    wrong = []
+    for path in sorted((I18N.parent / "plugin").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "translate"
+                    and len(call.args) == 2
+                    and isinstance(call.args[1], ast.Name)  # a wrapper: translates its argument
+                ):
+                    context = call.args[0]
+                    literal = isinstance(context, ast.Constant) and context.value == "@default"
+                    named = isinstance(context, ast.Name) and context.id == "CONTEXT"
+                    if node.name != "tr" or not (literal or named):
+                        wrong.append(f"{path.name}:{node.lineno} {node.name}()")
+    assert wrong == []

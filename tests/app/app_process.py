@@ -1,0 +1,136 @@
+"""The Process dock flows: a Sentinel Hub Process request for each area mode."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app_search import prepare_search, press_search, search_dock
+from app_ui import (
+    Context,
+    canvas_extent_wgs84,
+    click,
+    draw_polygon,
+    layer_names,
+    messages,
+    sentinelhub_account,
+    show_extent,
+    wait_for,
+)
+from qgis.core import (
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QDate
+
+# -- the Process dock ----------------------------------------------------------------------
+
+#: a field near Ljubljana (UTM zone 33 N), lon/lat
+FIELD = [(14.500, 46.050), (14.512, 46.050), (14.514, 46.058), (14.501, 46.057)]
+
+
+def process_dock(ctx: Context):
+    """The Process dock, opened with its action, on the sandbox Process API, NDVI of
+    Sentinel-2 L2A in June 2024 at 20 m, saved in the work folder."""
+    sentinelhub_account(ctx)
+    entry = ctx.plugin.process
+    if entry.dock is None or not entry.dock.isVisible():
+        entry.action.trigger()
+    dock = entry.dock
+    if dock is None:
+        raise RuntimeError("the action did not open the Process dock")
+    f = dock.form
+    f.endpointCombo.setCurrentIndex(f.endpointCombo.findData("sandbox"))
+    if f.endpointCombo.currentData() != "sandbox":
+        raise RuntimeError("the sandbox Process API is not offered")
+    f.collectionCombo.setCurrentIndex(f.collectionCombo.findData("sentinel-2-l2a"))
+    index = f.presetCombo.findData("ndvi")
+    f.presetCombo.setCurrentIndex(index)
+    f.presetCombo.activated.emit(index)  # what choosing it in the list sends
+    f.startDate.setDate(QDate(2024, 6, 1))
+    f.endDate.setDate(QDate(2024, 6, 30))
+    click(f.utmRadio)
+    click(f.resolutionRadio)
+    f.resolutionSpin.setValue(20)
+    folder = ctx.work / "process"
+    folder.mkdir(exist_ok=True)
+    dock.folder_widget.setFilePath(str(folder))
+    return dock
+
+
+def press_run(ctx: Context, dock, timeout: float = 90) -> dict:
+    """Click "Request imagery", wait for the outcome; what the user gets."""
+    outcomes = []
+    dock.processFinished.connect(outcomes.append)
+    click(dock.form.runButton)
+    ctx.step("run clicked")
+    wait_for(
+        lambda: outcomes or (dock.task is None and dock.message_bar.items()),
+        timeout,
+        "the Process outcome",
+    )
+    dock.processFinished.disconnect(outcomes.append)
+    if not outcomes:
+        return {"error": " | ".join(messages(dock.message_bar)), "layers": layer_names()}
+    outcome = outcomes[0]
+    layer = dock.result_layer if outcome.error is None else None
+    saved = {}
+    if outcome.request_path and Path(outcome.request_path).exists():
+        saved = json.loads(Path(outcome.request_path).read_text())
+    return {
+        "error": str(outcome.error) if outcome.error else "",
+        "messages": messages(dock.message_bar),
+        "failed": [str(error) for _tile, error in outcome.failed],
+        "path": str(outcome.path) if outcome.path else "",
+        "saved": saved,
+        "layer": layer.name() if layer is not None else "",
+        "layer_source": layer.source() if layer is not None else "",
+        "layer_valid": bool(layer and layer.isValid()),
+        "layers": layer_names(),
+        "status": dock.form.statusLabel.text(),
+    }
+
+
+def flow_process_extent(ctx: Context) -> dict:
+    dock = process_dock(ctx)
+    show_extent(ctx, "EPSG:4326", QgsRectangle(14.45, 46.03, 14.55, 46.08))
+    click(dock.form.extentRadio)
+    data = press_run(ctx, dock)
+    data["extent"] = canvas_extent_wgs84(ctx)
+    return data
+
+
+def flow_process_drawn(ctx: Context) -> dict:
+    dock = process_dock(ctx)
+    show_extent(ctx, "EPSG:4326", QgsRectangle(14.49, 46.045, 14.52, 46.062))
+    click(dock.form.drawButton)
+    vertices = draw_polygon(ctx, dock.draw_tool, FIELD)
+    ctx.step(f"polygon drawn: {vertices}")
+    if not dock.form.drawnRadio.isChecked():
+        raise RuntimeError("drawing did not choose 'Polygon drawn on the map'")
+    data = press_run(ctx, dock)
+    data["vertices"] = vertices
+    return data
+
+
+def flow_process_footprints(ctx: Context) -> dict:
+    """Search from the extent, select one footprint in the results, request its imagery."""
+    search = search_dock(ctx)
+    show_extent(ctx, "EPSG:4326", QgsRectangle(13.5, 45.5, 15.5, 47.0))
+    click(search.form.extentRadio)
+    prepare_search(search)
+    found = press_search(ctx, search)
+    if not found["ids"]:
+        raise RuntimeError(f"the search found nothing to select: {found}")
+    layer = search.results_layer
+    first = next(layer.getFeatures())
+    ctx.iface.setActiveLayer(layer)
+    layer.selectByIds([first.id()])
+    ctx.step(f"footprint {first['id']} selected")
+    dock = process_dock(ctx)
+    click(dock.form.footprintRadio)
+    click(dock.form.sizeRadio)
+    dock.form.widthSpin.setValue(512)
+    dock.form.heightSpin.setValue(512)
+    data = press_run(ctx, dock)
+    data["item"] = first["id"]
+    return data

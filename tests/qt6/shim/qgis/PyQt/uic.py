@@ -1,0 +1,1 @@
+from PyQt6.uic import *  # noqa: F403
