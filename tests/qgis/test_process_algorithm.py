@@ -278,7 +278,7 @@ function evaluatePixel(s) {
 """
 
 
-def test_several_outputs_are_written_side_by_side_and_loaded(sh, tmp_path):
+def test_several_outputs_are_written_side_by_side_and_loaded(sh, layer_tree_view, tmp_path):
     import processing
 
     script = tmp_path / "two.js"

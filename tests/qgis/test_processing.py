@@ -113,7 +113,9 @@ def test_extent_search_to_geopackage(provider, sandbox_server, tmp_path):
     assert json.loads(feature["item_json"])["id"] == feature["id"]
 
 
-def test_a_loaded_output_looks_like_the_docks_layer(provider, sandbox_server, tmp_path):
+def test_a_loaded_output_looks_like_the_docks_layer(
+    provider, sandbox_server, layer_tree_view, tmp_path
+):
     """Styled outlines, time-aware, in the EO Explorer group: not QGIS's default grey."""
     import processing
 
