@@ -192,13 +192,14 @@ def layer_tree_view(qgis_iface, qgis_app, monkeypatch):
 
     Processing's result loading hands it to C++ (``QgsProcessingGuiUtils.addResultLayers``
     on QGIS 3.44), which refuses the mocked interface's stand-in."""
+    import qgis.gui
     import qgis.utils
-    from qgis.core import Qgis, QgsLayerTreeModel, QgsProject
+    from qgis.core import QgsLayerTreeModel, QgsProject
     from qgis.gui import QgsLayerTreeView
 
-    if Qgis.QGIS_VERSION_INT < 34000:
-        # Processing before 3.40 never asks for the view; a free-standing view on 3.22
-        # crashes (SIGFPE) when several result layers are added under it.
+    if not hasattr(getattr(qgis.gui, "QgsProcessingGuiUtils", None), "addResultLayers"):
+        # Older Processing only calls the view's Python methods, which the stand-in has;
+        # a free-standing view there crashes (SIGFPE) when result layers are added.
         yield None
         return
     model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
