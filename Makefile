@@ -17,7 +17,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PLUGIN_NAME := eo_explorer
-VENV        := .venv
+VENV        ?= .venv
 PY          := $(VENV)/bin/python
 RUFF        := $(VENV)/bin/ruff
 # Re-runs .ci/install.sh when it changes or when .venv is recreated.

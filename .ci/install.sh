@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Idempotent installer for the EO Explorer build/test tooling (Debian 12).
+# Idempotent installer for the EO Explorer build/test tooling (Debian 12 and newer:
+# also run inside the trixie and sid chroots of .ci/chroot.sh).
 #
-#  1. Debian packages (QGIS 3.22, Xvfb, Qt linguist tools, ...) -- only the
+#  1. Debian packages (QGIS, Xvfb, Qt linguist tools, NumPy, ...) -- only the
 #     missing ones; `apt-get update` runs only when something must be installed.
 #  2. .venv  (python3 -m venv --system-site-packages, so PyQGIS imports).
-#  3. pip packages into .venv (numpy pinned < 2: Debian's GDAL bindings are
-#     built against NumPy 1.x).
+#  3. pip packages into .venv. NumPy is never pip-installed: Debian's GDAL bindings
+#     are built against Debian's python3-numpy (1.x on Debian 12, 2.x on trixie and
+#     sid), so pip is held to that version and a pip copy in the venv is removed.
 #  4. .venv-qt6: a separate venv with PyQt6 (no QGIS) where tests/unit/test_qt6_compat.py
 #     checks the plugin against Qt6 (enums, forms, imports). It never touches .venv.
 #  5. .venv-pgstac: stac-fastapi-pgstac, pypgstac and uvicorn in a venv of their own
@@ -29,16 +31,18 @@ APT_PACKAGES=(
     python3-qgis qgis-providers qgis
     xvfb xauth
     python3-venv python3-pip
-    gdal-bin python3-gdal
-    qttools5-dev-tools # lrelease
-    pyqt5-dev-tools    # pylupdate5
+    gdal-bin python3-gdal python3-numpy
     imagemagick
     zip
     postgresql postgresql-postgis # stac-fastapi-pgstac test server (PostGIS of the default PostgreSQL)
 )
+# Installed when the Debian release has them; a warning otherwise.
+OPTIONAL_APT_PACKAGES=(
+    qttools5-dev-tools # lrelease
+    pyqt5-dev-tools    # pylupdate5
+)
 
 PIP_PACKAGES=(
-    "numpy<2"
     "pydantic>=2"
     "shapely>=1.8"
     requests
@@ -60,13 +64,24 @@ die() {
 }
 
 # ---------------------------------------------------------------- 1. apt
+installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" = installed ]; }
+known() { [ -n "$(apt-cache policy "$1" 2>/dev/null | sed -n 's/^ *Candidate: *//p' | grep -v '(none)')" ]; }
+
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
-    status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
-    if [ "$status" != "installed" ]; then
-        missing+=("$pkg")
-    fi
+    installed "$pkg" || missing+=("$pkg")
 done
+missing_optional=()
+for pkg in "${OPTIONAL_APT_PACKAGES[@]}"; do
+    installed "$pkg" || missing_optional+=("$pkg")
+done
+if [ "${#missing[@]}" -eq 0 ] && [ "${#missing_optional[@]}" -gt 0 ]; then
+    # Only optional ones are missing: install those this release has, without an update.
+    for pkg in "${missing_optional[@]}"; do
+        if known "$pkg"; then missing+=("$pkg"); fi
+    done
+    missing_optional=()
+fi
 
 if [ "${SKIP_APT:-0}" = "1" ]; then
     log "apt: skipped (SKIP_APT=1); missing: ${missing[*]:-none}"
@@ -81,9 +96,16 @@ else
     fi
     export DEBIAN_FRONTEND=noninteractive
     log "apt: apt-get update"
-    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-    log "apt: apt-get install"
-    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y \
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update
+    for pkg in "${missing_optional[@]}"; do
+        if known "$pkg"; then
+            missing+=("$pkg")
+        else
+            log "WARNING: Debian package '$pkg' does not exist in this release: skipped"
+        fi
+    done
+    log "apt: apt-get install ${missing[*]}"
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y \
         --no-install-recommends -o Dpkg::Options::=--force-confold "${missing[@]}" </dev/null
 fi
 
@@ -111,9 +133,23 @@ else
 fi
 
 # ---------------------------------------------------------------- 3. pip
+# NumPy comes from Debian (python3-numpy), the one Debian's GDAL is built against. A
+# pip copy in the venv would shadow it: remove it. pip is then held to Debian's version,
+# so no package can pull another NumPy in.
+if [ -n "$(find "$VENV"/lib/python3*/site-packages -maxdepth 1 -iname 'numpy-*.dist-info' 2>/dev/null)" ]; then
+    log "pip: removing the venv's own numpy (Debian's python3-numpy is used)"
+    PIP_DISABLE_PIP_VERSION_CHECK=1 "$VENV/bin/python" -m pip uninstall --quiet --yes numpy
+fi
+numpy_version=$("$SYSTEM_PYTHON" -c 'import numpy; print(numpy.__version__)') ||
+    die "system python cannot import numpy (is python3-numpy installed?)"
+constraints=$(mktemp "${TMPDIR:-/tmp}/eo-constraints.XXXXXX")
+trap 'rm -f "$constraints"' EXIT
+echo "numpy==$numpy_version" >"$constraints"
+
 # pip does not touch the network when every requirement is already satisfied.
-log "pip: ensuring ${PIP_PACKAGES[*]}"
-PIP_DISABLE_PIP_VERSION_CHECK=1 "$VENV/bin/python" -m pip install --quiet "${PIP_PACKAGES[@]}"
+log "pip: ensuring ${PIP_PACKAGES[*]} (numpy held at Debian's $numpy_version)"
+PIP_DISABLE_PIP_VERSION_CHECK=1 "$VENV/bin/python" -m pip install --quiet \
+    --constraint "$constraints" "${PIP_PACKAGES[@]}"
 
 # ---------------------------------------------------------------- 4. PyQt6 venv
 # PyQt6 wheels bundle Qt 6; pydantic, requests and shapely let the plugin's modules import.
@@ -147,16 +183,16 @@ QT_QPA_PLATFORM=offscreen "$VENV/bin/python" - <<'PY'
 import sys
 
 import numpy
-from osgeo import gdal, gdal_array  # noqa: F401  (gdal_array breaks with NumPy 2)
+from osgeo import gdal, gdal_array  # gdal_array breaks with a NumPy GDAL was not built for
 
 import pydantic
 import pytest_qgis  # noqa: F401
 import shapely
 from qgis.core import Qgis
 
-major = int(numpy.__version__.split(".")[0])
-if major >= 2:
-    sys.exit(f"numpy {numpy.__version__} in the venv: Debian GDAL needs numpy<2")
+if not numpy.__file__.startswith("/usr/lib/python3/"):
+    sys.exit(f"numpy from {numpy.__file__}: expected Debian's python3-numpy")
+gdal_array.OpenArray(numpy.zeros((2, 2), dtype=numpy.uint8))  # raises on an ABI mismatch
 if int(pydantic.VERSION.split(".")[0]) < 2:
     sys.exit(f"pydantic {pydantic.VERSION} found, need >= 2")
 print(

@@ -9,14 +9,13 @@ from typing import Any, Optional
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from . import layers, rasters, streaming
 from .api.assets import Asset, assets_of
@@ -25,15 +24,16 @@ from .api.footprints import convert_items
 from .api.http import HttpClient
 from .api.polygon_engine import wkb_from_geojson
 from .areas import extent_area, geometries_area
+from .fields import field
 
 AREAS_LAYER_KIND = "constellr_areas"
 AREA_FIELDS = (
-    ("id", QVariant.String),
-    ("name", QVariant.String),
-    ("description", QVariant.String),
-    ("bbox_width_m", QVariant.Double),
-    ("bbox_height_m", QVariant.Double),
-    ("created", QVariant.String),
+    ("id", "string"),
+    ("name", "string"),
+    ("description", "string"),
+    ("bbox_width_m", "double"),
+    ("bbox_height_m", "double"),
+    ("created", "string"),
 )
 
 
@@ -153,7 +153,7 @@ def areas_layer(areas: Sequence[Any], project: Optional[QgsProject] = None) -> Q
         fill_areas_layer(layer, areas)
         return layer
     layer = QgsVectorLayer("Polygon?crs=EPSG:4326", tr("Constellr areas of interest"), "memory")
-    layer.dataProvider().addAttributes([QgsField(name, kind) for name, kind in AREA_FIELDS])
+    layer.dataProvider().addAttributes([field(name, kind) for name, kind in AREA_FIELDS])
     layer.updateFields()
     layer.setCustomProperty("eo_explorer/kind", AREAS_LAYER_KIND)
     symbol = layer.renderer().symbol() if layer.renderer() else None

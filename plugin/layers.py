@@ -8,26 +8,25 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsLayerTreeGroup,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDateTime, Qt
 
 from .api.footprints import DATETIME_FIELDS, FIELDS, Footprint
+from .fields import field
 
 GROUP_NAME = "EO Explorer"
 STYLE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "footprints.qml"
-_TYPES = {"string": QVariant.String, "double": QVariant.Double, "datetime": QVariant.DateTime}
 
 
 def footprint_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind in FIELDS:
-        fields.append(QgsField(name, _TYPES[kind]))
+        fields.append(field(name, kind))
     return fields
 
 

@@ -54,8 +54,16 @@ class EOExplorerPlugin:
 
         activate_installed()
         if not missing_dependencies():
-            self._init_processing()
-            self._init_streaming()
+            self._init_processing()  # the provider logs what it cannot import
+            try:
+                self._init_streaming()
+            except Exception as exc:  # noqa: BLE001 - a broken dependency must not stop QGIS
+                log.warning(
+                    tr(
+                        "Streamed layers of saved projects will not get their credentials "
+                        "back: a package EO Explorer needs could not be imported ({0})."
+                    ).format(f"{type(exc).__name__}: {exc}")
+                )
 
     def initGui(self) -> None:  # noqa: N802 (QGIS name)
         from .dependencies import activate_installed, missing_dependencies

@@ -6,8 +6,9 @@ without a seam. Each tile's size and origin are checked against its window first
 is then written as a COG (DEFLATE, overviews). Tiles that are missing (failed, or outside
 a drawn polygon) are no-data.
 
-GDAL's exception mode is global and shared with QGIS, so it is left alone: return values
-are checked instead.
+GDAL's exception mode is global and shared with QGIS (3.40+ Processing turns exceptions
+on), so it is left alone: every call goes through :func:`gdal_calls.call`, which fails the
+same way in both modes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from osgeo import gdal
 
 from .api.errors import EOExplorerError
 from .api.tiling import Grid, Tile
+from .gdal_calls import GdalFailed, call
 
 COG_OPTIONS = [
     "COMPRESS=DEFLATE",
@@ -46,12 +48,12 @@ class MosaicInfo:
 
 
 def _open(path: Path):
-    dataset = gdal.Open(str(path))
-    if dataset is None:
+    try:
+        return call(gdal.Open, str(path))
+    except GdalFailed as exc:
         raise MosaicError(
-            f"The tile {path.name} is not a readable GeoTIFF.", details=gdal.GetLastErrorMsg()
-        )
-    return dataset
+            f"The tile {path.name} is not a readable GeoTIFF.", details=exc.message
+        ) from exc
 
 
 def _check_tile(dataset, tile: Tile, grid: Grid, path: Path) -> None:
@@ -144,13 +146,17 @@ def assemble(
     vrt_path = tiles[0][1].parent / "mosaic.vrt" if tiles else out_path.with_suffix(".vrt")
     bands, data_type, nodata = build_vrt(tiles, grid, vrt_path, nodata)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    gdal.ErrorReset()
-    result = gdal.Translate(
-        str(out_path), str(vrt_path), format="COG", creationOptions=list(COG_OPTIONS)
-    )
-    if result is None:
-        raise MosaicError(f"GDAL could not write {out_path.name}.", details=gdal.GetLastErrorMsg())
-    result = None
+    try:
+        written = call(
+            gdal.Translate,
+            str(out_path),
+            str(vrt_path),
+            format="COG",
+            creationOptions=list(COG_OPTIONS),
+        )
+    except GdalFailed as exc:
+        raise MosaicError(f"GDAL could not write {out_path.name}.", details=exc.message) from exc
+    del written  # closes the COG
     return MosaicInfo(out_path, bands, data_type, nodata, is_empty(out_path, nodata))
 
 
@@ -164,10 +170,12 @@ def is_empty(path: Path, nodata: Optional[float]) -> bool:
     band = dataset.GetRasterBand(1)
     if band.GetOverviewCount():
         band = band.GetOverview(band.GetOverviewCount() - 1)
-    values = band.ReadAsArray()
-    dataset = None
-    if values is None:
+    try:
+        values = call(band.ReadAsArray)
+    except GdalFailed:
         return False
+    finally:
+        band = dataset = None
     empty = values == 0
     if values.dtype.kind == "f":
         empty |= np.isnan(values)

@@ -3,7 +3,8 @@
 The user's keys are given to GDAL for one bucket only, with path-specific options
 (``gdal.SetPathSpecificOption("/vsis3/<bucket>/", …)``, honoured by ``/vsis3/`` since
 GDAL 3.6), so they reach that endpoint and nothing else, and never appear in a layer
-source. The CDSE endpoint wants path-style requests: virtual hosting is off.
+source. The CDSE endpoint wants path-style requests: virtual hosting is off. GDAL calls go
+through :func:`gdal_calls.call`: the same outcome whether GDAL's exceptions are on or off.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .api.download import (
 )
 from .api.errors import Cancelled, CredentialsRequired
 from .api.http import IsCancelled, _never
+from .gdal_calls import GdalFailed, call
 
 
 def bucket_of(location: Location) -> str:
@@ -76,8 +78,10 @@ def ready(location: Location) -> str:
 def check(keys: Credentials, bucket: str = "eodata") -> tuple[bool, str]:
     """The Test button for S3 keys: ask the endpoint about the bucket."""
     prefix = configure(bucket, keys)
-    if gdal.VSIStatL(prefix.rstrip("/")) is None:
-        message = gdal.GetLastErrorMsg() or "no answer"
+    try:
+        call(gdal.VSIStatL, prefix.rstrip("/"))
+    except GdalFailed as exc:
+        message = exc.message or "no answer"
         return False, f"The S3 endpoint refused the keys or the bucket {bucket!r}: {message}"
     return True, f"The S3 endpoint accepted the keys for the bucket {bucket!r}."
 
@@ -93,12 +97,13 @@ def download(
     """Copy an S3 object to ``path`` like :func:`api.download.download`: ``.part`` file,
     resume, size and checksum check, atomic rename."""
     source = location.gdal_path
-    stat = gdal.VSIStatL(source)
-    if stat is None:
+    try:
+        stat = call(gdal.VSIStatL, source)
+    except GdalFailed as exc:
         raise DownloadError(
-            f"{path.name}: the S3 object cannot be read ({gdal.GetLastErrorMsg() or 'not found'}).",
+            f"{path.name}: the S3 object cannot be read ({exc.message or 'not found'}).",
             "S3 error",
-        )
+        ) from exc
     total = stat.size
     partial = part_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -107,17 +112,24 @@ def download(
         partial.unlink()
         have = 0
     free_space_ok(path.parent, total - have)
-    handle = gdal.VSIFOpenL(source, "rb")
-    if handle is None:
-        raise DownloadError(f"{path.name}: the S3 object cannot be opened.", "S3 error")
+    try:
+        handle = call(gdal.VSIFOpenL, source, "rb")
+    except GdalFailed as exc:
+        raise DownloadError(
+            f"{path.name}: the S3 object cannot be opened ({exc.message or 'no answer'}).",
+            "S3 error",
+        ) from exc
     resumed = have
     try:
-        gdal.VSIFSeekL(handle, have, os.SEEK_SET)
+        call(gdal.VSIFSeekL, handle, have, os.SEEK_SET)
         with partial.open("ab") as out:
             while have < total:
                 if is_cancelled():
                     raise Cancelled()
-                block = gdal.VSIFReadL(1, min(CHUNK, total - have), handle)
+                try:
+                    block = call(gdal.VSIFReadL, 1, min(CHUNK, total - have), handle)
+                except GdalFailed:
+                    block = b""
                 if not block:
                     raise DownloadError(
                         f"{path.name}: the S3 read stopped at {have} bytes.", "incomplete file"

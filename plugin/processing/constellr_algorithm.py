@@ -18,7 +18,6 @@ from typing import Any, Optional
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -34,11 +33,12 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
 from ..api.constellr import CreationUnknown, NotCreated
 from ..api.constellr_rules import FREQUENCIES, AreaRef, OrderInvalid, validate_spec
 from ..api.errors import EOExplorerError
+from ..fields import field
 from ..translation import tr
 
 ILLUMINATIONS = (None, "day", "night")
@@ -260,14 +260,14 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
         check_only = self.parameterAsBoolean(parameters, self.CHECK_ONLY, context)
         fields = QgsFields()
         for field_name, kind in (
-            ("name", QVariant.String),
-            ("aoi_id", QVariant.String),
-            ("bbox_width_m", QVariant.Double),
-            ("bbox_height_m", QVariant.Double),
-            ("order_id", QVariant.String),
-            ("state", QVariant.String),
+            ("name", "string"),
+            ("aoi_id", "string"),
+            ("bbox_width_m", "double"),
+            ("bbox_height_m", "double"),
+            ("order_id", "string"),
+            ("state", "string"),
         ):
-            fields.append(QgsField(field_name, kind))
+            fields.append(field(field_name, kind))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )

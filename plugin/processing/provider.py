@@ -35,27 +35,49 @@ class EOExplorerProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:
         from .. import log
-        from ..dependencies import activate_installed, describe, missing_dependencies
 
-        activate_installed()  # what the plugin installed, also under qgis_process
-        missing = missing_dependencies()
-        if missing:
-            # The algorithms import requests, pydantic and shapely: without them the
-            # Toolbox shows the provider empty instead of breaking QGIS's startup.
+        try:
+            algorithms = _algorithms()
+        except Exception as exc:  # noqa: BLE001 - see below
+            # The algorithms import requests, pydantic and shapely. A broken copy (e.g. a
+            # pydantic_core that does not match pydantic raises SystemError) must leave the
+            # provider empty with a sentence in the log: an exception escaping this
+            # virtual method aborts QGIS and qgis_process.
+            log.warning(
+                tr(
+                    "The Processing algorithms of EO Explorer are not available: a package "
+                    "they need could not be imported ({0}). Reinstall requests, pydantic "
+                    "and shapely from the EO Explorer dock."
+                ).format(f"{type(exc).__name__}: {exc}")
+            )
+            return
+        if isinstance(algorithms, str):
             log.warning(
                 tr("The Processing algorithms of EO Explorer are not available: {0}").format(
-                    describe(missing)
+                    algorithms
                 )
             )
             return
-        from .download_algorithm import DownloadAssetsAlgorithm
-        from .search_algorithm import SearchCatalogAlgorithm
+        for algorithm in algorithms:
+            self.addAlgorithm(algorithm)
 
-        self.addAlgorithm(SearchCatalogAlgorithm())
-        from .process_algorithm import SentinelHubProcessAlgorithm
 
-        self.addAlgorithm(SentinelHubProcessAlgorithm())
-        from .constellr_algorithm import ConstellrOrdersAlgorithm
+def _algorithms():
+    """The provider's algorithms, or a sentence saying which dependencies are missing."""
+    from ..dependencies import activate_installed, describe, missing_dependencies
 
-        self.addAlgorithm(ConstellrOrdersAlgorithm())
-        self.addAlgorithm(DownloadAssetsAlgorithm())
+    activate_installed()  # what the plugin installed, also under qgis_process
+    missing = missing_dependencies()
+    if missing:
+        return describe(missing)
+    from .constellr_algorithm import ConstellrOrdersAlgorithm
+    from .download_algorithm import DownloadAssetsAlgorithm
+    from .process_algorithm import SentinelHubProcessAlgorithm
+    from .search_algorithm import SearchCatalogAlgorithm
+
+    return [
+        SearchCatalogAlgorithm(),
+        SentinelHubProcessAlgorithm(),
+        ConstellrOrdersAlgorithm(),
+        DownloadAssetsAlgorithm(),
+    ]

@@ -166,3 +166,47 @@ def run_search(app, dock, timeout: float = 60.0):
 
 def layer_ids(layer) -> list[str]:
     return [f["id"] for f in layer.getFeatures()]
+
+
+@pytest.fixture(params=["exceptions on", "exceptions off"])
+def gdal_exceptions(request) -> Iterator[str]:
+    """GDAL's process-wide error mode set both ways: QGIS 3.40+ Processing turns
+    exceptions on, older QGIS leaves them off; plugin code must work in both."""
+    from osgeo import gdal
+
+    before = gdal.GetUseExceptions()
+    if request.param == "exceptions on":
+        gdal.UseExceptions()
+    else:
+        gdal.DontUseExceptions()
+    yield request.param
+    if before:
+        gdal.UseExceptions()
+    else:
+        gdal.DontUseExceptions()
+
+
+@pytest.fixture()
+def layer_tree_view(qgis_iface, qgis_app, monkeypatch):
+    """A real layer tree view behind ``iface.layerTreeView()``, as in the QGIS window.
+
+    Processing's result loading hands it to C++ (``QgsProcessingGuiUtils.addResultLayers``
+    on QGIS 3.44), which refuses the mocked interface's stand-in."""
+    import qgis.gui
+    import qgis.utils
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    if not hasattr(getattr(qgis.gui, "QgsProcessingGuiUtils", None), "addResultLayers"):
+        # Older Processing only calls the view's Python methods, which the stand-in has;
+        # a free-standing view there crashes (SIGFPE) when result layers are added.
+        yield None
+        return
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view = QgsLayerTreeView()
+    view.setModel(model)
+    for iface in {id(i): i for i in (qgis_iface, qgis.utils.iface) if i is not None}.values():
+        monkeypatch.setattr(iface, "layerTreeView", lambda: view, raising=False)
+    yield view
+    view.setModel(None)
+    view.deleteLater()

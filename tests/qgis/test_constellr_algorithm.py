@@ -11,15 +11,14 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from eo_explorer.plugin.fields import field
 from tests.servers import faults
 from tests.servers.constellr_server import ConstellrServer
 
@@ -59,7 +58,7 @@ def server(tmp_path, provider):
 def fields_layer(squares: list[tuple[str, float, float, float]]) -> QgsVectorLayer:
     """Squares (name, lon, lat, size in degrees) in a Web Mercator layer."""
     layer = QgsVectorLayer("Polygon?crs=EPSG:3857", "fields", "memory")
-    layer.dataProvider().addAttributes([QgsField("name", QVariant.String)])
+    layer.dataProvider().addAttributes([field("name", "string")])
     layer.updateFields()
     transform = QgsCoordinateTransform(
         QgsCoordinateReferenceSystem("EPSG:4326"),

@@ -154,7 +154,7 @@ def test_a_polygon_layer_custom_script_and_pixel_size(sh, tmp_path):
     assert gdal.GetDataTypeName(dataset.GetRasterBand(1).DataType) == "UInt16"
 
 
-def test_sentinel1_options_and_the_style_of_a_loaded_result(sh, tmp_path):
+def test_sentinel1_options_and_the_style_of_a_loaded_result(sh, layer_tree_view, tmp_path):
     import processing
 
     result = processing.runAndLoadResults(
@@ -185,7 +185,7 @@ def test_sentinel1_options_and_the_style_of_a_loaded_result(sh, tmp_path):
     assert loaded(result["OUTPUT"]).renderer().type() == "singlebandgray"
 
 
-def test_ndvi_loaded_result_has_the_ndvi_ramp(sh, tmp_path):
+def test_ndvi_loaded_result_has_the_ndvi_ramp(sh, layer_tree_view, tmp_path):
     import processing
 
     result = processing.runAndLoadResults(
@@ -278,7 +278,7 @@ function evaluatePixel(s) {
 """
 
 
-def test_several_outputs_are_written_side_by_side_and_loaded(sh, tmp_path):
+def test_several_outputs_are_written_side_by_side_and_loaded(sh, layer_tree_view, tmp_path):
     import processing
 
     script = tmp_path / "two.js"

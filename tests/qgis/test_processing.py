@@ -113,7 +113,9 @@ def test_extent_search_to_geopackage(provider, sandbox_server, tmp_path):
     assert json.loads(feature["item_json"])["id"] == feature["id"]
 
 
-def test_a_loaded_output_looks_like_the_docks_layer(provider, sandbox_server, tmp_path):
+def test_a_loaded_output_looks_like_the_docks_layer(
+    provider, sandbox_server, layer_tree_view, tmp_path
+):
     """Styled outlines, time-aware, in the EO Explorer group: not QGIS's default grey."""
     import processing
 
@@ -341,9 +343,11 @@ def install_dependencies_like_pip(target: Path) -> None:
                 (target / top).symlink_to(source, target_is_directory=source.is_dir())
 
 
-def headless_qgis(tmp_path: Path):
+def headless_qgis(tmp_path: Path, before_enable=None):
     """``qgis_process`` with its own profile, the plugin and its dependencies installed as
-    a user would (``qgis_process plugins enable``); returns (run, config folder)."""
+    a user would (``qgis_process plugins enable``); returns (run, config folder).
+
+    ``before_enable(dependencies folder)`` may change the installed dependencies first."""
     executable = _qgis_process()
     plugins = tmp_path / "plugins"
     plugins.mkdir()
@@ -351,6 +355,8 @@ def headless_qgis(tmp_path: Path):
     config = tmp_path / "config"
     profile_python = config / "profiles" / "default" / "python"
     install_dependencies_like_pip(profile_python / "eo_explorer_dependencies")
+    if before_enable is not None:
+        before_enable(profile_python / "eo_explorer_dependencies")
     env = dict(
         os.environ,
         QGIS_PLUGINPATH=str(plugins),

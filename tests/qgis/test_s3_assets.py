@@ -104,3 +104,33 @@ def test_accounts_dialog_tests_s3_keys(account, s3, qgis_app):
     wait_for(qgis_app, lambda: dialog.task is None)
     assert f.resultLabel.text().startswith("✔ The S3 endpoint accepted the keys")
     dialog.close()
+
+
+def test_s3_in_both_gdal_modes(gdal_exceptions, account, s3, tmp_path):
+    """Download, a missing object and a missing bucket, with GDAL's exceptions on and off."""
+    import dataclasses
+
+    from eo_explorer.plugin import s3 as s3_support
+    from eo_explorer.plugin.api import batch
+    from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.api.download import DownloadError
+
+    server, info = s3
+    asset = _asset(info)
+    jobs, failures = batch.plan([asset], tmp_path, lambda a: None, s3=s3_support)
+    assert failures == []
+    summary = batch.run(jobs)
+    assert summary.failed == []
+    assert summary.done[0][1].path.read_bytes() == info.path.read_bytes()
+
+    gone = dataclasses.replace(asset, href=asset.href.replace("B04", "B99"))
+    location = gone.location()
+    s3_support.ready(location)
+    with pytest.raises(DownloadError, match="the S3 object cannot be read"):
+        s3_support.download(gone, location, tmp_path / "B99.tif")
+
+    keys = Credentials("cdse-s3", ACCESS_KEY, SECRET_KEY, endpoint=server.endpoint)
+    ok, message = s3_support.check(keys, bucket="no-such-bucket")
+    assert not ok and message.startswith("The S3 endpoint refused the keys or the bucket")
+    ok, message = s3_support.check(keys)
+    assert ok, message

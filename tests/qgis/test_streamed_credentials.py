@@ -91,8 +91,11 @@ def _bearer_in(header_file: str) -> str:
 def _reads(source: str) -> bool:
     """A fresh GDAL read of the streamed raster (no cached block, no cached refusal)."""
     gdal.VSICurlClearCache()
-    dataset = gdal.OpenEx(source, gdal.OF_RASTER)
-    return dataset is not None and dataset.GetRasterBand(1).ReadRaster(0, 0, 16, 16) is not None
+    try:
+        dataset = gdal.OpenEx(source, gdal.OF_RASTER)
+        return dataset is not None and dataset.GetRasterBand(1).ReadRaster(0, 0, 16, 16) is not None
+    except RuntimeError:  # GDAL exceptions are on (QGIS 3.40+ once Processing has run)
+        return False
 
 
 def test_a_streamed_layer_keeps_reading_after_its_token_expires(servers, qgis_app, monkeypatch):

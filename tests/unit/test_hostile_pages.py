@@ -268,14 +268,27 @@ def test_a_nonsense_size_header_is_an_unknown_size(value):
     assert _total(response, 5) == 15
 
 
-def test_an_item_just_under_the_parse_limit_is_rejected_not_raised():
+def test_an_item_just_under_the_parse_limit_is_rejected_not_raised(monkeypatch):
     """Parsed just under the recursion limit, but re-encoding it (when its own text is not
     at hand) from a deeper stack goes past it: the item is reported as rejected, the page
-    goes on. (The limit is lowered to make "just under" the same on every stack.)"""
+    goes on. (The limit is lowered to make "just under" the same on every stack. Python
+    3.12+ no longer counts the C encoder's nesting against that limit, so the item is
+    re-encoded by a Python encoder here, whose nesting counts on every version.)"""
     import sys
 
+    from eo_explorer.plugin.api import footprints
     from eo_explorer.plugin.api.footprints import convert_items
     from eo_explorer.plugin.api.pagejson import loads_page
+
+    def python_dumps(value) -> str:
+        if isinstance(value, dict):
+            pairs = (json.dumps(k) + ":" + python_dumps(v) for k, v in value.items())
+            return "{" + ",".join(pairs) + "}"
+        if isinstance(value, list):
+            return "[" + ",".join(python_dumps(v) for v in value) + "]"
+        return json.dumps(value)
+
+    monkeypatch.setattr(footprints, "_dumps", python_dumps)
 
     good = json.dumps(feature("fine"))
     deep = json.dumps(feature("deep"))[:-1] + ', "deep": ' + deep_json(300) + "}"
