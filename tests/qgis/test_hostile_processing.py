@@ -10,6 +10,7 @@ import pytest
 from qgis.core import QgsProcessingException
 
 from tests.servers.hostile_server import HostileServer, Page, deep_json, feature, gzip_bomb
+from tests.unit.test_hostile_pages import DEEP
 
 ALG = "eo_explorer:search_catalog"
 
@@ -30,14 +31,14 @@ def run(server):
 
 def _tail_page() -> str:
     page = json.dumps({"type": "FeatureCollection", "features": [feature()]})
-    return page[:-1] + ', "links": ' + deep_json(10_000) + "}"
+    return page[:-1] + ', "links": ' + deep_json(DEEP) + "}"
 
 
 HOSTILE = {
-    "deep landing page": ("/", lambda: Page(deep_json(10_000)), "nested too deeply"),
+    "deep landing page": ("/", lambda: Page(deep_json(DEEP)), "nested too deeply"),
     "deep item": (
         "/search",
-        lambda: Page('{"features": [' + deep_json(10_000, kind="object") + '], "links": []}'),
+        lambda: Page('{"features": [' + deep_json(DEEP, kind="object") + '], "links": []}'),
         "nested too deeply",
     ),
     "deep links tail": ("/search", lambda: Page(_tail_page()), "nested too deeply"),
