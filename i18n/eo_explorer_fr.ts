@@ -1438,7 +1438,8 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
 &lt;b&gt;Start date&lt;/b&gt; and &lt;b&gt;End date&lt;/b&gt;: both days are included (UTC).
 &lt;b&gt;Maximum cloud cover&lt;/b&gt;: in percent; items without cloud cover are kept. Catalogs that cannot filter by cloud cover are filtered after download.
 &lt;b&gt;CQL2 filter&lt;/b&gt;: an extra filter in CQL2 text, for catalogs that support the STAC Filter extension, for example &quot;platform = 'sentinel-2a'&quot;.
-&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.</source>
+&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.
+&lt;b&gt;Sort order&lt;/b&gt;: which items come first, and so which ones the maximum keeps (newest, oldest or least cloudy first), for catalogs that can sort; others keep their own order.</source>
         <translation>Recherche dans un catalogue d'observation de la Terre (une API STAC) et écrit les empreintes des éléments trouvés dans une couche de polygones en EPSG:4326, une entité par élément.
 
 &lt;b&gt;Catalogue&lt;/b&gt; : l'identifiant d'un catalogue connu d'EO Explorer (par exemple cdse, ou sandbox lorsque le catalogue de test local est lancé) ou l'URL de la page d'accueil de n'importe quelle API STAC. Les catalogues qui nécessitent un compte utilisent le compte configuré dans EO Explorer ▸ Comptes.
@@ -1447,7 +1448,28 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
 &lt;b&gt;Date de début&lt;/b&gt; et &lt;b&gt;Date de fin&lt;/b&gt; : les deux jours sont inclus (UTC).
 &lt;b&gt;Couverture nuageuse maximale&lt;/b&gt; : en pourcentage ; les éléments sans couverture nuageuse sont conservés. Pour les catalogues qui ne savent pas filtrer par couverture nuageuse, le filtre est appliqué après le téléchargement.
 &lt;b&gt;Filtre CQL2&lt;/b&gt; : un filtre supplémentaire en texte CQL2, pour les catalogues qui prennent en charge l'extension STAC Filter, par exemple « platform = 'sentinel-2a' ».
-&lt;b&gt;Nombre maximal d'éléments&lt;/b&gt; : la recherche s'arrête après ce nombre d'empreintes.</translation>
+&lt;b&gt;Nombre maximal d'éléments&lt;/b&gt; : la recherche s'arrête après ce nombre d'empreintes.
+&lt;b&gt;Ordre de tri&lt;/b&gt; : quels éléments viennent en premier, et donc lesquels le maximum conserve (les plus récents, les plus anciens ou les moins nuageux d'abord), pour les catalogues qui savent trier ; les autres gardent leur propre ordre.</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Ordre de tri</translation>
+    </message>
+    <message>
+        <source>Catalog&apos;s order</source>
+        <translation>Ordre du catalogue</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Les plus récents d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Les plus anciens d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Least cloudy first</source>
+        <translation>Les moins nuageux d&apos;abord</translation>
     </message>
     <message>
         <location filename="../plugin/dependencies.py" line="198"/>

@@ -21,6 +21,17 @@ class Capabilities:
     query: bool = False
     sort: bool = False
     fields: bool = False
+    #: CQL2 encodings the server names; a server naming neither gets JSON in POST and
+    #: text in GET, as the STAC API Filter extension asks.
+    cql2_text: bool = False
+    cql2_json: bool = False
+    #: False where the catalog's CQL2 knows ``and`` only (Sentinel Hub Catalog, seed 002)
+    filter_or: bool = True
+
+    @property
+    def post_filter_json(self) -> bool:
+        """Whether a POST body carries the filter as CQL2 JSON (else as text)."""
+        return self.cql2_json or not self.cql2_text
 
     @classmethod
     def from_conformance(cls, classes: Iterable[str]) -> Capabilities:
@@ -35,4 +46,6 @@ class Capabilities:
             query=_has(classes, "item-search#query"),
             sort=_has(classes, "item-search#sort"),
             fields=_has(classes, "item-search#fields"),
+            cql2_text=_has(classes, "cql2/1.0/conf/cql2-text"),
+            cql2_json=_has(classes, "cql2/1.0/conf/cql2-json"),
         )

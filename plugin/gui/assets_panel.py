@@ -236,13 +236,15 @@ def _loaded(source: str) -> bool:
     return any(layer.source() == source for layer in QgsProject.instance().mapLayers().values())
 
 
-def items_json(layer, fids) -> list[dict]:
-    """The STAC items of selected footprints (from their ``item_json`` field)."""
-    found = []
+def items_by_fid(layer, fids) -> dict[int, dict]:
+    """The STAC items of footprints (from their ``item_json`` field), by feature id."""
+    found = {}
     for fid in fids:
         feature = layer.getFeature(fid)
         try:
-            found.append(json.loads(feature["item_json"]))
+            item = json.loads(feature["item_json"])
         except (TypeError, ValueError, KeyError):
             continue
+        if isinstance(item, dict):
+            found[fid] = item
     return found

@@ -79,6 +79,7 @@ def test_provider_lists_the_algorithm(provider):
         "MAX_CLOUD",
         "FILTER",
         "MAX_ITEMS",
+        "SORT",
         "OUTPUT",
     ]
     assert algorithm.parameterDefinition("MAX_ITEMS").defaultValue() == 500

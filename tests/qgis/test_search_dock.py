@@ -349,3 +349,10 @@ def test_a_blank_map_is_refused_with_a_sentence(
     assert dock.search_task is None, "no search may start"
     texts = [item.text() for item in dock.message_bar.items()]
     assert any("The map shows no area yet" in t for t in texts), texts
+
+
+def test_sort_is_not_offered_where_the_catalog_cannot_sort(dock):
+    """rustac declares no Sort extension: the combo is off and nothing is sent."""
+    assert not dock.form.sortCombo.isEnabled()
+    dock.form.sortCombo.setCurrentIndex(dock.form.sortCombo.findData("newest"))
+    assert dock.build_request().sort == ""
