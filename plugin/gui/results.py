@@ -1,5 +1,8 @@
 """The results table: a sortable view of a footprints layer whose selection follows the
-layer's selection both ways, and an HTML description of one item for the details pane."""
+layer's selection both ways, and an HTML description of one item for the details pane.
+
+Rows come in the catalog's order (the sort order asked of it, if any) with no sort arrow;
+a click on a column heading sorts by that column and shows the arrow on it."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from typing import Any
 from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -105,13 +109,21 @@ class ResultsTableController:
     """Connects a QTableView to a footprints layer: selection both ways, zoom on
     double-click (through ``on_activate``) and the current item for the details pane."""
 
-    def __init__(self, view, on_activate, on_current) -> None:
+    def __init__(self, view, on_activate, on_current, on_sorted=None) -> None:
         self.view = view
         self.model = ResultsModel(view)
         self.proxy = QSortFilterProxyModel(view)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
+        view.setSortingEnabled(False)  # Qt would sort by the first column at once
         view.setModel(self.proxy)
+        header = view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._heading_clicked)
+        #: the order asked of the catalog (a key of api.search.SORT_ORDERS), "" for none
+        self.order = ""
+        self._on_sorted = on_sorted
         view.doubleClicked.connect(self._activated)
         view.selectionModel().selectionChanged.connect(self._table_selection_changed)
         self.layer: QgsVectorLayer | None = None
@@ -127,6 +139,7 @@ class ResultsTableController:
                 pass  # the layer was already deleted
         self.layer = layer
         self.model.load(layer)
+        self.show_catalog_order()
         self.view.resizeColumnsToContents()
         # Scene ids are long; keep the other columns in sight.
         if self.view.columnWidth(0) > MAX_ID_COLUMN_WIDTH:
@@ -134,6 +147,31 @@ class ResultsTableController:
         if layer is not None:
             layer.selectionChanged.connect(self._layer_selection_changed)
             self._layer_selection_changed()
+
+    def sorted_column(self) -> int:
+        """The column the rows are sorted by, -1 for the catalog's order."""
+        return self.proxy.sortColumn()
+
+    def show_catalog_order(self) -> None:
+        self.proxy.sort(-1)
+        header = self.view.horizontalHeader()
+        header.setSortIndicatorShown(False)
+        header.setToolTip(
+            QCoreApplication.translate("@default", "Click a column heading to sort by it")
+        )
+
+    def _heading_clicked(self, column: int) -> None:
+        header = self.view.horizontalHeader()
+        if self.proxy.sortColumn() == column and header.isSortIndicatorShown():
+            ascending = self.proxy.sortOrder() == Qt.SortOrder.AscendingOrder
+            order = Qt.SortOrder.DescendingOrder if ascending else Qt.SortOrder.AscendingOrder
+        else:
+            order = Qt.SortOrder.AscendingOrder
+        self.proxy.sort(column, order)
+        header.setSortIndicator(column, order)
+        header.setSortIndicatorShown(True)
+        if self._on_sorted is not None:
+            self._on_sorted()
 
     def selected_fids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()
