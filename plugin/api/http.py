@@ -142,6 +142,18 @@ class HttpClient:
     def __repr__(self) -> str:
         return f"HttpClient(auth={self.auth!r})"
 
+    def close(self) -> None:
+        """Close the session's pooled connections (a session left to the garbage collector
+        leaves its sockets open: ``ResourceWarning: unclosed <socket>``). The session can
+        still be used afterwards; it opens new connections."""
+        self.session.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def with_auth(self, auth: Any) -> HttpClient:
         """The same session and settings with other credentials."""
         return HttpClient(self.session, self.settings, self.headers, auth)
