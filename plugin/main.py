@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsPathResolver
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -212,6 +212,9 @@ class EOExplorerPlugin:
                 self.actions[0].setChecked(False)
                 return
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            window = self.iface.mainWindow()
+            # after QGIS has restored its window state (when it starts with the dock open)
+            QTimer.singleShot(0, lambda: self.dock and self.dock.take_default_width(window))
             self.dock.visibilityChanged.connect(self.actions[0].setChecked)
             self.dock.closedByUser.connect(lambda: self._remember_dock(False))
         self.dock.setVisible(visible)

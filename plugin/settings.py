@@ -33,6 +33,7 @@ class Key:
     USE_START = "search/use_start"
     USE_END = "search/use_end"
     DOCK_OPEN = "ui/search_dock_open"  # reopen the dock where the user left it
+    DOCK_SIZED = "ui/search_dock_sized"  # its first width was set; QGIS keeps the user's
 
 
 DEFAULTS: dict[str, Any] = {
@@ -49,6 +50,7 @@ DEFAULTS: dict[str, Any] = {
     Key.USE_START: True,
     Key.USE_END: True,
     Key.DOCK_OPEN: True,  # a new user sees the dock right away
+    Key.DOCK_SIZED: False,
 }
 
 

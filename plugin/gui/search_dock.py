@@ -39,8 +39,11 @@ FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[2] / "ui" / "searc
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The Assets tab lists at most this many selected items.
 MAX_ASSET_ITEMS = 200
-#: The dock's width when QGIS first shows it (a 1366x768 laptop keeps ~1000 px of map).
-DEFAULT_WIDTH = 340
+#: The dock's width when QGIS first shows it: a quarter of the window, within these.
+MIN_WIDTH = 300
+MAX_WIDTH = 440
+#: How long the first width is held while QGIS finishes laying out its window.
+DOCK_SETTLE_MS = 3000
 #: The details pane's height at first: the fixed thumbnail area and the tab bar.
 DETAILS_HEIGHT = 160
 
@@ -132,10 +135,28 @@ class SearchDock(ClosableDock):
         self._set_form_open(True)
         return body
 
-    def sizeHint(self):  # noqa: N802 (Qt name)
-        hint = super().sizeHint()
-        hint.setWidth(max(DEFAULT_WIDTH, min(hint.width(), DEFAULT_WIDTH + 60)))
-        return hint
+    def take_default_width(self, window) -> None:
+        """The first time the dock opens in a profile: a quarter of the screen, 300 to
+        440 px (~340 on a 1366 px laptop, 440 on a 1920 px screen). Later QGIS restores the
+        width the user left it at."""
+        if settings.get(settings.Key.DOCK_SIZED):
+            return
+        settings.set(settings.Key.DOCK_SIZED, True)
+        try:
+            screen = window.screen().availableGeometry().width()
+            width = max(MIN_WIDTH, min(MAX_WIDTH, max(window.width(), screen) // 4))
+            window.resizeDocks([self], [width], Qt.Orientation.Horizontal)
+        except (AttributeError, TypeError, RuntimeError):
+            return  # not a QMainWindow (tests)
+        # QGIS lays its docks out again while it starts: hold the width until it has.
+        self.setMinimumWidth(width)
+        QTimer.singleShot(DOCK_SETTLE_MS, self._release_width)
+
+    def _release_width(self) -> None:
+        try:
+            self.setMinimumWidth(0)
+        except RuntimeError:
+            pass  # the dock was deleted meanwhile
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
