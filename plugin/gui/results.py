@@ -29,6 +29,7 @@ COLUMNS = (
     ("platform", "Platform"),
 )
 MAX_ID_COLUMN_WIDTH = 240
+MIN_ID_COLUMN_WIDTH = 100
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -37,7 +38,7 @@ def _display(name: str, value: Any) -> str:
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
     if name == "datetime" and hasattr(value, "toString"):
-        return value.toString("yyyy-MM-dd HH:mm:ss")
+        return value.toString("yyyy-MM-dd HH:mm")  # seconds: in the details
     if name == "cloud_cover":
         return f"{float(value):.1f}"
     return str(value)
@@ -84,6 +85,8 @@ class ResultsModel(QAbstractTableModel):
         name = COLUMNS[index.column()][0]
         value = values[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            return _display(name, value)
+        if role == Qt.ItemDataRole.ToolTipRole and name == "id":
             return _display(name, value)
         if role == SORT_ROLE:
             return _sort_key(value)
@@ -140,13 +143,25 @@ class ResultsTableController:
         self.layer = layer
         self.model.load(layer)
         self.show_catalog_order()
-        self.view.resizeColumnsToContents()
-        # Scene ids are long; keep the other columns in sight.
-        if self.view.columnWidth(0) > MAX_ID_COLUMN_WIDTH:
-            self.view.setColumnWidth(0, MAX_ID_COLUMN_WIDTH)
+        self.fit_columns()
         if layer is not None:
             layer.selectionChanged.connect(self._layer_selection_changed)
             self._layer_selection_changed()
+
+    def fit_columns(self) -> None:
+        """Scene ids are long and differ in their middle and end: the Item column takes
+        at most ~40 % of a narrow table (the whole id in its tooltip) so that the date and the
+        cloud cover stay in sight; a Collection column where every row has the same
+        collection is hidden (the form's summary names it)."""
+        view = self.view
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        collection = [name for name, _ in COLUMNS].index("collection")
+        values = {tuple(values)[collection] for _fid, values in self.model.rows}
+        view.setColumnHidden(collection, len(values) <= 1)
+        view.resizeColumnsToContents()
+        room = max(MIN_ID_COLUMN_WIDTH, int(view.viewport().width() * 0.4))
+        if view.columnWidth(0) > min(room, MAX_ID_COLUMN_WIDTH):
+            view.setColumnWidth(0, min(room, MAX_ID_COLUMN_WIDTH))
 
     def sorted_column(self) -> int:
         """The column the rows are sorted by, -1 for the catalog's order."""
