@@ -12,7 +12,7 @@ GRAB_TOLERANCE_PX = 8
 #: The drawn area: a dashed blue outline with a light fill, unlike the orange footprints,
 #: drawn above everything on the map.
 OUTLINE_COLOR = QColor(31, 111, 178)
-FILL_COLOR = QColor(31, 111, 178, 40)
+FILL_COLOR = QColor(31, 111, 178, 24)
 OUTLINE_WIDTH = 3
 LINE_STYLE = Qt.PenStyle.DashLine
 ON_TOP_Z = 1000
