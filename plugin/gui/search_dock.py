@@ -161,6 +161,8 @@ class SearchDock(ClosableDock):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
             self._place_message_bar()
+        if event.type() == QEvent.Type.Resize and obj is self.widget():
+            self._show_summary()  # cut again to the new width
         return False
 
     def _place_message_bar(self) -> None:
@@ -239,8 +241,13 @@ class SearchDock(ClosableDock):
         if not is_open:
             QTimer.singleShot(0, self._table_takes_the_room)
         f.formToggle.setArrowType(Qt.ArrowType.DownArrow if is_open else Qt.ArrowType.RightArrow)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        """The toggle's text: "Search form" while open, else the summary cut to fit."""
+        f = self.form
         summary = self.form_summary()
-        if is_open:
+        if f.formToggle.isChecked():
             f.formToggle.setText(tr("Search form"))
             f.formToggle.setToolTip(tr("Hide the search form"))
         else:
