@@ -418,6 +418,8 @@ def run_command(
                     process.wait()
                 break
     reader.join(timeout=5)
+    if process.stdout is not None and not reader.is_alive():
+        process.stdout.close()  # else "ResourceWarning: unclosed file" when it is collected
     ok = not cancelled and process.returncode == 0
     return InstallResult(ok, cancelled, process.returncode, "\n".join(lines), list(command))
 

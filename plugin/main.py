@@ -249,6 +249,9 @@ class EOExplorerPlugin:
                 self.actions[0].setChecked(False)
                 return
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            window = self.iface.mainWindow()
+            # after QGIS has restored its window state (when it starts with the dock open)
+            QTimer.singleShot(0, lambda: self.dock and self.dock.take_default_width(window))
             self.dock.visibilityChanged.connect(self.actions[0].setChecked)
             self.dock.closedByUser.connect(lambda: self._remember_dock(False))
         self.dock.setVisible(visible)

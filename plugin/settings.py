@@ -27,7 +27,13 @@ class Key:
     MAX_CLOUD = "search/max_cloud"
     USE_CLOUD = "search/use_cloud"
     SORT = "search/sort"  # a key of api.search.SORT_ORDERS
+    START_DATE = "search/start_date"  # yyyy-MM-dd, "" for the default (a month ago)
+    END_DATE = "search/end_date"  # yyyy-MM-dd, "" for the default (today)
+    END_WAS_TODAY = "search/end_was_today"  # the end was the day it was chosen: today again
+    USE_START = "search/use_start"
+    USE_END = "search/use_end"
     DOCK_OPEN = "ui/search_dock_open"  # reopen the dock where the user left it
+    DOCK_SIZED = "ui/search_dock_sized"  # its first width was set; QGIS keeps the user's
 
 
 DEFAULTS: dict[str, Any] = {
@@ -38,7 +44,13 @@ DEFAULTS: dict[str, Any] = {
     Key.MAX_CLOUD: 30,
     Key.USE_CLOUD: False,
     Key.SORT: "",
+    Key.START_DATE: "",
+    Key.END_DATE: "",
+    Key.END_WAS_TODAY: True,
+    Key.USE_START: True,
+    Key.USE_END: True,
     Key.DOCK_OPEN: True,  # a new user sees the dock right away
+    Key.DOCK_SIZED: False,
 }
 
 

@@ -36,6 +36,8 @@ class SearchOutcome:
     filtered_locally: int = 0
     cloud_filter_local: bool = False
     cancelled: bool = False
+    #: the maximum number of items stopped the search while the catalog had more
+    limited: bool = False
     error: EOExplorerError | None = None
     requests: list[tuple[str, str, Any]] = field(default_factory=list)
 
@@ -95,7 +97,13 @@ class SearchTask(QgsTask):
                 outcome.filtered_locally += conversion.filtered_out
                 outcome.features.extend(features)
                 self._report_progress()
-                if len(outcome.features) >= wanted or self.isCanceled():
+                if len(outcome.features) >= wanted:
+                    left_on_page = len(conversion.footprints) > room
+                    outcome.limited = left_on_page or page.has_next
+                    if outcome.number_matched is not None:
+                        outcome.limited = outcome.number_matched > len(outcome.features)
+                    break
+                if self.isCanceled():
                     break
             outcome.cancelled = self.isCanceled()
             return True
@@ -202,6 +210,7 @@ class CollectionsTask(QgsTask):
 
     def finished(self, result: bool) -> None:  # noqa: ARG002
         self.completed.emit(self.outcome)
+        self.http.close()  # this task's own client: nothing reads with it afterwards
 
 
 class AccountCheckTask(QgsTask):
@@ -236,6 +245,7 @@ class AccountCheckTask(QgsTask):
 
     def finished(self, result: bool) -> None:  # noqa: ARG002
         self.completed.emit(self.result)
+        self.http.close()
 
 
 class DownloadTask(QgsTask):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,7 +127,20 @@ def make_session(settings: HttpSettings | None = None) -> requests.Session:
         session.trust_env = False
     # TLS verification stays on: ``verify`` is either True or a CA bundle path.
     session.verify = settings.verify if settings.verify else True
+    # A session nobody closed still closes its connections when it is dropped: left to
+    # the garbage collector, each pooled socket says "ResourceWarning: unclosed <socket>"
+    # (QGIS's Python warnings tab, at every search). The finalizer holds the adapters,
+    # not the session, so they outlive it and close their sockets properly.
+    weakref.finalize(session, _close_adapters, list(session.adapters.values()))
     return session
+
+
+def _close_adapters(adapters: list) -> None:
+    for adapter in adapters:
+        try:
+            adapter.close()
+        except Exception:  # noqa: BLE001, S110 - closing at collection never raises
+            pass
 
 
 @dataclass
@@ -188,6 +202,18 @@ class HttpClient:
 
     def __repr__(self) -> str:
         return f"HttpClient(auth={self.auth!r})"
+
+    def close(self) -> None:
+        """Close the session's pooled connections (a session left to the garbage collector
+        leaves its sockets open: ``ResourceWarning: unclosed <socket>``). The session can
+        still be used afterwards; it opens new connections."""
+        self.session.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def with_auth(self, auth: Any, *urls: str) -> HttpClient:
         """The same session and settings with other credentials, sent only to the

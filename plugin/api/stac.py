@@ -106,6 +106,8 @@ class SearchPage:
     size_bytes: int
     #: each item's JSON text as the server sent it, when the page could be sliced
     item_texts: list[str] | None = None
+    #: the page links to a next one (or cannot be read that far): more items exist
+    has_next: bool = False
 
 
 @dataclass
@@ -324,13 +326,24 @@ class StacClient:
                     if key in previous_keys:
                         return  # the server sent the same page again: stop rather than loop
                     previous_keys.add(key)
+                try:
+                    following, broken = self._next_request(current, document), None
+                except InvalidResponse as exc:
+                    following, broken = None, exc  # raised only if that page is wanted
                 yield SearchPage(
-                    number, items, _number_matched(document), len(response.content), texts
+                    number,
+                    items,
+                    _number_matched(document),
+                    len(response.content),
+                    texts,
+                    has_next=bool(items) and (following is not None or broken is not None),
                 )
                 fetched += len(items)
                 if not items or (stop_at is not None and fetched >= stop_at):
                     return
-                current = self._next_request(current, document)
+                if broken is not None:
+                    raise broken
+                current = following
         finally:
             if ahead is not None:
                 ahead.abandon()

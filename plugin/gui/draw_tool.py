@@ -9,6 +9,13 @@ from qgis.PyQt.QtGui import QColor
 
 #: Pixels within which a press grabs a vertex for dragging.
 GRAB_TOLERANCE_PX = 8
+#: The drawn area: a dashed blue outline with a light fill, unlike the orange footprints,
+#: drawn above everything on the map.
+OUTLINE_COLOR = QColor(31, 111, 178)
+FILL_COLOR = QColor(31, 111, 178, 24)
+OUTLINE_WIDTH = 3
+LINE_STYLE = Qt.PenStyle.DashLine
+ON_TOP_Z = 1000
 
 
 class PolygonDrawTool(QgsMapTool):
@@ -26,9 +33,11 @@ class PolygonDrawTool(QgsMapTool):
         self.finished = False
         self._drag_index: int | None = None
         self.band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
-        self.band.setColor(QColor(230, 110, 0, 200))
-        self.band.setFillColor(QColor(255, 140, 0, 50))
-        self.band.setWidth(2)
+        self.band.setStrokeColor(OUTLINE_COLOR)
+        self.band.setFillColor(FILL_COLOR)
+        self.band.setWidth(OUTLINE_WIDTH)
+        self.band.setLineStyle(LINE_STYLE)
+        self.band.setZValue(ON_TOP_Z)
         self._markers: list[QgsVertexMarker] = []
         self.setCursor(Qt.CursorShape.CrossCursor)
 
@@ -147,6 +156,7 @@ class PolygonDrawTool(QgsMapTool):
                 marker = QgsVertexMarker(self.canvas())
                 marker.setCenter(point)
                 marker.setIconType(QgsVertexMarker.IconType.ICON_BOX)
-                marker.setColor(QColor(31, 111, 178))
+                marker.setColor(OUTLINE_COLOR)
                 marker.setIconSize(8)
+                marker.setZValue(ON_TOP_Z + 1)
                 self._markers.append(marker)

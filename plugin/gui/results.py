@@ -1,5 +1,8 @@
 """The results table: a sortable view of a footprints layer whose selection follows the
-layer's selection both ways, and an HTML description of one item for the details pane."""
+layer's selection both ways, and an HTML description of one item for the details pane.
+
+Rows come in the catalog's order (the sort order asked of it, if any) with no sort arrow;
+a click on a column heading sorts by that column and shows the arrow on it."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from typing import Any
 from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -25,6 +29,7 @@ COLUMNS = (
     ("platform", "Platform"),
 )
 MAX_ID_COLUMN_WIDTH = 240
+MIN_ID_COLUMN_WIDTH = 100
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -33,7 +38,7 @@ def _display(name: str, value: Any) -> str:
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
     if name == "datetime" and hasattr(value, "toString"):
-        return value.toString("yyyy-MM-dd HH:mm:ss")
+        return value.toString("yyyy-MM-dd HH:mm")  # seconds: in the details
     if name == "cloud_cover":
         return f"{float(value):.1f}"
     return str(value)
@@ -81,6 +86,8 @@ class ResultsModel(QAbstractTableModel):
         value = values[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(name, value)
+        if role == Qt.ItemDataRole.ToolTipRole and name == "id":
+            return _display(name, value)
         if role == SORT_ROLE:
             return _sort_key(value)
         if role == FID_ROLE:
@@ -105,13 +112,21 @@ class ResultsTableController:
     """Connects a QTableView to a footprints layer: selection both ways, zoom on
     double-click (through ``on_activate``) and the current item for the details pane."""
 
-    def __init__(self, view, on_activate, on_current) -> None:
+    def __init__(self, view, on_activate, on_current, on_sorted=None) -> None:
         self.view = view
         self.model = ResultsModel(view)
         self.proxy = QSortFilterProxyModel(view)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
+        view.setSortingEnabled(False)  # Qt would sort by the first column at once
         view.setModel(self.proxy)
+        header = view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._heading_clicked)
+        #: the order asked of the catalog (a key of api.search.SORT_ORDERS), "" for none
+        self.order = ""
+        self._on_sorted = on_sorted
         view.doubleClicked.connect(self._activated)
         view.selectionModel().selectionChanged.connect(self._table_selection_changed)
         self.layer: QgsVectorLayer | None = None
@@ -127,13 +142,51 @@ class ResultsTableController:
                 pass  # the layer was already deleted
         self.layer = layer
         self.model.load(layer)
-        self.view.resizeColumnsToContents()
-        # Scene ids are long; keep the other columns in sight.
-        if self.view.columnWidth(0) > MAX_ID_COLUMN_WIDTH:
-            self.view.setColumnWidth(0, MAX_ID_COLUMN_WIDTH)
+        self.show_catalog_order()
+        self.fit_columns()
         if layer is not None:
             layer.selectionChanged.connect(self._layer_selection_changed)
             self._layer_selection_changed()
+
+    def fit_columns(self) -> None:
+        """Scene ids are long and differ in their middle and end: the Item column takes
+        at most ~40 % of a narrow table (the whole id in its tooltip) so that the date and the
+        cloud cover stay in sight; a Collection column where every row has the same
+        collection is hidden (the form's summary names it)."""
+        view = self.view
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        collection = [name for name, _ in COLUMNS].index("collection")
+        values = {tuple(values)[collection] for _fid, values in self.model.rows}
+        view.setColumnHidden(collection, len(values) <= 1)
+        view.resizeColumnsToContents()
+        room = max(MIN_ID_COLUMN_WIDTH, int(view.viewport().width() * 0.4))
+        if view.columnWidth(0) > min(room, MAX_ID_COLUMN_WIDTH):
+            view.setColumnWidth(0, min(room, MAX_ID_COLUMN_WIDTH))
+
+    def sorted_column(self) -> int:
+        """The column the rows are sorted by, -1 for the catalog's order."""
+        return self.proxy.sortColumn()
+
+    def show_catalog_order(self) -> None:
+        self.proxy.sort(-1)
+        header = self.view.horizontalHeader()
+        header.setSortIndicatorShown(False)
+        header.setToolTip(
+            QCoreApplication.translate("@default", "Click a column heading to sort by it")
+        )
+
+    def _heading_clicked(self, column: int) -> None:
+        header = self.view.horizontalHeader()
+        if self.proxy.sortColumn() == column and header.isSortIndicatorShown():
+            ascending = self.proxy.sortOrder() == Qt.SortOrder.AscendingOrder
+            order = Qt.SortOrder.DescendingOrder if ascending else Qt.SortOrder.AscendingOrder
+        else:
+            order = Qt.SortOrder.AscendingOrder
+        self.proxy.sort(column, order)
+        header.setSortIndicator(column, order)
+        header.setSortIndicatorShown(True)
+        if self._on_sorted is not None:
+            self._on_sorted()
 
     def selected_fids(self) -> list[int]:
         rows = self.view.selectionModel().selectedRows()

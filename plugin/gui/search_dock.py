@@ -15,7 +15,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapLayerComboBox, QgsMessageBar
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QListWidgetItem, QSizePolicy
 
 from .. import credentials, layers, log, settings
@@ -28,6 +28,7 @@ from ..network import http_for
 from ..tasks import CollectionsTask, SearchTask
 from .assets_panel import AssetsPanel, items_by_fid
 from .closable_dock import ClosableDock
+from .date_typing import DateTyping
 from .draw_tool import PolygonDrawTool
 from .messages import offer_accounts
 from .results import ResultsTableController, item_html
@@ -38,6 +39,13 @@ FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[2] / "ui" / "searc
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The Assets tab lists at most this many selected items.
 MAX_ASSET_ITEMS = 200
+#: The dock's width when QGIS first shows it: a quarter of the window, within these.
+MIN_WIDTH = 300
+MAX_WIDTH = 440
+#: How long the first width is held while QGIS finishes laying out its window.
+DOCK_SETTLE_MS = 3000
+#: The details pane's height at first: the fixed thumbnail area and the tab bar.
+DETAILS_HEIGHT = 160
 
 
 def tr(text: str) -> str:
@@ -70,6 +78,7 @@ class SearchDock(ClosableDock):
         self._collection_cache: dict[str, list] = {}
         self._filter_supported = True
         self._sort_supported = True
+        self._last_outcome = None
         self._connect()
         # Opening the dock asks for nothing: a catalog whose account is locked in the
         # authentication database waits for the user (Refresh, Search).
@@ -83,15 +92,25 @@ class SearchDock(ClosableDock):
         body = QWidget(self)
         self.form.setupUi(body)
         f = self.form
+        # The message bar floats over the top of the dock: a message never moves the form,
+        # the buttons or the table.
         self.message_bar = QgsMessageBar(body)
         self.message_bar.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        f.messageBarHolder.addWidget(self.message_bar)
+        self.message_bar.setObjectName("searchMessageBar")
+        body.installEventFilter(self)
+        self.message_bar.installEventFilter(self)
         self.layer_combo = QgsMapLayerComboBox(body)
         self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         f.layerComboHolder.addWidget(self.layer_combo)
-        today = QDate.currentDate()
-        f.startDate.setDate(today.addMonths(-1))
-        f.endDate.setDate(today)
+        self._restore_dates()
+        self.date_typing = DateTyping(body)
+        self.date_typing.watch(f.startDate, f.endDate)
+        f.accountsButton.setIcon(QgsApplication.getThemeIcon("/locked.svg"))
+        f.accountsButton.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if not f.accountsButton.icon().isNull()
+            else Qt.ToolButtonStyle.ToolButtonTextOnly
+        )
         f.maxItemsSpin.setValue(settings.get(settings.Key.MAX_ITEMS))
         for text, key in (
             (tr("Catalog's order"), ""),
@@ -109,10 +128,53 @@ class SearchDock(ClosableDock):
         f.assetsLayout.addWidget(self.assets)
         self.thumbnails = ThumbnailView(f.thumbnailLabel)
         self.results = ResultsTableController(
-            f.resultsTable, self.zoom_to_feature, self.show_details
+            f.resultsTable, self.zoom_to_feature, self.show_details, self._user_sorted
         )
-        f.splitter.setSizes([430, 260, 170])
+        # Height given to the dock goes to the table; the details keep their own.
+        f.splitter.setSizes([260, DETAILS_HEIGHT])
+        f.splitter.setStretchFactor(0, 1)
+        f.splitter.setStretchFactor(1, 0)
+        self._set_form_open(True)
         return body
+
+    def take_default_width(self, window) -> None:
+        """The first time the dock opens in a profile: a quarter of the screen, 300 to
+        440 px (~340 on a 1366 px laptop, 440 on a 1920 px screen). Later QGIS restores the
+        width the user left it at."""
+        if settings.get(settings.Key.DOCK_SIZED):
+            return
+        settings.set(settings.Key.DOCK_SIZED, True)
+        try:
+            screen = window.screen().availableGeometry().width()
+            width = max(MIN_WIDTH, min(MAX_WIDTH, max(window.width(), screen) // 4))
+            window.resizeDocks([self], [width], Qt.Orientation.Horizontal)
+        except (AttributeError, TypeError, RuntimeError):
+            return  # not a QMainWindow (tests)
+        # QGIS lays its docks out again while it starts: hold the width until it has.
+        self.setMinimumWidth(width)
+        QTimer.singleShot(DOCK_SETTLE_MS, self._release_width)
+
+    def _release_width(self) -> None:
+        try:
+            self.setMinimumWidth(0)
+        except RuntimeError:
+            pass  # the dock was deleted meanwhile
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
+            self._place_message_bar()
+        if event.type() == QEvent.Type.Resize and obj is self.widget():
+            self._show_summary()  # cut again to the new width
+        return False
+
+    def _place_message_bar(self) -> None:
+        bar = getattr(self, "message_bar", None)
+        body = self.widget()
+        if bar is None or body is None:
+            return
+        height = bar.sizeHint().height()
+        bar.setGeometry(0, 0, body.width(), height)
+        bar.raise_()
 
     def _connect(self) -> None:
         f = self.form
@@ -123,15 +185,112 @@ class SearchDock(ClosableDock):
         f.collectionsFilter.textChanged.connect(self._filter_collections)
         f.collectionsList.itemChanged.connect(self._collections_checked)
         f.drawButton.toggled.connect(self._toggle_draw)
+        f.formToggle.toggled.connect(self._set_form_open)
         f.searchButton.clicked.connect(self.start_search)
         f.cancelButton.clicked.connect(self.cancel_search)
         f.startCheck.toggled.connect(f.startDate.setEnabled)
         f.endCheck.toggled.connect(f.endDate.setEnabled)
+        f.startDate.setEnabled(f.startCheck.isChecked())
+        f.endDate.setEnabled(f.endCheck.isChecked())
+        for signal in (
+            f.startDate.dateChanged,
+            f.endDate.dateChanged,
+            f.startCheck.toggled,
+            f.endCheck.toggled,
+        ):
+            signal.connect(self._save_dates)
         f.cloudCheck.toggled.connect(f.cloudSpin.setEnabled)
         f.cloudSpin.setEnabled(f.cloudCheck.isChecked())
         self.draw_tool.polygonChanged.connect(self._polygon_changed)
         self.canvas.mapToolSet.connect(self._map_tool_changed)
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
+
+    # -- the form ---------------------------------------------------------------------
+
+    def _restore_dates(self) -> None:
+        """The dates of the last search (or the last ones chosen); a month to today at first.
+
+        An end date that was "today" when it was chosen is today again."""
+        f = self.form
+        today = QDate.currentDate()
+        start = QDate.fromString(settings.get(settings.Key.START_DATE), "yyyy-MM-dd")
+        end = QDate.fromString(settings.get(settings.Key.END_DATE), "yyyy-MM-dd")
+        if not end.isValid() or settings.get(settings.Key.END_WAS_TODAY):
+            end = today
+        if not start.isValid():
+            start = end.addMonths(-1)
+        f.startDate.setDate(start)
+        f.endDate.setDate(end)
+        f.startCheck.setChecked(settings.get(settings.Key.USE_START))
+        f.endCheck.setChecked(settings.get(settings.Key.USE_END))
+
+    def _save_dates(self, *_args) -> None:
+        f = self.form
+        end = f.endDate.date()
+        settings.set(settings.Key.START_DATE, f.startDate.date().toString("yyyy-MM-dd"))
+        settings.set(settings.Key.END_DATE, end.toString("yyyy-MM-dd"))
+        settings.set(settings.Key.END_WAS_TODAY, end == QDate.currentDate())
+        settings.set(settings.Key.USE_START, f.startCheck.isChecked())
+        settings.set(settings.Key.USE_END, f.endCheck.isChecked())
+
+    def _set_form_open(self, is_open: bool) -> None:
+        """Show the form, or fold it into a one-line summary (the toggle's text)."""
+        f = self.form
+        f.formToggle.blockSignals(True)
+        f.formToggle.setChecked(is_open)
+        f.formToggle.blockSignals(False)
+        f.formScroll.setVisible(is_open)
+        if not is_open:
+            QTimer.singleShot(0, self._table_takes_the_room)
+        f.formToggle.setArrowType(Qt.ArrowType.DownArrow if is_open else Qt.ArrowType.RightArrow)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        """The toggle's text: "Search form" while open, else the summary cut to fit."""
+        f = self.form
+        summary = self.form_summary()
+        if f.formToggle.isChecked():
+            f.formToggle.setText(tr("Search form"))
+            f.formToggle.setToolTip(tr("Hide the search form"))
+        else:
+            width = max(80, f.formToggle.width() - 30)
+            metrics = f.formToggle.fontMetrics()
+            f.formToggle.setText(metrics.elidedText(summary, Qt.TextElideMode.ElideRight, width))
+            f.formToggle.setToolTip(
+                tr("{summary}\nClick to change the search.").format(summary=summary)
+            )
+
+    def _table_takes_the_room(self) -> None:
+        """The table takes the height the folded form left; the details keep theirs."""
+        splitter = self.form.splitter
+        total = sum(splitter.sizes())
+        if total > 2 * DETAILS_HEIGHT:
+            splitter.setSizes([total - DETAILS_HEIGHT, DETAILS_HEIGHT])
+
+    def form_open(self) -> bool:
+        return self.form.formScroll.isVisibleTo(self)
+
+    def form_summary(self) -> str:
+        """One line: catalog · collections · dates · area."""
+        f = self.form
+        catalog = self.current_catalog()
+        chosen = [c.id for c in self.selected_collections()]
+        if not chosen:
+            collections = tr("all collections")
+        elif len(chosen) <= 2:
+            collections = ", ".join(chosen)
+        else:
+            collections = tr("{first} and {n} more").format(first=chosen[0], n=len(chosen) - 1)
+        start = f.startDate.date().toString("yyyy-MM-dd") if f.startCheck.isChecked() else "…"
+        end = f.endDate.date().toString("yyyy-MM-dd") if f.endCheck.isChecked() else "…"
+        if f.drawnRadio.isChecked():
+            area = tr("drawn polygon")
+        elif f.selectionRadio.isChecked():
+            area = tr("selected features")
+        else:
+            area = tr("map extent")
+        parts = [catalog.title if catalog else "", collections, start + " – " + end, area]
+        return " · ".join(p for p in parts if p)
 
     # -- catalogs and collections -----------------------------------------------------
 
@@ -391,6 +550,7 @@ class SearchDock(ClosableDock):
         settings.set(settings.Key.MAX_CLOUD, f.cloudSpin.value())
         settings.set(settings.Key.USE_CLOUD, f.cloudCheck.isChecked())
         settings.set(settings.Key.SORT, f.sortCombo.currentData() or "")
+        self._save_dates()
         if self.canvas.mapTool() is self.draw_tool:
             self.canvas.unsetMapTool(self.draw_tool)
         http = self._http(catalog)
@@ -404,6 +564,7 @@ class SearchDock(ClosableDock):
         f.cancelButton.setEnabled(True)
         f.progressBar.setVisible(True)
         f.progressBar.setValue(0)
+        self.results.order = request.sort
         f.statusLabel.setText(tr("Searching {title}…").format(title=catalog.title))
         QgsApplication.taskManager().addTask(task)
 
@@ -430,6 +591,8 @@ class SearchDock(ClosableDock):
         f.progressBar.setVisible(False)
         for method, url, payload in outcome.requests:
             log.info(f"{method} {url} {payload!r}"[:2000])
+        if not outcome.features:
+            task.http.close()  # no results keep it for their assets
         if outcome.error is not None:
             f.statusLabel.setText(tr("The search failed."))
             self.show_error(outcome.error)
@@ -446,18 +609,13 @@ class SearchDock(ClosableDock):
             layer = layers.create_footprints_layer(name, outcome.features)
             layers.add_to_project(layer)
             self.set_results_layer(layer, task.catalog, task.http)
+            self._set_form_open(False)  # the results are the main thing now
         self._report(outcome)
         self.searchFinished.emit(outcome)
 
     def _report(self, outcome) -> None:
-        text = tr("{count} items on the map from {pages} page(s).").format(
-            count=outcome.count, pages=outcome.pages
-        )
-        if outcome.number_matched is not None:
-            text += " " + tr("The catalog has {n} matches.").format(n=outcome.number_matched)
-        if outcome.cancelled:
-            text = tr("Cancelled: ") + text
-        self.form.statusLabel.setText(text)
+        self._last_outcome = outcome
+        self.form.statusLabel.setText(status_text(outcome, self.results.order))
         if outcome.count == 0 and not outcome.cancelled:
             self.message_bar.pushMessage(
                 tr("No items match this search."), Qgis.MessageLevel.Info, 5
@@ -484,7 +642,14 @@ class SearchDock(ClosableDock):
             for rejected in outcome.rejected:
                 log.warning(f"Item left out: {rejected}")
 
+    def _user_sorted(self) -> None:
+        """A column heading was clicked: the rows no longer follow the catalog's order."""
+        if self._last_outcome is not None:
+            self.form.statusLabel.setText(status_text(self._last_outcome))
+
     def set_results_layer(self, layer: QgsVectorLayer | None, catalog=None, http=None) -> None:
+        if self.results_http is not None and self.results_http is not http:
+            self.results_http.close()  # the previous search's connections
         self.results_layer = layer
         self.results_catalog = catalog
         self.results_http = http
@@ -532,7 +697,7 @@ class SearchDock(ClosableDock):
         if fid is None or layer is None:
             self.whole_items.cancel()
             self.form.detailsBrowser.clear()
-            self.form.thumbnailLabel.setVisible(False)
+            self.thumbnails.clear()
             self.assets.show_items([], self.results_catalog, self.results_http)
             return
         feature = layer.getFeature(fid)
@@ -598,6 +763,49 @@ class SearchDock(ClosableDock):
         except TypeError:
             pass
         self.results.set_layer(None)
+        if self.results_http is not None:
+            self.results_http.close()
+            self.results_http = None
+
+
+def _count(n: int) -> str:
+    return f"{n:,}"
+
+
+#: what the sort keys of api.search.SORT_ORDERS look like in the status line
+def _order_text(order: str) -> str:
+    return {
+        "newest": tr("newest first"),
+        "oldest": tr("oldest first"),
+        "least-cloudy": tr("least cloudy first"),
+    }.get(order, "")
+
+
+def status_text(outcome, order: str = "") -> str:
+    """The status line after a search: how many items, whether the maximum cut the search
+    short (and how to see more), and the order of the rows."""
+    shown = _count(outcome.count)
+    if outcome.limited and outcome.number_matched is not None:
+        text = tr("{shown} of {matched} — raise Max. items to see more.").format(
+            shown=shown, matched=_count(outcome.number_matched)
+        )
+    elif outcome.limited:
+        text = tr("{shown} shown, more available — raise Max. items to see more.").format(
+            shown=shown
+        )
+    else:
+        text = tr("{count} items on the map from {pages} page(s).").format(
+            count=shown, pages=outcome.pages
+        )
+        if outcome.number_matched is not None and outcome.number_matched != outcome.count:
+            text += " " + tr("The catalog has {n} matches.").format(
+                n=_count(outcome.number_matched)
+            )
+    if outcome.cancelled:
+        text = tr("Cancelled: ") + text
+    if outcome.count > 1 and _order_text(order):
+        text += " " + tr("Rows in the catalog's order ({order}).").format(order=_order_text(order))
+    return text
 
 
 def _refused(error: Exception) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsTask
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QImage, QPixmap
 
 from .. import streaming
@@ -18,10 +18,12 @@ _cache: dict[str, bytes] = {}
 class ThumbnailTask(QgsTask):
     fetched = pyqtSignal(str, bytes)
 
-    def __init__(self, url: str, http) -> None:
+    def __init__(self, url: str, http, own_http=None) -> None:
         super().__init__("EO Explorer: thumbnail", QgsTask.Flag.CanCancel)
         self.url = url
         self.http = http
+        #: a client made for this thumbnail only, closed when it is fetched
+        self.own_http = own_http
         self.data = b""
 
     def run(self) -> bool:
@@ -33,12 +35,19 @@ class ThumbnailTask(QgsTask):
         return True
 
     def finished(self, result: bool) -> None:
-        if result and self.data:
-            self.fetched.emit(self.url, self.data)
+        # also when it failed: the view says "No preview" instead of "Loading…"
+        self.fetched.emit(self.url, self.data if result else b"")
+        if self.own_http is not None:
+            self.own_http.close()
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("@default", text)
 
 
 class ThumbnailView:
-    """Shows thumbnails in a QLabel; hides it when there is none."""
+    """Shows thumbnails in a QLabel of a fixed size (the layout never moves when another
+    item is selected); the label says "No preview" when an item has none."""
 
     def __init__(self, label) -> None:
         self.label = label
@@ -49,24 +58,29 @@ class ThumbnailView:
         url = url if isinstance(url, str) and url.startswith(("http://", "https://")) else ""
         self.current = url
         if not url:
-            self.label.setVisible(False)
+            self._placeholder(tr("No preview"))
             return
         if url in _cache:
             self._display(url, _cache[url])
             return
         self.cancel()
+        own = None if catalog_http is not None else plain_client()
         try:
-            http = streaming.http_for_asset(url, catalog, catalog_http or plain_client())
+            http = streaming.http_for_asset(url, catalog, catalog_http or own)
         except EOExplorerError:
-            self.label.setVisible(False)
+            if own is not None:
+                own.close()
+            self._placeholder(tr("No preview"))
             return
-        task = ThumbnailTask(url, http)
+        self._placeholder(tr("Loading…"))
+        task = ThumbnailTask(url, http, own)
         task.fetched.connect(self._fetched)
         self.task = task
         QgsApplication.taskManager().addTask(task)
 
     def _fetched(self, url: str, data: bytes) -> None:
-        _cache[url] = data
+        if data:
+            _cache[url] = data
         if url == self.current:
             self._display(url, data)
 
@@ -74,17 +88,30 @@ class ThumbnailView:
         image = QImage.fromData(data)
         try:
             if image.isNull():
-                self.label.setVisible(False)
+                self._placeholder(tr("No preview"))
                 return
+            side = min(MAX_SIDE, self.label.width(), self.label.height())
             pixmap = QPixmap.fromImage(image).scaled(
-                MAX_SIDE,
-                MAX_SIDE,
+                side,
+                side,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
             self.label.setPixmap(pixmap)
             self.label.setToolTip(url)
-            self.label.setVisible(True)
+        except RuntimeError:
+            pass  # the dock was closed meanwhile
+
+    def clear(self) -> None:
+        """Nothing selected: an empty area of the same size."""
+        self.current = ""
+        self._placeholder("")
+
+    def _placeholder(self, text: str) -> None:
+        try:
+            self.label.clear()
+            self.label.setText(text)
+            self.label.setToolTip("")
         except RuntimeError:
             pass  # the dock was closed meanwhile
 

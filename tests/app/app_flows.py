@@ -51,6 +51,7 @@ FLOWS = {
     "search_selected": app_search.flow_search_selected,
     "search_antimeridian": app_search.flow_search_antimeridian,
     "assets": app_search.flow_assets,
+    "search_dock_picture": app_search.flow_search_dock_picture,
     "constellr": app_constellr.flow_constellr,
     "process_extent": app_process.flow_process_extent,
     "process_drawn": app_process.flow_process_drawn,

@@ -41,6 +41,8 @@ def search_dock(ctx: Context):
     if dock is None:
         raise RuntimeError("the toolbar action did not open the Search dock")
     f = dock.form
+    if not dock.form_open():  # folded into its summary by an earlier search
+        click(f.formToggle)
     if f.catalogCombo.currentData() != "sandbox":
         f.catalogCombo.setCurrentIndex(f.catalogCombo.findData("sandbox"))
     wait_for(lambda: f.collectionsList.count() > 0, 30, "the sandbox collections")
@@ -250,3 +252,41 @@ def flow_assets(ctx: Context) -> dict:
         "downloaded": downloaded,
         "streamed": streamed,
     }
+
+
+def flow_search_dock_picture(ctx: Context) -> dict:
+    """What a user sees after a first search from a drawn polygon: the folded form, the
+    table, the details of the row clicked, the dashed search area over the footprints."""
+    dock = search_dock(ctx)
+    show_extent(ctx, "EPSG:4326", QgsRectangle(2, 42, 20, 54))
+    click(dock.form.drawButton)
+    vertices = draw_polygon(ctx, dock.draw_tool, [(6, 45), (15, 45), (16, 50), (7, 51)])
+    ctx.step(f"polygon drawn: {vertices}")
+    prepare_search(dock, max_items=500)
+    data = press_search(ctx, dock)
+    f = dock.form
+    table = f.resultsTable
+    rect = table.visualRect(table.model().index(1, 0))
+    QTest.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
+    wait_for(lambda: f.thumbnailLabel.pixmap() is not None, 15, "the thumbnail")
+    settle(0.5)
+    body = dock.widget()
+    data.update(
+        {
+            "screen": [ctx.iface.mainWindow().width(), ctx.iface.mainWindow().height()],
+            "dock": [dock.width(), dock.height()],
+            "form_open": dock.form_open(),
+            "summary": f.formToggle.toolTip(),
+            "search_button_bottom": f.searchButton.mapTo(
+                body, f.searchButton.rect().bottomLeft()
+            ).y(),
+            "rows": table.model().rowCount(),
+            "rows_in_sight": table.viewport().height() // max(1, table.rowHeight(0)),
+            "form_sideways": f.formScroll.horizontalScrollBar().maximum(),
+            "sort_arrow": table.horizontalHeader().isSortIndicatorShown(),
+        }
+    )
+    data["screenshot"] = screenshot(ctx, "search-dock")
+    return data

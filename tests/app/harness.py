@@ -28,7 +28,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PROFILE = "eo-app"
-SCREEN = "1366x768x24"
+#: the X screen QGIS runs on: a 1366x768 laptop unless EO_APP_SCREEN says otherwise
+SCREEN = os.environ.get("EO_APP_SCREEN", "1366x768x24")
 
 
 def required(name: str) -> str:

@@ -28,14 +28,22 @@ def assert_found(data: dict, expected: set[str]) -> None:
     assert data["layer"] in data["layers"], "the footprints layer is in the project"
 
 
+def screen_size() -> tuple[int, int]:
+    from .harness import SCREEN
+
+    width, height, _depth = SCREEN.split("x")
+    return int(width), int(height)
+
+
 def assert_picture(path: str) -> None:
-    """A 1366x768 PNG of the screen with a picture on it (many colours), not a blank."""
+    """A PNG of the whole screen with a picture on it (many colours), not a blank."""
     from qgis.PyQt.QtGui import QImage
 
     image = QImage(path)
     assert not image.isNull(), f"{path} is not a readable PNG"
-    assert (image.width(), image.height()) == (1366, 768)
-    colours = {image.pixel(x, y) for x in range(0, 1366, 7) for y in range(0, 768, 7)}
+    width, height = screen_size()
+    assert (image.width(), image.height()) == (width, height)
+    colours = {image.pixel(x, y) for x in range(0, width, 7) for y in range(0, height, 7)}
     assert len(colours) > 50, f"the screenshot is blank ({len(colours)} colours)"
 
 
@@ -87,3 +95,18 @@ def test_search_from_a_polygon_drawn_across_the_antimeridian(app_run, sandbox):
     area = wrapped(drawn)
     assert sent.symmetric_difference(area).area / area.area < 1e-6
     assert_found(data, expected_ids(area))
+
+
+@pytest.mark.flow("search_dock_picture")
+def test_search_dock_after_a_first_search(app_run, sandbox):
+    """On the screen (a 1366x768 laptop): the form folded into its summary, Search in
+    sight at the top, the table showing many rows, no sideways scrolling, no sort arrow."""
+    data = app_run["search_dock_picture"].check()
+    assert data["error"] == "" and data["ids"], data
+    assert not data["form_open"]
+    assert "Sandbox" in data["summary"] and S2 in data["summary"]
+    assert data["search_button_bottom"] < 120
+    assert data["rows_in_sight"] >= min(data["rows"], 8)
+    assert data["form_sideways"] == 0
+    assert not data["sort_arrow"]
+    assert_picture(data["screenshot"])

@@ -367,10 +367,12 @@ def test_stream_without_downloading_keeps_the_key_out_of_the_project(searched, q
     assert KEY not in project.read_text() and KEY not in layer.source()
 
 
-def test_thumbnail_area_hides_without_thumbnail(searched):
+def test_thumbnail_area_says_no_preview_without_thumbnail(searched):
     dock, _files = searched
+    size = dock.form.thumbnailLabel.size()
     _select(dock, "S2_SANDBOX_1")
-    assert not dock.form.thumbnailLabel.isVisibleTo(dock)
+    assert dock.form.thumbnailLabel.text() == "No preview"
+    assert dock.form.thumbnailLabel.size() == size  # the area keeps its place
     assert dock.form.itemTabs.count() == 2 and dock.form.itemTabs.tabText(1) == "Assets"
     assert Qt.CheckState.Unchecked == dock.assets.form.assetTree.topLevelItem(0).child(
         0
