@@ -11,10 +11,10 @@ in Kelvin).
 
 Items: id ``<acquisition time>_<product>_<order id>`` (Constellr's file naming
 convention), geometry and bbox of the AOI polygon, assets ``lst`` (``image/tiff``) and
-``metadata`` (``application/json``) as in the documented item example, properties
-``datetime``, ``gsd``, ``product_name``, ``order_id``, ``area_of_interest_id``,
-``area_of_interest_name``, ``proj:epsg``. Query them with CQL2, e.g.
-``order_id = '<order id>'``.
+``metadata`` (``application/json``) as in the documented item example, and only the
+documented properties ``gsd`` and ``datetime``, in the product's collection (``lstfusion``
+...). An order's deliveries are its collection's items intersecting its area within its
+dates.
 """
 
 from __future__ import annotations
@@ -148,15 +148,9 @@ def deliver(
                 "metadata": {"href": assets_url + "metadata.json", "type": "application/json"},
             },
             "collection": cid,
-            "properties": {
-                "gsd": gsd,
-                "datetime": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                "product_name": product,
-                "order_id": order["id"],
-                "area_of_interest_id": order["area_of_interest_id"],
-                "area_of_interest_name": aoi.get("name"),
-                "proj:epsg": epsg,
-            },
+            # Exactly what seed 003 shows ("Get a Single Item"): the order and area are
+            # not named; an order's deliveries are found by collection, area and dates.
+            "properties": {"gsd": gsd, "datetime": when.strftime("%Y-%m-%dT%H:%M:%SZ")},
             "stac_version": "1.1.0",
             "stac_extensions": [],
         }
