@@ -21,6 +21,10 @@ class Capabilities:
     query: bool = False
     sort: bool = False
     fields: bool = False
+    #: STAC collection search (OGC API Features Part 4): free text ``q`` and ``filter`` on
+    #: ``/collections`` (ESA MAAP, seed 004)
+    collection_text: bool = False
+    collection_filter: bool = False
 
     @classmethod
     def from_conformance(cls, classes: Iterable[str]) -> Capabilities:
@@ -35,4 +39,6 @@ class Capabilities:
             query=_has(classes, "item-search#query"),
             sort=_has(classes, "item-search#sort"),
             fields=_has(classes, "item-search#fields"),
+            collection_text=_has(classes, "collection-search#free-text"),
+            collection_filter=_has(classes, "collection-search#filter"),
         )
