@@ -13,7 +13,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 
-from .. import constellr_layers, log, settings, streaming
+from .. import constellr_layers, log, s3, settings, streaming
 from ..api import batch
 from ..api.assets import AssetProblem
 from ..api.errors import EOExplorerError
@@ -169,7 +169,7 @@ class DeliveriesPanel(QWidget):
             return
         if self.download_task is not None:
             return
-        jobs, failures = batch.plan(assets, Path(folder), self._http_for)
+        jobs, failures = batch.plan(assets, Path(folder), self._http_for, s3=s3)
         task = DownloadTask(jobs, failures, batch.DEFAULT_WORKERS)
         task.completed.connect(self._downloaded)
         self.download_task = task
