@@ -205,10 +205,15 @@ class AccountCheckTask(QgsTask):
         from .api.accounts import CheckResult, check_account
 
         try:
-            if self.credentials.service == "cdse-s3":
+            if self.credentials.service == "cdse-s3" or self.credentials.service.startswith("s3:"):
                 from . import s3
 
-                ok, message = s3.check(self.credentials)
+                bucket = (
+                    self.credentials.service[3:]
+                    if self.credentials.service != "cdse-s3"
+                    else "eodata"
+                )
+                ok, message = s3.check(self.credentials, bucket)
                 self.result = CheckResult(ok, message, "" if ok else "bad_secret")
                 return True
             self.result = check_account(

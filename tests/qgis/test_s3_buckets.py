@@ -123,3 +123,45 @@ def test_a_bucket_without_an_account_names_it(qgis_app, buckets, tmp_path):
         [_asset("delivery-a", info)], tmp_path, lambda a: None, s3=s3_support
     )
     assert jobs == [] and "S3 bucket delivery-a" in failures[0].message
+
+
+def test_accounts_dialog_adds_and_edits_a_bucket_account(qgis_app, buckets):
+    from eo_explorer.plugin import credentials
+    from eo_explorer.plugin.gui.accounts_dialog import NEW_BUCKET, AccountsDialog
+
+    from .conftest import wait_for
+
+    unlock_auth_database()
+    clean_settings()
+    proxy, _info = buckets
+    dialog = AccountsDialog(None, NEW_BUCKET)
+    f = dialog.form
+    assert f.bucketEdit.isVisibleTo(dialog) and not f.bucketEdit.isReadOnly()
+    assert not f.styleCombo.isVisibleTo(dialog) and f.tokenUrlLabel.text() == "S3 endpoint"
+    f.bucketEdit.setText("delivery-b")
+    f.tokenUrlEdit.setText(proxy.endpoint)
+    f.regionEdit.setText("eu-west-1")
+    f.userEdit.setText(KEY_B)
+    f.secretEdit.setText(SECRET_B)
+    assert dialog.save()
+    assert dialog.service == "s3:delivery-b" and f.bucketEdit.isReadOnly()
+    saved = credentials.load("s3:delivery-b")
+    assert (saved.username, saved.secret, saved.endpoint, saved.region) == (
+        KEY_B,
+        SECRET_B,
+        proxy.endpoint,
+        "eu-west-1",
+    )
+    f.testButton.click()
+    wait_for(qgis_app, lambda: dialog.task is None)
+    assert f.resultLabel.text().startswith("✔"), f.resultLabel.text()
+    # Edit: a public bucket needs no keys; the key fields go away.
+    f.anonymousCheck.setChecked(True)
+    assert not f.userEdit.isVisibleTo(dialog) and not f.secretEdit.isVisibleTo(dialog)
+    f.requesterPaysCheck.setChecked(True)
+    assert dialog.save()
+    edited = credentials.load("s3:delivery-b")
+    assert edited.anonymous and edited.requester_pays and not edited.secret
+    dialog.remove()
+    assert credentials.s3_accounts() == [] and dialog.service == NEW_BUCKET
+    dialog.close()
