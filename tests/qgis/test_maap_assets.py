@@ -108,3 +108,49 @@ def test_without_the_account_the_user_is_told_which_to_set_up(maap):
     asset = _asset(srv)
     with pytest.raises(CredentialsRequired, match="ESA MAAP"):
         streaming.http_for_asset(asset.location().url, catalog, http_for(catalog))
+
+
+def test_search_dock_asks_maap_for_collections_instead_of_reading_every_page(
+    qgis_iface, qgis_app, qgis_new_project, tmp_path
+):
+    from qgis.PyQt.QtCore import Qt
+
+    from eo_explorer.plugin import settings
+    from eo_explorer.plugin.api.catalogs import PRESETS
+    from eo_explorer.plugin.gui.search_dock import SearchDock
+
+    from .conftest import wait_for
+
+    clean_settings()
+    names = [("BiomassSimulated", "BIOMASS"), ("BiomassLevel1aIOC", "BIOMASS")]
+    names += [(f"Other{n:02d}", "Landsat-8") for n in range(30)]
+    collections = [collection(cid, cid, platform) for cid, platform in names]
+    with MaapServer(collections, [], {}, lambda _t: False, collections_page=10) as srv:
+        preset = next(p for p in PRESETS if p.id == "maap")
+        settings.save_catalogs([preset.model_copy(update={"url": srv.catalogue_url})])
+        dock = SearchDock(qgis_iface)
+        try:
+            f = dock.form
+            f.catalogCombo.setCurrentIndex(f.catalogCombo.findData("maap"))
+            wait_for(qgis_app, lambda: f.collectionsList.count() > 0)
+            asked = [e for e in srv.requests if e["path"] == "/catalogue/collections"]
+            assert len(asked) == 1 and f.collectionsList.count() == 10  # one page only
+
+            def listed():
+                return sorted(
+                    f.collectionsList.item(r).data(Qt.ItemDataRole.UserRole + 1).id
+                    for r in range(f.collectionsList.count())
+                )
+
+            f.collectionsFilter.setText("biomass")
+            wait_for(qgis_app, lambda: listed() == ["BiomassLevel1aIOC", "BiomassSimulated"])
+            assert srv.requests[-1]["query"]["q"] == ["biomass"]
+            f.collectionsList.item(0).setCheckState(Qt.CheckState.Checked)
+            f.collectionsFilter.setText("platform='Landsat-8'")
+            wait_for(qgis_app, lambda: len(listed()) == 1 + 30, 10)  # the ticked one stays
+            assert srv.requests[-1]["query"]["filter"] == ["platform='Landsat-8'"]
+            assert [c.id for c in dock.selected_collections()] == ["BiomassLevel1aIOC"]
+        finally:
+            dock.shutdown()
+            dock.deleteLater()
+            clean_settings()
