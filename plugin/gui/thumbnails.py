@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QImage, QPixmap
 
 from .. import streaming
-from ..api.errors import EOExplorerError
+from ..api.errors import CredentialsRequired, EOExplorerError
 from ..network import plain_client
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -57,6 +57,10 @@ class ThumbnailView:
         self.cancel()
         try:
             http = streaming.http_for_asset(url, catalog, catalog_http or plain_client())
+        except CredentialsRequired:
+            # A preview is worth asking for without the account (many are public); the
+            # files themselves say which account to set up.
+            http = plain_client()
         except EOExplorerError:
             self.label.setVisible(False)
             return
