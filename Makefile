@@ -10,7 +10,7 @@
 #   make compile-translations lrelease  -> i18n/*.qm
 #   make deploy               copy into QGIS profile "eo-explorer" and enable it
 #   make run                  deploy, start the sandbox STAC API, start QGIS
-#   make clean / distclean    remove build outputs / also .venv
+#   make clean / distclean    remove build outputs / also the venvs
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -99,4 +99,4 @@ clean:
 	     \( -name '*.py[co]' -type f -exec rm -f {} + \)
 
 distclean: clean
-	rm -rf $(VENV) .venv-qt6
+	rm -rf $(VENV) .venv-qt6 .venv-pgstac

@@ -8,16 +8,20 @@
 #     built against NumPy 1.x).
 #  4. .venv-qt6: a separate venv with PyQt6 (no QGIS) where tests/unit/test_qt6_compat.py
 #     checks the plugin against Qt6 (enums, forms, imports). It never touches .venv.
+#  5. .venv-pgstac: stac-fastapi-pgstac, pypgstac and uvicorn in a venv of their own
+#     (their pins never touch .venv) for the tests against the server CDSE STAC runs
+#     (tests/servers/pgstac_server.py, on Debian's PostgreSQL 15 + PostGIS 3).
 #
 # Safe to re-run; a second run only checks and prints what is already there.
-# Environment: VENV (default .venv), QT6_VENV (default .venv-qt6), SKIP_APT=1 to skip
-# the apt step.
+# Environment: VENV (default .venv), QT6_VENV (default .venv-qt6), PGSTAC_VENV (default
+# .venv-pgstac), SKIP_APT=1 to skip the apt step.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 VENV=${VENV:-.venv}
 QT6_VENV=${QT6_VENV:-.venv-qt6}
+PGSTAC_VENV=${PGSTAC_VENV:-.venv-pgstac}
 SYSTEM_PYTHON=/usr/bin/python3
 
 APT_PACKAGES=(
@@ -30,6 +34,7 @@ APT_PACKAGES=(
     pyqt5-dev-tools    # pylupdate5
     imagemagick
     zip
+    postgresql postgresql-postgis # stac-fastapi-pgstac test server (PostGIS of the default PostgreSQL)
 )
 
 PIP_PACKAGES=(
@@ -43,6 +48,8 @@ PIP_PACKAGES=(
     pystac-client
     rustac
     "moto[server]"
+    # the sandbox Process API runs evalscripts (V8; py3-none wheel: Python 3.11 and 3.13)
+    mini-racer
     ruff
 )
 
@@ -124,6 +131,16 @@ from PyQt6.QtCore import PYQT_VERSION_STR
 print(f"[install] ok: PyQt6 {PYQT_VERSION_STR} in the Qt6 check venv")
 ' || die "$QT6_VENV cannot import PyQt6"
 
+# ---------------------------------------------------------------- 5. pgstac venv
+PGSTAC_PACKAGES=("stac-fastapi-pgstac>=6" "pypgstac[psycopg]" uvicorn)
+if [ ! -x "$PGSTAC_VENV/bin/python" ]; then
+    log "pgstac venv: creating $PGSTAC_VENV"
+    "$SYSTEM_PYTHON" -m venv "$PGSTAC_VENV"
+fi
+log "pip (pgstac venv): ensuring ${PGSTAC_PACKAGES[*]}"
+PIP_DISABLE_PIP_VERSION_CHECK=1 "$PGSTAC_VENV/bin/python" -m pip install --quiet \
+    "${PGSTAC_PACKAGES[@]}"
+
 # ---------------------------------------------------------------- checks
 log "checking the environment"
 QT_QPA_PLATFORM=offscreen "$VENV/bin/python" - <<'PY'
@@ -148,7 +165,8 @@ print(
     f"pydantic {pydantic.VERSION}, shapely {shapely.__version__}"
 )
 PY
-for tool in "$VENV/bin/ruff" "$VENV/bin/rustac" "$VENV/bin/moto_server"; do
+for tool in "$VENV/bin/ruff" "$VENV/bin/rustac" "$VENV/bin/moto_server" \
+    "$PGSTAC_VENV/bin/uvicorn"; do
     [ -x "$tool" ] || die "$tool missing after pip install"
 done
 for tool in lrelease pylupdate5 xvfb-run qgis; do

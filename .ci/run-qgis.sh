@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make run`: start the sandbox STAC catalog, then QGIS with the eo-explorer
-# profile pointed at it; stop the sandbox when QGIS exits.
+# profile pointed at it, on a project (build/sandbox.qgs) showing where the sandbox
+# has data; stop the sandbox when QGIS exits.
 #
 # Expects `make deploy` to have been run (the Makefile does it).
 # Environment:
@@ -107,8 +108,15 @@ export PYTHONPATH="$VENV_SITE${PYTHONPATH:+:$PYTHONPATH}"
 export EO_EXPLORER_SANDBOX_URL=$SANDBOX_URL
 export EO_EXPLORER_SANDBOX_CONFIG=$SANDBOX_CONFIG
 
+# The project it opens: country outlines and where the sandbox has data, zoomed there
+# (written into build/ each time; the user's own projects are not touched).
+PROJECT=$LOG_DIR/sandbox.qgs
+log "writing $PROJECT"
+QT_QPA_PLATFORM=offscreen "$PY" -m tests.servers.sandbox_project "$LOG_DIR" >>"$SANDBOX_LOG" 2>&1 ||
+    die "cannot write the sandbox project (see $SANDBOX_LOG)"
+
 # shellcheck disable=SC2206  # QGIS_ARGS is intentionally word-split
-cmd=("$QGIS_BIN" --profile "$QGIS_PROFILE" ${QGIS_ARGS:-})
+cmd=("$QGIS_BIN" --profile "$QGIS_PROFILE" --project "$PROJECT" ${QGIS_ARGS:-})
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     command -v xvfb-run >/dev/null || die "no \$DISPLAY and xvfb-run missing (apt-get install xvfb)"
     log "no \$DISPLAY: running QGIS under xvfb-run -a (virtual screen, nothing will be visible)"

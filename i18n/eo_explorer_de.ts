@@ -1418,7 +1418,8 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
 &lt;b&gt;Start date&lt;/b&gt; and &lt;b&gt;End date&lt;/b&gt;: both days are included (UTC).
 &lt;b&gt;Maximum cloud cover&lt;/b&gt;: in percent; items without cloud cover are kept. Catalogs that cannot filter by cloud cover are filtered after download.
 &lt;b&gt;CQL2 filter&lt;/b&gt;: an extra filter in CQL2 text, for catalogs that support the STAC Filter extension, for example &quot;platform = 'sentinel-2a'&quot;.
-&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.</source>
+&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.
+&lt;b&gt;Sort order&lt;/b&gt;: which items come first, and so which ones the maximum keeps (newest, oldest or least cloudy first), for catalogs that can sort; others keep their own order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,6 +4,51 @@
 <context>
     <name>@default</name>
     <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>The catalog does not give the size; it shows once the download starts.</source>
+        <translation>Le catalogue ne donne pas la taille ; elle s’affiche dès le début du téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>QGIS opens it as a raster layer.</source>
+        <translation>QGIS l’ouvre comme couche raster.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>Roles: {roles}</source>
+        <translation>Rôles : {roles}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>on disk</source>
+        <translation>déjà sur le disque</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets_panel.py" line="1"/>
+        <source>{n} already on the map.</source>
+        <translation>{n} déjà sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr_areas.py" line="1"/>
+        <source>Too large for {products}: at most {limit}.</source>
+        <translation>Trop grande pour {products} : au plus {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr_areas.py" line="1"/>
+        <source>Too small for {products}: at least {limit}.</source>
+        <translation>Trop petite pour {products} : au moins {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr_areas.py" line="1"/>
+        <source>{first} and {last}</source>
+        <translation>{first} et {last}</translation>
+    </message>
+    <message>
         <location filename="../plugin/gui/catalogs_dialog.py" line="64"/>
         <source>Needs {account}.</source>
         <translation>Nécessite {account}.</translation>
@@ -605,8 +650,8 @@
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="141"/>
-        <source>{n} LST layer(s) opened, in °C.</source>
-        <translation>{n} couche(s) LST ouverte(s), en °C.</translation>
+        <source>{n} LST layer(s) opened, in {unit}.</source>
+        <translation>{n} couche(s) LST ouverte(s), en {unit}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="155"/>
@@ -615,8 +660,8 @@
     </message>
     <message>
         <location filename="../plugin/gui/deliveries_panel.py" line="193"/>
-        <source>{n} LST layer(s) added, in °C.</source>
-        <translation>{n} couche(s) LST ajoutée(s), en °C.</translation>
+        <source>{n} LST layer(s) added, in {unit}.</source>
+        <translation>{n} couche(s) LST ajoutée(s), en {unit}.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/constellr_algorithm.py" line="135"/>
@@ -1438,7 +1483,8 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
 &lt;b&gt;Start date&lt;/b&gt; and &lt;b&gt;End date&lt;/b&gt;: both days are included (UTC).
 &lt;b&gt;Maximum cloud cover&lt;/b&gt;: in percent; items without cloud cover are kept. Catalogs that cannot filter by cloud cover are filtered after download.
 &lt;b&gt;CQL2 filter&lt;/b&gt;: an extra filter in CQL2 text, for catalogs that support the STAC Filter extension, for example &quot;platform = 'sentinel-2a'&quot;.
-&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.</source>
+&lt;b&gt;Maximum number of items&lt;/b&gt;: the search stops after this many footprints.
+&lt;b&gt;Sort order&lt;/b&gt;: which items come first, and so which ones the maximum keeps (newest, oldest or least cloudy first), for catalogs that can sort; others keep their own order.</source>
         <translation>Recherche dans un catalogue d'observation de la Terre (une API STAC) et écrit les empreintes des éléments trouvés dans une couche de polygones en EPSG:4326, une entité par élément.
 
 &lt;b&gt;Catalogue&lt;/b&gt; : l'identifiant d'un catalogue connu d'EO Explorer (par exemple cdse, ou sandbox lorsque le catalogue de test local est lancé) ou l'URL de la page d'accueil de n'importe quelle API STAC. Les catalogues qui nécessitent un compte utilisent le compte configuré dans EO Explorer ▸ Comptes.
@@ -1447,7 +1493,28 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
 &lt;b&gt;Date de début&lt;/b&gt; et &lt;b&gt;Date de fin&lt;/b&gt; : les deux jours sont inclus (UTC).
 &lt;b&gt;Couverture nuageuse maximale&lt;/b&gt; : en pourcentage ; les éléments sans couverture nuageuse sont conservés. Pour les catalogues qui ne savent pas filtrer par couverture nuageuse, le filtre est appliqué après le téléchargement.
 &lt;b&gt;Filtre CQL2&lt;/b&gt; : un filtre supplémentaire en texte CQL2, pour les catalogues qui prennent en charge l'extension STAC Filter, par exemple « platform = 'sentinel-2a' ».
-&lt;b&gt;Nombre maximal d'éléments&lt;/b&gt; : la recherche s'arrête après ce nombre d'empreintes.</translation>
+&lt;b&gt;Nombre maximal d'éléments&lt;/b&gt; : la recherche s'arrête après ce nombre d'empreintes.
+&lt;b&gt;Ordre de tri&lt;/b&gt; : quels éléments viennent en premier, et donc lesquels le maximum conserve (les plus récents, les plus anciens ou les moins nuageux d'abord), pour les catalogues qui savent trier ; les autres gardent leur propre ordre.</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Ordre de tri</translation>
+    </message>
+    <message>
+        <source>Catalog&apos;s order</source>
+        <translation>Ordre du catalogue</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Les plus récents d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Les plus anciens d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Least cloudy first</source>
+        <translation>Les moins nuageux d&apos;abord</translation>
     </message>
     <message>
         <location filename="../plugin/dependencies.py" line="198"/>
@@ -1591,19 +1658,19 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
 <context>
     <name>AssetsPanel</name>
     <message>
+        <location filename="../ui/assets_panel.ui" line="27"/>
+        <source>Download folder</source>
+        <translation>Dossier de téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../ui/assets_panel.ui" line="27"/>
+        <source>Files are saved as &lt;collection&gt;/&lt;item id&gt;/&lt;file&gt; under this folder</source>
+        <translation>Les fichiers sont enregistrés sous &lt;collection&gt;/&lt;item id&gt;/&lt;file&gt; dans ce dossier</translation>
+    </message>
+    <message>
         <location filename="../ui/assets_panel.ui" line="14"/>
         <source>Asset</source>
         <translation>Ressource</translation>
-    </message>
-    <message>
-        <location filename="../ui/assets_panel.ui" line="15"/>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../ui/assets_panel.ui" line="16"/>
-        <source>Roles</source>
-        <translation>Rôles</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="17"/>
@@ -1611,14 +1678,9 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="18"/>
-        <source>Raster</source>
-        <translation>Raster</translation>
-    </message>
-    <message>
         <location filename="../ui/assets_panel.ui" line="19"/>
-        <source>Progress</source>
-        <translation>Progression</translation>
+        <source>Status</source>
+        <translation>État</translation>
     </message>
     <message>
         <location filename="../ui/assets_panel.ui" line="24"/>

@@ -136,13 +136,22 @@ def fill_areas_layer(layer: QgsVectorLayer, areas: Sequence[Any]) -> None:
     layer.triggerRepaint()
 
 
-def areas_layer(areas: Sequence[Any], project: Optional[QgsProject] = None) -> QgsVectorLayer:
-    """The one "Constellr areas of interest" layer, created or updated."""
+def existing_areas_layer(project: Optional[QgsProject] = None) -> Optional[QgsVectorLayer]:
+    """The "Constellr areas of interest" layer if the project has it."""
     project = project or QgsProject.instance()
     for layer in project.mapLayers().values():
         if layer.customProperty("eo_explorer/kind") == AREAS_LAYER_KIND:
-            fill_areas_layer(layer, areas)
             return layer
+    return None
+
+
+def areas_layer(areas: Sequence[Any], project: Optional[QgsProject] = None) -> QgsVectorLayer:
+    """The one "Constellr areas of interest" layer, created or updated."""
+    project = project or QgsProject.instance()
+    layer = existing_areas_layer(project)
+    if layer is not None:
+        fill_areas_layer(layer, areas)
+        return layer
     layer = QgsVectorLayer("Polygon?crs=EPSG:4326", tr("Constellr areas of interest"), "memory")
     layer.dataProvider().addAttributes([QgsField(name, kind) for name, kind in AREA_FIELDS])
     layer.updateFields()
@@ -180,15 +189,19 @@ def lst_assets(items: list[dict]) -> list[Asset]:
 
 
 def add_lst(source: str, asset: Asset):
-    """A delivered raster (file or GDAL path) as a layer with the temperature ramp (°C)."""
+    """A delivered raster (file or GDAL path) as a layer with the temperature ramp, its
+    legend in the unit of the data (°C, or K)."""
     layer = rasters.add_raster(source, asset)
     if layer.bandCount() == 1 and rasters.style_kind(asset, 1) != "lst":
         rasters.apply_style(layer, "lst")  # a Constellr delivery is land-surface temperature
+        node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+        if node is not None:
+            rasters.show_legend(node, "lst")
     return layer
 
 
 def stream_lst(asset: Asset, catalog: Catalog, http: HttpClient):
-    """Open a delivered LST raster through GDAL with the workspace key, styled in °C.
+    """Open a delivered LST raster through GDAL with the workspace key, styled with its unit.
 
     The key goes only to the API's own host (see :func:`streaming.http_for_asset`).
     """

@@ -3,6 +3,11 @@
 Each account is one ``authcfg`` (method "Basic": username and password fields, encrypted
 with the QGIS master password). QgsSettings keep only its id and non-secret options.
 Token providers are cached per account so every task shares one token and one refresh.
+
+Nothing here runs while the plugin loads: reading an account unlocks the database, which
+makes QGIS ask for the master password, so only a feature that needs the secret does it
+(and what starts by itself, such as a dock restored at start-up, checks :func:`would_ask`
+first).
 """
 
 from __future__ import annotations
@@ -70,6 +75,24 @@ def unlock() -> None:
             "The QGIS authentication database is locked: enter the master password to use "
             "your accounts."
         )
+
+
+def unlocked() -> bool:
+    """True when the authentication database can be read without asking the user."""
+    return bool(QgsApplication.authManager().masterPasswordIsSet())
+
+
+def would_ask(service: str) -> bool:
+    """True when using ``service``'s account now would make QGIS ask for the master
+    password. What the user did not ask for (a dock opening at start-up, a refresh in the
+    background) waits instead: the database is touched only when a feature needs it."""
+    config_id = authcfg(service)
+    if not config_id:
+        return False
+    with _cache_lock:
+        if (service, config_id) in _auth_cache:
+            return False
+    return not unlocked()
 
 
 def authcfg(service: str) -> str:

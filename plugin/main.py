@@ -2,15 +2,16 @@
 
 ``unload`` removes everything ``initGui`` created: actions, the dock (its map tool, rubber
 band and running tasks), the Processing provider, the path preprocessor that gives streamed
-layers their credentials back, and the translator.
+layers their credentials back and the path writer that keeps presigned links out of
+projects, and the translator.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsPathResolver
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+from qgis.core import Qgis, QgsApplication, QgsPathResolver, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -18,6 +19,9 @@ from . import geos_engine, log
 
 ROOT = Path(__file__).resolve().parent.parent
 MENU = "&EO Explorer"
+#: How often streamed layers' presigned links are checked (renewed within a minute of
+#: expiring, see :mod:`plugin.stream_links`).
+LINK_TICK_MS = 15_000
 
 
 def tr(text: str) -> str:
@@ -35,6 +39,9 @@ class EOExplorerPlugin:
         self.constellr = None  # the Constellr action and dock (gui.constellr_entry)
         self.process = None  # the Process action and dock (gui.process_entry)
         self.restorer_id = None  # the QgsPathResolver preprocessor of streamed layers
+        self.writer_id = None  # ... and its path writer (no presigned link in a project)
+        self.link_timer = None  # renews presigned links of streamed layers on the map
+        self.renewer = None
         # Before anything can touch a polygon: QGIS's GEOS, never a shapely wheel's.
         geos_engine.install()
         self._install_translator()
@@ -121,6 +128,12 @@ class EOExplorerPlugin:
         if self.restorer_id is not None:
             QgsPathResolver.removePathPreprocessor(self.restorer_id)
             self.restorer_id = None
+        if self.writer_id is not None:
+            QgsPathResolver.removePathWriter(self.writer_id)
+            self.writer_id = None
+        if self.link_timer is not None:
+            self.link_timer.stop()
+            self.link_timer = self.renewer = None
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
@@ -151,6 +164,7 @@ class EOExplorerPlugin:
         """Streamed layers of a saved project get their credentials back when it opens."""
         if self.restorer_id is not None:
             return
+        from .stream_links import LinkRenewer, saved_source
         from .streaming import ProjectRestorer
 
         def report(message: str) -> None:
@@ -161,6 +175,21 @@ class EOExplorerPlugin:
                 )
 
         self.restorer_id = QgsPathResolver.setPathPreprocessor(ProjectRestorer(report))
+        # A layer streamed through a redirect reads a presigned link; the project keeps
+        # the asset's own URL instead (resolved again when the project is opened).
+        self.writer_id = QgsPathResolver.setPathWriter(saved_source)
+        # ... and a layer left on the map gets a new link before its link expires.
+        self.renewer = LinkRenewer()
+        self.link_timer = QTimer()
+        self.link_timer.setInterval(LINK_TICK_MS)
+        self.link_timer.timeout.connect(self._renew_links)
+        self.link_timer.start()
+
+    def _renew_links(self) -> None:
+        try:
+            self.renewer.tick(QgsProject.instance().mapLayers().values())
+        except Exception as exc:  # noqa: BLE001 - a timer slot must never raise
+            log.warning(f"Could not renew the links of streamed layers: {exc!r}")
 
     def _dependencies_installed(self) -> None:
         from .dependencies import missing_dependencies

@@ -19,6 +19,7 @@ from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery
 
 from . import credentials
+from .api.accounts import HOSTS
 from .api.catalogs import Catalog
 from .api.http import HttpClient, HttpSettings, make_session
 
@@ -104,4 +105,10 @@ def http_for(catalog: Catalog) -> HttpClient:
     """
     client = plain_client()
     service = catalog.account or f"catalog:{catalog.id}"
-    return client.with_auth(credentials.auth_for(service, client))
+    return client.with_auth(credentials.auth_for(service, client), *account_origins(catalog))
+
+
+def account_origins(catalog: Catalog) -> list[str]:
+    """Where a catalog's account may go: the catalog's own origin, and the https hosts
+    whose APIs use that account (a Sentinel Hub account works on both of its hosts)."""
+    return [catalog.url, *(f"https://{host}/" for host in HOSTS.get(catalog.account or "", ()))]

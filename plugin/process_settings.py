@@ -7,6 +7,8 @@ uses, the output folder, and how many requests run at once.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 from . import settings
@@ -56,9 +58,30 @@ def find_endpoint(endpoint_id: str) -> Endpoint | None:
     return next((e for e in endpoints() if e.id == endpoint_id), None)
 
 
+def _sandbox_running() -> bool:
+    return bool(os.environ.get(settings.SANDBOX_ENV)) and find_endpoint(SANDBOX_ID) is not None
+
+
 def current_endpoint() -> Endpoint:
-    chosen = find_endpoint(str(settings.value(ENDPOINT, DEFAULT_ENDPOINT) or ""))
-    return chosen or find_endpoint(DEFAULT_ENDPOINT) or ENDPOINTS[0]
+    """The endpoint chosen last; before any choice, the sandbox's while ``make run``'s
+    sandbox is running, else CDSE."""
+    default = SANDBOX_ID if _sandbox_running() else DEFAULT_ENDPOINT
+    chosen = find_endpoint(str(settings.value(ENDPOINT, default) or ""))
+    return chosen or find_endpoint(default) or find_endpoint(DEFAULT_ENDPOINT) or ENDPOINTS[0]
+
+
+def default_end_date(today: dt.date | None = None) -> dt.date:
+    """The last day the dock starts with (the first is a month before): today; while
+    ``make run``'s sandbox is running, the day of its newest data (``dates.last`` in its
+    config), so the first request finds data."""
+    end = today or dt.date.today()
+    if os.environ.get(settings.SANDBOX_ENV):
+        dates = settings.sandbox_config().get("dates")
+        try:
+            end = dt.date.fromisoformat(str(dates["last"]))  # type: ignore[index]
+        except (TypeError, KeyError, ValueError):
+            pass
+    return end
 
 
 def set_endpoint(endpoint_id: str) -> None:

@@ -229,4 +229,4 @@ def process_http(endpoint) -> HttpClient:
     from .network import plain_client
 
     client = plain_client()
-    return client.with_auth(credentials.auth_for(endpoint.account, client))
+    return client.with_auth(credentials.auth_for(endpoint.account, client), endpoint.url)

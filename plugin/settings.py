@@ -26,6 +26,7 @@ class Key:
     PAGE_SIZE = "search/page_size"
     MAX_CLOUD = "search/max_cloud"
     USE_CLOUD = "search/use_cloud"
+    SORT = "search/sort"  # a key of api.search.SORT_ORDERS
     DOCK_OPEN = "ui/search_dock_open"  # reopen the dock where the user left it
 
 
@@ -36,6 +37,7 @@ DEFAULTS: dict[str, Any] = {
     Key.PAGE_SIZE: 100,
     Key.MAX_CLOUD: 30,
     Key.USE_CLOUD: False,
+    Key.SORT: "",
     Key.DOCK_OPEN: True,  # a new user sees the dock right away
 }
 

@@ -12,6 +12,10 @@ project still says which account its streamed layers need: when the project is o
 again, :func:`restore_header_file` (a QGIS path preprocessor) writes the file anew from
 the authentication database before GDAL opens the layer. GDAL reads the header file at
 every request, so :class:`HeaderFiles` keeps bearer tokens in it fresh while QGIS runs.
+
+Redirects: GDAL would forward an account's custom headers to a redirect target on another
+host, so the asset's redirect chain is resolved first (:mod:`stream_links`); a presigned
+link GDAL then reads stays out of projects and is renewed before it expires.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import time
 from typing import Callable
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from . import credentials, log, s3
+from . import credentials, log, s3, stream_links
 from .api.accounts import HOSTS
 from .api.assets import Asset, Location
 from .api.auth import RequestAuth
@@ -29,6 +33,7 @@ from .api.catalogs import Catalog
 from .api.errors import CredentialsRequired, EOExplorerError
 from .api.http import HttpClient
 from .network import plain_client
+from .stream_links import resolved_source, vsicurl_path, without_account
 
 HEADER_FOLDER = "/vsimem/eo_explorer/headers"
 #: How often the header files are rewritten when their token was renewed. Tokens are
@@ -94,7 +99,13 @@ def http_for_asset(url: str, catalog: Catalog | None, catalog_http: HttpClient) 
     plain = catalog_http.with_auth(None)
     if account is None:
         return plain
-    return plain.with_auth(credentials.auth_for(account, plain))
+    return plain.with_auth(credentials.auth_for(account, plain), *account_origins(account, url))
+
+
+def account_origins(account: str, url: str) -> list[str]:
+    """Where an account's headers may go for an asset at ``url``: its origin, and the
+    https hosts of that service (CDSE downloads redirect to its ``zipper`` host)."""
+    return [url, *(f"https://{host}/" for host in HOSTS.get(account, ()))]
 
 
 def header_path(account: str) -> str:
@@ -112,26 +123,27 @@ def stream_source(asset: Asset, catalog: Catalog | None, catalog_http: HttpClien
         s3.ready(location)
         return location.gdal_path
     http = http_for_asset(location.url, catalog, catalog_http)
-    return gdal_source(location, http.auth, asset_account(location.url, catalog))
+    return gdal_source(location, http.auth, asset_account(location.url, catalog), http)
 
 
-def gdal_source(location: Location, auth: RequestAuth | None, account: str | None) -> str:
-    """A GDAL path that streams ``location`` with ``auth``'s headers, if any."""
+def gdal_source(
+    location: Location,
+    auth: RequestAuth | None,
+    account: str | None,
+    http: HttpClient | None = None,
+) -> str:
+    """A GDAL path that streams ``location`` with ``auth``'s headers, if any, sent only
+    to the account's origin (``http`` resolves the redirects; by default a plain client
+    whose account goes to ``location``'s origin)."""
     if location.kind != "https":
         return location.gdal_path
     if auth is None or account is None:
-        return "/vsicurl?empty_dir=yes&url=" + quote(location.url, safe="")
-    from osgeo import gdal
-
+        return vsicurl_path(location.url)
     path = header_path(account)
     header_files.write(path, auth)
-    # GDAL remembers a refused URL (a 401 before the account was set up): forget it.
-    gdal.VSICurlPartialClearCache("/vsicurl/" + location.url)
-    # empty_dir: a COG needs no directory listing (which would go without the header).
-    return (
-        f"/vsicurl?empty_dir=yes&header_file={quote(path, safe='')}"
-        f"&url={quote(location.url, safe='')}"
-    )
+    if http is None or http.auth is not auth:
+        http = plain_client().with_auth(auth, *account_origins(account, location.url))
+    return resolved_source(vsicurl_path(location.url, path), http)
 
 
 def _header_text(auth: RequestAuth) -> str:
@@ -158,6 +170,10 @@ class HeaderFiles:
     def __contains__(self, path: str) -> bool:
         with self._lock:
             return path in self._auths
+
+    def auth(self, path: str) -> RequestAuth | None:
+        with self._lock:
+            return self._auths.get(path)
 
     def write(self, path: str, auth: RequestAuth) -> None:
         """Write ``path`` with ``auth``'s headers now and keep it fresh from then on."""
@@ -200,6 +216,8 @@ class HeaderFiles:
         with self._lock:
             self._auths.clear()
             self._texts.clear()
+        stream_links.forget()
+        with self._lock:
             for name in gdal.ReadDir(HEADER_FOLDER) or []:
                 gdal.Unlink(f"{HEADER_FOLDER}/{name}")
 
@@ -243,9 +261,30 @@ class ProjectRestorer:
     def __call__(self, path: str) -> str:
         try:
             self.restore(path)
+            if _header_file_of(path) in header_files:
+                return self.resolve(path)
         except Exception as exc:  # noqa: BLE001 - reading a project must never fail here
             log.warning(f"Could not restore the credentials of {path!r}: {exc!r}")
+            if _header_file_of(path) is not None:
+                return without_account(path)
         return path
+
+    def resolve(self, path: str) -> str:
+        """The path GDAL opens: the asset's redirects resolved anew (a fresh link)."""
+        header = _header_file_of(path)
+        url = parse_qs(path.split("?", 1)[1])["url"][0]
+        auth = header_files.auth(header or "")
+        if auth is None:
+            return path
+        try:
+            account = unquote((header or "")[len(HEADER_FOLDER) + 1 : -len(".txt")])
+            http = plain_client().with_auth(auth, *account_origins(account, url))
+            return resolved_source(path, http)
+        except EOExplorerError as exc:
+            # Not the asset's own URL with the header file: GDAL would follow a redirect
+            # with the account's headers. Without them the layer reports the failure.
+            log.warning(f"Could not open a streamed layer of this project: {exc}")
+            return without_account(path)
 
     def restore(self, path: str) -> bool:
         """True when a header file was (re)written for ``path``."""

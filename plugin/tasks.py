@@ -7,6 +7,7 @@ touches a widget or the project.
 
 from __future__ import annotations
 
+import json
 import traceback
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +20,7 @@ from .api.errors import Cancelled, EOExplorerError
 from .api.footprints import Rejected, convert_items
 from .api.http import HttpClient
 from .api.search import SearchRequest
-from .api.stac import CollectionInfo, StacClient
+from .api.stac import CollectionInfo, StacClient, is_partial, whole_item
 from .api.threads import paused_gc, prefetched
 from .layers import footprint_fields, to_features
 
@@ -123,6 +124,44 @@ class SearchTask(QgsTask):
 
 
 @dataclass
+class WholeItemsOutcome:
+    #: feature id -> the whole item and its JSON text
+    items: dict[int, tuple[dict, str]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+class WholeItemsTask(QgsTask):
+    """Fetch the whole STAC items of footprints whose ``item_json`` the Fields extension
+    cut down (:func:`api.stac.whole_item`): the Assets panel and the details need them."""
+
+    completed = pyqtSignal(object)
+
+    def __init__(self, items: dict[int, dict], http: HttpClient) -> None:
+        super().__init__("EO Explorer: read items", QgsTask.Flag.CanCancel)
+        self.items = {fid: item for fid, item in items.items() if is_partial(item)}
+        self.http = http
+        self.outcome = WholeItemsOutcome()
+
+    def run(self) -> bool:
+        for fid, item in self.items.items():
+            if self.isCanceled():
+                return True
+            try:
+                whole = whole_item(item, self.http, self.isCanceled)
+                self.outcome.items[fid] = (whole, json.dumps(whole, ensure_ascii=False))
+            except Cancelled:
+                return True
+            except EOExplorerError as exc:
+                self.outcome.errors.append(f"{item.get('id')}: {exc}")
+            except Exception as exc:  # noqa: BLE001 - nothing a server sends may crash QGIS
+                self.outcome.errors.append(f"{item.get('id')}: {unexpected(exc)}")
+        return True
+
+    def finished(self, result: bool) -> None:  # noqa: ARG002
+        self.completed.emit(self.outcome)
+
+
+@dataclass
 class CollectionsOutcome:
     collections: list[CollectionInfo] = field(default_factory=list)
     title: str = ""
@@ -132,6 +171,7 @@ class CollectionsOutcome:
     server_search: bool = False
     #: the query this answer is for ("" for the first page)
     text: str = ""
+    sort_supported: bool = False
     error: EOExplorerError | None = None
 
 
@@ -154,6 +194,7 @@ class CollectionsTask(QgsTask):
             client.get_only = self.catalog.get_only
             self.outcome.title = client.title
             self.outcome.filter_supported = client.capabilities.filter
+            self.outcome.sort_supported = client.capabilities.sort
             found = self._read(client)
             self.outcome.collections = sorted(found, key=lambda c: c.id.lower())
             return True
@@ -280,7 +321,9 @@ class DownloadTask(QgsTask):
             error = unexpected(exc)
             self.summary.failed.extend(Failure(j.asset, "error", error.message) for j in self.jobs)
         self.summary.cancelled = self.isCanceled()
-        return True
+        # QGIS's task manager says "cancelled" or "failed" only when run() returns False.
+        everything_failed = bool(self.summary.failed) and not self.summary.done
+        return not (self.summary.cancelled or everything_failed)
 
-    def finished(self, result: bool) -> None:  # noqa: ARG002
+    def finished(self, result: bool) -> None:  # noqa: ARG002 - the summary says it all
         self.completed.emit(self.summary)

@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -28,3 +30,20 @@ if str(_link_dir) not in sys.path:
     sys.path.insert(0, str(_link_dir))
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # for ``tests.servers``
+
+
+@pytest.fixture(scope="session")
+def pgstac():
+    """stac-fastapi-pgstac (tests/servers/pgstac_server.py) with the items of
+    :func:`tests.servers.pgstac_items.make_items` loaded (``.items``); one per session,
+    stopped and its cluster deleted at the end. Fails, never skips, when PostgreSQL, PostGIS
+    or the pgstac venv is missing (``bash .ci/install.sh`` installs them)."""
+    from tests.servers.pgstac_items import collection, make_items
+    from tests.servers.pgstac_server import PgstacServer, missing
+
+    reason = missing()
+    if reason:
+        pytest.fail(f"stac-fastapi-pgstac test server unavailable: {reason}")
+    items = make_items()
+    with PgstacServer(items, [collection()]) as server:
+        yield server

@@ -238,7 +238,7 @@ def check_account(
                 )
         if probe_url:
             kwargs = {"is_cancelled": is_cancelled} if is_cancelled else {}
-            http.with_auth(auth).request("GET", probe_url, **kwargs)
+            http.with_auth(auth, probe_url).request("GET", probe_url, **kwargs)
             notes.append(f"{_host(probe_url)} accepted the credentials")
     except Cancelled:
         return CheckResult(False, "Test cancelled.", "cancelled")

@@ -3,7 +3,8 @@
 Secrets live in the QGIS authentication database; the glue reads them and builds the
 objects here, which keep them in memory only. No ``repr`` or error text contains a secret,
 and a secret is sent only to its own token endpoint (user secrets) or to the API it
-belongs to (tokens, keys), never along a redirect to another host (see :mod:`http`).
+belongs to (tokens, keys): its origin (scheme, host, port), on every redirect hop and every
+``next`` link (see :mod:`http`).
 
 Token endpoints are Keycloak's (Sentinel Hub, CDSE identity, ESA MAAP IAM): form-encoded
 POST, answers ``{"access_token", "expires_in", "refresh_token"?, ...}`` or
@@ -353,6 +354,10 @@ class RequestAuth:
     def headers(self) -> dict[str, str]:
         return {}
 
+    def header_names(self) -> tuple[str, ...]:
+        """The names of the headers :meth:`headers` adds (without fetching a token)."""
+        return tuple(self.headers())
+
     def on_unauthorized(self, sent_headers: dict[str, str]) -> bool:
         """Called after a 401; True when retrying with new credentials makes sense."""
         return False
@@ -364,6 +369,9 @@ class BearerAuth(RequestAuth):
 
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.provider.access_token()}"}
+
+    def header_names(self) -> tuple[str, ...]:
+        return ("Authorization",)
 
     def on_unauthorized(self, sent_headers: dict[str, str]) -> bool:
         sent = sent_headers.get("Authorization", "")
@@ -383,6 +391,9 @@ class HeaderAuth(RequestAuth):
 
     def headers(self) -> dict[str, str]:
         return {self.name: self._value}
+
+    def header_names(self) -> tuple[str, ...]:
+        return (self.name,)
 
     def __repr__(self) -> str:
         return f"HeaderAuth({self.name!r}, …)"

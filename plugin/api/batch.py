@@ -41,19 +41,47 @@ class Failure:
 
 @dataclass
 class Summary:
+    #: every file now complete on disk, fetched this time or found from an earlier run
     done: list[tuple[Asset, DownloadResult]] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     cancelled: bool = False
+    #: files asked for (0: as many as ended done or failed)
+    planned: int = 0
+
+    @property
+    def fetched(self) -> int:
+        """Files downloaded this time."""
+        return sum(1 for _asset, result in self.done if not result.existing)
+
+    @property
+    def already(self) -> int:
+        """Files that were complete on disk before (nothing fetched)."""
+        return len(self.done) - self.fetched
 
     def text(self) -> str:
-        words = f"{len(self.done)} file(s) downloaded"
+        """``1 file downloaded, 7 already on disk.`` or, after Cancel, ``7 of 12 files
+        downloaded before Cancel; download again to resume the other 5.``"""
+        fetched, already = self.fetched, self.already
+        planned = max(self.planned, len(self.done) + len(self.failed))
+        to_fetch = planned - already
+        if self.cancelled:
+            words = f"{fetched} of {to_fetch} {_files(to_fetch)} downloaded before Cancel"
+        else:
+            words = f"{fetched} {_files(fetched)} downloaded"
+        if already:
+            words += f", {already} already on disk"
         if self.failed:
             words += f", {len(self.failed)} failed: " + "; ".join(
                 f"{f.asset.item_id} · {f.asset.key} ({f.reason})" for f in self.failed
             )
-        if self.cancelled:
-            words = "Cancelled: " + words
+        left = to_fetch - fetched - len(self.failed)
+        if self.cancelled and left > 0:
+            words += f"; download again to resume the other {left}"
         return words + "."
+
+
+def _files(count: int) -> str:
+    return "file" if count == 1 else "files"
 
 
 FileProgress = Callable[[Asset, int, "int | None"], None]
@@ -109,7 +137,7 @@ def _existing(path: Path, progress=None, is_cancelled=None) -> DownloadResult:
     size = path.stat().st_size
     if progress:
         progress(size, size)
-    return DownloadResult(path, size, resumed_from=size, attempts=0)
+    return DownloadResult(path, size, resumed_from=size, attempts=0, existing=True)
 
 
 def run(
@@ -122,6 +150,7 @@ def run(
 ) -> Summary:
     """Download the jobs, ``workers`` at a time."""
     summary = summary or Summary()
+    summary.planned = summary.planned or len(jobs) + len(summary.failed)
     lock = threading.Lock()
     known = [j.asset.size for j in jobs]
     if jobs and all(size is not None for size in known):

@@ -25,6 +25,17 @@ class Capabilities:
     #: ``/collections`` (ESA MAAP, seed 004)
     collection_text: bool = False
     collection_filter: bool = False
+    #: CQL2 encodings the server names; a server naming neither gets JSON in POST and
+    #: text in GET, as the STAC API Filter extension asks.
+    cql2_text: bool = False
+    cql2_json: bool = False
+    #: False where the catalog's CQL2 knows ``and`` only (Sentinel Hub Catalog, seed 002)
+    filter_or: bool = True
+
+    @property
+    def post_filter_json(self) -> bool:
+        """Whether a POST body carries the filter as CQL2 JSON (else as text)."""
+        return self.cql2_json or not self.cql2_text
 
     @classmethod
     def from_conformance(cls, classes: Iterable[str]) -> Capabilities:
@@ -41,4 +52,6 @@ class Capabilities:
             fields=_has(classes, "item-search#fields"),
             collection_text=_has(classes, "collection-search#free-text"),
             collection_filter=_has(classes, "collection-search#filter"),
+            cql2_text=_has(classes, "cql2/1.0/conf/cql2-text"),
+            cql2_json=_has(classes, "cql2/1.0/conf/cql2-json"),
         )

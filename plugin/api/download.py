@@ -50,6 +50,8 @@ class DownloadResult:
     resumed_from: int = 0
     attempts: int = 1
     verified_checksum: bool = False
+    #: complete on disk from an earlier download: nothing was fetched
+    existing: bool = False
 
 
 def part_path(path: Path) -> Path:

@@ -5,9 +5,16 @@ Retries: idempotent requests (GET, HEAD) are retried on 429/502/503/504 and on c
 resets, honouring ``Retry-After``. POST is retried only when the caller says the request
 is idempotent (a STAC search is; an order is not).
 
-Redirects: credential headers (``Authorization``, ``X-Api-Key``) are dropped when a redirect
-leaves the original host. Plain ``requests`` drops ``Authorization`` but forwards custom
-headers such as ``X-Api-Key``.
+Credentials go only to the origin they belong to. Whatever headers an account adds
+(:meth:`auth.RequestAuth.headers`: an API key, a bearer token, Basic, a custom header) are
+sent only to the account's origins (scheme, host, port), on every request and on every
+redirect hop: a ``next`` link or a redirect to another origin goes without them, and a
+redirect back to the account's origin (A -> B -> A) gets them again. Redirects are followed
+here, hop by hop (``requests`` would forward custom headers such as ``X-Api-Key`` to another
+host), with the method and body rules of RFC 9110: 301/302/303 become a GET without a body
+(HEAD stays HEAD), 307/308 keep the method and body; at most :data:`MAX_REDIRECTS` hops.
+Headers a caller passes itself are dropped on a hop away from the first URL's origin when
+they are credentials (:data:`CREDENTIAL_HEADERS`, or named like one of the account's).
 """
 
 from __future__ import annotations
@@ -15,10 +22,10 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
@@ -28,6 +35,11 @@ from .errors import Cancelled, HttpError, InvalidResponse, NetworkError, Request
 USER_AGENT = f"EO-Explorer-QGIS/{_plugin_version}"
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 CREDENTIAL_HEADERS = ("Authorization", "X-Api-Key", "Cookie", "Proxy-Authorization")
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: Redirect hops followed for one request (requests' default is 30; browsers use 20).
+MAX_REDIRECTS = 10
+#: Request headers that describe a body, dropped with it when a redirect becomes a GET.
+_BODY_HEADERS = ("Content-Type", "Content-Length", "Content-Encoding", "Transfer-Encoding")
 #: (connect, read) seconds. Read is per socket read, not for the whole body.
 DEFAULT_TIMEOUT = (10.0, 60.0)
 MAX_RETRY_WAIT = 30.0
@@ -45,14 +57,44 @@ def _never() -> bool:
     return False
 
 
+Origin = tuple  # (scheme, host, port)
+
+
+def origin(url: str) -> Origin:
+    """``(scheme, host, port)`` of ``url``, with the scheme's default port filled in."""
+    parts = urlsplit(url)
+    scheme = (parts.scheme or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        return (scheme, (parts.hostname or "").lower(), -1)  # no port: no origin's
+    if port is None:
+        port = {"http": 80, "https": 443}.get(scheme)
+    return (scheme, (parts.hostname or "").lower(), port)
+
+
+def redirect_target(status: int, method: str, location: str, url: str) -> tuple[str, str, bool]:
+    """Where a redirect goes: ``(method, absolute url, keep the body)`` (RFC 9110 15.4).
+
+    301, 302 and 303 become a GET without a body (HEAD stays HEAD), as browsers and
+    ``requests`` do; 307 and 308 repeat the same method with the same body.
+    """
+    target = urljoin(url, location.strip()).split("#", 1)[0]
+    if status in (307, 308):
+        return method, target, True
+    return ("HEAD" if method.upper() == "HEAD" else "GET"), target, False
+
+
 class CredentialSafeSession(requests.Session):
-    """A session that never forwards credential headers to another host on redirect."""
+    """A session that never forwards credential headers to another origin on redirect.
+
+    :class:`HttpClient` follows redirects itself (so it knows each hop's origin); this
+    guard is for code that uses the session directly with ``allow_redirects``.
+    """
 
     def rebuild_auth(self, prepared_request, response):  # noqa: D401 (requests hook)
         super().rebuild_auth(prepared_request, response)
-        old = urlsplit(response.request.url)
-        new = urlsplit(prepared_request.url)
-        if (old.hostname, old.port, old.scheme) != (new.hostname, new.port, new.scheme):
+        if origin(response.request.url) != origin(prepared_request.url):
             for name in CREDENTIAL_HEADERS:
                 prepared_request.headers.pop(name, None)
 
@@ -132,19 +174,52 @@ class HttpClient:
         settings: HttpSettings | None = None,
         headers: dict[str, str] | None = None,
         auth: Any = None,
+        origins: Iterable[str] = (),
     ) -> None:
         self.settings = settings or HttpSettings()
         self.session = session or make_session(self.settings)
         self.headers = dict(headers or {})
-        #: an :class:`auth.RequestAuth` adding credentials to every request, or None
+        #: an :class:`auth.RequestAuth` adding credentials to requests, or None
         self.auth = auth
+        # The origins the account's headers go to. None given: the origin of the first
+        # request made with them (a client is opened on its API's own URL).
+        self._origins = {origin(url) for url in origins}
+        self._origins_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"HttpClient(auth={self.auth!r})"
 
-    def with_auth(self, auth: Any) -> HttpClient:
-        """The same session and settings with other credentials."""
-        return HttpClient(self.session, self.settings, self.headers, auth)
+    def with_auth(self, auth: Any, *urls: str) -> HttpClient:
+        """The same session and settings with other credentials, sent only to the
+        origins of ``urls`` (none given: to the origin of the first request)."""
+        return HttpClient(self.session, self.settings, self.headers, auth, urls)
+
+    def sends_credentials_to(self, url: str) -> bool:
+        """True when a request to ``url`` carries the account's headers."""
+        if self.auth is None:
+            return False
+        with self._origins_lock:
+            if not self._origins:
+                self._origins.add(origin(url))
+            return origin(url) in self._origins
+
+    def hop_headers(
+        self, url: str, first_url: str, headers: dict[str, str] | None = None
+    ) -> dict[str, str]:
+        """The headers for one hop of a request that started at ``first_url``.
+
+        The account's headers only on its origins; the client's and the caller's own
+        headers everywhere, except credentials on a hop away from ``first_url``'s origin.
+        """
+        account = self.auth.headers() if self.sends_credentials_to(url) else {}
+        merged = {**self.headers, **account, **(headers or {})}
+        if origin(url) != origin(first_url):
+            secret = {name.lower() for name in CREDENTIAL_HEADERS}
+            if self.auth is not None:
+                secret |= {name.lower() for name in self.auth.header_names()}
+            for name in [n for n in merged if n.lower() in secret and n not in account]:
+                del merged[name]
+        return merged
 
     def request(
         self,
@@ -157,11 +232,15 @@ class HttpClient:
         headers: dict[str, str] | None = None,
         idempotent: bool | None = None,
         is_cancelled: IsCancelled = _never,
+        same_origin: bool = False,
     ) -> Response:
         """Send one request, retrying transient failures when that is safe.
 
         With credentials attached, a 401 renews them (a new token) and retries once.
+        ``same_origin``: the request itself is secret (a token form): it follows no
+        redirect to another origin.
         """
+        follow = (lambda target: origin(target) == origin(url)) if same_origin else None
         if idempotent is None:
             idempotent = method.upper() in ("GET", "HEAD", "OPTIONS")
         attempts = 1 + (self.settings.retries if idempotent else 0)
@@ -172,15 +251,10 @@ class HttpClient:
                 raise Cancelled()
             last = attempt == attempts - 1
             attempt += 1
-            merged = {
-                **self.headers,
-                **(self.auth.headers() if self.auth else {}),
-                **(headers or {}),
-            }
             try:
-                raw, content = _cancellable(
-                    lambda merged=merged: self._send(
-                        method, url, params, json_body, form, merged, is_cancelled
+                raw, content, merged = _cancellable(
+                    lambda: self._send(
+                        method, url, params, json_body, form, headers, is_cancelled, follow
                     ),
                     is_cancelled,
                 )
@@ -210,7 +284,15 @@ class HttpClient:
             except ValueError as exc:  # an address requests cannot parse (a redirect's)
                 raise _bad_address(url, exc) from None
             response = Response(raw.status_code, dict(raw.headers), content, raw.url)
-            if raw.status_code == 401 and self.auth is not None and not renewed:
+            if raw.status_code in REDIRECT_STATUSES and same_origin:
+                elsewhere = _host(urljoin(raw.url, raw.headers.get("Location", "")))
+                raise NetworkError(
+                    f"{_host(url)} sent the request on to {elsewhere}; EO Explorer does not "
+                    "send your credentials to another address.",
+                    details=f"{raw.url} -> HTTP {raw.status_code} {elsewhere}",
+                )
+            # Renew only what was sent: a 401 from another origin says nothing of the account.
+            if raw.status_code == 401 and not renewed and self.sends_credentials_to(raw.url):
                 renewed = True
                 if self.auth.on_unauthorized(merged):
                     attempt -= 1  # the renewed credentials get a full set of attempts
@@ -223,19 +305,74 @@ class HttpClient:
             return response
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _send(self, method, url, params, json_body, form, headers, is_cancelled):
-        raw = self.session.request(
+    def _send(self, method, url, params, json_body, form, headers, is_cancelled, follow=None):
+        raw, sent = self.open(
             method,
             url,
             params=params,
-            json=json_body,
-            data=form,
+            json_body=json_body,
+            form=form,
             headers=headers,
-            proxies=self.settings.proxy_for(url) if self.settings.proxy_for else None,
-            timeout=self.settings.timeout,
-            stream=True,
+            follow=follow,
         )
-        return raw, _read_body(raw, is_cancelled, self.settings.max_body_bytes)
+        return raw, _read_body(raw, is_cancelled, self.settings.max_body_bytes), sent
+
+    def open(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json_body: Any = None,
+        form: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        follow: Callable[[str], bool] | None = None,
+    ) -> tuple[requests.Response, dict[str, str]]:
+        """Send a request and follow its redirects hop by hop, each hop with the headers
+        :meth:`hop_headers` allows; returns the last response (body unread, the caller
+        closes it) and the headers sent with it.
+
+        ``follow(url)`` may stop at a redirect: the redirect response is returned then.
+        """
+        first = url
+        for _hop in range(MAX_REDIRECTS + 1):
+            sent = self.hop_headers(url, first, headers)
+            raw = self.session.request(
+                method,
+                url,
+                params=params,
+                json=json_body,
+                data=form,
+                headers=sent,
+                proxies=self.settings.proxy_for(url) if self.settings.proxy_for else None,
+                timeout=self.settings.timeout,
+                stream=True,
+                allow_redirects=False,
+            )
+            location = raw.headers.get("Location")
+            if raw.status_code not in REDIRECT_STATUSES or not location:
+                return raw, sent
+            new_method, new_url, keep_body = redirect_target(
+                raw.status_code, method, location, raw.url
+            )
+            if follow is not None and not follow(new_url):
+                return raw, sent
+            raw.close()
+            if origin(new_url)[2] == -1:  # a port that cannot exist (requests: InvalidURL)
+                raise _bad_address(first, ValueError(f"redirected to {new_url!r}"))
+            if urlsplit(new_url).scheme not in ("http", "https"):
+                raise NetworkError(
+                    f"{_host(first)} redirected to an address that is not http(s).",
+                    details=f"{raw.url} -> {raw.status_code} {new_url}",
+                )
+            method, url, params = new_method, new_url, None  # the query is in the Location
+            if not keep_body:
+                json_body = form = None
+                drop = {name.lower() for name in _BODY_HEADERS}
+                headers = {k: v for k, v in (headers or {}).items() if k.lower() not in drop}
+        raise NetworkError(
+            f"{_host(first)} redirected more than {MAX_REDIRECTS} times.", details=first
+        )
 
     def stream(self, url: str, headers: dict[str, str] | None = None) -> requests.Response:
         """Open a GET whose body the caller reads in chunks (downloads).
@@ -244,19 +381,8 @@ class HttpClient:
         :class:`HttpError`. Retrying is the caller's business: it knows how to resume.
         """
         for renewed in (False, True):
-            merged = {
-                **self.headers,
-                **(self.auth.headers() if self.auth else {}),
-                **(headers or {}),
-            }
             try:
-                raw = self.session.get(
-                    url,
-                    headers=merged,
-                    timeout=self.settings.timeout,
-                    stream=True,
-                    proxies=self.settings.proxy_for(url) if self.settings.proxy_for else None,
-                )
+                raw, merged = self.open("GET", url, headers=headers)
             except requests.exceptions.Timeout as exc:
                 raise RequestTimeout(
                     f"{_host(url)} did not answer in time.", details=f"{url}: {exc}"
@@ -267,7 +393,8 @@ class HttpClient:
                 ) from exc
             except ValueError as exc:
                 raise _bad_address(url, exc) from None
-            if raw.status_code == 401 and self.auth is not None and not renewed:
+            # Renew only what was sent: a 401 from another origin says nothing of the account.
+            if raw.status_code == 401 and not renewed and self.sends_credentials_to(raw.url):
                 raw.close()
                 if self.auth.on_unauthorized(merged):
                     continue
@@ -285,8 +412,10 @@ class HttpClient:
         return self.request("POST", url, json_body=body, **kw).json()
 
     def post_form(self, url: str, form: dict[str, str]) -> Response:
-        """A form POST to a token endpoint (safe to repeat: it creates nothing)."""
-        return self.request("POST", url, form=form, idempotent=True)
+        """A form POST to a token endpoint (safe to repeat: it creates nothing). The form
+        holds a secret (a client secret, a password): it never follows a redirect to
+        another origin, where a 307/308 would have it sent again."""
+        return self.request("POST", url, form=form, idempotent=True, same_origin=True)
 
     def _backoff(self, attempt: int) -> float:
         return min(MAX_RETRY_WAIT, self.settings.backoff * (2**attempt))

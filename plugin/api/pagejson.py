@@ -114,3 +114,54 @@ def skim_tail(body: bytes) -> dict[str, Any] | None:
                 return None
     except (ValueError, StopIteration, UnicodeDecodeError, IndexError, RecursionError):
         return None
+
+
+HEAD_LIMIT = 256 * 1024  # the members before "features" are a few kB on real pages
+
+
+def skim_head(body: bytes, limit: int = HEAD_LIMIT) -> dict[str, Any] | None:
+    """The page's top-level members before ``"features"``, read from its first ``limit``
+    bytes without touching the features.
+
+    stac-fastapi-pgstac (CDSE STAC v1, eoAPI) writes ``links`` before ``features``. None when
+    the page does not start with members before ``"features"`` (or they do not fit).
+    """
+    try:
+        text = body[:limit].decode("utf-8", "ignore")  # a cut inside a character is dropped
+        ws = _WS.match
+        idx = ws(text, 1 if text.startswith("\ufeff") else 0).end()
+        if text[idx : idx + 1] != "{":
+            return None
+        head: dict[str, Any] = {}
+        idx = ws(text, idx + 1).end()
+        while text[idx : idx + 1] == '"':
+            key, idx = scanstring(text, idx + 1)
+            idx = ws(text, idx).end()
+            if text[idx : idx + 1] != ":":
+                return None
+            if key == "features":
+                return head or None
+            head[key], idx = _SCAN(text, ws(text, idx + 1).end())
+            idx = ws(text, idx).end()
+            if text[idx : idx + 1] != ",":
+                return None  # the page ended (or was cut) before any features
+            idx = ws(text, idx + 1).end()
+        return None
+    except (ValueError, StopIteration, IndexError, RecursionError):
+        return None
+
+
+def skim(body: bytes) -> dict[str, Any] | None:
+    """The top-level members around the features (:func:`skim_head` and :func:`skim_tail`
+    together): enough to find the ``next`` link of a page before parsing it.
+
+    When the page's ``links`` come first, the tail is not read: a later ``"links"`` is an
+    item's (or, with items without links, the tail would be the whole page).
+    """
+    head = skim_head(body)
+    if head is not None and "links" in head:
+        return head
+    tail = skim_tail(body)
+    if head is None and tail is None:
+        return None
+    return {**(head or {}), **(tail or {})}

@@ -1,7 +1,8 @@
 """What the user asks a catalog for, and how it becomes a STAC API request.
 
 Encodings follow STAC API - Item Search 1.0.0 (GET query parameters and POST body), the
-Filter extension (CQL2 text, ``filter-lang``) and the Query extension.
+Filter extension (CQL2 JSON in POST, CQL2 text in GET, ``filter-lang``), the Query, Sort
+and Fields extensions.
 """
 
 from __future__ import annotations
@@ -12,11 +13,20 @@ from datetime import date, datetime, time, timezone
 from typing import Any
 
 from .conformance import Capabilities
+from .cql2 import NotTranslated, cloud_limit_json, cloud_limit_text, to_json
 from .errors import UnsupportedRequest
 from .geometry import SearchArea
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
+
+#: Sort orders offered to users (STAC API Sort extension), by name: (field, direction)s.
+SORT_ORDERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "": (),  # the catalog's own order
+    "newest": (("properties.datetime", "desc"),),
+    "oldest": (("properties.datetime", "asc"),),
+    "least-cloudy": (("properties.eo:cloud_cover", "asc"), ("properties.datetime", "desc")),
+}
 
 
 def _instant(value: datetime | date, end: bool) -> datetime:
@@ -52,6 +62,12 @@ class SearchRequest:
     max_items: int = 500
     page_size: int = DEFAULT_PAGE_SIZE
     ids: list[str] = field(default_factory=list)
+    #: a key of :data:`SORT_ORDERS`; sent where the catalog declares the Sort extension, so
+    #: that a capped search brings the newest or least cloudy items rather than any
+    sort: str = ""
+    #: Fields extension ``include`` list (e.g. :data:`footprints.FOOTPRINT_FIELDS`): items
+    #: come back with only these members where the catalog declares the extension
+    include_fields: list[str] | None = None
 
     @property
     def datetime_interval(self) -> str | None:
@@ -70,24 +86,57 @@ class SearchRequest:
             raise UnsupportedRequest("The start date is after the end date.")
         if self.max_cloud_cover is not None and not 0 <= self.max_cloud_cover <= 100:
             raise UnsupportedRequest("The maximum cloud cover must be between 0 and 100 %.")
+        if self.sort not in SORT_ORDERS:
+            raise UnsupportedRequest(f"Unknown sort order {self.sort!r}.")
+
+    def sortby(self, caps: Capabilities) -> tuple[tuple[str, str], ...]:
+        """The sort to send: none where the catalog does not declare sorting."""
+        return SORT_ORDERS.get(self.sort, ()) if caps.sort else ()
+
+    def fields(self, caps: Capabilities) -> dict[str, list[str]] | None:
+        """The Fields extension member to send, or None."""
+        if self.include_fields and caps.fields:
+            return {"include": list(self.include_fields)}
+        return None
+
+    def _check_filter(self, caps: Capabilities) -> None:
+        if self.cql2_text.strip() and not caps.filter:
+            raise UnsupportedRequest(
+                "This catalog does not support CQL2 filters; clear the filter field."
+            )
+
+    def _cloud_on_server(self, caps: Capabilities) -> bool:
+        return self.max_cloud_cover is not None and caps.filter
 
     def filter_text(self, caps: Capabilities) -> str:
         """The CQL2-text filter to send: the user's filter and the cloud limit, joined."""
-        parts = []
-        if self.cql2_text.strip():
-            if not caps.filter:
-                raise UnsupportedRequest(
-                    "This catalog does not support CQL2 filters; clear the filter field."
-                )
-            parts.append(self.cql2_text.strip())
-        if self.max_cloud_cover is not None and caps.filter:
-            parts.append(f"eo:cloud_cover <= {self.max_cloud_cover:g}")
+        self._check_filter(caps)
+        parts = [self.cql2_text.strip()] if self.cql2_text.strip() else []
+        if self._cloud_on_server(caps):
+            parts.append(cloud_limit_text(self.max_cloud_cover, caps.filter_or))
         if len(parts) > 1:
             return " AND ".join(f"({p})" for p in parts)
         return parts[0] if parts else ""
 
-    def post_body(self, caps: Capabilities) -> dict[str, Any]:
-        """The body of ``POST /search``."""
+    def filter_json(self, caps: Capabilities) -> dict[str, Any] | None:
+        """The same filter as CQL2 JSON; raises :class:`NotTranslated` when the user's text
+        uses CQL2 that :mod:`.cql2` does not translate."""
+        self._check_filter(caps)
+        parts = [to_json(self.cql2_text)] if self.cql2_text.strip() else []
+        if self._cloud_on_server(caps):
+            parts.append(cloud_limit_json(self.max_cloud_cover, caps.filter_or))
+        if len(parts) > 1:
+            return {"op": "and", "args": parts}
+        return parts[0] if parts else None
+
+    def post_body(self, caps: Capabilities, text_filter_ok: bool = True) -> dict[str, Any]:
+        """The body of ``POST /search``.
+
+        The filter goes as CQL2 JSON (STAC API Filter extension: JSON in POST; stac-fastapi
+        refuses text there) unless the catalog names CQL2 text and not JSON. A filter the
+        translator cannot read is sent as text when ``text_filter_ok``, else
+        :class:`NotTranslated` is raised (the client then searches with GET).
+        """
         self.validate()
         body: dict[str, Any] = {"limit": self.limit}
         if self.collections:
@@ -97,12 +146,28 @@ class SearchRequest:
         self._add_area(body, as_text=False)
         if self.datetime_interval:
             body["datetime"] = self.datetime_interval
-        text = self.filter_text(caps)
-        if text:
-            body["filter"] = text
+        expression: Any = None
+        if caps.post_filter_json:
+            try:
+                expression = self.filter_json(caps)
+            except NotTranslated:
+                if not text_filter_ok:
+                    raise
+        if expression is not None:
+            body["filter"] = expression
+            body["filter-lang"] = "cql2-json"
+        elif self.filter_text(caps):
+            body["filter"] = self.filter_text(caps)
             body["filter-lang"] = "cql2-text"
         elif self.max_cloud_cover is not None and caps.query:
+            # The Query extension has no "is null": items without cloud cover are dropped.
             body["query"] = {"eo:cloud_cover": {"lte": self.max_cloud_cover}}
+        sortby = self.sortby(caps)
+        if sortby:
+            body["sortby"] = [{"field": name, "direction": way} for name, way in sortby]
+        fields = self.fields(caps)
+        if fields:
+            body["fields"] = fields
         return body
 
     def get_params(self, caps: Capabilities) -> dict[str, str]:
@@ -122,6 +187,12 @@ class SearchRequest:
             params["filter-lang"] = "cql2-text"
         elif self.max_cloud_cover is not None and caps.query:
             params["query"] = json.dumps({"eo:cloud_cover": {"lte": self.max_cloud_cover}})
+        sortby = self.sortby(caps)
+        if sortby:  # Sort extension, GET: "-name" descending, "+name" ascending
+            params["sortby"] = ",".join(("-" if way == "desc" else "+") + n for n, way in sortby)
+        fields = self.fields(caps)
+        if fields:  # Fields extension, GET: a comma-separated list of included names
+            params["fields"] = ",".join(fields["include"])
         return params
 
     def _add_area(self, target: dict[str, Any], as_text: bool) -> None:

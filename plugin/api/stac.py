@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from .conformance import Capabilities
+from .cql2 import NotTranslated
 from .errors import Cancelled, InvalidResponse, NotAStacApi
 from .http import HttpClient, IsCancelled, Response, _never
-from .pagejson import skim_tail
+from .pagejson import skim
 from .search import SearchRequest
 from .threads import Ahead, paused_gc
 
@@ -132,6 +133,10 @@ class StacClient:
         #: search with GET even where the landing page offers POST (a catalog whose
         #: provider documents GET only: ESA MAAP, seed 004)
         self.get_only = False
+        if "/api/v1/catalog/" in url:
+            # Sentinel Hub Catalog's CQL2 knows "and" only (seed 002): its cloud limit is
+            # a plain comparison (its optical items all carry eo:cloud_cover).
+            self.capabilities = replace(self.capabilities, filter_or=False)
 
     # -- opening ----------------------------------------------------------------------
 
@@ -287,7 +292,13 @@ class StacClient:
         assert endpoint is not None
         href, methods = endpoint
         if "POST" in methods and not (self.get_only and "GET" in methods):
-            return _Request("POST", href, body=request.post_body(self.capabilities))
+            # A filter the plugin cannot put into CQL2 JSON goes as typed, by GET, where
+            # the Filter extension allows CQL2 text.
+            try:
+                body = request.post_body(self.capabilities, text_filter_ok="GET" not in methods)
+                return _Request("POST", href, body=body)
+            except NotTranslated:
+                pass
         return _Request("GET", href, params=request.get_params(self.capabilities))
 
     def search(
@@ -358,12 +369,12 @@ class StacClient:
         )
 
     def _ask_ahead(self, current: _Request, body: bytes, is_cancelled: IsCancelled) -> Ahead | None:
-        """Send the request for the page after ``body``, guessed from the page's tail
-        (:func:`pagejson.skim_tail`); ``search`` uses the answer only if the guess matches
-        the request made from the whole page."""
-        tail = skim_tail(body)
+        """Send the request for the page after ``body``, guessed from the members around
+        its features (:func:`pagejson.skim`); ``search`` uses the answer only if the guess
+        matches the request made from the whole page."""
+        around = skim(body)
         try:
-            guess = self._next_request(current, tail) if tail is not None else None
+            guess = self._next_request(current, around) if around is not None else None
         except InvalidResponse:
             return None  # the whole page says what is wrong with it
         if guess is None or guess == current:  # a page linking to itself: see search()
@@ -480,3 +491,42 @@ def _page_key(items: list[Any]) -> str:
     first = items[0].get("id") if isinstance(items[0], dict) else None
     last = items[-1].get("id") if isinstance(items[-1], dict) else None
     return f"{first}|{last}|{len(items)}"
+
+
+def is_partial(item: Any) -> bool:
+    """True for an item cut down by the Fields extension (:data:`footprints.
+    FOOTPRINT_FIELDS`): every whole STAC item has ``stac_version`` (STAC Item spec)."""
+    return isinstance(item, dict) and "stac_version" not in item
+
+
+def item_url(item: dict[str, Any]) -> str | None:
+    """Where the whole item is: its ``self`` link, else ``{collection link}/items/{id}``."""
+    link = find_link(item, "self")
+    if link is not None:
+        return link["href"]
+    collection = find_link(item, "collection")
+    if collection is not None and item.get("id") is not None:
+        base = collection["href"].rstrip("/") + "/"
+        return urljoin(base, "items/" + quote(str(item["id"]), safe=""))
+    return None
+
+
+def whole_item(
+    item: dict[str, Any], http: HttpClient, is_cancelled: IsCancelled = _never
+) -> dict[str, Any]:
+    """The item itself if whole, else the whole item fetched from the catalog.
+
+    Raises :class:`InvalidResponse` when the item says nowhere where it lives, or the
+    catalog sends something that is not that item.
+    """
+    if not is_partial(item):
+        return item
+    url = item_url(item)
+    if url is None:
+        raise InvalidResponse(
+            f"Item {item.get('id')} came without its assets and has no link to fetch them."
+        )
+    document = http.get_json(url, is_cancelled=is_cancelled)
+    if not isinstance(document, dict) or document.get("id") != item.get("id"):
+        raise InvalidResponse(f"{url} did not answer with item {item.get('id')}.", details=url)
+    return document

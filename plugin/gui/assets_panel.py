@@ -9,7 +9,7 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
 
 from .. import log, rasters, s3, settings, streaming
 from ..api import batch
@@ -21,6 +21,26 @@ FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[2] / "ui" / "asset
 ASSET_ROLE = Qt.ItemDataRole.UserRole + 1
 PROJECT_SCOPE = "eo_explorer"
 PROJECT_KEY = "download_folder"
+#: the columns of the asset tree: few and short, so that a laptop's dock shows them all
+#: beside the check boxes. A raster icon before the key says QGIS opens the asset as a
+#: raster; title, type, roles and link are in the key's tooltip.
+ASSET, SIZE, STATUS = range(3)
+#: short names of common media types (the full type is in the tooltip)
+SHORT_TYPES = (
+    ("profile=cloud-optimized", "COG"),
+    ("image/tiff", "GeoTIFF"),
+    ("image/jp2", "JPEG 2000"),
+    ("image/png", "PNG"),
+    ("image/jpeg", "JPEG"),
+    ("application/json", "JSON"),
+    ("application/geo+json", "GeoJSON"),
+    ("xml", "XML"),
+    ("netcdf", "netCDF"),
+    ("hdf", "HDF"),
+    ("zarr", "Zarr"),
+    ("zip", "ZIP"),
+    ("text/html", "HTML"),
+)
 
 
 def tr(text: str) -> str:
@@ -36,6 +56,16 @@ def human_size(size: int | None) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1000
     return str(size)
+
+
+def short_type(media_type: str) -> str:
+    """``COG``, ``PNG``, ``JSON``…: what fits a narrow column."""
+    lowered = media_type.lower()
+    for needle, name in SHORT_TYPES:
+        if needle in lowered:
+            return name
+    subtype = lowered.split(";")[0].split("/")[-1].strip()
+    return subtype[:12]
 
 
 class AssetsPanel(QWidget):
@@ -58,10 +88,23 @@ class AssetsPanel(QWidget):
         f.streamButton.clicked.connect(self.stream)
         f.cancelDownloadButton.clicked.connect(self.cancel)
         f.downloadProgress.setVisible(False)
+        f.folderLabel.setBuddy(self.folder)
+        # The check boxes (first column) stay in view in a laptop's dock: the asset name
+        # takes what the short columns leave, elided in the middle.
+        f.assetTree.setIndentation(14)
+        header = f.assetTree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ASSET, QHeaderView.ResizeMode.Stretch)
+        for column in (SIZE, STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        #: asks for a folder when Download is pressed without one (tests replace it)
+        self.pick_folder = self._pick_folder
         self.task: DownloadTask | None = None
         self.catalog = None
         self.catalog_http = None
         self._rows: dict[tuple[str, str], QTreeWidgetItem] = {}
+        #: (item id, asset key) of the download running or last run
+        self._asked: set[tuple[str, str]] = set()
 
     # -- folder, remembered per project ----------------------------------------------
 
@@ -90,28 +133,39 @@ class AssetsPanel(QWidget):
         for item in items:
             parent = QTreeWidgetItem([str(item.get("id"))])
             tree.addTopLevelItem(parent)
+            parent.setFirstColumnSpanned(True)  # a long item id uses the whole width
+            parent.setToolTip(ASSET, str(item.get("id")))
             for asset in assets_of(item):
-                row = QTreeWidgetItem(
-                    [
-                        asset.key + (f" — {asset.title}" if asset.title else ""),
-                        asset.media_type,
-                        ", ".join(asset.roles),
-                        human_size(asset.size),
-                        "✓" if asset.is_raster else "",
-                        "",
-                    ]
-                )
+                # the key is what is ticked ("in all items"); the rest is in the tooltip
+                row = QTreeWidgetItem([asset.key, human_size(asset.size), ""])
+                if asset.is_raster:
+                    row.setIcon(ASSET, QgsApplication.getThemeIcon("/mIconRaster.svg"))
+                if asset.size is None:
+                    row.setToolTip(
+                        SIZE,
+                        tr(
+                            "The catalog does not give the size; it shows once the download starts."
+                        ),
+                    )
                 row.setData(0, ASSET_ROLE, asset)
                 row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = (asset.item_id, asset.key) in ticked
                 row.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-                row.setToolTip(0, asset.href)
+                roles = ", ".join(asset.roles)
+                tip = [asset.title] if asset.title else []
+                if asset.media_type:
+                    tip.append(f"{short_type(asset.media_type)} ({asset.media_type})")
+                if asset.is_raster:
+                    tip.append(tr("QGIS opens it as a raster layer."))
+                if roles:
+                    tip.append(tr("Roles: {roles}").format(roles=roles))
+                tip.append(asset.href)
+                row.setToolTip(ASSET, "\n".join(tip))
                 parent.addChild(row)
                 self._rows[(asset.item_id, asset.key)] = row
                 if asset.key not in keys:
                     keys.append(asset.key)
             parent.setExpanded(len(items) <= 3)
-        tree.resizeColumnToContents(0)
         combo = self.form.keyCombo
         current = combo.currentText()
         combo.clear()
@@ -144,11 +198,14 @@ class AssetsPanel(QWidget):
         if not assets:
             self._say(tr("Tick the assets to download first."))
             return
-        if not folder:
-            self._say(tr("Choose a download folder first."))
-            return
         if self.task is not None:
             return
+        if not folder:
+            folder = self.pick_folder()
+            if not folder:
+                self._say(tr("Choose a download folder first."))
+                return
+            self.folder.setFilePath(folder)  # remembered for the project too
         try:
             jobs, failures = batch.plan(assets, Path(folder), self._http_for, s3=s3)
         except EOExplorerError as exc:
@@ -160,6 +217,7 @@ class AssetsPanel(QWidget):
         task.progressChanged.connect(lambda value: self.form.downloadProgress.setValue(int(value)))
         task.completed.connect(self._downloaded)
         self.task = task
+        self._asked = {(a.item_id, a.key) for a in assets}
         self.form.downloadButton.setEnabled(False)
         self.form.cancelDownloadButton.setEnabled(True)
         self.form.downloadProgress.setVisible(True)
@@ -167,15 +225,28 @@ class AssetsPanel(QWidget):
         self._say(tr("Downloading {n} file(s)…").format(n=len(jobs)))
         QgsApplication.taskManager().addTask(task)
 
+    def _pick_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(
+            self, tr("Download folder"), str(Path.home()), QFileDialog.Option.ShowDirsOnly
+        )
+
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
 
     def _file_progress(self, item_id: str, key: str, have: int, total: int) -> None:
         row = self._rows.get((item_id, key))
-        if row is not None:
-            text = human_size(have) + (f" / {human_size(total)}" if total > 0 else "")
-            row.setText(5, text)
+        if row is None:
+            return
+        if total > 0:
+            # Catalogs often leave out file:size (the sandbox does): the server's
+            # Content-Length fills the column as soon as the download starts.
+            row.setText(SIZE, human_size(total))
+            row.setToolTip(SIZE, "")
+            row.setText(STATUS, f"{min(100, 100 * have // total)} %")
+        else:
+            row.setText(STATUS, human_size(have))
+        row.setToolTip(STATUS, human_size(have) + (f" / {human_size(total)}" if total > 0 else ""))
 
     def _downloaded(self, summary: batch.Summary) -> None:
         self.task = None
@@ -185,25 +256,41 @@ class AssetsPanel(QWidget):
             return  # the dock is gone
         self.form.cancelDownloadButton.setEnabled(False)
         self.form.downloadProgress.setVisible(False)
-        loaded = 0
+        added = shown = 0
         for asset, result in summary.done:
             row = self._rows.get((asset.item_id, asset.key))
             if row is not None:
-                row.setText(5, tr("done"))
-            if asset.is_raster and not _loaded(str(result.path)):
-                try:
-                    rasters.add_raster(str(result.path), asset)
-                    loaded += 1
-                except ValueError as exc:
-                    summary.failed.append(batch.Failure(asset, "not a raster", str(exc)))
+                row.setText(SIZE, human_size(result.size))
+                row.setText(STATUS, tr("on disk") if result.existing else tr("done"))
+                row.setToolTip(STATUS, str(result.path))
+            if not asset.is_raster:
+                continue
+            if _loaded(str(result.path)):
+                shown += 1
+                continue
+            try:
+                rasters.add_raster(str(result.path), asset)
+                added += 1
+            except ValueError as exc:
+                summary.failed.append(batch.Failure(asset, "not a raster", str(exc)))
         for failure in summary.failed:
             row = self._rows.get((failure.asset.item_id, failure.asset.key))
             if row is not None:
-                row.setText(5, failure.reason)
+                row.setText(STATUS, failure.reason)
+                row.setToolTip(STATUS, failure.message)
             log.warning(f"Download failed: {failure}")
+        if summary.cancelled:
+            ended = {(a.item_id, a.key) for a, _r in summary.done}
+            ended |= {(f.asset.item_id, f.asset.key) for f in summary.failed}
+            for key in self._asked - ended:
+                row = self._rows.get(key)
+                if row is not None:
+                    row.setText(STATUS, tr("cancelled"))
         text = summary.text()
-        if loaded:
-            text += " " + tr("{n} raster layer(s) added.").format(n=loaded)
+        if added:
+            text += " " + tr("{n} raster layer(s) added.").format(n=added)
+        if shown:
+            text += " " + tr("{n} already on the map.").format(n=shown)
         self._say(text)
         self.dock.downloadsFinished.emit(summary)
 
@@ -236,13 +323,15 @@ def _loaded(source: str) -> bool:
     return any(layer.source() == source for layer in QgsProject.instance().mapLayers().values())
 
 
-def items_json(layer, fids) -> list[dict]:
-    """The STAC items of selected footprints (from their ``item_json`` field)."""
-    found = []
+def items_by_fid(layer, fids) -> dict[int, dict]:
+    """The STAC items of footprints (from their ``item_json`` field), by feature id."""
+    found = {}
     for fid in fids:
         feature = layer.getFeature(fid)
         try:
-            found.append(json.loads(feature["item_json"]))
+            item = json.loads(feature["item_json"])
         except (TypeError, ValueError, KeyError):
             continue
+        if isinstance(item, dict):
+            found[fid] = item
     return found

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject
+from qgis.core import QgsExpression, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
@@ -15,7 +15,7 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
 
 from .. import constellr_layers
 from ..api.constellr import CreationUnknown, NotCreated
-from ..api.constellr_rules import PRODUCT_RULES, AreaRef, area_problem, size_text
+from ..api.constellr_rules import PRODUCT_RULES, size_text
 from .draw_tool import PolygonDrawTool
 from .slots import guarded
 
@@ -28,24 +28,43 @@ def tr(text: str) -> str:
 
 
 def fit_text(width: float, height: float, products: list[str]) -> str:
-    """Which products this bounding box suits, in words (the rules of seed 003)."""
-    area = AreaRef(id="", name=tr("This area"), bbox_width=width, bbox_height=height)
-    fits, problems = [], []
+    """Which products this bounding box suits, in words (the rules of seed 003).
+
+    The size is said once, before (see :meth:`AreasPanel._measured`); here one line per
+    verdict: the products it suits, then those it is too large or too small for, with
+    their limit.
+    """
+    fits: list[str] = []
+    #: (too large?, limit in metres) -> products
+    refused: dict[tuple[bool, float], list[str]] = {}
+    large, small = max(width, height), min(width, height)
     for product in products or list(PRODUCT_RULES):
         rules = PRODUCT_RULES.get(product)
         if rules is None:
             continue
-        problem = area_problem(rules, area)
-        if problem:
-            problems.append(problem)
+        if rules.max_bbox_m is not None and large > rules.max_bbox_m:
+            refused.setdefault((True, rules.max_bbox_m), []).append(product)
+        elif rules.min_bbox_m is not None and small < rules.min_bbox_m:
+            refused.setdefault((False, rules.min_bbox_m), []).append(product)
         else:
             fits.append(product)
-    text = ""
+    lines = []
     if fits:
-        text = tr("Suits {products}.").format(products=", ".join(fits))
-    if problems:
-        text += (" " if text else "") + " ".join(problems)
-    return text
+        lines.append(tr("Suits {products}.").format(products=", ".join(fits)))
+    for (too_large, limit), names in refused.items():
+        text = (
+            tr("Too large for {products}: at most {limit}.")
+            if too_large
+            else tr("Too small for {products}: at least {limit}.")
+        )
+        lines.append(text.format(products=_and(names), limit=size_text(limit, limit)))
+    return "\n".join(lines)
+
+
+def _and(names: list[str]) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return tr("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 class AreasPanel(QWidget):
@@ -77,6 +96,7 @@ class AreasPanel(QWidget):
         for radio in (f.drawnRadio, f.extentRadio, f.selectionRadio):
             radio.toggled.connect(self._source_changed)
         self.layer_combo.layerChanged.connect(self._source_changed)
+        f.areasTable.itemSelectionChanged.connect(self._area_selected)
         self.draw_tool.polygonChanged.connect(self._polygon_changed)
         self.canvas.mapToolSet.connect(self._map_tool_changed)
 
@@ -131,6 +151,7 @@ class AreasPanel(QWidget):
             self._say(str(exc), error=True)
             return
         self._say(tr("Measuring…"))
+        self.show_on_map()  # the new area is seen beside the existing ones
         self.dock.run(
             tr("measure the area"),
             lambda client, cancelled: client.geometry_info(geojson, cancelled),
@@ -149,7 +170,7 @@ class AreasPanel(QWidget):
             size=size_text(info.bbox_width, info.bbox_height), ha=f"{hectares:,.1f}"
         )
         fit = fit_text(info.bbox_width, info.bbox_height, self.dock.reference.products)
-        self._say(text + (" " + fit if fit else ""))
+        self._say(text + ("\n" + fit if fit else ""))
         self.measured.emit(info)
         return True
 
@@ -195,6 +216,7 @@ class AreasPanel(QWidget):
             )
         )
         self.dock.area_created(area)
+        self.show_on_map()
         self.created.emit(area)
         return True
 
@@ -219,7 +241,23 @@ class AreasPanel(QWidget):
             created = area.created.strftime("%Y-%m-%d %H:%M") if area.created else ""
             table.setItem(row, 2, QTableWidgetItem(created))
         table.resizeColumnsToContents()
-        constellr_layers.areas_layer(self.areas)
+        # The layer is added when the areas are used (Measure, a selected area, Zoom…),
+        # never by the list read at start-up: a blank project stays unchanged.
+        if constellr_layers.existing_areas_layer() is not None:
+            self.show_on_map()
+
+    def show_on_map(self):
+        """The areas on the map: the layer created (or brought up to date) now."""
+        return constellr_layers.areas_layer(self.areas)
+
+    @guarded
+    def _area_selected(self, *_args) -> None:
+        """An area picked in the list is selected on the map too."""
+        area = self.selected()
+        if area is None:
+            return
+        layer = self.show_on_map()
+        layer.selectByExpression('"id" = ' + QgsExpression.quotedValue(area.id))
 
     def selected(self):
         rows = self.form.areasTable.selectionModel().selectedRows()
@@ -234,7 +272,7 @@ class AreasPanel(QWidget):
             return
         from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
 
-        layer = constellr_layers.areas_layer(self.areas)
+        layer = self.show_on_map()
         for feature in layer.getFeatures():
             if feature["id"] == area.id and feature.hasGeometry():
                 transform = QgsCoordinateTransform(

@@ -18,7 +18,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QMessageBox, QSizePolicy, QWidget
 
-from .. import log
+from .. import credentials, log
 from ..api.errors import EOExplorerError
 from ..constellr_tasks import (
     ConstellrTask,
@@ -83,7 +83,23 @@ class ConstellrDock(ClosableDock):
         self.timer.setInterval(REFRESH_MINUTES * 60 * 1000)
         self.timer.timeout.connect(self._refresh_in_background)
         self.timer.start()
-        self.refresh()
+        # Opening the dock (at start-up too) asks for nothing: with the authentication
+        # database locked, reading the account waits for Refresh.
+        if self._would_ask():
+            self.show_info(
+                tr(
+                    "Press Refresh to read your Constellr areas and orders (QGIS asks for "
+                    "its master password first)."
+                ),
+                seconds=0,
+            )
+        else:
+            self.refresh()
+
+    @staticmethod
+    def _would_ask() -> bool:
+        catalog = api_catalog()
+        return credentials.would_ask(catalog.account or f"catalog:{catalog.id}")
 
     # -- the client and tasks ---------------------------------------------------------
 
@@ -161,7 +177,7 @@ class ConstellrDock(ClosableDock):
 
     @guarded
     def _refresh_in_background(self, *_args) -> None:
-        if self.isVisible():
+        if self.isVisible() and not self._would_ask():
             self.orders.refresh(background=True)
 
     def area(self, area_id: str):

@@ -1,6 +1,6 @@
 """The Deliveries tab: the STAC items delivered for an order or an area (footprints on the
 map), and their LST rasters, streamed or downloaded with the workspace key, as layers
-with the temperature colour ramp (°C legend)."""
+with the temperature colour ramp (legend in the data's unit, °C or K)."""
 
 from __future__ import annotations
 
@@ -148,7 +148,7 @@ class DeliveriesPanel(QWidget):
                 opened.append(constellr_layers.stream_lst(asset, catalog, self.http))
             except (AssetProblem, EOExplorerError, ValueError) as exc:
                 problems.append(str(exc))
-        text = tr("{n} LST layer(s) opened, in °C.").format(n=len(opened))
+        text = tr("{n} LST layer(s) opened, in {unit}.").format(n=len(opened), unit=_units(opened))
         if problems:
             text += " " + "; ".join(problems)
         self._say(text)
@@ -200,7 +200,9 @@ class DeliveriesPanel(QWidget):
             log.warning(f"Download failed: {failure}")
         text = summary.text()
         if opened:
-            text += " " + tr("{n} LST layer(s) added, in °C.").format(n=len(opened))
+            text += " " + tr("{n} LST layer(s) added, in {unit}.").format(
+                n=len(opened), unit=_units(opened)
+            )
         self._say(text)
         self.opened.emit(opened)
 
@@ -215,3 +217,8 @@ class DeliveriesPanel(QWidget):
             except (RuntimeError, TypeError):
                 pass
             self.download_task = None
+
+
+def _units(layers) -> str:
+    """The temperature units of the LST layers (``°C``, ``K`` or ``K, °C``)."""
+    return ", ".join(sorted({str(la.customProperty("eo_explorer/unit", "°C")) for la in layers}))

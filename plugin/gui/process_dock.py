@@ -113,9 +113,10 @@ class ProcessDock(ClosableDock):
         for preset in self.presets:
             f.presetCombo.addItem(preset.title, preset.id)
         f.presetCombo.addItem(tr("Custom script"), CUSTOM)
-        today = QDate.currentDate()
-        f.startDate.setDate(today.addMonths(-1))
-        f.endDate.setDate(today)
+        last = process_settings.default_end_date(QDate.currentDate().toPyDate())
+        end = QDate(last.year, last.month, last.day)
+        f.startDate.setDate(end.addMonths(-1))
+        f.endDate.setDate(end)
         f.progressBar.setVisible(False)
         return body
 

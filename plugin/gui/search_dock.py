@@ -21,16 +21,18 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QSizePolicy
 from .. import credentials, layers, log, settings
 from ..api.catalogs import Catalog
 from ..api.errors import EOExplorerError
+from ..api.footprints import FOOTPRINT_FIELDS
 from ..api.search import SearchRequest
 from ..areas import extent_area, geometries_area
 from ..network import http_for
 from ..tasks import CollectionsTask, SearchTask
-from .assets_panel import AssetsPanel, items_json
+from .assets_panel import AssetsPanel, items_by_fid
 from .closable_dock import ClosableDock
 from .draw_tool import PolygonDrawTool
 from .messages import offer_accounts
 from .results import ResultsTableController, item_html
 from .thumbnails import ThumbnailView
+from .whole_items import WholeItemsLoader
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[2] / "ui" / "search_dock.ui"))
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,11 +64,16 @@ class SearchDock(ClosableDock):
         self.results_http = None
         self.collections_task: CollectionsTask | None = None
         self.results_layer: QgsVectorLayer | None = None
+        self.whole_items = WholeItemsLoader(self._whole_items_loaded)
+        self._details_fid = None
         self.draw_tool = PolygonDrawTool(self.canvas)
         self._collection_cache: dict[str, tuple[list, bool]] = {}
         self._filter_supported = True
+        self._sort_supported = True
         self._connect()
-        self.reload_catalogs()
+        # Opening the dock asks for nothing: a catalog whose account is locked in the
+        # authentication database waits for the user (Refresh, Search).
+        self.reload_catalogs(quiet=True)
 
     # -- construction -----------------------------------------------------------------
 
@@ -86,6 +93,14 @@ class SearchDock(ClosableDock):
         f.startDate.setDate(today.addMonths(-1))
         f.endDate.setDate(today)
         f.maxItemsSpin.setValue(settings.get(settings.Key.MAX_ITEMS))
+        for text, key in (
+            (tr("Catalog's order"), ""),
+            (tr("Newest first"), "newest"),
+            (tr("Oldest first"), "oldest"),
+            (tr("Least cloudy first"), "least-cloudy"),
+        ):
+            f.sortCombo.addItem(text, key)
+        f.sortCombo.setCurrentIndex(max(0, f.sortCombo.findData(settings.get(settings.Key.SORT))))
         f.cloudSpin.setValue(settings.get(settings.Key.MAX_CLOUD))
         f.cloudCheck.setChecked(settings.get(settings.Key.USE_CLOUD))
         f.progressBar.setVisible(False)
@@ -127,7 +142,7 @@ class SearchDock(ClosableDock):
 
     # -- catalogs and collections -----------------------------------------------------
 
-    def reload_catalogs(self) -> None:
+    def reload_catalogs(self, quiet: bool = False) -> None:
         combo = self.form.catalogCombo
         # ``make run`` starts a sandbox catalog: show it first so a new user can try it.
         first = os.environ.get(settings.SANDBOX_ENV) and "sandbox"
@@ -143,7 +158,7 @@ class SearchDock(ClosableDock):
             index = combo.findData("sandbox")
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
-        self._catalog_changed()
+        self._catalog_changed(quiet=quiet)
 
     def current_catalog(self) -> Catalog | None:
         catalog_id = self.form.catalogCombo.currentData()
@@ -152,7 +167,7 @@ class SearchDock(ClosableDock):
                 return catalog
         return None
 
-    def _catalog_changed(self, *_args) -> None:
+    def _catalog_changed(self, *_args, quiet: bool = False) -> None:
         catalog = self.current_catalog()
         if catalog is None:
             return
@@ -168,6 +183,15 @@ class SearchDock(ClosableDock):
             )
             self.form.searchButton.setEnabled(False)
             self._offer_accounts(catalog)
+            return
+        if quiet and credentials.would_ask(catalog.account or f"catalog:{catalog.id}"):
+            self.form.collectionsList.clear()
+            self.form.collectionsStatus.setText(
+                tr(
+                    "Press Refresh to read the collections of {title} (QGIS asks for its "
+                    "master password first)."
+                ).format(title=catalog.title)
+            )
             return
         self.load_collections()
 
@@ -210,6 +234,7 @@ class SearchDock(ClosableDock):
                 self._offer_accounts(current)
             return
         self._filter_supported = outcome.filter_supported
+        self._sort_supported = outcome.sort_supported
         self._server_search = outcome.server_search
         if not outcome.text:
             self._collection_cache[url] = (outcome.collections, outcome.server_search)
@@ -251,6 +276,7 @@ class SearchDock(ClosableDock):
                     n=len(collections)
                 )
             )
+        self.form.sortCombo.setEnabled(self._sort_supported)
         self.form.filterEdit.setEnabled(self._filter_supported)
         if not self._filter_supported:
             self.form.filterEdit.setPlaceholderText(
@@ -381,6 +407,9 @@ class SearchDock(ClosableDock):
             cql2_text=f.filterEdit.text().strip() if f.filterEdit.isEnabled() else "",
             max_items=f.maxItemsSpin.value(),
             page_size=settings.get(settings.Key.PAGE_SIZE),
+            # the layer's fields only; an item's assets are read when it is selected
+            include_fields=list(FOOTPRINT_FIELDS),
+            sort=(f.sortCombo.currentData() or "") if f.sortCombo.isEnabled() else "",
         )
 
     def start_search(self) -> None:
@@ -398,6 +427,7 @@ class SearchDock(ClosableDock):
         settings.set(settings.Key.MAX_ITEMS, f.maxItemsSpin.value())
         settings.set(settings.Key.MAX_CLOUD, f.cloudSpin.value())
         settings.set(settings.Key.USE_CLOUD, f.cloudCheck.isChecked())
+        settings.set(settings.Key.SORT, f.sortCombo.currentData() or "")
         if self.canvas.mapTool() is self.draw_tool:
             self.canvas.unsetMapTool(self.draw_tool)
         http = self._http(catalog)
@@ -529,10 +559,15 @@ class SearchDock(ClosableDock):
         self.canvas.setExtent(extent)
         self.canvas.refresh()
 
-    def show_details(self, fid) -> None:
-        """The details (and thumbnail) of the current item, the assets of all selected."""
+    def show_details(self, fid, fetch: bool = True) -> None:
+        """The details (and thumbnail) of the current item, the assets of all selected.
+
+        Items cut down by the Fields extension are read whole in a task first (then
+        shown again, ``fetch=False``)."""
         layer = self.results_layer
+        self._details_fid = fid
         if fid is None or layer is None:
+            self.whole_items.cancel()
             self.form.detailsBrowser.clear()
             self.form.thumbnailLabel.setVisible(False)
             self.assets.show_items([], self.results_catalog, self.results_http)
@@ -543,11 +578,27 @@ class SearchDock(ClosableDock):
         selected = layer.selectedFeatureIds() or [fid]
         # Every selection change re-reads the items on this (GUI) thread: keep it bounded.
         shown = sorted(selected)[:MAX_ASSET_ITEMS]
-        self.assets.show_items(items_json(layer, shown), self.results_catalog, self.results_http)
-        if len(selected) > len(shown):
+        items = items_by_fid(layer, shown if fid in shown else [*shown, fid])
+        self.assets.show_items(
+            [items[i] for i in shown if i in items], self.results_catalog, self.results_http
+        )
+        if fetch and self.whole_items.load(layer, items, self.results_http):
+            self.assets.form.downloadStatus.setText(tr("Reading the items' assets…"))
+        elif len(selected) > len(shown):
             self.assets.form.downloadStatus.setText(
                 tr("Assets of the first {n} of {total} selected items.").format(
                     n=len(shown), total=len(selected)
+                )
+            )
+
+    def _whole_items_loaded(self, errors: list[str]) -> None:
+        if self.results_layer is None:
+            return
+        self.show_details(self._details_fid, fetch=False)
+        if errors:
+            self.assets.form.downloadStatus.setText(
+                tr("{n} item(s) could not be read whole: {first}").format(
+                    n=len(errors), first=errors[0]
                 )
             )
 
@@ -573,6 +624,7 @@ class SearchDock(ClosableDock):
         self.search_task = None
         self.collections_task = None
         self._ask_timer.stop()
+        self.whole_items.cancel()
         self.assets.cancel()
         self.thumbnails.cancel()
         if self.canvas.mapTool() is self.draw_tool:

@@ -7,6 +7,10 @@ account, the S3 keys) come from QGIS's authentication database; they then run in
 ``processAlgorithm`` (a background thread when started from the Toolbox), several at
 once, resumable, exactly like the Assets tab's; downloaded rasters are added to the
 project, styled, in ``postProcessAlgorithm``, back on the main thread.
+
+A footprint from a catalog with the Fields extension holds only the footprint fields
+(no assets) until it was selected in the dock; such items are read whole from the catalog
+(their ``self`` link) while planning, one small JSON request each.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from ..api import batch
 from ..api.assets import Asset, assets_of
 from ..api.errors import EOExplorerError
 from ..api.http import HttpClient
+from ..api.stac import is_partial, whole_item
 from ..network import plain_client
 from ..translation import tr
 
@@ -195,6 +200,7 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
             if key not in seen:
                 seen.add(key)
                 items.append(item)
+        items = self._whole(items, feedback)
         if unreadable:
             feedback.pushWarning(
                 tr("{0} footprint(s) skipped: their {1} field is not a STAC item.").format(
@@ -208,6 +214,25 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
                     'features only", select some footprints first).'
                 )
             )
+        return items
+
+    @staticmethod
+    def _whole(items: list[dict], feedback) -> list[dict]:
+        """The items, those cut down by the Fields extension read whole."""
+        partial = [i for i, item in enumerate(items) if is_partial(item)]
+        if not partial:
+            return items
+        feedback.pushInfo(tr("Reading {0} item(s) whole from the catalog.").format(len(partial)))
+        http = plain_client()
+        for index in partial:
+            if feedback.isCanceled():
+                break
+            try:
+                items[index] = whole_item(items[index], http, feedback.isCanceled)
+            except EOExplorerError as exc:
+                feedback.pushWarning(
+                    tr("Item {0} could not be read whole: {1}").format(items[index].get("id"), exc)
+                )
         return items
 
     @staticmethod

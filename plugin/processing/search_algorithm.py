@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -90,6 +91,9 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
     MAX_CLOUD = "MAX_CLOUD"
     FILTER = "FILTER"
     MAX_ITEMS = "MAX_ITEMS"
+    SORT = "SORT"
+    #: the SORT parameter's options, as keys of api.search.SORT_ORDERS
+    SORT_KEYS = ("", "newest", "oldest", "least-cloudy")
     OUTPUT = "OUTPUT"
     COUNT = "COUNT"
     NUMBER_MATCHED = "NUMBER_MATCHED"
@@ -127,7 +131,10 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             "Catalogs that cannot filter by cloud cover are filtered after download.\n"
             "<b>CQL2 filter</b>: an extra filter in CQL2 text, for catalogs that support "
             "the STAC Filter extension, for example \"platform = 'sentinel-2a'\".\n"
-            "<b>Maximum number of items</b>: the search stops after this many footprints."
+            "<b>Maximum number of items</b>: the search stops after this many footprints.\n"
+            "<b>Sort order</b>: which items come first, and so which ones the maximum keeps "
+            "(newest, oldest or least cloudy first), for catalogs that can sort; others "
+            "keep their own order."
         )
 
     def createInstance(self) -> SearchCatalogAlgorithm:
@@ -190,6 +197,20 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
                 QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=500,
                 minValue=1,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.SORT,
+                tr("Sort order"),
+                options=[
+                    tr("Catalog's order"),
+                    tr("Newest first"),
+                    tr("Oldest first"),
+                    tr("Least cloudy first"),
+                ],
+                defaultValue=0,
+                optional=True,
             )
         )
         self.addParameter(
@@ -288,7 +309,14 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             cql2_text=(self.parameterAsString(parameters, self.FILTER, context) or "").strip(),
             max_items=self.parameterAsInt(parameters, self.MAX_ITEMS, context),
             page_size=int(settings.get(settings.Key.PAGE_SIZE)),
+            sort=self._sort(parameters, context),
         )
+
+    def _sort(self, parameters: dict[str, Any], context: QgsProcessingContext) -> str:
+        if not self._is_set(parameters, self.SORT):
+            return ""
+        index = self.parameterAsEnum(parameters, self.SORT, context)
+        return self.SORT_KEYS[index] if 0 <= index < len(self.SORT_KEYS) else ""
 
     # -- running ----------------------------------------------------------------------
 

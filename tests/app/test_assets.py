@@ -33,7 +33,7 @@ def test_download_and_stream_a_cog(app_run, sandbox):
     assert served is not None, "the sandbox made the COG it was asked for"
     assert Path(path).stat().st_size == size == served.stat().st_size
     assert sha256(path) == sha256(served)
-    assert downloaded["text"].startswith("1 file(s) downloaded.")
+    assert downloaded["text"].startswith("1 file downloaded.")
     local = [r for r in downloaded["rasters"] if r["source"] == path]
     assert len(local) == 1 and local[0]["valid"] and local[0]["bands"] == 3
 

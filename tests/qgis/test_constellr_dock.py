@@ -225,6 +225,10 @@ def test_two_fields_ordered_in_one_batch_delivered_and_opened_as_lst(
     assert isinstance(renderer, QgsSingleBandPseudoColorRenderer)
     legend = [label for label, _color in renderer.legendSymbologyItems()]
     assert legend[0] == "-10 °C" and "50 °C" in legend
+    # The legend in the layer tree is a colour bar labelled at its ends: with the unit.
+    assert renderer.shader().rasterShaderFunction().legendSettings().suffix() == " °C"
+    node = QgsProject.instance().layerTreeRoot().findLayer(lst.id())
+    assert node.isExpanded()  # the temperature legend is open
     value, ok = lst.dataProvider().sample(lst.extent().center(), 1)
     assert ok and 15.0 <= value <= 45.0
     assert "°C" in dock.deliveries.form.deliveriesStatus.text()
@@ -236,7 +240,7 @@ def test_two_fields_ordered_in_one_batch_delivered_and_opened_as_lst(
     assert len(loaded) == 2 and all(Path(lyr.source()).is_file() for lyr in loaded)
     assert all(str(tmp_path) in lyr.source() for lyr in loaded)
     assert isinstance(loaded[0].renderer(), QgsSingleBandPseudoColorRenderer)
-    assert "2 file(s) downloaded" in panel.form.deliveriesStatus.text()
+    assert "2 files downloaded" in panel.form.deliveriesStatus.text()
     downloads = [e for e in server.requests if e["path"].endswith("lst.tiff")]
     assert downloads and all(e["headers"].get("X-Api-Key") == KEY for e in downloads)
 
@@ -289,8 +293,16 @@ def test_server_rejection_is_shown_and_the_form_keeps_its_content(qgis_app, dock
 
 
 def test_too_large_area_explained_next_to_the_field(qgis_app, dock, server):
+    from eo_explorer.plugin.api.constellr_rules import size_text
+
     info, _big = create_area(qgis_app, dock, "Big farm", field(13.0, 52.0, size=0.3))
-    assert "Suits LSTfusion." in info.text and "LSTprecision allows at most 15.0 km" in info.text
+    size = size_text(info.bbox_width, info.bbox_height)
+    lines = info.text.splitlines()
+    assert lines[0].startswith(f"Bounding box {size}, area ") and info.text.count(size) == 1
+    assert lines[1:] == [
+        "Suits LSTfusion.",
+        "Too large for LSTprecision and LSTzoom: at most 15.0 km × 15.0 km.",
+    ]
     f = dock.order_form.form
     f.productCombo.setCurrentText("LSTprecision")
     assert "Big farm is" in f.areasError.text() and "at most 15.0 km × 15.0 km" in (
@@ -534,3 +546,44 @@ def test_a_placed_batch_that_cannot_be_found_is_never_offered_again(qgis_app, do
     f.submitButton.click()
     assert "may have been placed (tag " + tag in dock.questions[-1]
     assert len(posts(server)) == 1
+
+
+def test_the_dock_opening_leaves_a_blank_project_unchanged(
+    qgis_iface, qgis_app, qgis_new_project, server
+):
+    """QGIS starts with the dock open: the workspace's areas are listed, but nothing is
+    added to the project (QGIS would ask to save a blank one) until they are used."""
+    from eo_explorer.plugin.gui.constellr_dock import ConstellrDock
+
+    use_server(server)
+    ring = [[13.0, 52.0], [13.05, 52.0], [13.05, 52.04], [13.0, 52.04], [13.0, 52.0]]
+    geojson = {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+    answer = requests.post(
+        server.url + "areas-of-interest",
+        json={"name": "Old field", "geojson": geojson},
+        headers={"X-Api-Key": KEY},
+        timeout=10,
+    )
+    assert answer.status_code == 201
+    project = QgsProject.instance()
+    project.setDirty(False)
+    dock = ConstellrDock(qgis_iface)
+    try:
+        reference = signal_value(qgis_app, dock.referenceLoaded, lambda: None)
+        wait_for(qgis_app, lambda: not dock.busy)
+        assert [a.name for a in reference.areas] == ["Old field"]
+        assert dock.areas.form.areasTable.rowCount() == 1
+        assert not project.isDirty() and project.mapLayers() == {}
+
+        dock.areas.form.areasTable.selectRow(0)  # the analyst picks the area
+        (layer,) = project.mapLayers().values()
+        assert layer.name() == "Constellr areas of interest"
+        assert [f["name"] for f in layer.selectedFeatures()] == ["Old field"]
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
+        qgis_app.processEvents()

@@ -175,7 +175,7 @@ def test_every_raster_asset_downloaded_and_loaded_styled(provider, served, tmp_p
     for name in expected:
         assert (folder / name).read_bytes() == (files.root / name.split("/", 1)[1]).read_bytes()
     assert feedback.warnings == []
-    assert any("9 file(s) downloaded" in text for text in feedback.infos)
+    assert any("9 files downloaded" in text for text in feedback.infos)
     # One client per asset host, chosen on the main thread, without a catalog.
     assert hosts and all(catalog is None for _url, catalog in hosts)
     files.wait_idle()
@@ -230,7 +230,7 @@ def test_failures_are_reported_and_the_rest_downloaded(provider, served, tmp_pat
     assert len(failed) == 2
     assert any("S2_DL_1 · visual" in w and "checksum" in w for w in failed)
     assert any("S2_DL_2 · b08" in w and "404" in w for w in failed)
-    assert any("7 file(s) downloaded, 2 failed" in w for w in feedback.warnings)
+    assert any("7 files downloaded, 2 failed" in w for w in feedback.warnings)
     assert not (folder / COLLECTION / "S2_DL_1" / "visual.tif").exists()
     assert not list(folder.rglob("*.part"))  # a corrupt file is deleted, not kept
     assert (folder / COLLECTION / "S2_DL_3" / "lst.tif").is_file()

@@ -79,6 +79,7 @@ def test_provider_lists_the_algorithm(provider):
         "MAX_CLOUD",
         "FILTER",
         "MAX_ITEMS",
+        "SORT",
         "OUTPUT",
     ]
     assert algorithm.parameterDefinition("MAX_ITEMS").defaultValue() == 500
@@ -137,7 +138,9 @@ def test_a_loaded_output_looks_like_the_docks_layer(provider, sandbox_server, tm
         assert layer.customProperty("eo_explorer/kind") == "footprints"
         assert layer.temporalProperties().isActive()
         symbol = layer.renderer().symbol() if hasattr(layer.renderer(), "symbol") else None
-        assert symbol is not None and symbol.color().alpha() < 255, "outlines, not grey fill"
+        assert symbol is not None, "the footprints style, not QGIS's default"
+        kinds = [sl.layerType() for sl in symbol.symbolLayers()]
+        assert kinds == ["SimpleLine"], "outlines, not a grey fill"
         node = project.layerTreeRoot().findLayer(layer.id())
         assert node is not None and node.parent().name() == GROUP_NAME
     finally:

@@ -144,7 +144,9 @@ def test_layer_fields_group_and_style(dock, qgis_app, qgis_iface):
     assert feature["platform"] == item["properties"]["platform"]
     assert feature["thumbnail"] == item["assets"]["thumbnail"]["href"]
     assert not layer.labelsEnabled()
-    assert layer.renderer().symbol().color().alpha() < 128  # light fill
+    # Outlines only: overlapping fills would add up and hide imagery under the footprints.
+    symbol = layer.renderer().symbol()
+    assert [sl.layerType() for sl in symbol.symbolLayers()] == ["SimpleLine"]
 
 
 def test_drawn_polygon_with_the_mouse(dock, qgis_app, qgis_iface, sandbox_server):
@@ -349,3 +351,10 @@ def test_a_blank_map_is_refused_with_a_sentence(
     assert dock.search_task is None, "no search may start"
     texts = [item.text() for item in dock.message_bar.items()]
     assert any("The map shows no area yet" in t for t in texts), texts
+
+
+def test_sort_is_not_offered_where_the_catalog_cannot_sort(dock):
+    """rustac declares no Sort extension: the combo is off and nothing is sent."""
+    assert not dock.form.sortCombo.isEnabled()
+    dock.form.sortCombo.setCurrentIndex(dock.form.sortCombo.findData("newest"))
+    assert dock.build_request().sort == ""

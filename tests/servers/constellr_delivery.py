@@ -2,7 +2,8 @@
 
 Per delivered order: one image for ``single_image``, else ``maximum_number_of_images``
 capped at the server's ``images_per_order`` (default 2). Image times are spread evenly
-between ``start_date`` and ``end_date``. Each image is a real COG written with
+between ``start_date`` and ``end_date``, or the server's now when that comes first (a
+delivery is never dated in the future). Each image is a real COG written with
 :func:`tests.servers.cogs.make_cog` (``pattern="lst"``: Float32 deg C 15..45, nodata
 -9999) in the WGS 84 / UTM zone of the AOI covering its bounding box, at the product's GSD
 (LSTprecision 30 m, LSTzoom 10 m, LSTfusion 30 m) but with 32..256 pixels a side, and a
@@ -24,7 +25,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
 import numpy as np
 from osgeo import gdal, osr
@@ -53,9 +54,17 @@ class Asset:
         return self.content.read_bytes() if isinstance(self.content, Path) else self.content
 
 
-def _image_times(order: dict, count: int) -> list[datetime]:
+def _image_times(order: dict, count: int, now: Optional[datetime] = None) -> list[datetime]:
+    """Spread evenly over the order's span, but never later than ``now``: no delivered
+    image is dated in the future. An order whose span starts after ``now`` (the server
+    delivers at once; Constellr would wait) gets images from the last ``count`` hours."""
     start = parse_datetime(order["start_date"], ())
-    step = (parse_datetime(order["end_date"], ()) - start) / (count + 1)
+    end = parse_datetime(order["end_date"], ())
+    if now is not None:
+        end = min(end, now)
+        if end <= start:
+            start, end = now - timedelta(hours=count), now
+    step = (end - start) / (count + 1)
     return [(start + step * (k + 1)).replace(microsecond=0) for k in range(count)]
 
 
@@ -86,9 +95,15 @@ def _stats_kelvin(path: Path) -> dict:
 
 
 def deliver(
-    record: Record, *, base: str, data_dir: Path, images_per_order: int
+    record: Record,
+    *,
+    base: str,
+    data_dir: Path,
+    images_per_order: int,
+    now: Optional[datetime] = None,
 ) -> list[tuple[dict, dict[str, Asset]]]:
-    """Items (and their assets by URL path) for one accepted order. ``base``: server URL."""
+    """Items (and their assets by URL path) for one accepted order. ``base``: server URL;
+    ``now``: the server's clock (no image is dated after it)."""
     order, polygon = record.doc, record.polygon or {}
     product = order["product_name"]
     wanted = order.get("maximum_number_of_images") or images_per_order
@@ -102,7 +117,7 @@ def deliver(
     cid = collection_id(product)
     aoi = record.aoi or {}
     out, seen = [], set()
-    for index, when in enumerate(_image_times(order, count)):
+    for index, when in enumerate(_image_times(order, count, now)):
         item_id = f"{when:%Y%m%dT%H%M%SZ}_{product}_{order['id']}"
         if item_id in seen:
             item_id += f"_{index + 1}"

@@ -178,7 +178,11 @@ class ConstellrServer(LocalServer):
     def _deliver(self, record: Any) -> None:
         assert self.data_dir is not None
         for item, assets in deliver(
-            record, base=self.url, data_dir=self.data_dir, images_per_order=self.images_per_order
+            record,
+            base=self.url,
+            data_dir=self.data_dir,
+            images_per_order=self.images_per_order,
+            now=self.api.now(),
         ):
             if self.s3 is not None:
                 self._to_s3(record, item, assets)

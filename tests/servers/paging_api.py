@@ -16,9 +16,10 @@ real service:
 - "page-number": legacy CDSE: GET /search; next link ``...&page=N`` (1-based).
 
 Search filters honoured: ``collections``, ``ids``, ``bbox`` (plain overlap with the item
-bbox) and ``limit``; anything else is accepted and ignored. ``/collections/{id}/items``
-pages with GET links in every style (``token``; ``page`` for "page-number"; ``next`` for
-"sentinelhub").
+bbox) and ``limit``; anything else is accepted and ignored, except that the two POST styles
+copying stac-fastapi refuse a ``filter`` that is not CQL2 JSON with its 400.
+``/collections/{id}/items`` pages with GET links in every style (``token``; ``page`` for
+"page-number"; ``next`` for "sentinelhub").
 """
 
 from __future__ import annotations
@@ -63,6 +64,19 @@ class ApiError(Exception):
     def __init__(self, status: int, message: str, code: str = "BadRequest") -> None:
         super().__init__(message)
         self.status, self.message, self.code = status, message, code
+
+
+def _refuse_text_filter(body: dict) -> None:
+    """stac-fastapi's pydantic model of the POST body takes a CQL2 JSON filter only
+    (measured on stac-fastapi-pgstac 7.2: HTTP 400, ``Input should be a valid dictionary``
+    and ``Input should be 'cql2-json'``)."""
+    problems = []
+    if "filter" in body and not isinstance(body["filter"], dict):
+        problems.append("body.filter: Input should be a valid dictionary")
+    if "filter-lang" in body and body["filter-lang"] != "cql2-json":
+        problems.append("body.filter-lang: Input should be 'cql2-json'")
+    if problems:
+        raise ApiError(400, "; ".join(problems), "RequestValidationError")
 
 
 class PagingApi:
@@ -283,6 +297,8 @@ class PagingApi:
         return "token"
 
     def _search(self, method: str, params: dict, query: Query, base: str, path: str) -> dict:
+        if method == "POST" and self.style in ("post-body-merge", "post-body-full"):
+            _refuse_text_filter(params)
         try:
             limit = int(params.get("limit", self.default_limit))
         except (TypeError, ValueError):

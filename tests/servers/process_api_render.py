@@ -281,9 +281,15 @@ def encode(arrays: list, sample_type: str, mime: str, req: ProcessRequest, **opt
             gdal.Unlink(path + ".aux.xml")
 
 
-def _image(req: ProcessRequest, identifier: str, mime: str, mask: np.ndarray) -> bytes:
+def _image(req: ProcessRequest, identifier: str, mime: str, mask: np.ndarray, scenes=None) -> bytes:
     out = req.evalscript.output(identifier)
     assert out is not None
+    quality = req.jpeg_quality.get(identifier, 90)
+    if scenes is not None:
+        from tests.servers.process_api_scenes import scene_image
+
+        arrays = scene_image(req, identifier, scenes, mask)
+        return encode(arrays, out.sample_type, mime, req, nodata=out.nodata, quality=quality)
     xs, ys = pixel_centres(req.bbox, req.width, req.height)
     nan = out.sample_type == "FLOAT32" and any(d.collection.nan_nodata for d in req.data)
     fill = np.nan if nan else 0
@@ -292,20 +298,22 @@ def _image(req: ProcessRequest, identifier: str, mime: str, mask: np.ndarray) ->
         values = np.array(pattern(xs, ys, band, out.sample_type, req.lonlat))
         values[~mask] = fill
         arrays.append(values)
-    quality = req.jpeg_quality.get(identifier, 90)
     return encode(arrays, out.sample_type, mime, req, nodata=out.nodata, quality=quality)
 
 
 @_with_gdal_exceptions
-def render(req: ProcessRequest, mask: np.ndarray) -> bytes:
-    """The answer body: one file, or a tar of ``<identifier>.<ext>`` files."""
+def render(req: ProcessRequest, mask: np.ndarray, scenes=None) -> bytes:
+    """The answer body: one file, or a tar of ``<identifier>.<ext>`` files. With ``scenes``
+    (:class:`tests.servers.process_api_scenes.SandboxScenes`) the evalscript runs on the
+    scenes' bands instead of the coordinate pattern."""
     files = []
     for identifier, mime in req.responses:
         if identifier == "userdata":
             # evaluatePixel() is not run, so outputMetadata.userData stays empty.
             files.append(("userdata.json", b"{}"))
         else:
-            files.append((f"{identifier}.{EXTENSIONS[mime]}", _image(req, identifier, mime, mask)))
+            image = _image(req, identifier, mime, mask, scenes)
+            files.append((f"{identifier}.{EXTENSIONS[mime]}", image))
     if req.content_type not in ("application/tar", "application/x-tar"):
         return files[0][1]
     buffer = io.BytesIO()

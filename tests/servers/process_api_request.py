@@ -74,6 +74,7 @@ class ProcessRequest:
     responses: list[tuple[str, str]]  # (identifier, MIME type actually sent)
     content_type: str  # of the whole answer: one image type, or a tar
     jpeg_quality: dict = field(default_factory=dict)
+    evalscript_text: str = ""  # the script as sent (run when the server has scenes)
 
 
 def parse_time(value: Any) -> Optional[dt.datetime]:
@@ -313,6 +314,7 @@ def validate(
         bbox, crs, epsg, lonlat, geometry, width, height, inputs, script, answers, content_type
     )
     req.jpeg_quality = quality
+    req.evalscript_text = script_text
     for d in inputs:
         limit = d.collection.max_meters_per_pixel
         if limit is not None and meters_per_pixel(req) > limit:

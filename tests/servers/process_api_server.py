@@ -83,7 +83,9 @@ class ProcessApiServer(LocalServer):
     it does not serve are refused (None: every collection is served). ``pixel_size``:
     (x, y) every image's pixels must have, bbox / width and height to 1e-9 relative; other
     requests get a 400 TEST_PIXEL_SIZE (a check of this server, not a Sentinel Hub rule:
-    it proves a client's tiles cannot drift from its grid).
+    it proves a client's tiles cannot drift from its grid). ``scenes``: a
+    :class:`tests.servers.process_api_scenes.SandboxScenes`: the evalscript runs for real
+    on the bands of those scenes (None: the coordinate pattern of ``process_api_render``).
     """
 
     handler = RecordingHandler
@@ -103,6 +105,7 @@ class ProcessApiServer(LocalServer):
         delay: float = 0.0,
         deployment: Optional[str] = None,
         pixel_size: Optional[tuple] = None,
+        scenes: Optional[Any] = None,
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
@@ -124,6 +127,7 @@ class ProcessApiServer(LocalServer):
             raise ValueError(f"deployment must be one of {', '.join(DEPLOYMENTS)}")
         self.deployment = deployment
         self.pixel_size = pixel_size
+        self.scenes = scenes
         self.tiles: list[Tile] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -202,7 +206,7 @@ class ProcessApiServer(LocalServer):
         try:
             if self.delay:
                 time.sleep(self.delay)
-            payload = render(req, mask)
+            payload = render(req, mask, self.scenes)
         except BaseException:
             self._reserve(-cost)
             raise

@@ -16,12 +16,18 @@ asset hrefs point at it, written to ``<workdir>/stac``. The generated files are 
 A port of 0 lets the system pick free ports (the ``name: URL`` lines and --config say
 which). ``--assets-rate`` slows whole-file COG downloads to that many kB/s (0: full speed), so a
 download can be cancelled and resumed by hand.
+
+The data is served around today: every date of the shipped 2024 items (and the dates in
+their ids) moves by whole days so that the newest item is a few days old
+(:mod:`tests.servers.sandbox_dates`; ``--today`` picks another day, ``--recorded-dates``
+serves the recorded dates). The shipped JSON is not changed.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import signal
 import sys
@@ -35,6 +41,7 @@ from typing import Any, Callable
 from tests.servers.rustac_server import RustacNotFoundError, RustacServer, RustacStartError
 from tests.servers.sandbox_accounts import AccountServices
 from tests.servers.sandbox_assets import SandboxAssetServer, sandbox_items, write_items
+from tests.servers.sandbox_dates import NEWEST_DAYS_AGO, days_to_today
 
 #: Whole-file COG downloads from the asset server, in kB/s (0: full speed).
 DEFAULT_ASSETS_RATE = 400
@@ -60,10 +67,15 @@ class SandboxService:
     factory: Callable[[int, SandboxContext], Any]
 
 
+def _shift_days(context: SandboxContext) -> int:
+    """Days every date moves (the CLI: to put the newest item near today; else 0)."""
+    return int(getattr(context.options, "shift_days", 0) or 0)
+
+
 def _asset_server(port: int, context: SandboxContext) -> SandboxAssetServer:
     rate = getattr(context.options, "assets_rate", DEFAULT_ASSETS_RATE)
     return SandboxAssetServer(
-        sandbox_items(),
+        sandbox_items(shift_days=_shift_days(context)),
         context.workdir / "assets",
         download_rate=rate * 1000 if rate else None,
         port=port,
@@ -72,7 +84,8 @@ def _asset_server(port: int, context: SandboxContext) -> SandboxAssetServer:
 
 def _stac_server(port: int, context: SandboxContext) -> RustacServer:
     assets = context.servers["assets"]
-    return RustacServer(write_items(context.workdir / "stac", assets.url), port=port or None)
+    files = write_items(context.workdir / "stac", assets.url, shift_days=_shift_days(context))
+    return RustacServer(files, port=port or None)
 
 
 SERVICES = [
@@ -94,7 +107,9 @@ SERVICES = [
         "and Process API (port + 3)",
         8770,
         lambda port, context: AccountServices(
-            port, context.servers["assets"].url if "assets" in context.servers else ""
+            port,
+            context.servers["assets"].url if "assets" in context.servers else "",
+            shift_days=_shift_days(context),
         ),
     ),
 ]
@@ -126,7 +141,26 @@ def _parser() -> argparse.ArgumentParser:
         help="whole-file COG downloads in kB/s, to try cancel and resume "
         f"(0: full speed; default: {DEFAULT_ASSETS_RATE})",
     )
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        help="serve the data moved by whole days so that the newest item is "
+        f"{NEWEST_DAYS_AGO} days before this date (YYYY-MM-DD; default: today)",
+    )
+    parser.add_argument(
+        "--recorded-dates",
+        action="store_true",
+        help="serve the data with its recorded 2024 dates (no move to today)",
+    )
     return parser
+
+
+def data_dates(shift_days: int) -> dict[str, str]:
+    """The first and last day holding sandbox data once moved by ``shift_days`` (for
+    --config: the plugin's Process dock starts on these dates)."""
+    items = sandbox_items(shift_days=shift_days)
+    days = sorted(str(i["properties"]["datetime"])[:10] for i in items)
+    return {"first": days[0], "last": days[-1]}
 
 
 def _workdir(args: argparse.Namespace, stack: contextlib.ExitStack) -> Path:
@@ -139,6 +173,7 @@ def _workdir(args: argparse.Namespace, stack: contextlib.ExitStack) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.shift_days = 0 if args.recorded_dates else days_to_today(sandbox_items(), args.today)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -158,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             servers[service.name] = server
             print(f"{service.name}: {server.url}", flush=True)
         if args.config:
-            config: dict = {"stac": servers["stac"].url}
+            config: dict = {"stac": servers["stac"].url, "dates": data_dates(args.shift_days)}
             for server in servers.values():
                 if hasattr(server, "config"):
                     config.update(server.config())

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 from tests.servers.constellr_server import ConstellrServer
+from tests.servers.process_api_scenes import SandboxScenes, javascript_available
 from tests.servers.process_api_server import ProcessApiServer
+from tests.servers.sandbox_dates import shift
 from tests.servers.sandbox_items import sandbox_files
 from tests.servers.stac_paging_server import StacPagingServer
 from tests.servers.token_server import TokenServer
@@ -21,9 +23,9 @@ SANDBOX_API_KEY = "sandbox-api-key"
 SANDBOX_WORKSPACE = "sandbox-workspace"
 
 
-def _items(collection: str) -> list[dict]:
+def _items(collection: str, shift_days: int = 0) -> list[dict]:
     for path in sandbox_files():
-        document = json.loads(Path(path).read_text())
+        document = shift(json.loads(Path(path).read_text()), shift_days)
         if document.get("type") == "FeatureCollection":
             items = [i for i in document["features"] if i.get("collection") == collection]
             if items:
@@ -31,9 +33,9 @@ def _items(collection: str) -> list[dict]:
     raise FileNotFoundError(f"no sandbox items for {collection}")
 
 
-def _collection(collection: str) -> dict:
+def _collection(collection: str, shift_days: int = 0) -> dict:
     for path in sandbox_files():
-        document = json.loads(Path(path).read_text())
+        document = shift(json.loads(Path(path).read_text()), shift_days)
         if document.get("type") == "Collection" and document.get("id") == collection:
             return document
     raise FileNotFoundError(collection)
@@ -42,9 +44,11 @@ def _collection(collection: str) -> dict:
 class AccountServices:
     """The four servers, started and stopped together (a :class:`SandboxService`)."""
 
-    def __init__(self, port: int, asset_url: str = "") -> None:
+    def __init__(self, port: int, asset_url: str = "", shift_days: int = 0) -> None:
         #: when set, item assets point at the sandbox asset server (real COGs)
         self.asset_url = asset_url
+        #: every date of the served items moves by this many days (``make run``: to today)
+        self.shift_days = shift_days
         self.tokens = TokenServer(
             clients={SANDBOX_CLIENT_ID: SANDBOX_CLIENT_SECRET},
             api_keys=[SANDBOX_API_KEY],
@@ -89,16 +93,24 @@ class AccountServices:
         self.tokens.start()
         s2 = "sandbox-sentinel-2-l2a"
         self.sentinelhub = StacPagingServer(
-            self._served(_items(s2)),
+            self._served(_items(s2, self.shift_days)),
             style="sentinelhub",
             default_limit=50,
-            collections=[_collection(s2)],
+            collections=[_collection(s2, self.shift_days)],
             authorize=self._bearer,
             port=self._port(1),
         ).start()
-        # A Sentinel Hub Process API that wants the same bearer tokens.
+        # A Sentinel Hub Process API that wants the same bearer tokens and runs the
+        # evalscripts on the sandbox's Sentinel-2 and Sentinel-1 scenes (when a JavaScript
+        # engine is installed; else it paints its coordinate pattern).
+        scenes = None
+        if javascript_available():
+            s1 = "sandbox-sentinel-1-grd"
+            scenes = SandboxScenes(_items(s2, self.shift_days) + _items(s1, self.shift_days))
         self.process = ProcessApiServer(
-            token_check=lambda headers: self._bearer(headers) is None, port=self._port(3)
+            token_check=lambda headers: self._bearer(headers) is None,
+            scenes=scenes,
+            port=self._port(3),
         ).start()
         # A Constellr API (orders, areas, deliveries) whose STAC already holds the sandbox
         # LST products; orders move one state every 20 s so a new user can watch them.
@@ -107,7 +119,7 @@ class AccountServices:
             auto_advance=20.0,
             port=self._port(2),
         ).start()
-        for item in self._served(_items("sandbox-lst")):
+        for item in self._served(_items("sandbox-lst", self.shift_days)):
             self.constellr.stac.add_item(SANDBOX_WORKSPACE, dict(item, collection="lstfusion"))
         return self
 

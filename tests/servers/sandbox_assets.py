@@ -101,8 +101,13 @@ def cache_folder(base: Union[str, os.PathLike]) -> Path:
     return Path(base) / f"v-{GENERATOR_VERSION}"
 
 
-def sandbox_items(root: Union[str, os.PathLike] = SANDBOX_DIR) -> list[dict]:
-    """Every item of the sandbox under ``root`` (its ``items/*.json`` FeatureCollections)."""
+def sandbox_items(root: Union[str, os.PathLike] = SANDBOX_DIR, shift_days: int = 0) -> list[dict]:
+    """Every item of the sandbox under ``root`` (its ``items/*.json`` FeatureCollections),
+    every date moved by ``shift_days`` days (see :mod:`tests.servers.sandbox_dates`)."""
+    if shift_days:
+        from tests.servers.sandbox_dates import shift
+
+        return shift(sandbox_items(root), shift_days)
     items: list[dict] = []
     for path in sandbox_files(root):
         document = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -138,13 +143,16 @@ def write_items(
     outdir: Union[str, os.PathLike],
     asset_url: str,
     source: Union[str, os.PathLike] = SANDBOX_DIR,
+    shift_days: int = 0,
 ) -> list[str]:
     """Write ``collections/`` (as they are) and ``items/`` (rewritten for ``asset_url``)
     of the sandbox at ``source`` under ``outdir``; return the files for rustac, collections
-    first."""
+    first. ``shift_days`` moves every date (see :mod:`tests.servers.sandbox_dates`)."""
+    from tests.servers.sandbox_dates import shift
+
     out = Path(outdir)
     for path in sandbox_files(source):
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        document = shift(json.loads(Path(path).read_text(encoding="utf-8")), shift_days)
         folder = "collections" if document.get("type") == "Collection" else "items"
         if document.get("type") == "FeatureCollection":
             document["features"] = [

@@ -811,3 +811,23 @@ def test_convert_geojson_and_uploaded_file(srv):
     two = json.dumps({"type": "FeatureCollection", "features": [feature(poly)] * 2})
     r = call(srv, "POST", "areas-of-interest/convert", files={"file": ("two.geojson", two)})
     assert r.status_code == 400
+
+
+def test_deliveries_are_never_dated_after_the_servers_now(clock, tmp_path):
+    """An LSTprecision order starts today and runs for months: delivered the same day, its
+    images are dated between its start and the server's now, not in its future."""
+    with ConstellrServer({KEY: "w"}, now=clock, data_dir=tmp_path, images_per_order=3) as srv:
+        aoi = make_aoi(srv, "Berlin", rect(13.0, 52.0, 0.05, 0.04))
+        start = NOW.replace(hour=0, minute=0, second=0)
+        long = order(
+            aoi["id"],
+            maximum_number_of_images=3,
+            start_date=start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            end_date=(start + timedelta(days=180)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
+        assert batch(srv, long).status_code == 201
+        srv.settle()
+        dated = sorted(item["properties"]["datetime"] for item in srv.items)
+        assert len(dated) == 3
+        assert all(start.strftime("%Y-%m-%dT%H:%M:%SZ") < d for d in dated)
+        assert all(d <= NOW.strftime("%Y-%m-%dT%H:%M:%SZ") for d in dated), dated

@@ -180,7 +180,53 @@ def test_several_at_once_with_a_summary(served, tmp_path):
     assert (tmp_path / "dl" / "sentinel-2-l2a" / "S2_item_1" / "a.tif").exists()
     assert not (tmp_path / "dl" / "sentinel-2-l2a" / "S2_item_1" / "b.tif").exists()
     assert server.max_active >= 2
-    assert summary.text().startswith("2 file(s) downloaded, 2 failed: ")
+    assert summary.text().startswith("2 files downloaded, 2 failed: ")
+
+    # Again: the two complete files are on disk already and are not fetched again.
+    before = len(gets(server, "a.tif") + gets(server, "c.tif"))
+    assert before >= 2
+    jobs, failures = batch.plan(assets[:1] + assets[2:3], tmp_path / "dl", lambda a: http())
+    again = batch.run(jobs, summary=batch.Summary(failed=failures))
+    assert len(gets(server, "a.tif") + gets(server, "c.tif")) == before
+    assert (again.fetched, again.already) == (0, 2)
+    assert again.text() == "0 files downloaded, 2 already on disk."
+
+
+def _summary(fetched: int, already: int, planned: int, cancelled: bool) -> batch.Summary:
+    from eo_explorer.plugin.api.download import DownloadResult
+
+    asset = Asset("i", "c", "B04", "https://example.com/b04.tif")
+    done = [(asset, DownloadResult(Path("f"), 1)) for _ in range(fetched)]
+    done += [(asset, DownloadResult(Path("f"), 1, existing=True)) for _ in range(already)]
+    return batch.Summary(done=done, planned=planned, cancelled=cancelled)
+
+
+@pytest.mark.parametrize(
+    ("fetched", "already", "planned", "cancelled", "text"),
+    [
+        (
+            7,
+            0,
+            12,
+            True,
+            "7 of 12 files downloaded before Cancel; download again to resume the other 5.",
+        ),
+        (
+            3,
+            2,
+            12,
+            True,
+            "3 of 10 files downloaded before Cancel, 2 already on disk; download "
+            "again to resume the other 7.",
+        ),
+        (1, 7, 8, False, "1 file downloaded, 7 already on disk."),
+        (8, 0, 8, False, "8 files downloaded."),
+    ],
+)
+def test_the_summary_counts_what_was_fetched_and_what_was_there(
+    fetched, already, planned, cancelled, text
+):
+    assert _summary(fetched, already, planned, cancelled).text() == text
 
 
 def test_not_enough_disk_space_is_said_before_the_first_byte(served, tmp_path):

@@ -332,6 +332,13 @@ def test_paging_style_link_shapes(paging_items: list) -> None:
             srv.url + "search", json={**link["body"], "limit": 50}, timeout=TIMEOUT
         )
         assert {f["collection"] for f in unmerged.json()["features"]} == {"c1", "c2"}
+        # like stac-fastapi, a CQL2 text filter in POST is a 400; CQL2 JSON is accepted
+        text = {"filter": "eo:cloud_cover < 5", "filter-lang": "cql2-text"}
+        refused = requests.post(srv.url + "search", json=text, timeout=TIMEOUT)
+        assert refused.status_code == 400
+        assert "Input should be a valid dictionary" in refused.json()["description"]
+        as_json = {"filter": {"op": "<", "args": [{"property": "eo:cloud_cover"}, 5]}}
+        assert requests.post(srv.url + "search", json=as_json, timeout=TIMEOUT).ok
     with StacPagingServer(paging_items, "post-body-full") as srv:
         doc = requests.post(srv.url + "search", json=first, timeout=TIMEOUT).json()
         link = [link for link in doc["links"] if link["rel"] == "next"][0]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eo_explorer.plugin.api.footprints import convert_items
-from eo_explorer.plugin.api.pagejson import loads_page, skim_tail
+from eo_explorer.plugin.api.pagejson import loads_page, skim, skim_head, skim_tail
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PAGES = sorted(
@@ -96,3 +96,53 @@ def test_the_tail_of_every_recorded_page_agrees_with_the_whole_page(path):
     if tail is not None:
         whole = json.loads(body)
         assert all(whole[key] == value for key, value in tail.items())
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # stac-fastapi-pgstac (CDSE STAC v1, eoAPI): links before the features
+        (
+            b'\xef\xbb\xbf { "type" : "FeatureCollection", "links":[{"rel":"next","href":"p2"}],'
+            b'"features":[{"id":"a","links":[{"rel":"next"}]}],"numberReturned":1}',
+            {"type": "FeatureCollection", "links": [{"rel": "next", "href": "p2"}]},
+        ),
+        # features first: nothing before them
+        (b'{"features":[],"links":[]}', None),
+        # no features at all, not an object, a head cut short
+        (b'{"links":[]}', None),
+        (b"[1, 2]", None),
+        (b'{"links":[{"rel":"next","href":"p2"', None),
+    ],
+)
+def test_the_head_of_a_page_is_read_without_its_features(body, expected):
+    assert skim_head(body) == expected
+
+
+def test_a_head_longer_than_the_limit_is_not_guessed():
+    body = b'{"links":[{"rel":"next","href":"' + b"x" * 100 + b'"}],"features":[]}'
+    assert skim_head(body, limit=50) is None
+    assert skim_head(body)["links"][0]["href"] == "x" * 100
+
+
+def test_skim_reads_the_head_when_links_come_first_else_joins_head_and_tail():
+    body = b'{"links":[{"rel":"next","href":"p2"}],"features":[{"id":"a"}],"context":{"n":3}}'
+    assert skim(body) == {"links": [{"rel": "next", "href": "p2"}]}
+    body = b'{"type":"FeatureCollection","features":[],"links":[],"context":{"next":3}}'
+    assert skim(body) == {"type": "FeatureCollection", "links": [], "context": {"next": 3}}
+    assert skim(b'{"features":[]}') is None
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_skimming_every_recorded_page_agrees_with_the_whole_page(path):
+    """Recorded CDSE pages put links before features: their next link is found."""
+    body = path.read_bytes()
+    around = skim(body)
+    whole = json.loads(body)
+    if around is not None:
+        assert all(whole[key] == value for key, value in around.items())
+    has_next = isinstance(whole, dict) and any(
+        isinstance(link, dict) and link.get("rel") == "next" for link in whole.get("links") or []
+    )
+    if has_next and "cdse" in str(path):
+        assert around is not None and around["links"] == whole["links"]

@@ -12,6 +12,7 @@ import pytest
 from shapely.geometry import Polygon, shape
 
 from eo_explorer.plugin.api.conformance import Capabilities
+from eo_explorer.plugin.api.cql2 import NotTranslated
 from eo_explorer.plugin.api.errors import UnsupportedRequest
 from eo_explorer.plugin.api.geometry import (
     SearchArea,
@@ -199,16 +200,48 @@ def test_start_and_end_within_the_same_second_are_compared_as_times():
 # --- cloud cover and CQL2 -----------------------------------------------------------------
 
 
-def test_cloud_cover_becomes_cql2_text_when_the_catalog_filters():
+CLOUD_20_JSON = {
+    "op": "or",
+    "args": [
+        {"op": "<=", "args": [{"property": "eo:cloud_cover"}, 20]},
+        {"op": "isNull", "args": [{"property": "eo:cloud_cover"}]},
+    ],
+}
+TEXT_ONLY = Capabilities(filter=True, cql2_text=True, cql2_json=False)
+
+
+def test_cloud_cover_is_cql2_json_in_post_and_text_in_get():
+    """STAC API Filter: JSON in POST (stac-fastapi refuses text there), text in GET.
+    Items without cloud cover pass, as when the plugin filters itself."""
     request = SearchRequest(max_cloud_cover=20)
     body = request.post_body(FILTER)
-    assert body["filter"] == "eo:cloud_cover <= 20"
-    assert body["filter-lang"] == "cql2-text"
+    assert body["filter"] == CLOUD_20_JSON
+    assert body["filter-lang"] == "cql2-json"
     assert "query" not in body
     params = request.get_params(FILTER)
-    assert params["filter"] == "eo:cloud_cover <= 20"
+    assert params["filter"] == "eo:cloud_cover <= 20 OR eo:cloud_cover IS NULL"
     assert params["filter-lang"] == "cql2-text"
     assert not request.cloud_filter_is_local(FILTER)
+
+
+def test_post_filter_is_text_where_the_catalog_names_cql2_text_only():
+    body = SearchRequest(max_cloud_cover=20).post_body(TEXT_ONLY)
+    assert body["filter"] == "eo:cloud_cover <= 20 OR eo:cloud_cover IS NULL"
+    assert body["filter-lang"] == "cql2-text"
+
+
+def test_cloud_limit_is_a_plain_comparison_where_cql2_has_no_or():
+    caps = Capabilities(filter=True, filter_or=False)
+    body = SearchRequest(max_cloud_cover=20).post_body(caps)
+    assert body["filter"] == {"op": "<=", "args": [{"property": "eo:cloud_cover"}, 20]}
+    assert SearchRequest(max_cloud_cover=20).get_params(caps)["filter"] == "eo:cloud_cover <= 20"
+
+
+def test_untranslatable_filter_goes_as_text_or_raises():
+    request = SearchRequest(cql2_text="S_INTERSECTS(geometry, POINT(1 2))")
+    assert request.post_body(FILTER)["filter"] == "S_INTERSECTS(geometry, POINT(1 2))"
+    with pytest.raises(NotTranslated):
+        request.post_body(FILTER, text_filter_ok=False)
 
 
 def test_cloud_cover_uses_query_extension_when_there_is_no_filter():
@@ -233,8 +266,21 @@ def test_cloud_cover_is_filtered_locally_when_the_catalog_cannot():
 
 def test_user_filter_and_cloud_cover_are_joined_with_and():
     request = SearchRequest(cql2_text="  platform = 'sentinel-2a'  ", max_cloud_cover=30)
-    assert request.post_body(FILTER)["filter"] == (
-        "(platform = 'sentinel-2a') AND (eo:cloud_cover <= 30)"
+    assert request.post_body(FILTER)["filter"] == {
+        "op": "and",
+        "args": [
+            {"op": "=", "args": [{"property": "platform"}, "sentinel-2a"]},
+            {
+                "op": "or",
+                "args": [
+                    {"op": "<=", "args": [{"property": "eo:cloud_cover"}, 30]},
+                    {"op": "isNull", "args": [{"property": "eo:cloud_cover"}]},
+                ],
+            },
+        ],
+    }
+    assert request.get_params(FILTER)["filter"] == (
+        "(platform = 'sentinel-2a') AND (eo:cloud_cover <= 30 OR eo:cloud_cover IS NULL)"
     )
     assert SearchRequest(cql2_text="platform = 'sentinel-2b'").get_params(FILTER)["filter"] == (
         "platform = 'sentinel-2b'"
@@ -272,3 +318,32 @@ def test_limit_is_page_size_capped_by_max_items_and_server_maximum(page_size, ma
 def test_max_items_below_one_is_refused():
     with pytest.raises(UnsupportedRequest, match="at least 1"):
         SearchRequest(max_items=0).post_body(NEITHER)
+
+
+# --- sort and fields ----------------------------------------------------------------------
+
+SORT_FIELDS = Capabilities(filter=True, sort=True, fields=True)
+
+
+def test_sort_is_sent_only_where_the_catalog_sorts():
+    request = SearchRequest(sort="least-cloudy")
+    assert request.post_body(SORT_FIELDS)["sortby"] == [
+        {"field": "properties.eo:cloud_cover", "direction": "asc"},
+        {"field": "properties.datetime", "direction": "desc"},
+    ]
+    assert request.get_params(SORT_FIELDS)["sortby"] == (
+        "+properties.eo:cloud_cover,-properties.datetime"
+    )
+    assert "sortby" not in request.post_body(FILTER)
+    assert "sortby" not in request.get_params(FILTER)
+    assert "sortby" not in SearchRequest().post_body(SORT_FIELDS)
+    with pytest.raises(UnsupportedRequest, match="sort order"):
+        SearchRequest(sort="random").post_body(SORT_FIELDS)
+
+
+def test_fields_are_sent_only_where_the_catalog_declares_them():
+    request = SearchRequest(include_fields=["id", "geometry"])
+    assert request.post_body(SORT_FIELDS)["fields"] == {"include": ["id", "geometry"]}
+    assert request.get_params(SORT_FIELDS)["fields"] == "id,geometry"
+    assert "fields" not in request.post_body(FILTER)
+    assert "fields" not in SearchRequest().post_body(SORT_FIELDS)

@@ -123,6 +123,16 @@ def test_max_items_smaller_than_a_page_asks_for_only_that_many():
         assert sent["query"]["limit"] == ["3"]
 
 
+def test_sentinelhub_cloud_limit_is_a_plain_cql2_json_comparison():
+    """Sentinel Hub Catalog's CQL2 knows "and" only (seed 002): no "or ... isNull"."""
+    with StacPagingServer(ITEMS, style="sentinelhub") as server:
+        client = StacClient.open(server.url)
+        assert not client.capabilities.filter_or
+        body = client.first_request(SearchRequest(max_cloud_cover=20)).body
+        assert body["filter"] == {"op": "<=", "args": [{"property": "eo:cloud_cover"}, 20]}
+        assert body["filter-lang"] == "cql2-json"
+
+
 def test_sentinelhub_context_next_is_sent_back_in_the_body():
     with StacPagingServer(ITEMS, style="sentinelhub") as server:
         client = StacClient.open(server.url)
