@@ -57,13 +57,16 @@ class Asset:
 def _image_times(order: dict, count: int, now: Optional[datetime] = None) -> list[datetime]:
     """Spread evenly over the order's span, but never later than ``now``: no delivered
     image is dated in the future. An order whose span starts after ``now`` (the server
-    delivers at once; Constellr would wait) gets images from the last ``count`` hours."""
+    delivers at once; Constellr would wait) gets images in the first ``count`` hours of
+    its span: an order's deliveries are always within its dates, which is how they are
+    found (seed 003's items name no order)."""
     start = parse_datetime(order["start_date"], ())
     end = parse_datetime(order["end_date"], ())
     if now is not None:
-        end = min(end, now)
-        if end <= start:
-            start, end = now - timedelta(hours=count), now
+        if now > start:
+            end = min(end, now)
+        else:
+            end = min(end, start + timedelta(hours=count + 1))
     step = (end - start) / (count + 1)
     return [(start + step * (k + 1)).replace(microsecond=0) for k in range(count)]
 
