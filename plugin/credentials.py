@@ -17,14 +17,16 @@ import threading
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from . import settings
-from .api.accounts import SERVICES, Credentials, request_auth
+from .api.accounts import S3_PREFIX, SERVICES, Credentials, request_auth
 from .api.auth import RequestAuth
 from .api.errors import CredentialsRequired
 from .api.http import HttpClient
 
 AUTH_METHOD = "Basic"
 SERVICE_KEY = "eo_explorer_service"
-_OPTIONS = ("token_url", "style", "header", "endpoint")
+_OPTIONS = ("token_url", "style", "header", "endpoint", "region")
+#: yes/no options (S3 bucket accounts)
+_FLAGS = ("anonymous", "requester_pays")
 
 _cache_lock = threading.Lock()
 _auth_cache: dict[tuple[str, str], RequestAuth | None] = {}
@@ -36,7 +38,21 @@ def _key(service: str, name: str) -> str:
 
 def title(service: str) -> str:
     known = SERVICES.get(service)
+    if known is None and service.startswith(S3_PREFIX):
+        return f"S3 bucket {service[len(S3_PREFIX) :]}"
     return known.title if known else service.split(":", 1)[-1]
+
+
+def _flag(value) -> bool:
+    return value is True or str(value).strip().lower() in ("true", "1", "yes")
+
+
+def s3_accounts() -> list[str]:
+    """The ``s3:<bucket>`` accounts saved (in the order they were added)."""
+    listed = settings.value("accounts/s3_buckets", []) or []
+    if isinstance(listed, str):
+        listed = [listed]
+    return [s for s in listed if isinstance(s, str) and authcfg(s)]
 
 
 def unlock() -> None:
@@ -108,6 +124,11 @@ def save(credentials: Credentials) -> str:
     settings.set_value(_key(credentials.service, "authcfg"), config.id())
     for name in _OPTIONS:
         settings.set_value(_key(credentials.service, name), getattr(credentials, name))
+    for name in _FLAGS:
+        settings.set_value(_key(credentials.service, name), bool(getattr(credentials, name)))
+    if credentials.service.startswith(S3_PREFIX):
+        listed = [s for s in s3_accounts() if s != credentials.service]
+        settings.set_value("accounts/s3_buckets", [*listed, credentials.service])
     forget_tokens(credentials.service)
     return config.id()
 
@@ -125,7 +146,9 @@ def load(service: str) -> Credentials | None:
     ):
         return None
     options = {name: str(settings.value(_key(service, name), "") or "") for name in _OPTIONS}
+    flags = {name: _flag(settings.value(_key(service, name), False)) for name in _FLAGS}
     return Credentials(
+        **flags,
         service=service,
         username=config.config("username", ""),
         secret=config.config("password", ""),
@@ -138,8 +161,10 @@ def delete(service: str) -> None:
     if config_id:
         unlock()
         QgsApplication.authManager().removeAuthenticationConfig(config_id)
-    for name in ("authcfg", *_OPTIONS):
+    for name in ("authcfg", *_OPTIONS, *_FLAGS):
         settings.remove(_key(service, name))
+    if service.startswith(S3_PREFIX):
+        settings.set_value("accounts/s3_buckets", [s for s in s3_accounts() if s != service])
     forget_tokens(service)
 
 

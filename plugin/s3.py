@@ -5,6 +5,11 @@ The user's keys are given to GDAL for one bucket only, with path-specific option
 GDAL 3.6), so they reach that endpoint and nothing else, and never appear in a layer
 source. The CDSE endpoint wants path-style requests: virtual hosting is off. GDAL calls go
 through :func:`gdal_calls.call`: the same outcome whether GDAL's exceptions are on or off.
+
+Any other bucket has its own account (``s3:<bucket>``, see ``api.accounts``): its endpoint
+(AWS when empty; any other endpoint is asked path-style), region, keys, or none at all for
+a public bucket (``AWS_NO_SIGN_REQUEST``), and requester pays (``AWS_REQUEST_PAYER``).
+Streaming and downloading use the same options, scoped to that bucket's path only.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from urllib.parse import urlsplit
 from osgeo import gdal
 
 from . import credentials
-from .api.accounts import CDSE_S3_ENDPOINT, S3_BUCKETS, Credentials
+from .api.accounts import AWS_S3_ENDPOINT, CDSE_S3_ENDPOINT, S3_BUCKETS, Credentials, s3_account
 from .api.assets import Asset, Location
 from .api.download import (
     CHUNK,
@@ -36,24 +41,39 @@ def bucket_of(location: Location) -> str:
 
 
 def service_for(location: Location) -> str | None:
-    return S3_BUCKETS.get(bucket_of(location))
+    """The account of the object's bucket, when one is saved (or the CDSE one is known)."""
+    bucket = bucket_of(location)
+    if bucket in S3_BUCKETS:
+        return S3_BUCKETS[bucket]
+    account = s3_account(bucket)
+    return account if credentials.authcfg(account) else None
+
+
+def gdal_options(bucket: str, keys: Credentials) -> dict[str, str | None]:
+    """The GDAL options of one bucket's account (None: unset for that bucket)."""
+    cdse = keys.service == S3_BUCKETS.get(bucket) == "cdse-s3"
+    endpoint = keys.endpoint or (CDSE_S3_ENDPOINT if cdse else AWS_S3_ENDPOINT)
+    parts = urlsplit(endpoint if "://" in endpoint else "https://" + endpoint)
+    on_aws = parts.netloc.endswith("amazonaws.com")
+    options: dict[str, str | None] = {
+        "AWS_ACCESS_KEY_ID": None if keys.anonymous else keys.username,
+        "AWS_SECRET_ACCESS_KEY": None if keys.anonymous else keys.secret,
+        "AWS_NO_SIGN_REQUEST": "YES" if keys.anonymous else "NO",
+        "AWS_REQUEST_PAYER": "requester" if keys.requester_pays else None,
+        "AWS_S3_ENDPOINT": parts.netloc,
+        "AWS_HTTPS": "NO" if parts.scheme == "http" else "YES",
+        # AWS answers virtual-hosted requests; CDSE and other endpoints path-style
+        "AWS_VIRTUAL_HOSTING": "TRUE" if on_aws and "." not in bucket else "FALSE",
+        "AWS_REGION": keys.region or ("default" if cdse else "us-east-1"),
+        "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
+    }
+    return options
 
 
 def configure(bucket: str, keys: Credentials) -> str:
     """Give GDAL the keys for ``bucket`` only; returns the ``/vsis3/<bucket>/`` prefix."""
     prefix = f"/vsis3/{bucket}/"
-    endpoint = keys.endpoint or CDSE_S3_ENDPOINT
-    parts = urlsplit(endpoint if "://" in endpoint else "https://" + endpoint)
-    options = {
-        "AWS_ACCESS_KEY_ID": keys.username,
-        "AWS_SECRET_ACCESS_KEY": keys.secret,
-        "AWS_S3_ENDPOINT": parts.netloc,
-        "AWS_HTTPS": "NO" if parts.scheme == "http" else "YES",
-        "AWS_VIRTUAL_HOSTING": "FALSE",
-        "AWS_REGION": "default",
-        "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
-    }
-    for key, value in options.items():
+    for key, value in gdal_options(bucket, keys).items():
         gdal.SetPathSpecificOption(prefix, key, value)
     gdal.VSICurlPartialClearCache(prefix)
     return prefix
@@ -64,13 +84,13 @@ def ready(location: Location) -> str:
 
     Raises :class:`CredentialsRequired` when no S3 account covers the bucket."""
     bucket = bucket_of(location)
-    service = S3_BUCKETS.get(bucket)
-    keys = credentials.load(service) if service and credentials.authcfg(service) else None
+    service = service_for(location) or s3_account(bucket)
+    keys = credentials.load(service) if credentials.authcfg(service) else None
     if keys is None or not keys.complete:
         raise CredentialsRequired(
-            f"{location.url} is only on S3: set up the "
-            f"{credentials.title(service) if service else 'S3'} account (access and secret "
-            "key) under Accounts… to stream or download it."
+            f"{location.url} is only on S3: set up the {credentials.title(service)} account "
+            "(endpoint, region, and access and secret key or anonymous access) under "
+            "Accounts… to stream or download it."
         )
     return configure(bucket, keys)
 

@@ -52,23 +52,54 @@ def service_for_host(host: str) -> str | None:
 
 
 def asset_account(url: str, catalog: Catalog | None) -> str | None:
-    """The account whose credentials go with ``url`` (None: none is set up or needed)."""
+    """The account whose credentials go with ``url`` (None: none is set up or needed).
+
+    The one place that decides it, for the Assets tab, the Deliveries tab and the
+    Processing download alike. The catalog is the one searched, or (Processing, which
+    has only the items) the catalog on the asset's host. An asset on the catalog's own
+    host gets the catalog's account when it has one (or is the user's own, with its own
+    credentials), or, when searching is public but its files are not (ESA MAAP:
+    ``.../data/...`` on the catalogue's host needs the MAAP bearer token), the catalog's
+    ``data_account``; otherwise the account known for the host (``api.accounts.HOSTS``).
+    """
     host = urlsplit(url).netloc
+    if catalog is None or urlsplit(catalog.url).netloc != host:
+        catalog = _catalog_on_host(host) or catalog
     if catalog is not None and urlsplit(catalog.url).netloc == host:
-        return catalog.account or f"catalog:{catalog.id}"
+        if catalog.account or catalog.data_account:
+            return catalog.account or catalog.data_account
+        if not catalog.builtin:
+            return f"catalog:{catalog.id}"
     service = service_for_host(host)
     return service if service is not None and credentials.authcfg(service) else None
 
 
+def _catalog_on_host(host: str) -> Catalog | None:
+    """A known catalog (presets, the user's own) on ``host`` that needs an account."""
+    from . import settings
+
+    for known in settings.catalogs():
+        if urlsplit(known.url).netloc == host and (known.account or known.data_account):
+            return known
+    return None
+
+
+def _catalog_account(catalog: Catalog | None) -> str | None:
+    if catalog is None:
+        return None
+    return catalog.account or (None if catalog.builtin else f"catalog:{catalog.id}")
+
+
 def http_for_asset(url: str, catalog: Catalog | None, catalog_http: HttpClient) -> HttpClient:
     """The client for one asset URL (main thread: may read the auth database)."""
-    if catalog is not None and urlsplit(catalog.url).netloc == urlsplit(url).netloc:
-        return catalog_http
+    account = asset_account(url, catalog)
+    same_host = catalog is not None and urlsplit(catalog.url).netloc == urlsplit(url).netloc
+    if same_host and account is not None and account == _catalog_account(catalog):
+        return catalog_http  # it already carries the catalog's credentials
     plain = catalog_http.with_auth(None)
-    service = asset_account(url, None)
-    if service is None:
+    if account is None:
         return plain
-    return plain.with_auth(credentials.auth_for(service, plain), *account_origins(service, url))
+    return plain.with_auth(credentials.auth_for(account, plain), *account_origins(account, url))
 
 
 def account_origins(account: str, url: str) -> list[str]:

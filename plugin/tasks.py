@@ -76,6 +76,7 @@ class SearchTask(QgsTask):
         try:
             self.request.validate()
             client = StacClient.open(self.catalog.url, self.http, is_cancelled=self.isCanceled)
+            client.get_only = self.catalog.get_only
             caps = client.capabilities
             outcome.cloud_filter_local = self.request.cloud_filter_is_local(caps)
             local_cloud = self.request.max_cloud_cover
@@ -173,6 +174,11 @@ class CollectionsOutcome:
     collections: list[CollectionInfo] = field(default_factory=list)
     title: str = ""
     filter_supported: bool = False
+    #: the catalog searches its collections itself (free text ``q``, ``filter``): the
+    #: dock sends what the user types instead of reading every page
+    server_search: bool = False
+    #: the query this answer is for ("" for the first page)
+    text: str = ""
     sort_supported: bool = False
     error: EOExplorerError | None = None
 
@@ -182,22 +188,23 @@ class CollectionsTask(QgsTask):
 
     completed = pyqtSignal(object)
 
-    def __init__(self, catalog: Catalog, http: HttpClient | None = None) -> None:
+    def __init__(self, catalog: Catalog, http: HttpClient | None = None, text: str = "") -> None:
         super().__init__(f"EO Explorer: collections of {catalog.title}", QgsTask.Flag.CanCancel)
         self.catalog = catalog
         #: built on the main thread by the caller (credentials come from the auth database)
         self.http = http or HttpClient()
-        self.outcome = CollectionsOutcome()
+        self.outcome = CollectionsOutcome(text=text)
+        self.text = text
 
     def run(self) -> bool:
         try:
             client = StacClient.open(self.catalog.url, self.http, is_cancelled=self.isCanceled)
+            client.get_only = self.catalog.get_only
             self.outcome.title = client.title
             self.outcome.filter_supported = client.capabilities.filter
             self.outcome.sort_supported = client.capabilities.sort
-            self.outcome.collections = sorted(
-                client.collections(is_cancelled=self.isCanceled), key=lambda c: c.id.lower()
-            )
+            found = self._read(client)
+            self.outcome.collections = sorted(found, key=lambda c: c.id.lower())
             return True
         except Cancelled:
             return True
@@ -208,9 +215,28 @@ class CollectionsTask(QgsTask):
             self.outcome.error = unexpected(exc)
             return False
 
+    def _read(self, client: StacClient) -> list:
+        """Every page; or, where the catalog searches its collections itself (STAC
+        collection search: ESA MAAP), its first page and then the answers to ``text``."""
+        caps = client.capabilities
+        if not caps.collection_text and not caps.collection_filter:
+            return client.collections(is_cancelled=self.isCanceled)
+        self.outcome.server_search = True
+        text = self.text.strip()
+        if not text:
+            return client.collections(is_cancelled=self.isCanceled, max_pages=1)
+        if caps.collection_filter and looks_like_cql2(text):
+            return client.collections(is_cancelled=self.isCanceled, max_pages=5, cql2_text=text)
+        return client.collections(is_cancelled=self.isCanceled, max_pages=5, text=text)
+
     def finished(self, result: bool) -> None:  # noqa: ARG002
         self.completed.emit(self.outcome)
         self.http.close()  # this task's own client: nothing reads with it afterwards
+
+
+def looks_like_cql2(text: str) -> bool:
+    """``platform='BIOMASS'``: a comparison rather than words to look for."""
+    return "=" in text and "'" in text
 
 
 class AccountCheckTask(QgsTask):
@@ -229,10 +255,15 @@ class AccountCheckTask(QgsTask):
         from .api.accounts import CheckResult, check_account
 
         try:
-            if self.credentials.service == "cdse-s3":
+            if self.credentials.service == "cdse-s3" or self.credentials.service.startswith("s3:"):
                 from . import s3
 
-                ok, message = s3.check(self.credentials)
+                bucket = (
+                    self.credentials.service[3:]
+                    if self.credentials.service != "cdse-s3"
+                    else "eodata"
+                )
+                ok, message = s3.check(self.credentials, bucket)
                 self.result = CheckResult(ok, message, "" if ok else "bad_secret")
                 return True
             self.result = check_account(

@@ -97,6 +97,23 @@ SERVICES: dict[str, Service] = {
 
 #: S3 buckets whose objects each account opens (``s3://`` hrefs without an https twin).
 S3_BUCKETS = {"eodata": "cdse-s3"}
+#: Any other bucket has its own account, ``s3:<bucket>`` (endpoint, region, keys or
+#: anonymous, requester pays): Constellr delivers to ``s3://bucket/path/lst.tiff``.
+S3_PREFIX = "s3:"
+#: AWS's own endpoint, for a bucket account without one.
+AWS_S3_ENDPOINT = "https://s3.amazonaws.com"
+
+
+def s3_account(bucket: str) -> str:
+    """The account id of a bucket (``eodata`` is the Copernicus Data Space S3 account)."""
+    return S3_BUCKETS.get(bucket) or S3_PREFIX + bucket
+
+
+def is_s3_account(service: str) -> bool:
+    known = SERVICES.get(service)
+    return service.startswith(S3_PREFIX) or (known is not None and known.kind == S3_KEYS)
+
+
 #: The CDSE S3 endpoint; it serves path-style requests only (no virtual hosting).
 CDSE_S3_ENDPOINT = "https://eodata.dataspace.copernicus.eu"
 
@@ -123,6 +140,11 @@ class Credentials:
     style: str = ""
     header: str = ""
     endpoint: str = ""
+    #: S3 only: the bucket's region (``us-east-1`` when empty; CDSE ``default``), no keys
+    #: at all (a public bucket), and whether the requester pays for the transfer
+    region: str = ""
+    anonymous: bool = False
+    requester_pays: bool = False
 
     def __repr__(self) -> str:
         return (
@@ -133,6 +155,10 @@ class Credentials:
     @property
     def complete(self) -> bool:
         service = SERVICES.get(self.service)
+        if is_s3_account(self.service) and self.anonymous:
+            return True
+        if self.service.startswith(S3_PREFIX):
+            return bool(self.username and self.secret)
         if service is None:  # a custom STAC API
             return self.style == CUSTOM_NONE or bool(self.secret)
         if service.kind in (OAUTH_CLIENT, PASSWORD, S3_KEYS):
@@ -146,6 +172,8 @@ def request_auth(credentials: Credentials, token_http: HttpClient) -> RequestAut
     ``token_http`` sends token requests; it carries no credentials of its own.
     """
     service = SERVICES.get(credentials.service)
+    if credentials.service.startswith(S3_PREFIX):
+        return None  # S3 keys sign requests in GDAL (see plugin/s3.py), not in headers
     if service is None:
         return _custom_auth(credentials)
     token_url = credentials.token_url or service.token_url

@@ -27,6 +27,11 @@ class Catalog(BaseModel):
     title: str = Field(min_length=1)
     url: str
     account: Optional[str] = None  # noqa: UP045 - pydantic evaluates this on Python 3.9
+    #: The account that the files on the catalog's own host need when searching needs
+    #: none (ESA MAAP: public search, downloads with the MAAP bearer token).
+    data_account: Optional[str] = None  # noqa: UP045
+    #: Item search by GET only, where the provider documents no POST (ESA MAAP, seed 004).
+    get_only: bool = False
     builtin: bool = False
 
     @field_validator("url")
@@ -84,6 +89,8 @@ PRESETS: tuple[Catalog, ...] = (
         id="maap",
         title="ESA MAAP (BIOMASS)",
         url="https://catalog.maap.eo.esa.int/catalogue/",
+        data_account="maap",
+        get_only=True,
         builtin=True,
     ),
 )
@@ -143,13 +150,23 @@ def merge_catalogs(
     """Sandbox catalogs first (when ``make run`` started them), then the presets (a saved
     entry with the same id replaces its preset), then the user's own."""
     by_id = {c.id: c for c in saved}
-    result = [by_id.pop(p.id, p) for p in PRESETS]
+    result = [_inherit(by_id.pop(p.id), p) if p.id in by_id else p for p in PRESETS]
     result.extend(by_id.values())
     extra = list(sandbox or [])
     if sandbox_url:
         extra.insert(0, sandbox_catalog(sandbox_url))
     taken = {c.id for c in result}
     return [c for c in extra if c.id not in taken] + result
+
+
+def _inherit(saved: Catalog, preset: Catalog) -> Catalog:
+    """An edited preset saved before a preset field existed keeps the preset's value."""
+    missing = {
+        name: getattr(preset, name)
+        for name in ("data_account", "get_only")
+        if name not in saved.model_fields_set
+    }
+    return saved.model_copy(update=missing) if missing else saved
 
 
 def new_catalog_id(title: str, taken: set[str]) -> str:

@@ -21,6 +21,10 @@ class Capabilities:
     query: bool = False
     sort: bool = False
     fields: bool = False
+    #: STAC collection search (OGC API Features Part 4): free text ``q`` and ``filter`` on
+    #: ``/collections`` (ESA MAAP, seed 004)
+    collection_text: bool = False
+    collection_filter: bool = False
     #: CQL2 encodings the server names; a server naming neither gets JSON in POST and
     #: text in GET, as the STAC API Filter extension asks.
     cql2_text: bool = False
@@ -46,6 +50,8 @@ class Capabilities:
             query=_has(classes, "item-search#query"),
             sort=_has(classes, "item-search#sort"),
             fields=_has(classes, "item-search#fields"),
+            collection_text=_has(classes, "collection-search#free-text"),
+            collection_filter=_has(classes, "collection-search#filter"),
             cql2_text=_has(classes, "cql2/1.0/conf/cql2-text"),
             cql2_json=_has(classes, "cql2/1.0/conf/cql2-json"),
         )

@@ -76,11 +76,37 @@ def _uncertain(exc: EOExplorerError) -> bool:
     return isinstance(exc, HttpError) and exc.status >= 500
 
 
-def order_filter(order_id: str = "", area_id: str = "") -> dict[str, Any]:
-    """CQL2-JSON for the STAC items of an order or of an AOI (delivery properties)."""
-    if order_id:
-        return {"op": "=", "args": [{"property": "order_id"}, order_id]}
-    return {"op": "=", "args": [{"property": "area_of_interest_id"}, area_id]}
+def delivery_collection(product: str) -> str:
+    """The STAC collection of a product's deliveries (seed 003: ``lstfusion``, ``lstzoom``)."""
+    return product.strip().lower()
+
+
+def _utc_text(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def delivery_search(
+    geometry: dict[str, Any],
+    product: str = "",
+    start: Optional[datetime] = None,
+    end: Optional[datetime] = None,
+) -> dict[str, Any]:
+    """The ``POST /stac/search`` body for what was delivered over an area.
+
+    Delivered items carry only ``gsd`` and ``datetime`` (seed 003, "Get a Single Item"),
+    in one collection per product; so an order's deliveries are the items of its
+    product's collection that intersect its area, acquired between its start and end.
+    """
+    body: dict[str, Any] = {"intersects": geometry, "limit": PAGE_SIZE}
+    if product:
+        body["collections"] = [delivery_collection(product)]
+    if start is not None or end is not None:
+        body["datetime"] = (
+            f"{_utc_text(start) if start else '..'}/{_utc_text(end) if end else '..'}"
+        )
+    return body
 
 
 class ConstellrClient:
@@ -371,20 +397,46 @@ class ConstellrClient:
 
     # -- deliveries (STAC) ------------------------------------------------------------
 
-    def deliveries(
+    def order_deliveries(
         self,
-        order_id: str = "",
-        area_id: str = "",
+        order: Order,
+        geometry: Optional[dict[str, Any]] = None,
         is_cancelled: IsCancelled = _never,
         max_items: int = 2000,
     ) -> list[dict]:
-        """The STAC items delivered for an order or an AOI (``POST /stac/search`` with a
-        CQL2-JSON filter, following ``next`` links with their tokens)."""
-        body: dict[str, Any] = {
-            "filter": order_filter(order_id, area_id),
-            "filter-lang": "cql2-json",
-            "limit": PAGE_SIZE,
-        }
+        """What was delivered for ``order``: its product's collection, over its area
+        (``geometry``, read from the area list when not given), between its dates."""
+        if geometry is None:
+            found = [a for a in self.areas(is_cancelled) if a.id == order.area_of_interest_id]
+            if not found:
+                raise InvalidResponse(
+                    "The area of interest of this order is no longer in the workspace, so "
+                    "its deliveries cannot be looked up.",
+                    details=order.area_of_interest_id,
+                )
+            geometry = found[0].geometry
+        return self.deliveries(
+            geometry,
+            order.product_name,
+            order.start_date,
+            order.end_date,
+            is_cancelled,
+            max_items,
+        )
+
+    def deliveries(
+        self,
+        geometry: dict[str, Any],
+        product: str = "",
+        start: Optional[datetime] = None,
+        end: Optional[datetime] = None,
+        is_cancelled: IsCancelled = _never,
+        max_items: int = 2000,
+    ) -> list[dict]:
+        """The delivered STAC items over ``geometry`` (``POST /stac/search`` with
+        ``intersects``, the product's collection and the dates, following ``next`` links
+        with their tokens). Without a product: every product's deliveries there."""
+        body = delivery_search(geometry, product, start, end)
         method, url, params = "POST", self.stac_url + "search", None
         items: list[dict] = []
         for _ in range(MAX_PAGES):

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from .conformance import Capabilities
 from .cql2 import NotTranslated
@@ -132,6 +132,9 @@ class StacClient:
         #: ``<url>/search`` and the method it answered, for a landing page without a
         #: ``search`` link (see :meth:`_probe_search`)
         self.probed_search: tuple[str, set[str]] | None = None
+        #: search with GET even where the landing page offers POST (a catalog whose
+        #: provider documents GET only: ESA MAAP, seed 004)
+        self.get_only = False
         if "/api/v1/catalog/" in url:
             # Sentinel Hub Catalog's CQL2 knows "and" only (seed 002): its cloud limit is
             # a plain comparison (its optical items all carry eo:cloud_cover).
@@ -241,13 +244,29 @@ class StacClient:
     # -- collections ------------------------------------------------------------------
 
     def collections(
-        self, is_cancelled: IsCancelled = _never, max_pages: int = 200
+        self,
+        is_cancelled: IsCancelled = _never,
+        max_pages: int = 200,
+        text: str = "",
+        cql2_text: str = "",
     ) -> list[CollectionInfo]:
-        """Every collection, following ``next`` links across pages."""
+        """Every collection, following ``next`` links across pages.
+
+        ``text`` (free-text ``q``) and ``cql2_text`` (``filter``, e.g. ``platform='BIOMASS'``)
+        ask the server itself when it conforms to STAC collection search (ESA MAAP, seed
+        004); ask only then (:attr:`Capabilities.collection_text` / ``collection_filter``).
+        """
         link = find_link(self.landing, "data")
         url: str | None = (
             join_url(self.url, link["href"]) if link else join_url(self.url, "collections")
         )
+        query = {}
+        if text.strip():
+            query["q"] = text.strip()
+        if cql2_text.strip():
+            query["filter"] = cql2_text.strip()  # as seed 004 sends it: no filter-lang
+        if query and url:
+            url += ("&" if "?" in url else "?") + urlencode(query)
         result: list[CollectionInfo] = []
         seen_urls: set[str] = set()
         seen_ids: set[str] = set()
@@ -274,7 +293,7 @@ class StacClient:
         endpoint = self.search_link()
         assert endpoint is not None
         href, methods = endpoint
-        if "POST" in methods:
+        if "POST" in methods and not (self.get_only and "GET" in methods):
             # A filter the plugin cannot put into CQL2 JSON goes as typed, by GET, where
             # the Filter extension allows CQL2 text.
             try:

@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QDialog, QLineEdit, QListWidgetItem
 from .. import credentials, log, settings
 from ..api.accounts import (
     API_KEY,
+    AWS_S3_ENDPOINT,
     CDSE_S3_ENDPOINT,
     CUSTOM_BASIC,
     CUSTOM_BEARER,
@@ -21,6 +22,7 @@ from ..api.accounts import (
     OFFLINE_TOKEN,
     PASSWORD,
     S3_KEYS,
+    S3_PREFIX,
     SERVICES,
     Credentials,
 )
@@ -40,6 +42,13 @@ HELP = {
     S3_KEYS: "S3 access and secret keys (CDSE: eodata.dataspace.copernicus.eu ▸ S3 "
     "credentials), for assets that are only on S3.",
 }
+BUCKET_HELP = (
+    "An S3 bucket whose objects catalogs link to as s3://bucket/… (Constellr deliveries): "
+    "its endpoint (empty: AWS), region, and access and secret keys, or none for a public "
+    "bucket. The keys are given only to requests for this bucket."
+)
+#: the list entry that adds a bucket account
+NEW_BUCKET = S3_PREFIX
 STYLES = (
     (CUSTOM_NONE, "None"),
     (CUSTOM_BASIC, "HTTP Basic"),
@@ -69,7 +78,15 @@ class AccountsDialog(QDialog):
                 self._add(
                     f"catalog:{catalog.id}", tr("Catalog: {title}").format(title=catalog.title)
                 )
+        try:
+            buckets = credentials.s3_accounts()
+        except EOExplorerError:
+            buckets = []
+        for bucket in buckets:
+            self._add(bucket, credentials.title(bucket))
+        self._add(NEW_BUCKET, tr("New S3 bucket…"))
         f.accountList.currentItemChanged.connect(self._show)
+        f.anonymousCheck.toggled.connect(self._style_changed)
         f.styleCombo.currentIndexChanged.connect(self._style_changed)
         f.showSecretCheck.toggled.connect(self._show_secret)
         f.saveButton.clicked.connect(self.save)
@@ -113,10 +130,14 @@ class AccountsDialog(QDialog):
         service = self.service
         known = SERVICES.get(service)
         f.resultLabel.clear()
-        f.titleLabel.setText(credentials.title(service))
+        f.titleLabel.setText(
+            tr("New S3 bucket") if service == NEW_BUCKET else credentials.title(service)
+        )
         f.helpLabel.setText(
             tr(HELP.get(known.kind, ""))
             if known
+            else tr(BUCKET_HELP)
+            if _is_bucket(service)
             else tr("How this STAC API wants requests to be authenticated.")
         )
         try:
@@ -129,9 +150,13 @@ class AccountsDialog(QDialog):
         f.headerEdit.setText(saved.header)
         f.userEdit.setText(saved.username)
         f.secretEdit.setText(saved.secret)
-        f.tokenUrlEdit.setText(
-            saved.endpoint if known and known.kind == S3_KEYS else saved.token_url
-        )
+        s3_like = _is_bucket(service) or bool(known and known.kind == S3_KEYS)
+        f.tokenUrlEdit.setText(saved.endpoint if s3_like else saved.token_url)
+        f.bucketEdit.setText(service[len(S3_PREFIX) :] if _is_bucket(service) else "")
+        f.bucketEdit.setReadOnly(service != NEW_BUCKET)
+        f.regionEdit.setText(saved.region)
+        f.anonymousCheck.setChecked(saved.anonymous)
+        f.requesterPaysCheck.setChecked(saved.requester_pays)
         f.removeButton.setEnabled(bool(credentials.authcfg(service)))
         self._sandbox_hint(service)
         self._layout_fields()
@@ -162,6 +187,9 @@ class AccountsDialog(QDialog):
         f = self.form
         known = SERVICES.get(self.service)
         style = f.styleCombo.currentData()
+        bucket = _is_bucket(self.service)
+        if bucket:  # a bucket account is shaped like the S3 keys account
+            known = SERVICES["cdse-s3"]
         custom = known is None
         user_label = known.user_label if known else tr("Username")
         secret_label = (
@@ -171,8 +199,9 @@ class AccountsDialog(QDialog):
                 style, "Secret"
             )
         )
-        shows_user = bool(known.user_label) if known else style == CUSTOM_BASIC
-        shows_secret = not custom or style != CUSTOM_NONE
+        anonymous = bucket and f.anonymousCheck.isChecked()
+        shows_user = (bool(known.user_label) if known else style == CUSTOM_BASIC) and not anonymous
+        shows_secret = (not custom or style != CUSTOM_NONE) and not anonymous
         for widget in (f.styleLabel, f.styleCombo):
             widget.setVisible(custom)
         for widget in (f.headerLabel, f.headerEdit):
@@ -186,7 +215,16 @@ class AccountsDialog(QDialog):
             widget.setVisible(bool(known and (known.token_url or is_s3)))
         f.tokenUrlLabel.setText(tr("S3 endpoint") if is_s3 else tr("Token URL"))
         if is_s3:
-            f.tokenUrlEdit.setPlaceholderText(CDSE_S3_ENDPOINT)
+            f.tokenUrlEdit.setPlaceholderText(AWS_S3_ENDPOINT if bucket else CDSE_S3_ENDPOINT)
+        for widget in (
+            f.bucketLabel,
+            f.bucketEdit,
+            f.regionLabel,
+            f.regionEdit,
+            f.anonymousCheck,
+            f.requesterPaysCheck,
+        ):
+            widget.setVisible(bucket)
         f.userLabel.setText(tr(user_label))
         f.secretLabel.setText(tr(secret_label))
         if known and known.token_url:
@@ -198,6 +236,17 @@ class AccountsDialog(QDialog):
 
     def credentials_in_form(self) -> Credentials:
         f = self.form
+        if _is_bucket(self.service):
+            anonymous = f.anonymousCheck.isChecked()
+            return Credentials(
+                service=S3_PREFIX + f.bucketEdit.text().strip(),
+                username="" if anonymous else f.userEdit.text().strip(),
+                secret="" if anonymous else f.secretEdit.text().strip(),
+                endpoint=f.tokenUrlEdit.text().strip(),
+                region=f.regionEdit.text().strip(),
+                anonymous=anonymous,
+                requester_pays=f.requesterPaysCheck.isChecked(),
+            )
         known = SERVICES.get(self.service)
         return Credentials(
             service=self.service,
@@ -213,6 +262,9 @@ class AccountsDialog(QDialog):
 
     def save(self) -> bool:
         entered = self.credentials_in_form()
+        if entered.service == NEW_BUCKET or "/" in entered.service:
+            self.form.resultLabel.setText(tr("Enter the bucket's name (without s3:// or /)."))
+            return False
         if not entered.complete:
             self.form.resultLabel.setText(tr("Fill in every field first."))
             return False
@@ -225,6 +277,12 @@ class AccountsDialog(QDialog):
             f"Saved the {credentials.title(entered.service)} account "
             f"(authcfg {credentials.authcfg(entered.service)})."
         )
+        if self.service == NEW_BUCKET:  # the new bucket gets its own entry
+            row = self.form.accountList.count() - 1
+            item = QListWidgetItem(credentials.title(entered.service))
+            item.setData(SERVICE_ROLE, entered.service)
+            self.form.accountList.insertItem(row, item)
+            self.select(entered.service)
         self.form.resultLabel.setText(tr("Saved in the QGIS authentication database."))
         self.form.removeButton.setEnabled(True)
         self._marks()
@@ -236,6 +294,9 @@ class AccountsDialog(QDialog):
         except EOExplorerError as exc:
             self.form.resultLabel.setText(str(exc))
             return
+        if _is_bucket(self.service) and self.service != NEW_BUCKET:
+            self.form.accountList.takeItem(self.form.accountList.currentRow())
+            self.select(NEW_BUCKET)
         self._show()
         self.form.resultLabel.setText(tr("Removed."))
 
@@ -270,3 +331,8 @@ class AccountsDialog(QDialog):
         if self.task is not None:
             self.task.cancel()
         super().done(code)
+
+
+def _is_bucket(service: str) -> bool:
+    """An ``s3:<bucket>`` account, or the entry that adds one."""
+    return service.startswith(S3_PREFIX)

@@ -291,7 +291,7 @@ class AreasPanel(QWidget):
         if area is None:
             self._say(tr("Select an area in the list first."), error=True)
             return
-        self.dock.deliveries.show_for(area_id=area.id, title=area.name)
+        self.dock.deliveries.show_for(area=area, title=area.name)
 
     @guarded
     def delete(self, *_args) -> None:

@@ -180,11 +180,16 @@ class ConstellrDock(ClosableDock):
         if self.isVisible() and not self._would_ask():
             self.orders.refresh(background=True)
 
-    def area_name(self, area_id: str) -> str:
+    def area(self, area_id: str):
+        """The listed area of interest with this id, or None."""
         for area in self.reference.areas:
             if area.id == area_id:
-                return area.name
-        return area_id
+                return area
+        return None
+
+    def area_name(self, area_id: str) -> str:
+        area = self.area(area_id)
+        return area.name if area is not None else area_id
 
     def area_created(self, area) -> None:
         """A new AOI: listed, on the map and ticked in the order form."""

@@ -13,7 +13,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 
-from .. import constellr_layers, log, settings, streaming
+from .. import constellr_layers, log, s3, settings, streaming
 from ..api import batch
 from ..api.assets import AssetProblem
 from ..api.errors import EOExplorerError
@@ -58,10 +58,14 @@ class DeliveriesPanel(QWidget):
 
     # -- finding ----------------------------------------------------------------------
 
-    def show_for(self, order_id: str = "", area_id: str = "", title: str = "") -> None:
-        """Search the Constellr STAC for what was delivered for an order or an AOI."""
+    def show_for(self, order=None, area=None, title: str = "") -> None:
+        """Search the Constellr STAC for what was delivered for an order or an AOI.
+
+        Delivered items carry only ``gsd`` and ``datetime``: an order's deliveries are
+        found by its product's collection, its area (intersects) and its dates; an area's
+        by its geometry alone (every product)."""
         self.dock.show_tab("deliveriesTab")
-        what = tr("order") if order_id else tr("area")
+        what = tr("order") if order is not None else tr("area")
         self.form.forLabel.setText(
             tr("Deliveries for the {what} {title}").format(what=what, title=title)
         )
@@ -70,9 +74,15 @@ class DeliveriesPanel(QWidget):
         client = self.dock.client()
         if client is None:
             return
+        if order is not None:
+            known = self.dock.area(order.area_of_interest_id)
+            geometry = known.geometry if known is not None else None
+            work = lambda c, cancelled: c.order_deliveries(order, geometry, cancelled)  # noqa: E731
+        else:
+            work = lambda c, cancelled: c.deliveries(area.geometry, is_cancelled=cancelled)  # noqa: E731
         self.dock.run(
             tr("Constellr deliveries"),
-            lambda c, cancelled: c.deliveries(order_id, area_id, cancelled),
+            work,
             lambda outcome: self._found(client, title, outcome),
             client=client,
         )
@@ -91,7 +101,7 @@ class DeliveriesPanel(QWidget):
             row = QTreeWidgetItem(
                 [
                     str(properties.get("datetime") or "")[:16].replace("T", " "),
-                    str(properties.get("product_name") or item.get("collection") or ""),
+                    str(item.get("collection") or ""),
                     asset.item_id,
                 ]
             )
@@ -159,7 +169,7 @@ class DeliveriesPanel(QWidget):
             return
         if self.download_task is not None:
             return
-        jobs, failures = batch.plan(assets, Path(folder), self._http_for)
+        jobs, failures = batch.plan(assets, Path(folder), self._http_for, s3=s3)
         task = DownloadTask(jobs, failures, batch.DEFAULT_WORKERS)
         task.completed.connect(self._downloaded)
         self.download_task = task

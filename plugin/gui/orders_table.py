@@ -281,7 +281,7 @@ class OrdersPanel(QWidget):
         if order is None:
             return
         title = f"{self.dock.area_name(order.area_of_interest_id)} · {order.product_name}"
-        self.dock.deliveries.show_for(order_id=order.id, title=title)
+        self.dock.deliveries.show_for(order=order, title=title)
 
 
 def _why(order: Order) -> str:

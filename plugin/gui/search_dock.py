@@ -75,7 +75,7 @@ class SearchDock(ClosableDock):
         self.whole_items = WholeItemsLoader(self._whole_items_loaded)
         self._details_fid = None
         self.draw_tool = PolygonDrawTool(self.canvas)
-        self._collection_cache: dict[str, list] = {}
+        self._collection_cache: dict[str, tuple[list, bool]] = {}
         self._filter_supported = True
         self._sort_supported = True
         self._last_outcome = None
@@ -183,6 +183,13 @@ class SearchDock(ClosableDock):
         f.accountsButton.clicked.connect(self._accounts_for_current)
         f.refreshCollectionsButton.clicked.connect(lambda: self.load_collections(force=True))
         f.collectionsFilter.textChanged.connect(self._filter_collections)
+        #: catalogs that search their collections themselves get what the user typed,
+        #: once typing pauses
+        self._server_search = False
+        self._ask_timer = QTimer(self)
+        self._ask_timer.setSingleShot(True)
+        self._ask_timer.setInterval(500)
+        self._ask_timer.timeout.connect(self._ask_catalog)
         f.collectionsList.itemChanged.connect(self._collections_checked)
         f.drawButton.toggled.connect(self._toggle_draw)
         f.formToggle.toggled.connect(self._set_form_open)
@@ -347,22 +354,25 @@ class SearchDock(ClosableDock):
             return
         self.load_collections()
 
-    def load_collections(self, force: bool = False) -> None:
+    def load_collections(self, force: bool = False, text: str = "") -> None:
         catalog = self.current_catalog()
         if catalog is None:
             return
-        if not force and catalog.url in self._collection_cache:
-            self._show_collections(self._collection_cache[catalog.url])
+        if not force and not text and catalog.url in self._collection_cache:
+            collections, self._server_search = self._collection_cache[catalog.url]
+            self._show_collections(collections, self._server_search)
             return
         if self.collections_task is not None:
             self.collections_task.cancel()
-        self.form.collectionsList.clear()
+        if not text:
+            self._server_search = False
+            self.form.collectionsList.clear()
         self.form.collectionsStatus.setText(tr("Reading collections…"))
         http = self._http(catalog)
         if http is None:
             self.form.collectionsStatus.setText(tr("Collections could not be read."))
             return
-        task = CollectionsTask(catalog, http)
+        task = CollectionsTask(catalog, http, text)
         task.completed.connect(
             lambda outcome, url=catalog.url, t=task: self._collections_loaded(t, url, outcome)
         )
@@ -384,11 +394,19 @@ class SearchDock(ClosableDock):
             return
         self._filter_supported = outcome.filter_supported
         self._sort_supported = outcome.sort_supported
-        self._collection_cache[url] = outcome.collections
-        self._show_collections(outcome.collections)
+        self._server_search = outcome.server_search
+        if not outcome.text:
+            self._collection_cache[url] = (outcome.collections, outcome.server_search)
+        self._show_collections(outcome.collections, outcome.server_search)
+        if outcome.server_search and not outcome.text and self.form.collectionsFilter.text():
+            self._ask_timer.start()
 
-    def _show_collections(self, collections) -> None:
+    def _show_collections(self, collections, server_search: bool = False) -> None:
         widget = self.form.collectionsList
+        ticked = self.selected_collections() if server_search else []
+        ticked_ids = {c.id for c in ticked}
+        # what the user ticked stays ticked (and listed) while the catalog answers searches
+        collections = ticked + [c for c in collections if c.id not in ticked_ids]
         widget.blockSignals(True)
         widget.clear()
         for info in collections:
@@ -399,29 +417,48 @@ class SearchDock(ClosableDock):
             item.setData(COLLECTION_ROLE, info)
             item.setToolTip(info.description[:500])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if info.id in ticked_ids else Qt.CheckState.Unchecked
+            )
             widget.addItem(item)
         widget.blockSignals(False)
-        self.form.collectionsStatus.setText(
-            tr("{n} collections. Tick one or more; none ticked searches them all.").format(
-                n=len(collections)
+        if server_search:
+            self.form.collectionsStatus.setText(
+                tr(
+                    "{n} collections. Type words (or a filter such as platform='BIOMASS') "
+                    "to search the catalog's collections; none ticked searches them all."
+                ).format(n=len(collections))
             )
-        )
+        else:
+            self.form.collectionsStatus.setText(
+                tr("{n} collections. Tick one or more; none ticked searches them all.").format(
+                    n=len(collections)
+                )
+            )
         self.form.sortCombo.setEnabled(self._sort_supported)
         self.form.filterEdit.setEnabled(self._filter_supported)
         if not self._filter_supported:
             self.form.filterEdit.setPlaceholderText(
                 tr("This catalog does not support CQL2 filters")
             )
-        self._filter_collections(self.form.collectionsFilter.text())
+        if not server_search:
+            self._filter_collections(self.form.collectionsFilter.text())
         self._collections_checked()
 
     def _filter_collections(self, text: str) -> None:
+        if self._server_search:
+            self._ask_timer.start()  # the catalog searches; ask once typing pauses
+            return
         needle = text.strip().lower()
         widget = self.form.collectionsList
         for row in range(widget.count()):
             item = widget.item(row)
             item.setHidden(bool(needle) and needle not in item.text().lower())
+
+    def _ask_catalog(self) -> None:
+        """Send what was typed to a catalog that searches its collections itself."""
+        if self._server_search:
+            self.load_collections(force=True, text=self.form.collectionsFilter.text().strip())
 
     def selected_collections(self) -> list:
         widget = self.form.collectionsList
@@ -751,6 +788,7 @@ class SearchDock(ClosableDock):
                     pass  # already finished and deleted by the task manager
         self.search_task = None
         self.collections_task = None
+        self._ask_timer.stop()
         self.whole_items.cancel()
         self.assets.cancel()
         self.thumbnails.cancel()

@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QImage, QPixmap
 
 from .. import streaming
-from ..api.errors import EOExplorerError
+from ..api.errors import CredentialsRequired, EOExplorerError
 from ..network import plain_client
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -67,6 +67,12 @@ class ThumbnailView:
         own = None if catalog_http is not None else plain_client()
         try:
             http = streaming.http_for_asset(url, catalog, catalog_http or own)
+        except CredentialsRequired:
+            # A preview is worth asking for without the account (many are public); the
+            # files themselves say which account to set up.
+            if own is None:
+                own = plain_client()
+            http = own
         except EOExplorerError:
             if own is not None:
                 own.close()

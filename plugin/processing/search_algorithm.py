@@ -369,6 +369,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
                 feedback.pushInfo(tr("Searching {0} ({1})").format(catalog.title, catalog.url))
             http = getattr(self, "_http", None) or HttpClient()
             client = StacClient.open(catalog.url, http, is_cancelled=feedback.isCanceled)
+            client.get_only = catalog.get_only
             if request.cloud_filter_is_local(client.capabilities):
                 feedback.pushInfo(
                     tr(

@@ -12,10 +12,10 @@ in Kelvin).
 
 Items: id ``<acquisition time>_<product>_<order id>`` (Constellr's file naming
 convention), geometry and bbox of the AOI polygon, assets ``lst`` (``image/tiff``) and
-``metadata`` (``application/json``) as in the documented item example, properties
-``datetime``, ``gsd``, ``product_name``, ``order_id``, ``area_of_interest_id``,
-``area_of_interest_name``, ``proj:epsg``. Query them with CQL2, e.g.
-``order_id = '<order id>'``.
+``metadata`` (``application/json``) as in the documented item example, and only the
+documented properties ``gsd`` and ``datetime``, in the product's collection (``lstfusion``
+...). An order's deliveries are its collection's items intersecting its area within its
+dates.
 """
 
 from __future__ import annotations
@@ -57,13 +57,16 @@ class Asset:
 def _image_times(order: dict, count: int, now: Optional[datetime] = None) -> list[datetime]:
     """Spread evenly over the order's span, but never later than ``now``: no delivered
     image is dated in the future. An order whose span starts after ``now`` (the server
-    delivers at once; Constellr would wait) gets images from the last ``count`` hours."""
+    delivers at once; Constellr would wait) gets images in the first ``count`` hours of
+    its span: an order's deliveries are always within its dates, which is how they are
+    found (seed 003's items name no order)."""
     start = parse_datetime(order["start_date"], ())
     end = parse_datetime(order["end_date"], ())
     if now is not None:
-        end = min(end, now)
-        if end <= start:
-            start, end = now - timedelta(hours=count), now
+        if now > start:
+            end = min(end, now)
+        else:
+            end = min(end, start + timedelta(hours=count + 1))
     step = (end - start) / (count + 1)
     return [(start + step * (k + 1)).replace(microsecond=0) for k in range(count)]
 
@@ -163,15 +166,9 @@ def deliver(
                 "metadata": {"href": assets_url + "metadata.json", "type": "application/json"},
             },
             "collection": cid,
-            "properties": {
-                "gsd": gsd,
-                "datetime": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                "product_name": product,
-                "order_id": order["id"],
-                "area_of_interest_id": order["area_of_interest_id"],
-                "area_of_interest_name": aoi.get("name"),
-                "proj:epsg": epsg,
-            },
+            # Exactly what seed 003 shows ("Get a Single Item"): the order and area are
+            # not named; an order's deliveries are found by collection, area and dates.
+            "properties": {"gsd": gsd, "datetime": when.strftime("%Y-%m-%dT%H:%M:%SZ")},
             "stac_version": "1.1.0",
             "stac_extensions": [],
         }

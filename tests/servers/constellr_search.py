@@ -2,9 +2,9 @@
 
 ``bbox`` (4 or 6 numbers; west > east crosses the antimeridian), ``intersects`` (GeoJSON,
 not with ``bbox``), ``datetime`` (RFC 3339 instant or interval, ``..`` or empty = open),
-``collections`` / ``ids`` (lists or comma-separated), ``filter`` (CQL2, see
-:mod:`tests.servers.constellr_cql2`; without ``filter-lang`` a JSON object or a string
-starting with "{" is cql2-json, other text cql2-text; ``filter-crs`` must be CRS84),
+``collections`` / ``ids`` (lists or comma-separated), ``filter`` (CQL2-JSON only, as the
+seed documents it: a JSON object in a POST body, a JSON string in a GET query; CQL2 text
+is refused; see :mod:`tests.servers.constellr_cql2`; ``filter-crs`` must be CRS84),
 ``sortby`` (``-datetime,+id`` or ``[{"field", "direction"}]``; default ``-datetime``, then
 ``id``; items without the field last). Malformed values are 400 (stac-fastapi body).
 """
@@ -18,7 +18,7 @@ from typing import Any, Optional
 from shapely.geometry import box, shape
 
 from tests.servers.constellr_common import StacError
-from tests.servers.constellr_cql2 import CqlError, matches, parse_json, parse_text
+from tests.servers.constellr_cql2 import CqlError, matches, parse_json
 
 __all__ = ["parse_bbox", "parse_interval", "parse_time", "search_items"]
 
@@ -103,6 +103,8 @@ def _field(item: dict, name: str) -> Any:
 
 
 def _filter(params: dict) -> Optional[dict]:
+    """Seed 003 documents ``filter`` as "CQL2-JSON filter expression as a JSON string" and
+    ``filter-lang`` as "currently cql2-json": CQL2 text is refused (400)."""
     value, lang = params.get("filter"), params.get("filter-lang")
     if value in (None, ""):
         return None
@@ -110,18 +112,17 @@ def _filter(params: dict) -> Optional[dict]:
     if crs not in (None, "") and crs not in CRS84:
         raise StacError(400, f"Unsupported filter-crs {crs!r}")
     try:
+        if lang not in (None, "cql2-json"):
+            raise CqlError(f"unsupported filter-lang {lang!r} (only cql2-json)")
         if isinstance(value, dict):
-            if lang not in (None, "cql2-json"):
-                raise CqlError(f"a JSON filter needs filter-lang cql2-json, not {lang!r}")
             return parse_json(value)
-        if lang == "cql2-json" or (lang is None and str(value).lstrip().startswith("{")):
-            try:
-                return parse_json(json.loads(value))
-            except ValueError:
-                raise CqlError("filter is not valid JSON") from None
-        if lang not in (None, "cql2-text"):
-            raise CqlError(f"unsupported filter-lang {lang!r}")
-        return parse_text(str(value))
+        try:
+            document = json.loads(value)
+        except ValueError:
+            raise CqlError("filter is not a CQL2-JSON expression") from None
+        if not isinstance(document, dict):
+            raise CqlError("filter is not a CQL2-JSON expression")
+        return parse_json(document)
     except CqlError as exc:
         raise StacError(400, f"Invalid filter: {exc}") from None
 

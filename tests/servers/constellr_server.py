@@ -107,8 +107,14 @@ class ConstellrServer(LocalServer):
         rejection_rule: Callable[[dict, dict], Optional[str]] = default_rejection_rule,
         host: str = "127.0.0.1",
         port: int = 0,
+        s3: Any = None,
+        bucket: str = "constellr-deliveries",
     ) -> None:
         super().__init__(host=host, port=port)
+        #: an :class:`tests.servers.s3_server.S3Server`: delivered files go to ``bucket``
+        #: and the items' assets are ``s3://<bucket>/<workspace>/<order>/<item>/lst.tiff``
+        #: as in seed 003; without it they are served here under ``/assets/``
+        self.s3, self.bucket = s3, bucket
         self.api_keys = dict(api_keys if api_keys is not None else {API_KEY: WORKSPACE})
         self.api = OrdersApi(
             now, products=products, max_limit=max_limit, rejection_rule=rejection_rule
@@ -178,9 +184,25 @@ class ConstellrServer(LocalServer):
             images_per_order=self.images_per_order,
             now=self.api.now(),
         ):
+            if self.s3 is not None:
+                self._to_s3(record, item, assets)
             with self._lock:
                 self.assets.update(assets)
             self.stac.add_item(record.workspace, item)
+
+    def _to_s3(self, record: Any, item: dict, assets: dict[str, Asset]) -> None:
+        """Put the item's files in the bucket and point its assets there (seed 003)."""
+        folder = f"{record.workspace}/{record.doc['id']}/{item['id']}"
+        for key, asset in item["assets"].items():
+            name = asset["href"].rsplit("/", 1)[-1]
+            served = assets[f"/assets/{item['id']}/{name}"]
+            local = served.content
+            if not isinstance(local, Path):
+                local = self.data_dir / folder / name
+                local.parent.mkdir(parents=True, exist_ok=True)
+                local.write_bytes(served.read())
+            self.s3.put(self.bucket, f"{folder}/{name}", local)
+            item["assets"][key] = {**asset, "href": f"s3://{self.bucket}/{folder}/{name}"}
 
     @property
     def orders(self) -> list[dict]:

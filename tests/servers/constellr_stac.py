@@ -42,7 +42,6 @@ JSON = "application/json"
 DOCUMENTED_CONFORMANCE = [
     "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
     "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
-    "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
     "https://api.stacspec.org/v1.0.0/ogcapi-features#sort",
 ]
 COLLECTIONS = {

@@ -89,3 +89,83 @@ class S3Server:
         except client.exceptions.BucketAlreadyOwnedByYou:
             pass
         client.upload_file(str(path), bucket, key)
+
+    def make_public(self, bucket: str, key: str) -> None:
+        """Let anyone read the object without keys (a public bucket)."""
+        client = self.client()
+        client.put_bucket_acl(Bucket=bucket, ACL="public-read")
+        client.put_object_acl(Bucket=bucket, Key=key, ACL="public-read")
+
+
+class RecordingS3Proxy:
+    """A reverse proxy in front of an :class:`S3Server` that records, per request, the
+    bucket (first path segment), the access key id of its AWS signature (None when
+    unsigned) and the ``x-amz-request-payer`` header. moto accepts any keys; this shows
+    which keys went to which bucket. ``with RecordingS3Proxy(s3) as proxy: proxy.endpoint``.
+    """
+
+    def __init__(self, upstream: S3Server) -> None:
+        from tests.servers.redirect_server import LocalServer, RecordingHandler
+
+        proxy = self
+
+        class _Handler(RecordingHandler):
+            def handle_request(self) -> None:
+                proxy._forward(self)
+
+        class _Server(LocalServer):
+            handler = _Handler
+
+        self.upstream = upstream
+        self.server = _Server()
+        self.seen: list[dict] = []
+
+    @property
+    def endpoint(self) -> str:
+        return self.server.url.rstrip("/")
+
+    def __enter__(self) -> RecordingS3Proxy:
+        self.server.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.stop()
+
+    def keys_by_bucket(self) -> dict[str, set]:
+        found: dict[str, set] = {}
+        for entry in self.seen:
+            found.setdefault(entry["bucket"], set()).add(entry["key_id"])
+        return found
+
+    def _forward(self, handler) -> None:
+        import http.client
+        import re
+
+        length = int(handler.headers.get("Content-Length") or 0)
+        body = handler.rfile.read(length) if length else None
+        authorization = handler.headers.get("Authorization") or ""
+        match = re.search(r"Credential=([^/]+)/", authorization)
+        self.seen.append(
+            {
+                "method": handler.command,
+                "bucket": handler.path.lstrip("/").split("/", 1)[0].split("?", 1)[0],
+                "key_id": match.group(1) if match else None,
+                "payer": handler.headers.get("x-amz-request-payer"),
+            }
+        )
+        headers = {k: v for k, v in handler.headers.items() if k.lower() != "host"}
+        connection = http.client.HTTPConnection("127.0.0.1", self.upstream.port, timeout=30)
+        try:
+            connection.request(handler.command, handler.path, body=body, headers=headers)
+            answer = connection.getresponse()
+            payload = answer.read()
+            handler.send_response(answer.status)
+            for name, value in answer.getheaders():
+                if name.lower() not in ("content-length", "transfer-encoding", "connection"):
+                    handler.send_header(name, value)
+            handler.send_header("Content-Length", str(len(payload)))
+            handler.end_headers()
+            if handler.command != "HEAD":
+                handler.wfile.write(payload)
+        finally:
+            connection.close()

@@ -254,24 +254,34 @@ def test_areas_and_orders_all_pages_sorted(server, client, monkeypatch):
 
 
 def test_deliveries_of_an_order_follow_token_pages(server, client, monkeypatch):
+    """Delivered items carry only gsd and datetime (seed 003): an order's deliveries are
+    its product's collection, over its area, within its dates."""
     monkeypatch.setattr(api, "PAGE_SIZE", 2)
     feature = {"type": "Feature", "properties": {}, "geometry": rect(13.0, 52.0, 0.02, 0.02)}
     aoi = client.create_area("Vineyard", feature)
     server.images_per_order = 3
-    batch = validate_spec(
-        spec(areas=[aoi.ref().model_dump()], maximum_number_of_images=3), now=NOW
-    ).batches()[0]
-    first = client.submit(batch).created[0]
-    client.submit(batch.again())  # a second order on the same AOI
+    first_spec = spec(areas=[aoi.ref().model_dump()], maximum_number_of_images=3)
+    later_spec = dict(first_spec, start_date=TODAY + 30 * DAY, end_date=TODAY + 60 * DAY)
+    first = client.submit(validate_spec(first_spec, now=NOW).batches()[0]).created[0]
+    later = client.submit(validate_spec(later_spec, now=NOW).batches()[0]).created[0]
     server.settle()
     assert client.order(first.id).state == "delivered"
-    items = client.deliveries(order_id=first.id)
-    expected = [i["id"] for i in server.items if i["properties"]["order_id"] == first.id]
+    items = client.order_deliveries(client.order(first.id))  # the area is looked up
+    expected = [i["id"] for i in server.items if i["id"].endswith(first.id)]
     assert sorted(i["id"] for i in items) == sorted(expected) and len(items) == 3
-    assert len(client.deliveries(area_id=aoi.id)) == 6
+    second = client.order_deliveries(client.order(later.id), aoi.geometry)
+    assert sorted(i["id"] for i in second) == sorted(
+        i["id"] for i in server.items if i["id"].endswith(later.id)
+    )
+    assert len(client.deliveries(aoi.geometry)) == 6  # the area: every order, every product
     searches = [e for e in server.requests if e["path"] == "/stac/search"]
-    assert len(searches) == 2 + 3 and searches[1]["json"]["token"].startswith("next:")
-    assert searches[0]["json"]["filter-lang"] == "cql2-json"
+    assert searches[1]["json"]["token"].startswith("next:")
+    body = searches[0]["json"]
+    assert body["collections"] == ["lstprecision"] and body["intersects"] == aoi.geometry
+    assert body["datetime"] == (
+        f"{first.start_date:%Y-%m-%dT%H:%M:%SZ}/{first.end_date:%Y-%m-%dT%H:%M:%SZ}"
+    )
+    assert "filter" not in body
 
 
 # -- no order placed twice -----------------------------------------------------------------

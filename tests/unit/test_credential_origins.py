@@ -309,7 +309,8 @@ def test_constellr_deliveries_next_link_to_another_origin(hosts, kind, method):
         {"type": "FeatureCollection", "features": [feature("2")], "links": []},
     )
     api = constellr_api.ConstellrClient(client(kind).with_auth(KINDS[kind](), a.url), a.url)
-    assert [f["id"] for f in api.deliveries(order_id="o-1")] == ["1", "2"]
+    area = {"type": "Polygon", "coordinates": [[[13, 52], [13.1, 52], [13.1, 52.1], [13, 52]]]}
+    assert [f["id"] for f in api.deliveries(area, "LSTfusion")] == ["1", "2"]
     [first] = a.requests
     [second] = b.requests
     assert carries_secret(first) and not carries_secret(second)
