@@ -255,7 +255,7 @@ def test_imagery_is_under_the_footprints_and_over_other_layers(searched, qgis_ap
     """The layer tree after a download: the footprints on top, then the item's group with
     the rasters (band legend collapsed, temperature legend open), then the user's layers;
     a selected footprint leaves the imagery under it visible."""
-    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings, QgsVectorLayer
+    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsVectorLayer
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
 
@@ -288,10 +288,12 @@ def test_imagery_is_under_the_footprints_and_over_other_layers(searched, qgis_ap
     settings.setSelectionColor(QColor(255, 255, 0))
 
     def centre(layers) -> tuple:
+        # Rendered as the canvas does, with the event loop running: on QGIS 3.40 a
+        # sequential job waited for on the main thread never finishes here.
         settings.setLayers(layers)
-        job = QgsMapRendererSequentialJob(settings)
+        job = QgsMapRendererParallelJob(settings)
         job.start()
-        job.waitForFinished()
+        wait_for(qgis_app, lambda: not job.isActive(), 30)
         return QColor(job.renderedImage().pixel(32, 32)).getRgb()[:3]
 
     imagery = centre([visual])
