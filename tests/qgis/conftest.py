@@ -139,19 +139,25 @@ def wait_for(app, condition, timeout: float = 30.0) -> None:
         time.sleep(0.01)
 
 
-@pytest.fixture()
-def dock(qgis_iface, qgis_app, qgis_new_project, sandbox_server, monkeypatch):
-    """The Search dock with the sandbox catalog selected and its collections read."""
-    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+def sandbox_dock(url: str, iface, app, monkeypatch) -> Iterator:
+    """A Search dock on the "sandbox" catalog at ``url``, its collections read; shut down
+    afterwards (the body of the dock fixtures)."""
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", url)
     from eo_explorer.plugin.gui.search_dock import SearchDock
 
     clean_settings()
-    widget = SearchDock(qgis_iface)
+    widget = SearchDock(iface)
     widget.form.catalogCombo.setCurrentIndex(widget.form.catalogCombo.findData("sandbox"))
-    wait_for(qgis_app, lambda: widget.form.collectionsList.count() > 0)
+    wait_for(app, lambda: widget.form.collectionsList.count() > 0)
     yield widget
     widget.shutdown()
     widget.deleteLater()
+
+
+@pytest.fixture()
+def dock(qgis_iface, qgis_app, qgis_new_project, sandbox_server, monkeypatch):
+    """The Search dock with the sandbox catalog selected and its collections read."""
+    yield from sandbox_dock(sandbox_server.url, qgis_iface, qgis_app, monkeypatch)
 
 
 def run_search(app, dock, timeout: float = 60.0):

@@ -9,7 +9,7 @@ import json
 import pytest
 from qgis.core import QgsRectangle
 
-from .conftest import clean_settings, layer_ids, run_search, wait_for
+from .conftest import layer_ids, run_search, sandbox_dock, wait_for
 from .test_search_dock import set_dates, show_extent, tick
 
 COLLECTION = "sentinel-2-l2a"
@@ -17,16 +17,8 @@ COLLECTION = "sentinel-2-l2a"
 
 @pytest.fixture()
 def pgdock(qgis_iface, qgis_app, qgis_new_project, pgstac, monkeypatch):
-    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", pgstac.url)
-    from eo_explorer.plugin.gui.search_dock import SearchDock
-
-    clean_settings()
-    widget = SearchDock(qgis_iface)
-    widget.form.catalogCombo.setCurrentIndex(widget.form.catalogCombo.findData("sandbox"))
-    wait_for(qgis_app, lambda: widget.form.collectionsList.count() > 0)
-    yield widget
-    widget.shutdown()
-    widget.deleteLater()
+    """The Search dock on stac-fastapi-pgstac (as the sandbox catalog)."""
+    yield from sandbox_dock(pgstac.url, qgis_iface, qgis_app, monkeypatch)
 
 
 def _cloud(item):
