@@ -32,8 +32,8 @@ die() {
 }
 
 [ -x "$PY" ] || die "$PY missing: run 'make install' first"
-[ -f tests/servers/sandbox.py ] || [ -f tests/servers/sandbox/__main__.py ] ||
-    die "tests/servers/sandbox(.py|/__main__.py) does not exist yet"
+[ -f tests/servers/sandbox/__main__.py ] ||
+    die "tests/servers/sandbox/__main__.py does not exist"
 
 url_ok() {
     "$PY" - "$1" <<'PY' >/dev/null 2>&1
@@ -112,7 +112,7 @@ export EO_EXPLORER_SANDBOX_CONFIG=$SANDBOX_CONFIG
 # (written into build/ each time; the user's own projects are not touched).
 PROJECT=$LOG_DIR/sandbox.qgs
 log "writing $PROJECT"
-QT_QPA_PLATFORM=offscreen "$PY" -m tests.servers.sandbox_project "$LOG_DIR" >>"$SANDBOX_LOG" 2>&1 ||
+QT_QPA_PLATFORM=offscreen "$PY" -m tests.servers.sandbox.project "$LOG_DIR" >>"$SANDBOX_LOG" 2>&1 ||
     die "cannot write the sandbox project (see $SANDBOX_LOG)"
 
 # shellcheck disable=SC2206  # QGIS_ARGS is intentionally word-split

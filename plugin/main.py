@@ -15,12 +15,12 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer, Q
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import geos_engine, log
+from .core import geos_engine, log
 
 ROOT = Path(__file__).resolve().parent.parent
 MENU = "&EO Explorer"
 #: How often streamed layers' presigned links are checked (renewed within a minute of
-#: expiring, see :mod:`plugin.stream_links`).
+#: expiring, see :mod:`plugin.assets.stream_links`).
 LINK_TICK_MS = 15_000
 
 
@@ -50,7 +50,7 @@ class EOExplorerPlugin:
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS name)
         """Called by ``qgis_process`` (which never calls initGui)."""
-        from .dependencies import activate_installed, missing_dependencies
+        from .core.dependencies import activate_installed, missing_dependencies
 
         activate_installed()
         if not missing_dependencies():
@@ -66,7 +66,7 @@ class EOExplorerPlugin:
                 )
 
     def initGui(self) -> None:  # noqa: N802 (QGIS name)
-        from .dependencies import activate_installed, missing_dependencies
+        from .core.dependencies import activate_installed, missing_dependencies
 
         activate_installed()  # what the Install button put in the profile earlier
         self.missing = missing_dependencies()
@@ -86,26 +86,26 @@ class EOExplorerPlugin:
         accounts.triggered.connect(self.open_accounts)
         self.iface.addPluginToWebMenu(MENU, accounts)
         self.actions.append(accounts)
-        from .gui.constellr_entry import ConstellrEntry
+        from .gui.constellr.entry import ConstellrEntry
 
         self.constellr = ConstellrEntry(
             self.iface, MENU, lambda: self.missing, self._dependencies_installed
         )
         self.constellr.add()
-        from .gui.process_entry import ProcessEntry
+        from .gui.sentinelhub.entry import ProcessEntry
 
         self.process = ProcessEntry(
             self.iface, MENU, lambda: self.missing, self._dependencies_installed
         )
         self.process.add()
         if self.missing:
-            from .dependencies import notify_missing
+            from .core.dependencies import notify_missing
 
             notify_missing(self.iface, self.missing, self._dependencies_installed)
             return
         self._init_processing()
         self._init_streaming()
-        from . import settings
+        from .core import settings
 
         if settings.get(settings.Key.DOCK_OPEN):
             action.setChecked(True)
@@ -146,7 +146,8 @@ class EOExplorerPlugin:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
         if not self.missing:
-            from . import credentials, streaming
+            from .assets import streaming
+            from .core import credentials
 
             credentials.forget_tokens()  # tokens live in memory only, for this load
             try:
@@ -172,8 +173,8 @@ class EOExplorerPlugin:
         """Streamed layers of a saved project get their credentials back when it opens."""
         if self.restorer_id is not None:
             return
-        from .stream_links import LinkRenewer, saved_source
-        from .streaming import ProjectRestorer
+        from .assets.stream_links import LinkRenewer, saved_source
+        from .assets.streaming import ProjectRestorer
 
         def report(message: str) -> None:
             log.warning(message)
@@ -200,7 +201,7 @@ class EOExplorerPlugin:
             log.warning(f"Could not renew the links of streamed layers: {exc!r}")
 
     def _dependencies_installed(self) -> None:
-        from .dependencies import missing_dependencies
+        from .core.dependencies import missing_dependencies
 
         self.missing = missing_dependencies()
         if not self.missing:
@@ -209,12 +210,12 @@ class EOExplorerPlugin:
 
     def open_accounts(self, *_args) -> None:
         if self.missing:
-            from .dependencies import notify_missing
+            from .core.dependencies import notify_missing
 
             notify_missing(self.iface, self.missing, self._dependencies_installed)
             return
-        from . import settings
-        from .gui.accounts_dialog import AccountsDialog
+        from .core import settings
+        from .gui.common.accounts_dialog import AccountsDialog
 
         dialog = AccountsDialog(self.iface.mainWindow(), catalogs=settings.catalogs())
         dialog.exec()
@@ -223,13 +224,13 @@ class EOExplorerPlugin:
 
     def _remember_dock(self, visible: bool) -> None:
         if not self.missing:
-            from . import settings
+            from .core import settings
 
             settings.set(settings.Key.DOCK_OPEN, visible)
 
     def _toggle_dock(self, visible: bool) -> None:
         if self.missing:
-            from .dependencies import notify_missing
+            from .core.dependencies import notify_missing
 
             notify_missing(self.iface, self.missing, self._dependencies_installed)
             self.actions[0].setChecked(False)
@@ -238,7 +239,7 @@ class EOExplorerPlugin:
             if not visible:
                 return
             try:
-                from .gui.search_dock import SearchDock
+                from .gui.search.dock import SearchDock
 
                 self.dock = SearchDock(self.iface, parent=self.iface.mainWindow())
             except Exception as exc:  # noqa: BLE001 - report, never take QGIS down

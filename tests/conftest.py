@@ -35,11 +35,11 @@ if str(REPO) not in sys.path:
 @pytest.fixture(scope="session")
 def pgstac():
     """stac-fastapi-pgstac (tests/servers/pgstac_server.py) with the items of
-    :func:`tests.servers.pgstac_items.make_items` loaded (``.items``); one per session,
+    :func:`tests.servers.stac.pgstac_items.make_items` loaded (``.items``); one per session,
     stopped and its cluster deleted at the end. Fails, never skips, when PostgreSQL, PostGIS
     or the pgstac venv is missing (``bash .ci/install.sh`` installs them)."""
-    from tests.servers.pgstac_items import collection, make_items
-    from tests.servers.pgstac_server import PgstacServer, missing
+    from tests.servers.stac.pgstac_items import collection, make_items
+    from tests.servers.stac.pgstac_server import PgstacServer, missing
 
     reason = missing()
     if reason:

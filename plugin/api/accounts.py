@@ -1,7 +1,7 @@
 """The accounts EO Explorer knows: what each needs, and how it becomes request credentials.
 
 Pure data and functions; where the secrets are stored is the glue's business
-(:mod:`plugin.credentials`, the QGIS authentication database).
+(:mod:`plugin.core.credentials`, the QGIS authentication database).
 """
 
 from __future__ import annotations

@@ -38,8 +38,8 @@ from qgis.PyQt.QtCore import QDate
 from ..api.constellr import CreationUnknown, NotCreated
 from ..api.constellr_rules import FREQUENCIES, AreaRef, OrderInvalid, validate_spec
 from ..api.errors import EOExplorerError
-from ..fields import field
-from ..translation import tr
+from ..core.i18n import tr
+from ..map.fields import field
 
 ILLUMINATIONS = (None, "day", "night")
 
@@ -179,7 +179,7 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
     # -- main thread: the account -----------------------------------------------------
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
-        from ..constellr_tasks import open_client
+        from ..constellr.tasks import open_client
 
         self._client, self._prepare_error = None, None
         try:
@@ -219,7 +219,7 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
 
     def _polygons(self, source, name_field: str, feedback) -> list[tuple[QgsFeature, str, dict]]:
         """(feature, area name, GeoJSON) per feature; every problem explained at once."""
-        from ..constellr_layers import geometry_geojson
+        from ..constellr.layers import geometry_geojson
 
         found, problems, names = [], [], set()
         project = QgsProject.instance()

@@ -35,14 +35,16 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
-from .. import rasters, s3, settings, streaming
 from ..api import batch
 from ..api.assets import Asset, assets_of
 from ..api.errors import EOExplorerError
 from ..api.http import HttpClient
 from ..api.stac import is_partial, whole_item
-from ..network import plain_client
-from ..translation import tr
+from ..assets import s3, streaming
+from ..core import settings
+from ..core.i18n import tr
+from ..core.network import plain_client
+from ..map import rasters
 
 ITEM_FIELD = "item_json"
 #: How often the progress bar is updated while files download (seconds).

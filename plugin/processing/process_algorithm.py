@@ -36,7 +36,6 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from .. import process_settings
 from ..api.errors import EOExplorerError
 from ..api.evalscripts import check_evalscript, find_preset, guess_style, load_presets
 from ..api.process import (
@@ -53,9 +52,10 @@ from ..api.process import (
     plan_job,
 )
 from ..api.process_client import EMPTY_RESULT_HINT, ProcessClient
-from ..process_area import make_area, merged_polygons
-from ..process_tasks import execute, process_http
-from ..translation import tr
+from ..core.i18n import tr
+from ..sentinelhub import settings as process_settings
+from ..sentinelhub.areas import make_area, merged_polygons
+from ..sentinelhub.workflow import execute, process_http
 
 DEFAULT = "default"
 _STYLERS: list = []  # post-processors must outlive the algorithm instance
@@ -67,7 +67,7 @@ class _Styler(QgsProcessingLayerPostProcessorInterface):
         self.style = style
 
     def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS name)
-        from ..process_styles import apply_style
+        from ..sentinelhub.styles import apply_style
 
         try:
             apply_style(layer, self.style)

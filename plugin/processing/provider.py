@@ -8,7 +8,7 @@ from pathlib import Path
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from ..translation import tr
+from ..core.i18n import tr
 
 ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "eo_explorer.svg"
 
@@ -34,7 +34,7 @@ class EOExplorerProvider(QgsProcessingProvider):
         return str(ICON) if ICON.is_file() else super().svgIconPath()
 
     def loadAlgorithms(self) -> None:
-        from .. import log
+        from ..core import log
 
         try:
             algorithms = _algorithms()
@@ -64,7 +64,7 @@ class EOExplorerProvider(QgsProcessingProvider):
 
 def _algorithms():
     """The provider's algorithms, or a sentence saying which dependencies are missing."""
-    from ..dependencies import activate_installed, describe, missing_dependencies
+    from ..core.dependencies import activate_installed, describe, missing_dependencies
 
     activate_installed()  # what the plugin installed, also under qgis_process
     missing = missing_dependencies()

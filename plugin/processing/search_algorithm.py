@@ -30,7 +30,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .. import settings
 from ..api.catalogs import Catalog
 from ..api.errors import Cancelled, EOExplorerError
 from ..api.footprints import convert_items
@@ -38,10 +37,11 @@ from ..api.geometry import SearchArea
 from ..api.http import HttpClient
 from ..api.search import SearchRequest
 from ..api.stac import StacClient
-from ..areas import WGS84, extent_area, geometries_area
-from ..layers import footprint_fields, move_into_group, style_footprints, to_features
-from ..network import http_for
-from ..translation import tr
+from ..core import settings
+from ..core.i18n import tr
+from ..core.network import http_for
+from ..map.areas import WGS84, extent_area, geometries_area
+from ..map.footprints import footprint_fields, move_into_group, style_footprints, to_features
 
 #: Rejected items reported one by one; the rest are counted.
 MAX_REJECTED_WARNINGS = 20

@@ -26,8 +26,8 @@ PLOT = [(13.000, 52.000), (13.010, 52.000), (13.010, 52.006), (13.000, 52.010)]
 
 def flow_constellr(ctx: Context) -> dict:
     """Areas ▸ Draw ▸ Measure ▸ Create, then New order ▸ Place order."""
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
 
     sentinelhub_account(ctx)  # sets the master password too
     credentials.save(Credentials(service="constellr", secret=ctx.sandbox["constellr"]["api_key"]))

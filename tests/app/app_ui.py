@@ -192,8 +192,8 @@ MASTER_PASSWORD = "master-password-of-the-app-tier"
 def sentinelhub_account(ctx: Context) -> None:
     """What a user does once: the master password, then the sandbox's demo account saved
     in the QGIS authentication database (Accounts dialog)."""
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
 
     manager = QgsApplication.authManager()
     if not manager.masterPasswordIsSet():

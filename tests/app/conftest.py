@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers.sandbox import SERVICES, SandboxContext
+from tests.servers.sandbox.services import SERVICES, SandboxContext
 
 from .harness import AppRun, build_zip, make_profile, required, run_flows
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.servers.sandbox_items import (
+from tests.servers.sandbox.items import (
     EUROPE,
     FIJI,
     YEAR_2024,

@@ -69,7 +69,7 @@ def measure(size: int = 1024**3, runs: int = 3) -> dict:
     """Median seconds for curl and for the plugin, and the plugin's peak memory growth."""
     from eo_explorer.plugin.api.download import download
     from eo_explorer.plugin.api.http import HttpClient
-    from tests.servers.file_server import FileServer
+    from tests.servers.common.file_server import FileServer
 
     with tempfile.TemporaryDirectory(prefix="eo-explorer-bench-dl-") as folder:
         root = Path(folder) / "served"

@@ -47,7 +47,7 @@ def time_json_loads(bodies: Sequence[bytes]) -> tuple[float, int]:
 def empty_layer():
     from qgis.core import QgsVectorLayer
 
-    from eo_explorer.plugin.layers import footprint_fields
+    from eo_explorer.plugin.map.footprints import footprint_fields
 
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", "bench", "memory")
     layer.dataProvider().addAttributes(footprint_fields().toList())
@@ -57,7 +57,7 @@ def empty_layer():
 
 def run_chain(bodies: Sequence[bytes]) -> PipelineRun:
     """One pass over the pages: the reference, then the plugin's chain."""
-    from eo_explorer.plugin import layers
+    from eo_explorer.plugin.map import footprints as layers
 
     result = PipelineRun()
     result.json_loads, _ = time_json_loads(bodies)
@@ -85,7 +85,7 @@ def _chain(bodies: Sequence[bytes], result: PipelineRun) -> list[Any]:
     from eo_explorer.plugin.api.footprints import convert_items
     from eo_explorer.plugin.api.pagejson import loads_page
     from eo_explorer.plugin.api.threads import paused_gc
-    from eo_explorer.plugin.layers import footprint_fields, to_features
+    from eo_explorer.plugin.map.footprints import footprint_fields, to_features
 
     fields = footprint_fields()
     features: list[Any] = []

@@ -110,10 +110,10 @@ class PluginBench:
         from qgis.core import QgsApplication
         from qgis.PyQt.QtCore import QEventLoop, QTimer
 
-        from eo_explorer.plugin import layers
         from eo_explorer.plugin.api.catalogs import Catalog
         from eo_explorer.plugin.api.search import SearchRequest
-        from eo_explorer.plugin.tasks import SearchTask
+        from eo_explorer.plugin.map import footprints as layers
+        from eo_explorer.plugin.search.tasks import SearchTask
 
         catalog = Catalog(id="bench", title="Bench rustac", url=self.url)
         request = SearchRequest(

@@ -15,8 +15,8 @@ def worker_layer_task_class():
     """SearchTask subclass that also builds the layer (built late: needs qgis imported)."""
     from qgis.core import QgsApplication
 
-    from eo_explorer.plugin.layers import create_footprints_layer
-    from eo_explorer.plugin.tasks import SearchTask
+    from eo_explorer.plugin.map.footprints import create_footprints_layer
+    from eo_explorer.plugin.search.tasks import SearchTask
 
     class WorkerLayerSearchTask(SearchTask):
         def run(self) -> bool:

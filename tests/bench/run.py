@@ -64,7 +64,7 @@ def _versions() -> str:
     import pystac_client
     from qgis.core import Qgis
 
-    from tests.servers.rustac_server import find_rustac
+    from tests.servers.stac.rustac_server import find_rustac
 
     try:
         rustac = subprocess.run(
@@ -86,7 +86,7 @@ def _load() -> str:
 
 
 def measure(args: argparse.Namespace) -> Results:
-    from tests.servers.rustac_server import RustacServer
+    from tests.servers.stac.rustac_server import RustacServer
 
     from .fetch import fetch_pages, pystac_client_search
     from .pipeline import run_chain

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import box, shape
 
-from tests.servers.rustac_server import RustacServer
+from tests.servers.stac.rustac_server import RustacServer
 
 REPO = Path(__file__).resolve().parents[2]
 SANDBOX = REPO / "resources" / "sandbox"
@@ -66,7 +66,7 @@ def qgis_geos_engine(qgis_app) -> Iterator[None]:
 
     packages = ("plugin", "eo_explorer.plugin")
     for package in packages:
-        importlib.import_module(package + ".geos_engine").install()
+        importlib.import_module(package + ".core.geos_engine").install()
     yield
     for package in packages:
         importlib.import_module(package + ".api.polygon_engine").use(None)
@@ -143,7 +143,7 @@ def sandbox_dock(url: str, iface, app, monkeypatch) -> Iterator:
     """A Search dock on the "sandbox" catalog at ``url``, its collections read; shut down
     afterwards (the body of the dock fixtures)."""
     monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", url)
-    from eo_explorer.plugin.gui.search_dock import SearchDock
+    from eo_explorer.plugin.gui.search.dock import SearchDock
 
     clean_settings()
     widget = SearchDock(iface)

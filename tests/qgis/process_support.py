@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsRectangle
 
-from tests.servers.token_server import TokenServer
+from tests.servers.common.token_server import TokenServer
 
 from .conftest import clean_settings, wait_for
 
@@ -41,8 +41,8 @@ def bearer_check(keycloak):
 
 @pytest.fixture()
 def account(keycloak):
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
 
     clean_settings()
     credentials.save(Credentials("sentinelhub", "sh-client", SECRET, token_url=keycloak.token_url))
@@ -51,13 +51,13 @@ def account(keycloak):
 
 
 def make_dock(qgis_iface, server, tmp_path, max_tile: int = 2500):
-    from eo_explorer.plugin import process_settings
-    from eo_explorer.plugin.gui.process_dock import ProcessDock
+    from eo_explorer.plugin.gui.sentinelhub.dock import ProcessDock
+    from eo_explorer.plugin.sentinelhub import settings as process_settings
 
     process_settings.set_custom_endpoint(server.url, "sentinelhub")
     process_settings.set_endpoint(process_settings.CUSTOM_ID)
     process_settings.set_output_folder(str(tmp_path))
-    from eo_explorer.plugin import settings
+    from eo_explorer.plugin.core import settings
 
     settings.set_value(process_settings.MAX_TILE_PIXELS, max_tile)
     return ProcessDock(qgis_iface)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsSettings
 
-from tests.servers.proxy_server import ProxyServer
-from tests.servers.stac_paging_server import StacPagingServer
-from tests.servers.token_server import TokenServer
+from tests.servers.common.proxy_server import ProxyServer
+from tests.servers.common.token_server import TokenServer
+from tests.servers.stac.paging_server import StacPagingServer
 
 from .conftest import clean_settings, run_search, sandbox_items, show_world, wait_for
 
@@ -42,8 +42,8 @@ def _settings_text() -> str:
 
 
 def test_accounts_round_trip_through_the_auth_database(qgis_app, logged):
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
 
     clean_settings()
     saved = Credentials("sentinelhub", "sh-client", SH_SECRET, token_url="http://x/token")
@@ -116,8 +116,8 @@ def catalogs(keycloak):
 
 def _point_presets_at(sh, constellr, keycloak):
     """The Sentinel Hub and Constellr presets, edited to the local servers."""
-    from eo_explorer.plugin import settings
     from eo_explorer.plugin.api.catalogs import PRESETS
+    from eo_explorer.plugin.core import settings
 
     edited = []
     for preset in PRESETS:
@@ -129,8 +129,8 @@ def _point_presets_at(sh, constellr, keycloak):
 
 
 def test_accounts_dialog_save_and_test(qgis_app, keycloak, catalogs, logged):
-    from eo_explorer.plugin import credentials, settings
-    from eo_explorer.plugin.gui.accounts_dialog import AccountsDialog
+    from eo_explorer.plugin.core import credentials, settings
+    from eo_explorer.plugin.gui.common.accounts_dialog import AccountsDialog
 
     clean_settings()
     sh, constellr = catalogs
@@ -173,9 +173,9 @@ def test_accounts_dialog_save_and_test(qgis_app, keycloak, catalogs, logged):
 def test_search_catalogs_that_need_an_account(
     qgis_iface, qgis_app, qgis_new_project, keycloak, catalogs, monkeypatch, logged
 ):
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
-    from eo_explorer.plugin.gui.search_dock import SearchDock
+    from eo_explorer.plugin.core import credentials
+    from eo_explorer.plugin.gui.search.dock import SearchDock
 
     sh, constellr = catalogs
     monkeypatch.delenv("EO_EXPLORER_SANDBOX_URL", raising=False)
@@ -216,8 +216,8 @@ def test_processing_searches_catalogs_that_need_an_account(
     import processing
     from qgis.core import QgsProcessingException
 
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
 
     sh, constellr = catalogs
     monkeypatch.delenv("EO_EXPLORER_SANDBOX_URL", raising=False)
@@ -251,9 +251,9 @@ def test_processing_searches_catalogs_that_need_an_account(
 def test_a_refused_key_says_which_account_to_fix(
     qgis_iface, qgis_app, qgis_new_project, keycloak, catalogs, monkeypatch
 ):
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
-    from eo_explorer.plugin.gui.search_dock import SearchDock
+    from eo_explorer.plugin.core import credentials
+    from eo_explorer.plugin.gui.search.dock import SearchDock
 
     sh, constellr = catalogs
     monkeypatch.delenv("EO_EXPLORER_SANDBOX_URL", raising=False)
@@ -284,7 +284,7 @@ def _set_qgis_proxy(port: int | None, excluded: list[str]) -> None:
 
 
 def test_requests_go_through_the_qgis_proxy(qgis_app, keycloak):
-    from eo_explorer.plugin.network import plain_client
+    from eo_explorer.plugin.core.network import plain_client
 
     keycloak.api_keys.add(API_KEY)
     with ProxyServer() as proxy:

@@ -16,9 +16,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt
 
-from tests.servers import file_server as fs
-from tests.servers.cogs import make_cog
-from tests.servers.stac_paging_server import StacPagingServer
+from tests.servers.common import file_server as fs
+from tests.servers.common.cogs import make_cog
+from tests.servers.stac.paging_server import StacPagingServer
 
 from .conftest import clean_settings, run_search, show_world, wait_for
 
@@ -81,9 +81,9 @@ def catalog(tmp_path, monkeypatch):
 def searched(qgis_iface, qgis_app, qgis_new_project, catalog, tmp_path, unlocked_auth, monkeypatch):
     """A search done, the results in the dock, the asset host's key saved as the Constellr
     account (the test's file server plays ``api.constellr.com``)."""
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api import accounts
-    from eo_explorer.plugin.gui.search_dock import SearchDock
+    from eo_explorer.plugin.core import credentials
+    from eo_explorer.plugin.gui.search.dock import SearchDock
 
     clean_settings()
     stac, files, items, cogs = catalog
@@ -310,7 +310,7 @@ def test_size_from_the_server_when_the_catalog_gives_none(searched, qgis_app):
     download, the column says why it is empty before."""
     dock, files = searched
     _select(dock, "S2_SANDBOX_2")
-    from eo_explorer.plugin.gui.assets_panel import human_size, items_by_fid
+    from eo_explorer.plugin.gui.assets.panel import human_size, items_by_fid
 
     layer = dock.results_layer
     items = list(items_by_fid(layer, layer.selectedFeatureIds()).values())
@@ -419,7 +419,7 @@ def test_folder_is_remembered_per_project(searched, tmp_path):
 
 
 def test_assets_of_a_huge_selection_are_bounded(searched, monkeypatch):
-    from eo_explorer.plugin.gui import search_dock
+    from eo_explorer.plugin.gui.search import dock as search_dock
 
     dock, _files = searched
     monkeypatch.setattr(search_dock, "MAX_ASSET_ITEMS", 2)

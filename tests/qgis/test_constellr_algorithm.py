@@ -18,9 +18,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from eo_explorer.plugin.fields import field
-from tests.servers import faults
-from tests.servers.constellr_server import ConstellrServer
+from eo_explorer.plugin.map.fields import field
+from tests.servers.common import faults
+from tests.servers.constellr.server import ConstellrServer
 
 from .test_constellr_dock import KEY, posts, use_server
 
@@ -35,7 +35,7 @@ def unlocked_auth_database(unlocked_auth):
 @pytest.fixture(autouse=True)
 def quick_client(monkeypatch):
     """Clients that look for a lost batch for 5 s and time out after 1 s of silence."""
-    from eo_explorer.plugin import constellr_tasks
+    from eo_explorer.plugin.constellr import tasks as constellr_tasks
 
     opened = constellr_tasks.open_client
 

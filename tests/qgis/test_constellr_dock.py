@@ -23,8 +23,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
-from tests.servers import faults
-from tests.servers.constellr_server import ConstellrServer
+from tests.servers.common import faults
+from tests.servers.constellr.server import ConstellrServer
 
 from .conftest import clean_settings, wait_for
 
@@ -46,9 +46,9 @@ def server(tmp_path):
 
 def use_server(server) -> None:
     """The Constellr preset pointed at the local server, and its account saved."""
-    from eo_explorer.plugin import credentials, settings
     from eo_explorer.plugin.api.accounts import Credentials
     from eo_explorer.plugin.api.catalogs import PRESETS
+    from eo_explorer.plugin.core import credentials, settings
 
     clean_settings()
     preset = next(p for p in PRESETS if p.id == "constellr")
@@ -58,7 +58,7 @@ def use_server(server) -> None:
 
 @pytest.fixture()
 def dock(qgis_iface, qgis_app, qgis_new_project, server):
-    from eo_explorer.plugin.gui.constellr_dock import ConstellrDock
+    from eo_explorer.plugin.gui.constellr.dock import ConstellrDock
 
     use_server(server)
     canvas = qgis_iface.mapCanvas()
@@ -364,8 +364,8 @@ def test_delete_rules_explained_and_tags_edited(qgis_app, dock, server):
 
 def test_toolbar_action_opens_the_dock_and_unload_removes_it(qgis_iface, qgis_app, server):
     import eo_explorer
-    from eo_explorer.plugin import settings
-    from eo_explorer.plugin.gui.constellr_dock import ConstellrDock
+    from eo_explorer.plugin.core import settings
+    from eo_explorer.plugin.gui.constellr.dock import ConstellrDock
 
     use_server(server)
     settings.set(settings.Key.DOCK_OPEN, False)  # only the Constellr dock here
@@ -416,9 +416,9 @@ def test_more_than_25_areas_are_split_after_asking(qgis_app, dock, server):
 def test_a_refused_key_offers_the_accounts_dialog(qgis_iface, qgis_app, qgis_new_project, server):
     from qgis.PyQt.QtWidgets import QPushButton
 
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
-    from eo_explorer.plugin.gui.constellr_dock import ConstellrDock
+    from eo_explorer.plugin.core import credentials
+    from eo_explorer.plugin.gui.constellr.dock import ConstellrDock
 
     use_server(server)
     credentials.save(Credentials("constellr", "", "a-revoked-key"))
@@ -553,7 +553,7 @@ def test_the_dock_opening_leaves_a_blank_project_unchanged(
 ):
     """QGIS starts with the dock open: the workspace's areas are listed, but nothing is
     added to the project (QGIS would ask to save a blank one) until they are used."""
-    from eo_explorer.plugin.gui.constellr_dock import ConstellrDock
+    from eo_explorer.plugin.gui.constellr.dock import ConstellrDock
 
     use_server(server)
     ring = [[13.0, 52.0], [13.05, 52.0], [13.05, 52.04], [13.0, 52.04], [13.0, 52.0]]

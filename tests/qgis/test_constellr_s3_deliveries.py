@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from osgeo import gdal
 
-from tests.servers.constellr_server import ConstellrServer
-from tests.servers.s3_server import RecordingS3Proxy, S3Server
+from tests.servers.common.s3_server import RecordingS3Proxy, S3Server
+from tests.servers.constellr.server import ConstellrServer
 from tests.unit.test_constellr_server import KEY, NOW, Clock, batch, make_aoi, order
 
 from .conftest import clean_settings, unlock_auth_database
@@ -21,8 +21,8 @@ S3_KEY, S3_SECRET = "AKIACONSTELLRDELIVER", "constellr-bucket-secret"
 
 @pytest.fixture()
 def delivered(qgis_app, tmp_path):
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
 
     unlock_auth_database()
     clean_settings()
@@ -43,13 +43,13 @@ def delivered(qgis_app, tmp_path):
 
 
 def test_s3_deliveries_are_found_streamed_and_downloaded(delivered, tmp_path):
-    from eo_explorer.plugin import constellr_layers
-    from eo_explorer.plugin import s3 as s3_support
     from eo_explorer.plugin.api import batch as batches
     from eo_explorer.plugin.api.auth import api_key_auth
     from eo_explorer.plugin.api.catalogs import Catalog
     from eo_explorer.plugin.api.constellr import ConstellrClient
     from eo_explorer.plugin.api.http import HttpClient
+    from eo_explorer.plugin.assets import s3 as s3_support
+    from eo_explorer.plugin.constellr import layers as constellr_layers
 
     srv, proxy, placed = delivered
     http = HttpClient().with_auth(api_key_auth(KEY))

@@ -10,8 +10,8 @@ from qgis.core import QgsApplication, QgsTask
 from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtWidgets import QPushButton
 
-from eo_explorer.plugin import dependencies as deps
-from eo_explorer.plugin.dependencies import Requirement
+from eo_explorer.plugin.core import dependencies as deps
+from eo_explorer.plugin.core.dependencies import Requirement
 
 MISSING = [Requirement("shapely", "shapely>=1.8,<3", "not installed")]
 WRONG = [

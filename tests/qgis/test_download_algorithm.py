@@ -21,8 +21,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from tests.servers import file_server as fs
-from tests.servers.cogs import make_cog
+from tests.servers.common import file_server as fs
+from tests.servers.common.cogs import make_cog
 
 ALG = "eo_explorer:download_assets"
 COLLECTION = "download-test"
@@ -81,7 +81,11 @@ def _item(item_id: str, files: fs.FileServer, cogs: dict) -> dict:
 def footprints_layer(items: list[dict]) -> QgsVectorLayer:
     """The layer a search makes of ``items``, in the project."""
     from eo_explorer.plugin.api.footprints import convert_items
-    from eo_explorer.plugin.layers import create_footprints_layer, footprint_fields, to_features
+    from eo_explorer.plugin.map.footprints import (
+        create_footprints_layer,
+        footprint_fields,
+        to_features,
+    )
 
     conversion = convert_items(items)
     assert not conversion.rejected
@@ -96,8 +100,8 @@ def footprints_layer(items: list[dict]) -> QgsVectorLayer:
 def served(tmp_path, qgis_new_project):
     """A file server with three items' real COGs (the asset host wants an API key), and a
     footprints layer made from those items the way a search makes it."""
-    from eo_explorer.plugin import streaming
     from eo_explorer.plugin.api.auth import api_key_auth
+    from eo_explorer.plugin.assets import streaming
 
     root = tmp_path / "served"
     with fs.FileServer(root, authorize=fs.api_key_auth(KEY)) as files:
@@ -298,8 +302,8 @@ def test_sandbox_search_then_download_real_cogs(provider, qgis_new_project, tmp_
     made by the asset server on first request (no file:size in the items)."""
     import processing
 
-    from tests.servers.rustac_server import RustacServer
-    from tests.servers.sandbox_assets import SandboxAssetServer, sandbox_items, write_items
+    from tests.servers.sandbox.assets import SandboxAssetServer, sandbox_items, write_items
+    from tests.servers.stac.rustac_server import RustacServer
 
     downloaded, generated = {}, []
     with SandboxAssetServer(sandbox_items(), tmp_path / "cache", size=256) as assets:
@@ -345,9 +349,9 @@ def test_sandbox_search_then_download_real_cogs(provider, qgis_new_project, tmp_
 def test_s3_only_assets_use_the_s3_account(provider, qgis_new_project, tmp_path):
     """``s3://`` without an https twin: the S3 keys are read on the main thread while the
     downloads are planned; without an account the asset fails with a clear reason."""
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
-    from tests.servers.s3_server import ACCESS_KEY, SECRET_KEY, S3Server
+    from eo_explorer.plugin.core import credentials
+    from tests.servers.common.s3_server import ACCESS_KEY, SECRET_KEY, S3Server
 
     from .conftest import clean_settings, unlock_auth_database
 

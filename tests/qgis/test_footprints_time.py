@@ -9,8 +9,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime, Qt
 
-from plugin import layers
 from plugin.api.footprints import convert_items
+from plugin.map import footprints as layers
 
 
 def _item(item_id: str, **properties) -> dict:

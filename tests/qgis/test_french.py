@@ -46,7 +46,7 @@ def test_processing_speaks_french(french):
 
 
 def test_dependency_messages_speak_french(french):
-    from eo_explorer.plugin import dependencies as deps
+    from eo_explorer.plugin.core import dependencies as deps
 
     missing = deps.check(deps.Dependency("requests", "requests"), find_spec=lambda _name: None)
     assert missing.reason == "non installé"
@@ -56,8 +56,8 @@ def test_dependency_messages_speak_french(french):
 
 
 def test_without_a_translator_the_texts_stay_english(qgis_app):
+    from eo_explorer.plugin.core.i18n import tr
     from eo_explorer.plugin.processing.search_algorithm import SearchCatalogAlgorithm
-    from eo_explorer.plugin.translation import tr
 
     assert SearchCatalogAlgorithm().displayName() == "Search catalog"
     assert tr("not installed") == "not installed"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from osgeo import gdal
 
-from eo_explorer.plugin import gdal_calls
 from eo_explorer.plugin.api.tiling import Grid, Tile
-from eo_explorer.plugin.mosaic import MosaicError, assemble
-from tests.servers.cogs import make_cog
+from eo_explorer.plugin.core import gdal_calls
+from eo_explorer.plugin.sentinelhub.mosaic import MosaicError, assemble
+from tests.servers.common.cogs import make_cog
 
 X0, Y1, PX = 500000.0, 5300000.0, 10.0
 

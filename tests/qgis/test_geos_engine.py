@@ -14,7 +14,7 @@ from plugin.api.footprints import geometry_wkb
 from plugin.api.geometry import area_from_polygons
 from plugin.api.polygon_engine import ShapelyEngine, polygons_from_wkb
 from plugin.api.process import clip_geometry
-from plugin.geos_engine import QgsGeometryEngine
+from plugin.core.geos_engine import QgsGeometryEngine
 
 DRAWINGS = {
     "square": [[[(5, 45), (7, 45), (7, 47), (5, 47)]]],

@@ -9,7 +9,7 @@ import json
 import pytest
 from qgis.core import QgsProcessingException
 
-from tests.servers.hostile_server import HostileServer, Page, deep_json, feature, gzip_bomb
+from tests.servers.common.hostile_server import HostileServer, Page, deep_json, feature, gzip_bomb
 from tests.unit.test_hostile_pages import DEEP
 
 ALG = "eo_explorer:search_catalog"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from osgeo import gdal
 
-from tests.servers.cogs import make_cog
-from tests.servers.maap_server import MaapServer, collection, item
-from tests.servers.token_server import TokenServer
+from tests.servers.common.cogs import make_cog
+from tests.servers.common.token_server import TokenServer
+from tests.servers.stac.maap_server import MaapServer, collection, item
 
 from .conftest import clean_settings
 
@@ -18,9 +18,10 @@ OFFLINE = "maap-offline-token-qgis"
 
 @pytest.fixture()
 def maap(tmp_path, qgis_app, qgis_new_project, unlocked_auth):
-    from eo_explorer.plugin import credentials, settings, streaming
     from eo_explorer.plugin.api.auth import MAAP_CLIENT_SECRET
     from eo_explorer.plugin.api.catalogs import PRESETS
+    from eo_explorer.plugin.assets import streaming
+    from eo_explorer.plugin.core import credentials, settings
 
     clean_settings()
     granule = item(
@@ -49,7 +50,7 @@ def _asset(srv):
     from eo_explorer.plugin.api.assets import assets_of
     from eo_explorer.plugin.api.search import SearchRequest
     from eo_explorer.plugin.api.stac import StacClient
-    from eo_explorer.plugin.network import plain_client
+    from eo_explorer.plugin.core.network import plain_client
 
     client = StacClient.open(srv.catalogue_url, plain_client())
     (granule,) = client.items(SearchRequest(collections=["BiomassLevel1aIOC"]))
@@ -57,16 +58,16 @@ def _asset(srv):
 
 
 def _save_account(tokens):
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
 
     credentials.save(Credentials(service="maap", secret=OFFLINE, token_url=tokens.token_url))
 
 
 def test_assets_tab_and_processing_download_send_the_maap_token(maap, tmp_path):
-    from eo_explorer.plugin import streaming
     from eo_explorer.plugin.api.download import download
-    from eo_explorer.plugin.network import http_for, plain_client
+    from eo_explorer.plugin.assets import streaming
+    from eo_explorer.plugin.core.network import http_for, plain_client
 
     srv, tokens, catalog = maap
     assert catalog.data_account == "maap" and catalog.account is None
@@ -87,8 +88,8 @@ def test_assets_tab_and_processing_download_send_the_maap_token(maap, tmp_path):
 
 
 def test_streamed_maap_product_opens_with_the_token(maap):
-    from eo_explorer.plugin import streaming
-    from eo_explorer.plugin.network import http_for
+    from eo_explorer.plugin.assets import streaming
+    from eo_explorer.plugin.core.network import http_for
 
     srv, tokens, catalog = maap
     asset = _asset(srv)
@@ -100,9 +101,9 @@ def test_streamed_maap_product_opens_with_the_token(maap):
 
 
 def test_without_the_account_the_user_is_told_which_to_set_up(maap):
-    from eo_explorer.plugin import streaming
     from eo_explorer.plugin.api.errors import CredentialsRequired
-    from eo_explorer.plugin.network import http_for
+    from eo_explorer.plugin.assets import streaming
+    from eo_explorer.plugin.core.network import http_for
 
     srv, _tokens, catalog = maap
     asset = _asset(srv)
@@ -115,9 +116,9 @@ def test_search_dock_asks_maap_for_collections_instead_of_reading_every_page(
 ):
     from qgis.PyQt.QtCore import Qt
 
-    from eo_explorer.plugin import settings
     from eo_explorer.plugin.api.catalogs import PRESETS
-    from eo_explorer.plugin.gui.search_dock import SearchDock
+    from eo_explorer.plugin.core import settings
+    from eo_explorer.plugin.gui.search.dock import SearchDock
 
     from .conftest import wait_for
 

@@ -74,7 +74,7 @@ def test_load_open_dock_and_unload_cleanly(
     dock.search_task = task
     from osgeo import gdal
 
-    from eo_explorer.plugin.streaming import HEADER_FOLDER
+    from eo_explorer.plugin.assets.streaming import HEADER_FOLDER
 
     gdal.FileFromMemBuffer(f"{HEADER_FOLDER}/left-over.txt", b"X-Api-Key: k\r\n")
     plugin.unload()
@@ -109,7 +109,7 @@ def test_dock_opens_at_start_until_the_user_closes_it(
 
 
 def test_unload_without_opening_the_dock(qgis_iface):
-    from eo_explorer.plugin import settings
+    from eo_explorer.plugin.core import settings
 
     settings.set(settings.Key.DOCK_OPEN, False)
     plugin = load_plugin(qgis_iface)

@@ -17,8 +17,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from tests.servers.process_api_server import ProcessApiServer, pattern, pixel_centres
-from tests.servers.token_server import TokenServer
+from tests.servers.common.token_server import TokenServer
+from tests.servers.sentinelhub.process_server import ProcessApiServer, pattern, pixel_centres
 
 from .conftest import clean_settings
 
@@ -48,8 +48,9 @@ def sh(provider):
             return value.startswith("Bearer ") and keycloak.is_valid(value[7:])
 
         with ProcessApiServer(token_check=check) as server:
-            from eo_explorer.plugin import credentials, process_settings, settings
             from eo_explorer.plugin.api.accounts import Credentials
+            from eo_explorer.plugin.core import credentials, settings
+            from eo_explorer.plugin.sentinelhub import settings as process_settings
 
             clean_settings()
             credentials.save(
@@ -232,7 +233,7 @@ def test_errors_are_processing_exceptions(sh, tmp_path):
 
 
 def test_without_an_account(provider, tmp_path):
-    from eo_explorer.plugin import process_settings
+    from eo_explorer.plugin.sentinelhub import settings as process_settings
 
     clean_settings()
     process_settings.set_custom_endpoint("http://127.0.0.1:9/", "sentinelhub")

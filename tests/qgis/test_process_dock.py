@@ -17,8 +17,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
-from tests.servers import faults
-from tests.servers.process_api_server import ProcessApiServer, pattern, pixel_centres
+from tests.servers.common import faults
+from tests.servers.sentinelhub.process_server import ProcessApiServer, pattern, pixel_centres
 
 from .conftest import wait_for
 from .process_support import *  # noqa: F403 - the fixtures of process_support.__all__
@@ -201,7 +201,7 @@ def test_progress_cancel_and_a_failed_tile(
             dock.form.heightSpin.setValue(40)
             error = faults.sentinelhub_error_body(500, "Internal error", "RENDERER_EXCEPTION")
             sh.set_fault(faults.respond(500, error, times=3))
-            from eo_explorer.plugin import settings
+            from eo_explorer.plugin.core import settings
 
             settings.set_value("process/workers", 1)
             outcome = run_dock(qgis_app, dock)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.servers.process_api_server import ProcessApiServer
+from tests.servers.sentinelhub.process_server import ProcessApiServer
 
 from .conftest import clean_settings
 from .process_support import *  # noqa: F403 - the fixtures of process_support.__all__
@@ -176,7 +176,7 @@ def test_selected_features_and_a_search_footprint(
     from qgis.core import QgsSingleBandGrayRenderer
     from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
-    from eo_explorer.plugin.layers import footprint_fields
+    from eo_explorer.plugin.map.footprints import footprint_fields
 
     square = (
         "POLYGON((1613000 5789000, 1615000 5789000, 1615000 5791000, 1613000 5791000, "
@@ -228,7 +228,7 @@ def test_selected_features_and_a_search_footprint(
 def test_the_evalscript_editor(qgis_iface, canvas, tmp_path):
     from qgis.PyQt.Qsci import QsciLexerJavaScript
 
-    from eo_explorer.plugin.gui.process_dock import ProcessDock
+    from eo_explorer.plugin.gui.sentinelhub.dock import ProcessDock
 
     clean_settings()
     dock = ProcessDock(qgis_iface)
@@ -264,7 +264,7 @@ def test_the_process_action_opens_the_dock_and_unload_removes_it(qgis_iface, qgi
     from qgis.PyQt.QtWidgets import QDockWidget
 
     import eo_explorer
-    from eo_explorer.plugin import settings
+    from eo_explorer.plugin.core import settings
 
     clean_settings()
     settings.set(settings.Key.DOCK_OPEN, False)

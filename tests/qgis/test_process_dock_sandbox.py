@@ -33,7 +33,7 @@ def _config(tmp_path, last: str) -> str:
 
 @pytest.fixture()
 def dock_factory(qgis_iface, qgis_new_project):
-    from eo_explorer.plugin.gui.process_dock import ProcessDock
+    from eo_explorer.plugin.gui.sentinelhub.dock import ProcessDock
 
     made = []
 
@@ -61,7 +61,7 @@ def test_in_the_sandbox_the_dock_starts_on_the_sandbox_and_its_data(
 
 
 def test_a_choice_made_in_the_sandbox_is_kept(tmp_path, monkeypatch, dock_factory):
-    from eo_explorer.plugin import process_settings
+    from eo_explorer.plugin.sentinelhub import settings as process_settings
 
     clean_settings()
     monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", "http://127.0.0.1:9/")

@@ -10,7 +10,7 @@ import numpy as np
 from osgeo import gdal
 from qgis.core import QgsProject
 
-from tests.servers.process_api_server import ProcessApiServer, pattern, pixel_centres
+from tests.servers.sentinelhub.process_server import ProcessApiServer, pattern, pixel_centres
 
 from .process_support import *  # noqa: F403 - the fixtures of process_support.__all__
 from .process_support import bearer_check, make_dock, messages, run_dock
@@ -62,7 +62,7 @@ def test_the_collection_list_follows_the_endpoint(qgis_iface, canvas, tmp_path):
 def test_two_outputs_become_two_layers_from_tiled_tar_answers(
     qgis_app, qgis_iface, canvas, keycloak, account, tmp_path, monkeypatch
 ):
-    from eo_explorer.plugin.gui import process_run
+    from eo_explorer.plugin.gui.sentinelhub import run as process_run
 
     shown = []
     original = process_run._waiting

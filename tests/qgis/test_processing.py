@@ -119,7 +119,7 @@ def test_a_loaded_output_looks_like_the_docks_layer(
     """Styled outlines, time-aware, in the EO Explorer group: not QGIS's default grey."""
     import processing
 
-    from eo_explorer.plugin.layers import GROUP_NAME
+    from eo_explorer.plugin.map.footprints import GROUP_NAME
 
     output = str(tmp_path / "styled.gpkg")
     result = processing.runAndLoadResults(
@@ -474,7 +474,7 @@ QCoreApplication.setApplicationName("QGIS3")
 app = QgsApplication([], False)
 app.initQgis()
 assert QgsApplication.authManager().setMasterPassword(sys.argv[1], True)
-from eo_explorer.plugin import credentials, settings
+from eo_explorer.plugin.core import credentials, settings
 from eo_explorer.plugin.api.accounts import Credentials
 from eo_explorer.plugin.api.catalogs import PRESETS
 credentials.save(Credentials("constellr", secret=sys.argv[2]))
@@ -486,7 +486,7 @@ app.exitQgis()
 
 
 def test_qgis_process_searches_with_an_account_given_the_master_password(tmp_path):
-    from tests.servers.stac_paging_server import StacPagingServer
+    from tests.servers.stac.paging_server import StacPagingServer
 
     from .conftest import sandbox_items
 

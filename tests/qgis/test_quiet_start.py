@@ -55,8 +55,8 @@ class LockedAuthManager:
 def locked(qgis_app, qgis_iface, qgis_new_project, monkeypatch):
     """Accounts saved for Sentinel Hub, Constellr and a custom catalog; the Search,
     Constellr and Process docks left open; then QGIS restarted with the database locked."""
-    from eo_explorer.plugin import credentials, settings
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials, settings
 
     monkeypatch.delenv(settings.SANDBOX_ENV, raising=False)
     clean_settings()

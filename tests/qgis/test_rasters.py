@@ -7,8 +7,8 @@ import pytest
 from osgeo import gdal, osr
 from qgis.core import QgsProject
 
-from eo_explorer.plugin import rasters
 from eo_explorer.plugin.api.assets import Asset
+from eo_explorer.plugin.map import rasters
 
 
 def _lst_file(path, values: np.ndarray) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsProject
 
-from tests.servers.cogs import make_cog
-from tests.servers.s3_server import ACCESS_KEY, SECRET_KEY, S3Server
+from tests.servers.common.cogs import make_cog
+from tests.servers.common.s3_server import ACCESS_KEY, SECRET_KEY, S3Server
 
 from .conftest import clean_settings, unlock_auth_database, wait_for
 
@@ -37,8 +37,8 @@ def _asset(info):
 
 @pytest.fixture()
 def account(qgis_app, s3):
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
 
     unlock_auth_database()
     clean_settings()
@@ -49,8 +49,8 @@ def account(qgis_app, s3):
 
 
 def test_without_keys_the_asset_says_which_account(qgis_app, s3, tmp_path):
-    from eo_explorer.plugin import s3 as s3_support
     from eo_explorer.plugin.api import batch
+    from eo_explorer.plugin.assets import s3 as s3_support
 
     clean_settings()
     _server, info = s3
@@ -60,8 +60,8 @@ def test_without_keys_the_asset_says_which_account(qgis_app, s3, tmp_path):
 
 
 def test_download_from_s3_is_verified_and_atomic(account, s3, tmp_path):
-    from eo_explorer.plugin import s3 as s3_support
     from eo_explorer.plugin.api import batch
+    from eo_explorer.plugin.assets import s3 as s3_support
 
     _server, info = s3
     jobs, failures = batch.plan([_asset(info)], tmp_path, lambda a: None, s3=s3_support)
@@ -75,8 +75,8 @@ def test_download_from_s3_is_verified_and_atomic(account, s3, tmp_path):
 
 
 def test_stream_from_s3_keeps_the_keys_out_of_the_project(account, s3, tmp_path):
-    from eo_explorer.plugin import rasters
-    from eo_explorer.plugin import s3 as s3_support
+    from eo_explorer.plugin.assets import s3 as s3_support
+    from eo_explorer.plugin.map import rasters
 
     _server, info = s3
     asset = _asset(info)
@@ -93,8 +93,8 @@ def test_stream_from_s3_keeps_the_keys_out_of_the_project(account, s3, tmp_path)
 
 
 def test_accounts_dialog_tests_s3_keys(account, s3, qgis_app):
-    from eo_explorer.plugin import settings
-    from eo_explorer.plugin.gui.accounts_dialog import AccountsDialog
+    from eo_explorer.plugin.core import settings
+    from eo_explorer.plugin.gui.common.accounts_dialog import AccountsDialog
 
     server, _info = s3
     dialog = AccountsDialog(None, "cdse-s3", catalogs=settings.catalogs())
@@ -110,10 +110,10 @@ def test_s3_in_both_gdal_modes(gdal_exceptions, account, s3, tmp_path):
     """Download, a missing object and a missing bucket, with GDAL's exceptions on and off."""
     import dataclasses
 
-    from eo_explorer.plugin import s3 as s3_support
     from eo_explorer.plugin.api import batch
     from eo_explorer.plugin.api.accounts import Credentials
     from eo_explorer.plugin.api.download import DownloadError
+    from eo_explorer.plugin.assets import s3 as s3_support
 
     server, info = s3
     asset = _asset(info)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from osgeo import gdal
 
-from tests.servers.cogs import make_cog
-from tests.servers.s3_server import RecordingS3Proxy, S3Server
+from tests.servers.common.cogs import make_cog
+from tests.servers.common.s3_server import RecordingS3Proxy, S3Server
 
 from .conftest import clean_settings, unlock_auth_database
 
@@ -32,8 +32,8 @@ def buckets(tmp_path_factory):
 
 @pytest.fixture()
 def accounts(qgis_app, buckets):
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
 
     unlock_auth_database()
     clean_settings()
@@ -69,9 +69,10 @@ def _asset(bucket: str, info):
 
 
 def test_each_bucket_gets_only_its_own_keys(accounts, buckets, tmp_path):
-    from eo_explorer.plugin import credentials, rasters
-    from eo_explorer.plugin import s3 as s3_support
     from eo_explorer.plugin.api import batch
+    from eo_explorer.plugin.assets import s3 as s3_support
+    from eo_explorer.plugin.core import credentials
+    from eo_explorer.plugin.map import rasters
 
     proxy, info = buckets
     assert credentials.s3_accounts() == [
@@ -99,8 +100,8 @@ def test_each_bucket_gets_only_its_own_keys(accounts, buckets, tmp_path):
 
 
 def test_anonymous_and_requester_pays_buckets(accounts, buckets, tmp_path):
-    from eo_explorer.plugin import s3 as s3_support
     from eo_explorer.plugin.api import batch
+    from eo_explorer.plugin.assets import s3 as s3_support
 
     proxy, info = buckets
     assets = [_asset("public-lst", info), _asset("payer-lst", info)]
@@ -114,8 +115,8 @@ def test_anonymous_and_requester_pays_buckets(accounts, buckets, tmp_path):
 
 
 def test_a_bucket_without_an_account_names_it(qgis_app, buckets, tmp_path):
-    from eo_explorer.plugin import s3 as s3_support
     from eo_explorer.plugin.api import batch
+    from eo_explorer.plugin.assets import s3 as s3_support
 
     clean_settings()
     _proxy, info = buckets
@@ -126,8 +127,8 @@ def test_a_bucket_without_an_account_names_it(qgis_app, buckets, tmp_path):
 
 
 def test_accounts_dialog_adds_and_edits_a_bucket_account(qgis_app, buckets):
-    from eo_explorer.plugin import credentials
-    from eo_explorer.plugin.gui.accounts_dialog import NEW_BUCKET, AccountsDialog
+    from eo_explorer.plugin.core import credentials
+    from eo_explorer.plugin.gui.common.accounts_dialog import NEW_BUCKET, AccountsDialog
 
     from .conftest import wait_for
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from osgeo import gdal
 
-from tests.servers import file_server as fs
-from tests.servers.cogs import make_cog
-from tests.servers.redirect_server import RedirectServer
+from tests.servers.common import file_server as fs
+from tests.servers.common.cogs import make_cog
+from tests.servers.common.recording import RedirectServer
 
 ACCESS, SECRET = "AKIDSCOPETEST", "s3-secret-scope-0042"
 STATUSES = (301, 302, 303, 307, 308)
@@ -52,7 +52,7 @@ def quiet_open(path: str):
 
 @pytest.mark.parametrize("status", STATUSES)
 def test_a_redirect_from_the_s3_endpoint_takes_no_signature_along(qgis_app, served, status):
-    from eo_explorer.plugin import s3
+    from eo_explorer.plugin.assets import s3
 
     with fs.FileServer(served, host="127.0.0.2") as other:
         with RedirectServer(other.url, status, keep_path=True) as endpoint:
@@ -63,8 +63,8 @@ def test_a_redirect_from_the_s3_endpoint_takes_no_signature_along(qgis_app, serv
 
 
 def test_an_http_asset_and_another_bucket_get_no_s3_keys(qgis_app, served):
-    from eo_explorer.plugin import s3, streaming
     from eo_explorer.plugin.api.assets import Location
+    from eo_explorer.plugin.assets import s3, streaming
 
     with fs.FileServer(served) as endpoint, fs.FileServer(served, host="127.0.0.2") as web:
         s3.configure("eodata", keys(endpoint.url))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsSettings
 
-from tests.servers.sandbox_accounts import (
+from tests.servers.sandbox.accounts import (
     SANDBOX_API_KEY,
     SANDBOX_CLIENT_SECRET,
     AccountServices,
@@ -33,9 +33,9 @@ def sandbox(tmp_path, monkeypatch):
 def test_new_user_sets_up_both_accounts_and_searches(
     qgis_iface, qgis_app, qgis_new_project, sandbox
 ):
-    from eo_explorer.plugin import settings
-    from eo_explorer.plugin.gui.accounts_dialog import AccountsDialog
-    from eo_explorer.plugin.gui.search_dock import SearchDock
+    from eo_explorer.plugin.core import settings
+    from eo_explorer.plugin.gui.common.accounts_dialog import AccountsDialog
+    from eo_explorer.plugin.gui.search.dock import SearchDock
 
     unlock_auth_database()
     clean_settings()
@@ -88,7 +88,7 @@ def test_new_user_sets_up_both_accounts_and_searches(
     profile = Path(QgsApplication.qgisSettingsDirPath())
     settings_file = Path(QgsSettings().fileName())
     files = [p for p in profile.rglob("*") if p.is_file()] + [settings_file]
-    from eo_explorer.plugin import credentials
+    from eo_explorer.plugin.core import credentials
 
     assert credentials.authcfg("constellr") in settings_file.read_text()  # only the reference
     assert any(p.name == "qgis-auth.db" for p in files)  # the secrets are in there, encrypted

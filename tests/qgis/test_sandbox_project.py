@@ -12,8 +12,8 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from tests.servers.sandbox_assets import sandbox_items
-from tests.servers.sandbox_project import START_EXTENT, write_project
+from tests.servers.sandbox.assets import sandbox_items
+from tests.servers.sandbox.project import START_EXTENT, write_project
 
 
 def test_project_has_the_basemap_and_opens_where_the_sandbox_data_is(qgis_app, tmp_path):

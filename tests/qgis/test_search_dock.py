@@ -335,7 +335,7 @@ def test_a_blank_map_is_refused_with_a_sentence(
     dock, qgis_app, qgis_iface, sandbox_server, monkeypatch
 ):
     """A new project's map has no extent yet; it must not become bbox [0, 0, 0, 0]."""
-    from plugin.areas import extent_area
+    from plugin.map.areas import extent_area
 
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
     context = QgsProject.instance().transformContext()

@@ -149,7 +149,7 @@ def test_typed_dates_are_the_dates_typed(dock, qgis_app):
 
 
 def test_dates_are_remembered(dock, qgis_app, qgis_iface):
-    from eo_explorer.plugin.gui.search_dock import SearchDock
+    from eo_explorer.plugin.gui.search.dock import SearchDock
 
     set_dates(dock, "2023-03-05", "2023-04-06")
     dock.form.startCheck.setChecked(False)
@@ -165,8 +165,8 @@ def test_dates_are_remembered(dock, qgis_app, qgis_iface):
 
 
 def test_an_end_date_of_today_stays_today(dock, qgis_iface):
-    from eo_explorer.plugin import settings
-    from eo_explorer.plugin.gui.search_dock import SearchDock
+    from eo_explorer.plugin.core import settings
+    from eo_explorer.plugin.gui.search.dock import SearchDock
 
     dock.form.endDate.setDate(QDate.currentDate())
     settings.set(settings.Key.END_DATE, "2020-01-01")  # as if chosen on that day
@@ -187,7 +187,7 @@ def test_drawn_area_is_dashed_blue_above_the_footprints(dock, qgis_iface):
     if hasattr(band, "lineStyle"):  # QGIS 3.22 has no getter
         assert band.lineStyle() == Qt.PenStyle.DashLine
     else:
-        from eo_explorer.plugin.gui import draw_tool
+        from eo_explorer.plugin.gui.common import draw_tool
 
         assert draw_tool.LINE_STYLE == Qt.PenStyle.DashLine
     drawn = {id(band), *(id(marker) for marker in dock.draw_tool._markers)}
@@ -198,8 +198,8 @@ def test_drawn_area_is_dashed_blue_above_the_footprints(dock, qgis_iface):
 
 
 def test_status_says_the_order_asked_of_the_catalog():
-    from eo_explorer.plugin.gui.search_dock import status_text
-    from eo_explorer.plugin.tasks import SearchOutcome
+    from eo_explorer.plugin.gui.search.dock import status_text
+    from eo_explorer.plugin.search.tasks import SearchOutcome
 
     outcome = SearchOutcome(features=[object()] * 500, pages=5, number_matched=12345)
     outcome.limited = True

@@ -7,9 +7,9 @@ import time
 import pytest
 from qgis.core import QgsApplication
 
-from tests.servers import faults
-from tests.servers.rustac_server import free_port
-from tests.servers.stac_paging_server import StacPagingServer
+from tests.servers.common import faults
+from tests.servers.stac.paging_server import StacPagingServer
+from tests.servers.stac.rustac_server import free_port
 
 from .conftest import clean_settings, run_search, sandbox_items, show_world, wait_for
 
@@ -22,7 +22,7 @@ def items():
 @pytest.fixture()
 def custom_dock(qgis_iface, qgis_app, qgis_new_project, monkeypatch):
     """A dock whose sandbox catalog points at a URL each test chooses."""
-    from eo_explorer.plugin.gui.search_dock import SearchDock
+    from eo_explorer.plugin.gui.search.dock import SearchDock
 
     docks = []
 

@@ -7,9 +7,9 @@ import pytest
 from osgeo import gdal
 from qgis.core import Qgis, QgsProject, QgsRectangle
 
-from tests.servers import file_server as fs
-from tests.servers.cogs import make_cog
-from tests.servers.token_server import TokenServer
+from tests.servers.common import file_server as fs
+from tests.servers.common.cogs import make_cog
+from tests.servers.common.token_server import TokenServer
 
 from .conftest import clean_settings, wait_for
 
@@ -25,8 +25,9 @@ def _bearer(headers) -> str:
 def servers(tmp_path, qgis_app, qgis_new_project, unlocked_auth):
     """A Sentinel Hub account whose tokens a local token server issues, and a file server
     that serves a real COG only with a token that server considers valid."""
-    from eo_explorer.plugin import credentials, streaming
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.assets import streaming
+    from eo_explorer.plugin.core import credentials
 
     clean_settings()
     with TokenServer(clients={CLIENT_ID: CLIENT_SECRET}) as tokens:
@@ -55,10 +56,11 @@ def servers(tmp_path, qgis_app, qgis_new_project, unlocked_auth):
 
 def _stream(files):
     """What the Stream button does for an asset on the catalog's host."""
-    from eo_explorer.plugin import rasters, streaming
     from eo_explorer.plugin.api.assets import assets_of
     from eo_explorer.plugin.api.catalogs import Catalog
-    from eo_explorer.plugin.network import http_for
+    from eo_explorer.plugin.assets import streaming
+    from eo_explorer.plugin.core.network import http_for
+    from eo_explorer.plugin.map import rasters
 
     catalog = Catalog(id="sh-test", title="SH test", url=files.url, account="sentinelhub")
     item = {
@@ -99,7 +101,7 @@ def _reads(source: str) -> bool:
 
 
 def test_a_streamed_layer_keeps_reading_after_its_token_expires(servers, qgis_app, monkeypatch):
-    from eo_explorer.plugin import streaming
+    from eo_explorer.plugin.assets import streaming
 
     tokens, files = servers
     monkeypatch.setattr(streaming.header_files, "period", 0.3)
@@ -131,7 +133,7 @@ def test_a_streamed_layer_keeps_reading_after_its_token_expires(servers, qgis_ap
 
 def test_without_renewal_the_expired_token_is_refused(servers, qgis_app, monkeypatch):
     """The other side of the test above: it would fail if nothing renewed the header."""
-    from eo_explorer.plugin import streaming
+    from eo_explorer.plugin.assets import streaming
 
     tokens, files = servers
     monkeypatch.setattr(streaming.header_files, "period", 3600)
@@ -150,7 +152,8 @@ def test_without_renewal_the_expired_token_is_refused(servers, qgis_app, monkeyp
 def _reopen(project_file, qgis_iface, name: str):
     """QGIS restarted: nothing in memory, the plugin loaded, the project opened."""
     import eo_explorer
-    from eo_explorer.plugin import credentials, streaming
+    from eo_explorer.plugin.assets import streaming
+    from eo_explorer.plugin.core import credentials
 
     QgsProject.instance().clear()
     streaming.forget_header_files()
@@ -185,7 +188,7 @@ def test_a_saved_project_streams_again_after_a_restart(servers, qgis_iface, tmp_
 
 
 def test_a_project_whose_account_is_gone_says_which_account(servers, qgis_iface, tmp_path):
-    from eo_explorer.plugin import credentials
+    from eo_explorer.plugin.core import credentials
 
     tokens, files = servers
     name = _stream(files).name()
@@ -221,6 +224,6 @@ def test_a_project_whose_account_is_gone_says_which_account(servers, qgis_iface,
     ],
 )
 def test_only_the_plugins_own_header_files_are_restored(path, expected):
-    from eo_explorer.plugin.streaming import _header_file_of
+    from eo_explorer.plugin.assets.streaming import _header_file_of
 
     assert _header_file_of(path) == expected

@@ -17,8 +17,8 @@ import pytest
 from osgeo import gdal
 from qgis.core import QgsProject
 
-from tests.servers import file_server as fs
-from tests.servers.cogs import make_cog
+from tests.servers.common import file_server as fs
+from tests.servers.common.cogs import make_cog
 
 from .conftest import clean_settings
 
@@ -73,7 +73,7 @@ def cog(tmp_path):
 
 @pytest.fixture()
 def gdal_quiet():
-    from eo_explorer.plugin import streaming
+    from eo_explorer.plugin.assets import streaming
 
     gdal.SetConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR")
     gdal.VSICurlClearCache()
@@ -93,9 +93,9 @@ def reads(path: str) -> bool:
 def open_path(url: str, kind: str, origin: str) -> str:
     """The GDAL path the plugin builds for an asset at ``url`` whose account is ``kind``
     and belongs to ``origin`` (what ``stream_source`` does once it knows the account)."""
-    from eo_explorer.plugin import streaming
     from eo_explorer.plugin.api.assets import Location
     from eo_explorer.plugin.api.http import HttpClient
+    from eo_explorer.plugin.assets import streaming
 
     auth = make_auth(kind)
     http = HttpClient().with_auth(auth, origin)
@@ -146,7 +146,7 @@ def test_same_origin_redirects_keep_the_asset_url_and_its_header_file(
 
 
 def test_no_redirect_no_change(qgis_app, cog, gdal_quiet):
-    from eo_explorer.plugin import streaming
+    from eo_explorer.plugin.assets import streaming
 
     with fs.FileServer(cog, authorize=with_secret) as a:
         url = a.url_for("cog.tif")
@@ -160,8 +160,8 @@ def test_no_redirect_no_change(qgis_app, cog, gdal_quiet):
 
 @pytest.fixture()
 def constellr_account(qgis_app, unlocked_auth):
-    from eo_explorer.plugin import credentials
     from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
 
     clean_settings()
     credentials.save(Credentials(service="constellr", secret=SECRET))
@@ -171,10 +171,11 @@ def constellr_account(qgis_app, unlocked_auth):
 
 def stream(a_url: str, href: str):
     """What the Stream button does for a Constellr asset on the catalog's host."""
-    from eo_explorer.plugin import rasters, streaming
     from eo_explorer.plugin.api.assets import assets_of
     from eo_explorer.plugin.api.catalogs import Catalog
-    from eo_explorer.plugin.network import http_for
+    from eo_explorer.plugin.assets import streaming
+    from eo_explorer.plugin.core.network import http_for
+    from eo_explorer.plugin.map import rasters
 
     catalog = Catalog(id="constellr-test", title="Constellr", url=a_url, account="constellr")
     item = {
@@ -206,7 +207,8 @@ def test_a_saved_project_keeps_the_asset_url_not_the_presigned_link(
     constellr_account, qgis_new_project, qgis_iface, cog, gdal_quiet, tmp_path
 ):
     import eo_explorer
-    from eo_explorer.plugin import credentials, streaming
+    from eo_explorer.plugin.assets import streaming
+    from eo_explorer.plugin.core import credentials
 
     plugin = eo_explorer.classFactory(qgis_iface)
     plugin.initGui()  # its path writer keeps presigned links out of projects
@@ -250,7 +252,7 @@ def presigned(seconds: int, signature: str) -> str:
 def test_a_link_about_to_expire_is_renewed_while_the_layer_is_on_the_map(
     constellr_account, qgis_new_project, cog, gdal_quiet
 ):
-    from eo_explorer.plugin import stream_links
+    from eo_explorer.plugin.assets import stream_links
 
     renewer = stream_links.LinkRenewer()
     with fs.FileServer(cog, host="127.0.0.2") as b, fs.FileServer(cog, authorize=with_secret) as a:
@@ -284,7 +286,7 @@ def test_a_link_about_to_expire_is_renewed_while_the_layer_is_on_the_map(
     ],
 )
 def test_when_a_presigned_link_expires(query, expected):
-    from eo_explorer.plugin.stream_links import link_expiry
+    from eo_explorer.plugin.assets.stream_links import link_expiry
 
     assert link_expiry("https://bucket.example/key.tif?" + query) == expected
 
@@ -293,9 +295,9 @@ def test_when_a_presigned_link_expires(query, expected):
 def test_another_host_of_the_same_account_gets_the_header_file(qgis_app, cog, gdal_quiet, status):
     """CDSE downloads redirect to their ``zipper`` host, which wants the same token:
     GDAL goes there directly with the header file (libcurl would drop Authorization)."""
-    from eo_explorer.plugin import streaming
     from eo_explorer.plugin.api.assets import Location
     from eo_explorer.plugin.api.http import HttpClient
+    from eo_explorer.plugin.assets import streaming
 
     with (
         fs.FileServer(cog, host="127.0.0.2", authorize=with_secret) as zipper,

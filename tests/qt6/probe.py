@@ -204,7 +204,7 @@ def _exercise_widgets() -> dict[str, str]:
 
     def catalogs_dialog():
         from eo_explorer.plugin.api.catalogs import PRESETS
-        from eo_explorer.plugin.gui.catalogs_dialog import CatalogsDialog
+        from eo_explorer.plugin.gui.common.catalogs_dialog import CatalogsDialog
 
         dialog = CatalogsDialog(list(PRESETS))
         dialog.form.catalogList.setCurrentRow(1)
@@ -216,7 +216,7 @@ def _exercise_widgets() -> dict[str, str]:
         dialog.deleteLater()
 
     def script_editor():
-        from eo_explorer.plugin.gui.process_form import ScriptEditor
+        from eo_explorer.plugin.gui.sentinelhub.form import ScriptEditor
 
         editor = ScriptEditor()
         editor.set_text("//VERSION=3")
@@ -224,7 +224,7 @@ def _exercise_widgets() -> dict[str, str]:
         editor.deleteLater()
 
     def closable_dock():
-        from eo_explorer.plugin.gui.closable_dock import ClosableDock
+        from eo_explorer.plugin.gui.common.closable_dock import ClosableDock
 
         dock = ClosableDock()
         seen = []

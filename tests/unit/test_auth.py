@@ -19,7 +19,7 @@ from eo_explorer.plugin.api.auth import (
 )
 from eo_explorer.plugin.api.errors import HttpError
 from eo_explorer.plugin.api.http import HttpClient, HttpSettings
-from tests.servers.token_server import TokenServer
+from tests.servers.common.token_server import TokenServer
 
 SECRET = "s3cr3t-client-secret-value"
 
@@ -196,7 +196,7 @@ def test_refusals_are_one_sentence_without_the_secret(keycloak, flow, kind, word
 
 
 def test_unreachable_sign_in_server():
-    from tests.servers.rustac_server import free_port
+    from tests.servers.stac.rustac_server import free_port
 
     url = f"http://127.0.0.1:{free_port()}/token"
     provider = TokenProvider(ClientCredentials(url, "a", SECRET), client().post_form)

@@ -19,8 +19,8 @@ from eo_explorer.plugin.api.constellr_rules import (
 )
 from eo_explorer.plugin.api.errors import HttpError
 from eo_explorer.plugin.api.http import HttpClient, HttpSettings
-from tests.servers import faults
-from tests.servers.constellr_server import ConstellrServer
+from tests.servers.common import faults
+from tests.servers.constellr.server import ConstellrServer
 from tests.unit.test_constellr_server import rect, sized
 
 KEY = "ws-key-for-client-tests"

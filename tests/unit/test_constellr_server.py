@@ -15,9 +15,9 @@ import pytest
 import requests
 from osgeo import gdal, osr
 
-from tests.servers import faults
-from tests.servers.constellr_geometry import geometry_info
-from tests.servers.constellr_server import ConstellrServer
+from tests.servers.common import faults
+from tests.servers.constellr.geometry import geometry_info
+from tests.servers.constellr.server import ConstellrServer
 
 TIMEOUT = 10
 KEY, KEY2 = "key-ws1", "key-ws2"

@@ -16,7 +16,7 @@ from plugin.api.geometry import SearchArea
 from plugin.api.http import HttpClient
 from plugin.api.search import SearchRequest
 from plugin.api.stac import StacClient
-from tests.servers.constellr_server import ConstellrServer
+from tests.servers.constellr.server import ConstellrServer
 
 KEY = "key-documented"
 

@@ -28,7 +28,7 @@ from eo_explorer.plugin.api.errors import HttpError, NetworkError
 from eo_explorer.plugin.api.http import MAX_REDIRECTS, HttpClient, HttpSettings, origin
 from eo_explorer.plugin.api.search import SearchRequest
 from eo_explorer.plugin.api.stac import StacClient
-from tests.servers.redirect_server import LocalServer, RecordingHandler
+from tests.servers.common.recording import LocalServer, RecordingHandler
 
 STATUSES = (301, 302, 303, 307, 308)
 SECRET = "s3cret-value-7f3a"

@@ -11,8 +11,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from eo_explorer.plugin import dependencies as deps
-from eo_explorer.plugin.dependencies import (
+from eo_explorer.plugin.core import dependencies as deps
+from eo_explorer.plugin.core.dependencies import (
     DEPENDENCIES,
     Dependency,
     Requirement,
@@ -362,7 +362,7 @@ def test_module_import_does_not_import_qgis_or_the_dependencies():
     root = str(Path(deps.__file__).resolve().parent.parent)
     code = (
         f"import sys; sys.path[:0] = [{root!r}]\n"
-        "import plugin.dependencies\n"
+        "import plugin.core.dependencies\n"
         "bad = [m for m in ('qgis', 'pydantic', 'shapely', 'requests') if m in sys.modules]\n"
         "assert not bad, bad\n"
     )

@@ -15,8 +15,8 @@ from eo_explorer.plugin.api.auth import api_key_auth
 from eo_explorer.plugin.api.download import DownloadError, download, part_path
 from eo_explorer.plugin.api.errors import Cancelled
 from eo_explorer.plugin.api.http import HttpClient, HttpSettings
-from tests.servers import file_server as fs
-from tests.servers.cogs import make_cog, sha256_multihash
+from tests.servers.common import file_server as fs
+from tests.servers.common.cogs import make_cog, sha256_multihash
 
 SIZE = 3 * 1024 * 1024 + 123
 

@@ -15,9 +15,9 @@ import requests
 import urllib3
 from osgeo import gdal
 
-from tests.servers import file_server as fs
-from tests.servers.cogs import cog_bytes_checksum, make_cog, sha256_multihash
-from tests.servers.file_server import FileServer
+from tests.servers.common import file_server as fs
+from tests.servers.common.cogs import cog_bytes_checksum, make_cog, sha256_multihash
+from tests.servers.common.file_server import FileServer
 
 TIMEOUT = 10
 

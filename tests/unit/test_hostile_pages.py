@@ -24,7 +24,7 @@ from eo_explorer.plugin.api.errors import (
 from eo_explorer.plugin.api.http import MAX_BODY_BYTES, HttpClient, HttpSettings
 from eo_explorer.plugin.api.search import SearchRequest
 from eo_explorer.plugin.api.stac import StacClient
-from tests.servers.hostile_server import (
+from tests.servers.common.hostile_server import (
     GIB,
     HostileServer,
     Page,

@@ -12,15 +12,8 @@ import pytest
 import requests
 from shapely.geometry import box, shape
 
-from tests.servers import faults
-from tests.servers.paging_api import STYLES
-from tests.servers.rustac_server import (
-    RustacNotFoundError,
-    RustacServer,
-    RustacStartError,
-    find_rustac,
-)
-from tests.servers.sandbox_items import (
+from tests.servers.common import faults
+from tests.servers.sandbox.items import (
     SANDBOX_DIR,
     make_antimeridian_items,
     make_collection,
@@ -28,7 +21,14 @@ from tests.servers.sandbox_items import (
     sandbox_files,
     write_sandbox,
 )
-from tests.servers.stac_paging_server import StacPagingServer
+from tests.servers.stac.paging_api import STYLES
+from tests.servers.stac.paging_server import StacPagingServer
+from tests.servers.stac.rustac_server import (
+    RustacNotFoundError,
+    RustacServer,
+    RustacStartError,
+    find_rustac,
+)
 
 S2, S1, LST = "sandbox-sentinel-2-l2a", "sandbox-sentinel-1-grd", "sandbox-lst"
 TIMEOUT = 10

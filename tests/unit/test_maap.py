@@ -14,8 +14,8 @@ from eo_explorer.plugin.api.geometry import SearchArea
 from eo_explorer.plugin.api.http import HttpClient
 from eo_explorer.plugin.api.search import SearchRequest
 from eo_explorer.plugin.api.stac import StacClient
-from tests.servers.maap_server import MaapServer, collection, item
-from tests.servers.token_server import TokenServer
+from tests.servers.common.token_server import TokenServer
+from tests.servers.stac.maap_server import MaapServer, collection, item
 
 OFFLINE = "maap-offline-token-1"
 COLLECTIONS = [

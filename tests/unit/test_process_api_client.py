@@ -30,10 +30,10 @@ from eo_explorer.plugin.api.tiling import (
     split,
     utm_epsg,
 )
-from tests.servers import faults
-from tests.servers.process_api_render import processing_units
-from tests.servers.process_api_request import validate
-from tests.servers.process_api_server import ProcessApiServer, pattern, pixel_centres
+from tests.servers.common import faults
+from tests.servers.sentinelhub.process_server import ProcessApiServer, pattern, pixel_centres
+from tests.servers.sentinelhub.render import processing_units
+from tests.servers.sentinelhub.request import validate
 from tests.unit.process_cases import UTM33, job_for, options
 
 RECORDED = Path(__file__).resolve().parents[1] / "fixtures" / "sentinelhub" / "process-api-errors"

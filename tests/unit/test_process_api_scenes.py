@@ -10,15 +10,15 @@ import pytest
 import requests
 from osgeo import gdal
 
-from tests.servers.process_api_request import validate
-from tests.servers.process_api_scenes import (
+from tests.servers.sandbox.assets import sandbox_items
+from tests.servers.sentinelhub.process_server import ProcessApiServer
+from tests.servers.sentinelhub.request import validate
+from tests.servers.sentinelhub.scenes import (
     SandboxScenes,
     evaluation_step,
     javascript_available,
     run_evalscript,
 )
-from tests.servers.process_api_server import ProcessApiServer
-from tests.servers.sandbox_assets import sandbox_items
 
 pytestmark = pytest.mark.skipif(not javascript_available(), reason="mini-racer not installed")
 

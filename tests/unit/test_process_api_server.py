@@ -21,8 +21,8 @@ import requests
 from osgeo import gdal
 from shapely.geometry import Point, shape
 
-from tests.servers import faults
-from tests.servers.process_api_server import ProcessApiServer, Tile, pattern, pixel_centres
+from tests.servers.common import faults
+from tests.servers.sentinelhub.process_server import ProcessApiServer, Tile, pattern, pixel_centres
 
 TIMEOUT = 30
 RECORDED = Path(__file__).resolve().parents[1] / "fixtures" / "sentinelhub" / "process-api-errors"

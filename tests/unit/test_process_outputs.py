@@ -32,7 +32,7 @@ from eo_explorer.plugin.api.process_client import (
     read_answer,
     run_job,
 )
-from tests.servers.process_api_server import ProcessApiServer, pattern, pixel_centres
+from tests.servers.sentinelhub.process_server import ProcessApiServer, pattern, pixel_centres
 from tests.unit.process_cases import JUNE, job_for, options
 
 TWO_OUTPUTS = """//VERSION=3
@@ -244,7 +244,7 @@ def test_a_long_retry_after_is_capped_shown_and_cancellable(tmp_path):
 
 
 def test_a_429_without_retry_after_pauses_one_second(tmp_path):
-    from tests.servers import faults
+    from tests.servers.common import faults
 
     job = job_for(options())
     waits: list[float] = []

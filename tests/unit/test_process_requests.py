@@ -30,8 +30,8 @@ from eo_explorer.plugin.api.process import (
     options_problem,
     output_stem,
 )
-from tests.servers.process_api_evalscript import parse_evalscript
-from tests.servers.process_api_request import validate
+from tests.servers.sentinelhub.evalscript import parse_evalscript
+from tests.servers.sentinelhub.request import validate
 from tests.unit.process_cases import JUNE, PRESETS, UTM33, job_for, options
 
 # -- evalscripts ----------------------------------------------------------------------------

@@ -35,10 +35,10 @@ PROBE = REPO / "tests" / "qt6" / "probe.py"
 
 # Modules that need nothing from QGIS but qgis.PyQt: they must import under PyQt6.
 QT_ONLY_MODULES = {
-    "eo_explorer.plugin.gui.catalogs_dialog",
-    "eo_explorer.plugin.gui.closable_dock",
-    "eo_explorer.plugin.gui.process_form",
-    "eo_explorer.plugin.dependencies",
+    "eo_explorer.plugin.gui.common.catalogs_dialog",
+    "eo_explorer.plugin.gui.common.closable_dock",
+    "eo_explorer.plugin.gui.sentinelhub.form",
+    "eo_explorer.plugin.core.dependencies",
 }
 
 

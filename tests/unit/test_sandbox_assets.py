@@ -18,9 +18,8 @@ import pytest
 import requests
 from osgeo import gdal, ogr, osr
 
-from tests.servers import file_server as fs
-from tests.servers.rustac_server import RustacServer
-from tests.servers.sandbox_assets import (
+from tests.servers.common import file_server as fs
+from tests.servers.sandbox.assets import (
     GENERATOR_VERSION,
     SandboxAssetServer,
     cache_folder,
@@ -28,7 +27,8 @@ from tests.servers.sandbox_assets import (
     sandbox_items,
     write_items,
 )
-from tests.servers.sandbox_items import DEFAULT_ASSET_BASE, SANDBOX_DIR, sandbox_files
+from tests.servers.sandbox.items import DEFAULT_ASSET_BASE, SANDBOX_DIR, sandbox_files
+from tests.servers.stac.rustac_server import RustacServer
 
 REPO = Path(__file__).resolve().parents[2]
 S2, S1, LST = "sandbox-sentinel-2-l2a", "sandbox-sentinel-1-grd", "sandbox-lst"
@@ -344,7 +344,7 @@ def test_sandbox_cli_serves_items_with_real_assets(tmp_path):
     command = [
         sys.executable,
         "-m",
-        "tests.servers.sandbox",
+        "tests.servers.sandbox.services",
         "--port",
         "0",
         "--assets-port",

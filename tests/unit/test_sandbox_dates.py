@@ -12,12 +12,17 @@ import pytest
 import requests
 from osgeo import gdal
 
-from tests.servers import sandbox
-from tests.servers.process_api_scenes import javascript_available
-from tests.servers.rustac_server import RustacNotFoundError
-from tests.servers.sandbox_accounts import SANDBOX_API_KEY
-from tests.servers.sandbox_assets import sandbox_items
-from tests.servers.sandbox_dates import NEWEST_DAYS_AGO, days_to_today, newest_datetime, shift
+from tests.servers.sandbox import services as sandbox
+from tests.servers.sandbox.accounts import SANDBOX_API_KEY
+from tests.servers.sandbox.assets import sandbox_items
+from tests.servers.sandbox.dates import (
+    NEWEST_DAYS_AGO,
+    days_to_today,
+    newest_datetime,
+    shift,
+)
+from tests.servers.sentinelhub.scenes import javascript_available
+from tests.servers.stac.rustac_server import RustacNotFoundError
 
 TODAY = dt.date(2026, 12, 4)
 SANDBOX_ROOT = Path(__file__).resolve().parents[2]
@@ -147,7 +152,7 @@ def test_served_sandbox_carries_the_moved_dates(tmp_path):
 
 
 def _token(accounts) -> str:
-    from tests.servers.sandbox_accounts import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+    from tests.servers.sandbox.accounts import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 
     answer = requests.post(
         accounts.tokens.token_url,

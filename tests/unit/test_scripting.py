@@ -10,7 +10,7 @@ from shapely.geometry import box, shape
 
 from eo_explorer.plugin.api import SearchRequest, StacClient
 from eo_explorer.plugin.api.geometry import SearchArea
-from tests.servers.rustac_server import RustacServer
+from tests.servers.stac.rustac_server import RustacServer
 
 SANDBOX = Path(__file__).resolve().parents[2] / "resources" / "sandbox"
 S2 = "sandbox-sentinel-2-l2a"

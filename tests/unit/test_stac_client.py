@@ -22,10 +22,10 @@ from eo_explorer.plugin.api.geometry import SearchArea, area_from_polygons
 from eo_explorer.plugin.api.http import HttpClient, HttpSettings
 from eo_explorer.plugin.api.search import SearchRequest
 from eo_explorer.plugin.api.stac import StacClient
-from tests.servers import faults
-from tests.servers.rustac_server import RustacServer
-from tests.servers.sandbox_items import sandbox_files
-from tests.servers.stac_paging_server import StacPagingServer
+from tests.servers.common import faults
+from tests.servers.sandbox.items import sandbox_files
+from tests.servers.stac.paging_server import StacPagingServer
+from tests.servers.stac.rustac_server import RustacServer
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 COLLECTION = "c1"

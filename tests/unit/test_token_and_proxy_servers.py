@@ -14,10 +14,10 @@ from email.utils import parsedate_to_datetime
 import pytest
 import requests
 
-from tests.servers import faults
-from tests.servers.proxy_server import ProxyServer
-from tests.servers.redirect_server import RecordingServer, RedirectServer
-from tests.servers.token_server import TokenServer
+from tests.servers.common import faults
+from tests.servers.common.proxy_server import ProxyServer
+from tests.servers.common.recording import RecordingServer, RedirectServer
+from tests.servers.common.token_server import TokenServer
 
 TIMEOUT = 10
 SH_REALM = "/auth/realms/main/protocol/openid-connect/token"

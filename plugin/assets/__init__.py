@@ -1,0 +1,1 @@
+"""Assets inside QGIS: downloads, streamed rasters and the credentials each asset gets."""

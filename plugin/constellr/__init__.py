@@ -1,0 +1,1 @@
+"""Constellr inside QGIS: orders, deliveries and their layers."""

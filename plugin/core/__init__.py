@@ -1,0 +1,3 @@
+"""What every feature shares inside QGIS: settings (every key), accounts, network, tasks,
+translation, log, dependencies.
+"""

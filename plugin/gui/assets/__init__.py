@@ -1,0 +1,1 @@
+"""The Assets tab of the Search dock."""

@@ -1,0 +1,1 @@
+"""The Constellr dock: areas, new order, orders, deliveries."""

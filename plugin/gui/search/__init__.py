@@ -1,0 +1,1 @@
+"""The Search dock: form, results table, details and thumbnails."""

@@ -1,0 +1,1 @@
+"""The plugin's layers on the map: footprints, search areas, raster styling."""

@@ -1,0 +1,1 @@
+"""Sentinel Hub inside QGIS: Process jobs, their areas, mosaics and styles."""

@@ -1,0 +1,3 @@
+"""STAC API servers: rustac, stac-fastapi-pgstac, the paging server and the MAAP-shaped
+catalogue.
+"""
