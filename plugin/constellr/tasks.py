@@ -24,7 +24,7 @@ from ..api.constellr import DEFAULT_BASE_URL, ConstellrClient, SubmitResult
 from ..api.constellr_rules import OrderBatch, OrderInvalid
 from ..api.errors import Cancelled, EOExplorerError
 from ..core import settings
-from ..search.tasks import unexpected
+from ..core.tasks import unexpected
 
 CATALOG_IDS = ("sandbox-constellr", "constellr")
 

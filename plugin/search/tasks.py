@@ -1,4 +1,4 @@
-"""Background work: catalog searches and collection lists in QgsTasks.
+"""Catalog searches, whole items and collection lists in QgsTasks.
 
 A task fetches and parses in its worker thread and hands plain results (and ready
 QgsFeatures, which are not QObjects) to the main thread through ``finished``; it never
@@ -8,7 +8,6 @@ touches a widget or the project.
 from __future__ import annotations
 
 import json
-import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +21,7 @@ from ..api.http import HttpClient
 from ..api.search import SearchRequest
 from ..api.stac import CollectionInfo, StacClient, is_partial, whole_item
 from ..api.threads import paused_gc, prefetched
+from ..core.tasks import unexpected
 from ..map.footprints import footprint_fields, to_features
 
 
@@ -44,13 +44,6 @@ class SearchOutcome:
     @property
     def count(self) -> int:
         return len(self.features)
-
-
-def unexpected(exc: BaseException) -> EOExplorerError:
-    return EOExplorerError(
-        "Something unexpected went wrong; details are in the EO Explorer message log.",
-        details="".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
-    )
 
 
 class SearchTask(QgsTask):
@@ -237,103 +230,3 @@ class CollectionsTask(QgsTask):
 def looks_like_cql2(text: str) -> bool:
     """``platform='BIOMASS'``: a comparison rather than words to look for."""
     return "=" in text and "'" in text
-
-
-class AccountCheckTask(QgsTask):
-    """The Accounts dialog's Test button, off the main thread."""
-
-    completed = pyqtSignal(object)  # an api.accounts.CheckResult
-
-    def __init__(self, credentials, http: HttpClient, probe_url: str) -> None:
-        super().__init__("EO Explorer: test account", QgsTask.Flag.CanCancel)
-        self.credentials = credentials
-        self.http = http
-        self.probe_url = probe_url
-        self.result = None
-
-    def run(self) -> bool:
-        from ..api.accounts import CheckResult, check_account
-
-        try:
-            if self.credentials.service == "cdse-s3" or self.credentials.service.startswith("s3:"):
-                from ..assets import s3
-
-                bucket = (
-                    self.credentials.service[3:]
-                    if self.credentials.service != "cdse-s3"
-                    else "eodata"
-                )
-                ok, message = s3.check(self.credentials, bucket)
-                self.result = CheckResult(ok, message, "" if ok else "bad_secret")
-                return True
-            self.result = check_account(
-                self.credentials, self.http, self.probe_url, self.isCanceled
-            )
-        except Exception as exc:  # noqa: BLE001 - a Test never crashes QGIS
-            error = unexpected(exc)
-            self.result = CheckResult(False, error.message, "unexpected")
-        return True
-
-    def finished(self, result: bool) -> None:  # noqa: ARG002
-        self.completed.emit(self.result)
-        self.http.close()
-
-
-class DownloadTask(QgsTask):
-    """Download assets (several at once); per-file progress through ``fileProgress``."""
-
-    #: item id, asset key, bytes on disk, total bytes (-1 unknown)
-    fileProgress = pyqtSignal(str, str, int, int)
-    completed = pyqtSignal(object)  # an api.batch.Summary
-
-    def __init__(self, jobs, failures, workers: int) -> None:
-        super().__init__(f"EO Explorer: download {len(jobs)} file(s)", QgsTask.Flag.CanCancel)
-        from ..api.batch import Summary
-
-        self.jobs = jobs
-        self.workers = workers
-        self.summary = Summary(failed=list(failures))
-
-    def run(self) -> bool:
-        import time
-
-        from ..api.batch import run
-
-        last = [0.0]
-        totals = {(j.asset.item_id, j.asset.key): j.asset.size or 0 for j in self.jobs}
-        have_now = dict.fromkeys(totals, 0)
-
-        def progress(asset, have: int, total) -> None:
-            key = (asset.item_id, asset.key)
-            have_now[key] = have
-            if total:
-                totals[key] = total
-            now = time.monotonic()
-            if now - last[0] > 0.2 or (total and have >= total):
-                last[0] = now
-                share = sum(have_now.values()) / max(1, sum(totals.values()))
-                self.setProgress(min(100.0, 100.0 * share))
-                self.fileProgress.emit(
-                    asset.item_id, asset.key, have, -1 if total is None else total
-                )
-
-        try:
-            run(
-                self.jobs,
-                workers=self.workers,
-                progress=progress,
-                is_cancelled=self.isCanceled,
-                summary=self.summary,
-            )
-        except Exception as exc:  # noqa: BLE001 - a failed download never crashes QGIS
-            from ..api.batch import Failure
-
-            error = unexpected(exc)
-            self.summary.failed.extend(Failure(j.asset, "error", error.message) for j in self.jobs)
-        self.summary.cancelled = self.isCanceled()
-        # QGIS's task manager says "cancelled" or "failed" only when run() returns False.
-        everything_failed = bool(self.summary.failed) and not self.summary.done
-        return not (self.summary.cancelled or everything_failed)
-
-    def finished(self, result: bool) -> None:  # noqa: ARG002 - the summary says it all
-        self.completed.emit(self.summary)

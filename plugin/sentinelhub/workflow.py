@@ -12,7 +12,6 @@ import json
 import re
 import shutil
 import tempfile
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +30,7 @@ from ..api.process_client import (
     run_job,
 )
 from ..api.tiling import Tile
+from ..core.tasks import unexpected
 from .mosaic import assemble
 
 
@@ -68,13 +68,6 @@ class ProcessOutcome:
         return "; ".join(f"tile {t.name}: {e}" for t, e in self.failed[:3]) + (
             f" (and {len(self.failed) - 3} more)" if len(self.failed) > 3 else ""
         )
-
-
-def unexpected(exc: BaseException) -> EOExplorerError:
-    return EOExplorerError(
-        "Something unexpected went wrong; details are in the EO Explorer message log.",
-        details="".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
-    )
 
 
 def unique_path(folder: Path, stem: str, suffix: str = ".tif") -> Path:

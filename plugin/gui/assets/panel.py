@@ -15,9 +15,9 @@ from ...api import batch
 from ...api.assets import Asset, AssetProblem, assets_of
 from ...api.errors import EOExplorerError
 from ...assets import s3, streaming
+from ...assets.tasks import DownloadTask
 from ...core import log, settings
 from ...map import rasters
-from ...search.tasks import DownloadTask
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[3] / "ui" / "assets_panel.ui"))
 ASSET_ROLE = Qt.ItemDataRole.UserRole + 1

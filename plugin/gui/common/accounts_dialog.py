@@ -28,8 +28,8 @@ from ...api.accounts import (
 from ...api.catalogs import Catalog
 from ...api.errors import EOExplorerError
 from ...core import credentials, log, settings
+from ...core.account_check import AccountCheckTask
 from ...core.network import plain_client
-from ...search.tasks import AccountCheckTask
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[3] / "ui" / "accounts_dialog.ui"))
 SERVICE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -17,10 +17,10 @@ from ...api import batch
 from ...api.assets import AssetProblem
 from ...api.errors import EOExplorerError
 from ...assets import s3, streaming
+from ...assets.tasks import DownloadTask
 from ...constellr import layers as constellr_layers
 from ...constellr.tasks import api_catalog
 from ...core import log, settings
-from ...search.tasks import DownloadTask
 from ..common.slots import guarded
 
 FORM, _ = uic.loadUiType(

@@ -241,7 +241,7 @@ def guarded(method):
         except (ValueError, OSError, EOExplorerError) as exc:
             self.show_error(exc)
         except Exception as exc:  # noqa: BLE001 - a slot must never raise into Qt
-            from ...sentinelhub.workflow import unexpected
+            from ...core.tasks import unexpected
 
             self.show_error(unexpected(exc))
         return None

@@ -84,7 +84,7 @@ def _guard(dock, function, *args) -> None:
     try:
         function(*args)
     except Exception as exc:  # noqa: BLE001 - a slot must never raise
-        from ...sentinelhub.workflow import unexpected
+        from ...core.tasks import unexpected
 
         dock.show_error(unexpected(exc))
 
