@@ -8,11 +8,11 @@
 #  3. pip packages into .venv. NumPy is never pip-installed: Debian's GDAL bindings
 #     are built against Debian's python3-numpy (1.x on Debian 12, 2.x on trixie and
 #     sid), so pip is held to that version and a pip copy in the venv is removed.
-#  4. .venv-qt6: a separate venv with PyQt6 (no QGIS) where tests/unit/test_qt6_compat.py
+#  4. .venv-qt6: a separate venv with PyQt6 (no QGIS) where tests/unit/core/test_qt6_compat.py
 #     checks the plugin against Qt6 (enums, forms, imports). It never touches .venv.
 #  5. .venv-pgstac: stac-fastapi-pgstac, pypgstac and uvicorn in a venv of their own
 #     (their pins never touch .venv) for the tests against the server CDSE STAC runs
-#     (tests/servers/pgstac_server.py, on Debian's PostgreSQL 15 + PostGIS 3).
+#     (tests/servers/stac/pgstac_server.py, on Debian's PostgreSQL 15 + PostGIS 3).
 #
 # Safe to re-run; a second run only checks and prints what is already there.
 # Environment: VENV (default .venv), QT6_VENV (default .venv-qt6), PGSTAC_VENV (default

@@ -1,0 +1,144 @@
+"""The plugin shell: load, open the dock, unload leaving nothing behind."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsApplication, QgsTask
+from qgis.PyQt.QtWidgets import QDockWidget
+
+from ..conftest import clean_settings
+
+
+def load_plugin(iface):
+    import eo_explorer
+
+    plugin = eo_explorer.classFactory(iface)
+    plugin.initGui()
+    return plugin
+
+
+def test_metadata_is_complete_for_the_plugin_repository():
+    import configparser
+    from pathlib import Path
+
+    parser = configparser.ConfigParser()
+    parser.read(Path(__file__).resolve().parents[3] / "metadata.txt")
+    general = parser["general"]
+    for key in (
+        "name",
+        "description",
+        "about",
+        "version",
+        "author",
+        "email",
+        "repository",
+        "tracker",
+        "tags",
+        "icon",
+        "qgisMinimumVersion",
+        "hasProcessingProvider",
+    ):
+        assert general.get(key, "").strip(), key
+    assert general["name"] == "EO Explorer"
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert (Path(__file__).resolve().parents[3] / general["icon"]).exists()
+
+
+def test_load_open_dock_and_unload_cleanly(
+    qgis_iface, qgis_app, qgis_new_project, monkeypatch, sandbox_server
+):
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+    clean_settings()
+    registry = QgsApplication.processingRegistry()
+    plugin = load_plugin(qgis_iface)
+    assert plugin.missing == []
+    assert registry.providerById("eo_explorer") is not None
+    assert registry.algorithmById("eo_explorer:search_catalog") is not None
+    action = plugin.actions[0]
+    assert action.text() == "EO Explorer Search"
+
+    dock = plugin.dock  # a new user finds the Search dock open
+    assert dock is not None and not dock.isHidden() and action.isChecked()
+    action.trigger()  # the toolbar button hides it and shows it again
+    assert dock.isHidden()
+    action.trigger()
+    assert plugin.dock is dock and not dock.isHidden()
+    docks = qgis_iface.mainWindow().findChildren(QDockWidget, "EOExplorerSearchDock")
+    assert docks
+    canvas = qgis_iface.mapCanvas()
+    dock.form.drawButton.click()
+    assert canvas.mapTool() is dock.draw_tool
+
+    # A running task is cancelled by unload.
+    task = QgsTask.fromFunction("EO Explorer: test task", lambda t: t.waitForFinished(5000))
+    dock.search_task = task
+    from osgeo import gdal
+
+    from eo_explorer.plugin.assets.streaming import HEADER_FOLDER
+
+    gdal.FileFromMemBuffer(f"{HEADER_FOLDER}/left-over.txt", b"X-Api-Key: k\r\n")
+    plugin.unload()
+    assert task.isCanceled()
+    assert not gdal.ReadDir(HEADER_FOLDER)  # no credential header left in GDAL's memory
+    assert plugin.actions == [] and plugin.dock is None
+    assert canvas.mapTool() is None
+    assert registry.providerById("eo_explorer") is None
+    qgis_app.processEvents()
+
+
+def test_dock_opens_at_start_until_the_user_closes_it(
+    qgis_iface, qgis_app, monkeypatch, sandbox_server
+):
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+    clean_settings()
+    qgis_iface.mainWindow().show()  # docks report visibility only in a shown window
+    plugin = load_plugin(qgis_iface)
+    assert plugin.dock is not None and not plugin.dock.isHidden()  # a new user sees it
+    plugin.dock.close()  # the dock's own X button
+    assert not plugin.actions[0].isChecked()
+    plugin.unload()
+    plugin = load_plugin(qgis_iface)
+    assert plugin.dock is None  # QGIS restarted: the dock stays closed
+    plugin.actions[0].trigger()
+    assert plugin.dock is not None
+    plugin.unload()
+    plugin = load_plugin(qgis_iface)
+    assert plugin.dock is not None  # opened with the button last time: open again
+    plugin.unload()
+    qgis_iface.mainWindow().hide()
+
+
+def test_unload_without_opening_the_dock(qgis_iface):
+    from eo_explorer.plugin.core import settings
+
+    settings.set(settings.Key.DOCK_OPEN, False)
+    plugin = load_plugin(qgis_iface)
+    assert plugin.dock is None
+    plugin.unload()
+    assert QgsApplication.processingRegistry().providerById("eo_explorer") is None
+
+
+@pytest.mark.parametrize("entry", ["process", "constellr"])
+def test_process_and_constellr_docks_reopen_where_the_user_left_them(
+    qgis_iface, qgis_app, qgis_new_project, entry
+):
+    clean_settings()
+    qgis_iface.mainWindow().show()  # docks report visibility only in a shown window
+    plugin = load_plugin(qgis_iface)
+    assert getattr(plugin, entry).dock is None  # closed for a new user
+    getattr(plugin, entry).action.trigger()  # the toolbar button
+    dock = getattr(plugin, entry).dock
+    assert dock is not None and not dock.isHidden()
+    plugin.unload()
+
+    plugin = load_plugin(qgis_iface)  # QGIS restarted: open again
+    dock = getattr(plugin, entry).dock
+    assert dock is not None and not dock.isHidden()
+    assert getattr(plugin, entry).action.isChecked()
+    dock.close()  # the dock's own X button
+    plugin.unload()
+
+    plugin = load_plugin(qgis_iface)  # closed by the user: stays closed
+    assert getattr(plugin, entry).dock is None
+    plugin.unload()
+    qgis_iface.mainWindow().hide()

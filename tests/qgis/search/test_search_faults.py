@@ -1,0 +1,159 @@
+"""What the dock does when servers are slow, broken or not STAC: messages, never crashes."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from qgis.core import QgsApplication
+
+from tests.servers.common import faults
+from tests.servers.stac.paging_server import StacPagingServer
+from tests.servers.stac.rustac_server import free_port
+
+from ..conftest import clean_settings, run_search, sandbox_items, show_world, wait_for
+
+
+@pytest.fixture()
+def items():
+    return [i for i in sandbox_items() if i["collection"] == "sandbox-sentinel-2-l2a"][:300]
+
+
+@pytest.fixture()
+def custom_dock(qgis_iface, qgis_app, qgis_new_project, monkeypatch):
+    """A dock whose sandbox catalog points at a URL each test chooses."""
+    from eo_explorer.plugin.gui.search.dock import SearchDock
+
+    docks = []
+
+    def make(url: str):
+        monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", url)
+        clean_settings()
+        dock = SearchDock(qgis_iface)
+        dock.form.catalogCombo.setCurrentIndex(dock.form.catalogCombo.findData("sandbox"))
+        dock.form.startCheck.setChecked(False)
+        dock.form.endCheck.setChecked(False)
+        canvas = qgis_iface.mapCanvas()
+        show_world(canvas)
+        docks.append(dock)
+        return dock
+
+    yield make
+    for dock in docks:
+        dock.shutdown()
+        dock.deleteLater()
+    qgis_app.processEvents()
+
+
+def messages(dock) -> str:
+    return " | ".join(f"{item.title()} {item.text()}" for item in dock.message_bar.items())
+
+
+def wait_collections(app, dock):
+    wait_for(app, lambda: dock.collections_task is None, 30)
+
+
+def test_sentinel_hub_context_next_paging_through_the_dock(custom_dock, qgis_app, items):
+    with StacPagingServer(items, style="sentinelhub", default_limit=100) as server:
+        dock = custom_dock(server.url)
+        wait_collections(qgis_app, dock)
+        dock.form.maxItemsSpin.setValue(250)
+        outcome = run_search(qgis_app, dock)
+        assert outcome.error is None
+        assert dock.results_layer.featureCount() == 250
+        searches = [r for r in server.requests if r["path"].endswith("/search")]
+        assert [r["json"].get("next") for r in searches] == [None, 100, 200]
+        ids = [f["id"] for f in dock.results_layer.getFeatures()]
+        assert ids == [i["id"] for i in items][:250]
+
+
+def test_cancel_stops_within_a_second_and_keeps_what_was_fetched(custom_dock, qgis_app, items):
+    with StacPagingServer(
+        items, style="token-get", default_limit=100, faults={"/search": faults.slow(30, after=2)}
+    ) as server:
+        dock = custom_dock(server.url)
+        wait_collections(qgis_app, dock)
+        dock.form.maxItemsSpin.setValue(300)
+        outcomes = []
+        dock.searchFinished.connect(outcomes.append)
+        dock.form.searchButton.click()
+        wait_for(
+            qgis_app,
+            lambda: dock.search_task is not None and dock.search_task.outcome.count >= 200,
+            30,
+        )
+        time.sleep(0.3)  # the third page is now hanging on the server
+        started = time.monotonic()
+        dock.form.cancelButton.click()
+        wait_for(qgis_app, lambda: outcomes, 10)
+        assert time.monotonic() - started < 1.5
+        outcome = outcomes[0]
+        assert outcome.cancelled and outcome.error is None
+        assert dock.results_layer.featureCount() == 200
+        assert dock.form.statusLabel.text().startswith("Cancelled")
+        assert dock.form.searchButton.isEnabled() and not dock.form.cancelButton.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("fault", "expected"),
+    [
+        (
+            faults.stac_error(500, "Elasticsearch cluster unavailable", "InternalError"),
+            "had an internal error (HTTP 500): Elasticsearch cluster unavailable",
+        ),
+        (
+            faults.sentinelhub_error(400, "Invalid filter: unknown property", "COMMON_BAD_PAYLOAD"),
+            "rejected the request (HTTP 400): Invalid filter: unknown property",
+        ),
+        (faults.html_error(502, times=10), "is unavailable (bad gateway) (HTTP 502)"),
+        (faults.invalid_json(), "not valid JSON"),
+    ],
+    ids=["stac-500", "sentinelhub-400", "html-502", "invalid-json"],
+)
+def test_server_errors_become_sentences(custom_dock, qgis_app, items, fault, expected):
+    with StacPagingServer(items, style="post-body-merge", faults={"/search": fault}) as server:
+        dock = custom_dock(server.url)
+        wait_collections(qgis_app, dock)
+        logged = []
+        QgsApplication.messageLog().messageReceived.connect(
+            lambda message, tag, level: logged.append((tag, message))
+        )
+        outcome = run_search(qgis_app, dock)
+        assert outcome.error is not None
+        assert expected in messages(dock)
+        assert dock.form.statusLabel.text() == "The search failed."
+        assert any(tag == "EO Explorer" and "127.0.0.1" in message for tag, message in logged)
+
+
+def test_unreachable_host(custom_dock, qgis_app):
+    dock = custom_dock(f"http://127.0.0.1:{free_port()}/")
+    wait_collections(qgis_app, dock)
+    assert "Could not reach 127.0.0.1" in messages(dock)
+    outcome = run_search(qgis_app, dock)
+    assert "Could not reach" in str(outcome.error)
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [faults.not_stac_html(times=100), faults.not_stac_json(times=100)],
+    ids=["html-page", "other-json"],
+)
+def test_a_url_that_is_not_a_stac_api(custom_dock, qgis_app, items, fault):
+    with StacPagingServer(items, faults={"/": fault}) as server:
+        dock = custom_dock(server.url)
+        wait_collections(qgis_app, dock)
+        assert "is not a STAC API" in messages(dock)
+        outcome = run_search(qgis_app, dock)
+        assert "is not a STAC API" in str(outcome.error)
+
+
+def test_items_without_geometry_are_reported_not_dropped_silently(custom_dock, qgis_app, items):
+    broken = [dict(items[0], geometry=None, id="no-geometry-item")] + items[1:5]
+    with StacPagingServer(broken, style="token-get") as server:
+        dock = custom_dock(server.url)
+        wait_collections(qgis_app, dock)
+        outcome = run_search(qgis_app, dock)
+        assert dock.results_layer.featureCount() == 4
+        assert [str(r) for r in outcome.rejected] == ["no-geometry-item: it has no geometry"]
+        assert "1 items could not be drawn" in messages(dock)
+        assert QgsApplication.taskManager().countActiveTasks() == 0
