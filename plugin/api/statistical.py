@@ -49,7 +49,7 @@ from typing import Any, Optional
 from .errors import InvalidResponse
 from .evalscripts import EvalscriptProblem, check_evalscript
 from .http import IsCancelled, _never
-from .process import crs_uri, iso
+from .process import ProcessOptions, crs_uri, iso
 from .process_client import ProcessClient
 
 STATISTICS_PATH = "/api/v1/statistics"
@@ -167,6 +167,23 @@ class StatisticalRequest:
     histograms: dict[str, Histogram] = field(default_factory=dict)  # band (or "default")
     output: str = "default"
 
+    @classmethod
+    def from_options(cls, options: ProcessOptions, interval: str, **kw: Any) -> StatisticalRequest:
+        """The Process form's choices (collection, time range, mosaicking order, cloud
+        cover, processing, evalscript) as a Statistical request: ``input.data`` is
+        ``options.data_entry()`` (its ``dataFilter.timeRange`` equal to the aggregation's);
+        ``kw``: bbox, epsg, geometry, size or resolution, percentiles..."""
+        kw.setdefault("bbox", None)
+        kw.setdefault("epsg", 4326)
+        return cls(
+            data=(options.data_entry(),),
+            start=options.start,
+            end=options.end,
+            interval=interval,
+            evalscript=options.evalscript,
+            **kw,
+        )
+
     def problems(self) -> list[str]:
         """Sentences saying what the service would refuse; empty when the request is fine."""
         out: list[str] = []
@@ -236,6 +253,17 @@ class StatisticalRequest:
             bounds["bbox"] = list(self.bbox)
         if self.geometry is not None:
             bounds["geometry"] = self.geometry
+        body: dict[str, Any] = {
+            "input": {"bounds": bounds, "data": [dict(d) for d in self.data]},
+            "aggregation": self.aggregation_body(),
+        }
+        calculations = self.calculations_body()
+        if calculations:
+            body["calculations"] = calculations
+        return body
+
+    def aggregation_body(self, with_evalscript: bool = True) -> dict[str, Any]:
+        """``aggregation`` (not checked: :meth:`body` checks)."""
         interval: dict[str, Any] = {"of": self.interval}
         if self.last_interval:
             interval["lastIntervalBehavior"] = self.last_interval
@@ -245,23 +273,21 @@ class StatisticalRequest:
         }
         if self.size is not None:
             aggregation["width"], aggregation["height"] = int(self.size[0]), int(self.size[1])
-        else:
-            assert self.resolution is not None
+        elif self.resolution is not None:
             aggregation["resx"], aggregation["resy"] = self.resolution
-        aggregation["evalscript"] = self.evalscript
-        body: dict[str, Any] = {
-            "input": {"bounds": bounds, "data": [dict(d) for d in self.data]},
-            "aggregation": aggregation,
-        }
+        if with_evalscript:
+            aggregation["evalscript"] = self.evalscript
+        return aggregation
+
+    def calculations_body(self) -> dict[str, Any]:
+        """``calculations`` ({} when only the basic statistics are wanted)."""
         calculation: dict[str, Any] = {}
         if self.histograms:
             calculation["histograms"] = {b: h.body() for b, h in self.histograms.items()}
         if self.percentiles:
             k = [float(p) for p in self.percentiles]
             calculation["statistics"] = {"default": {"percentiles": {"k": k}}}
-        if calculation:
-            body["calculations"] = {self.output: calculation}
-        return body
+        return {self.output: calculation} if calculation else {}
 
 
 # -- the answer -----------------------------------------------------------------------------

@@ -56,6 +56,7 @@ function setup() {
 }
 function evaluatePixel(s) { return [(s.B08 - s.B04) / (s.B08 + s.B04)]; }
 """
+STOPPED_OUT_OF_PU = "Stopped: the account ran out of processing units."
 THROWS = NDVI.replace("return {ndvi", 'throw new Error("no"); return {ndvi')
 
 needs_js = pytest.mark.skipif(not javascript_available(), reason="mini-racer not installed")
@@ -489,3 +490,166 @@ def test_the_client_waits_out_a_rate_limit(scenes, keycloak):
             client.statistics(stat_request(interval="P30D", percentiles=()))
         statuses = [r["status"] for r in sh.requests if r["path"] == "/api/v1/statistics"]
     assert statuses == [200, 429, 200] and len(waits) == 1
+
+
+# -- from the Process form, and Batch Statistical -------------------------------------------
+
+
+def test_a_request_from_the_process_form_options():
+    from eo_explorer.plugin.api.process import ProcessOptions
+
+    opts = ProcessOptions(
+        collection="sentinel-2-l2a",
+        start=JUNE[0],
+        end=JUNE[1],
+        evalscript=NDVI,
+        mosaicking_order="leastCC",
+        max_cloud_coverage=30,
+    )
+    body = StatisticalRequest.from_options(opts, "P1D", bbox=AREA, size=(200, 150)).body()
+    assert body["input"]["data"] == [
+        {
+            "type": "sentinel-2-l2a",
+            "dataFilter": {
+                "timeRange": {"from": "2024-06-01T00:00:00Z", "to": "2024-07-01T00:00:00Z"},
+                "mosaickingOrder": "leastCC",
+                "maxCloudCoverage": 30.0,
+            },
+        }
+    ]
+    assert body["aggregation"]["aggregationInterval"] == {"of": "P1D"}
+    assert body["aggregation"]["timeRange"] == body["input"]["data"][0]["dataFilter"]["timeRange"]
+
+
+def test_the_batch_statistical_body_has_the_shape_of_seed_001():
+    from eo_explorer.plugin.api.batch_statistical import BatchStatisticalRequest, S3Location
+
+    batch = BatchStatisticalRequest(
+        features=S3Location("s3://bucket/fields.gpkg", "AK", "SK"),
+        output=S3Location(
+            "s3://bucket/out/<REQUEST_ID>/<ID>.json", iam_role_arn="arn:r", region="eu-central-1"
+        ),
+        statistics=stat_request(bbox=None, size=None, resolution=(10.0, 10.0), percentiles=(0.5,)),
+    )
+    body = batch.body()
+    assert body == {
+        "input": {
+            "features": {
+                "s3": {"url": "s3://bucket/fields.gpkg", "accessKey": "AK", "secretAccessKey": "SK"}
+            },
+            "data": [{"type": "sentinel-2-l2a", "dataFilter": {"mosaickingOrder": "mostRecent"}}],
+        },
+        "aggregation": {
+            "timeRange": {"from": "2024-06-01T00:00:00Z", "to": "2024-07-01T00:00:00Z"},
+            "aggregationInterval": {"of": "P10D"},
+            "resx": 10.0,
+            "resy": 10.0,
+            "evalscript": NDVI,
+        },
+        "calculations": {"ndvi": {"statistics": {"default": {"percentiles": {"k": [0.5]}}}}},
+        "output": {
+            "s3": {
+                "url": "s3://bucket/out/<REQUEST_ID>/<ID>.json",
+                "iamRoleARN": "arn:r",
+                "region": "eu-central-1",
+            }
+        },
+    }
+    assert "SK" not in repr(batch)
+    referenced = BatchStatisticalRequest(
+        batch.features,
+        S3Location("s3://bucket/out"),
+        stat_request(bbox=None, evalscript=""),
+        evalscript_reference=S3Location("s3://bucket/ndvi.js"),
+    ).body()
+    assert "evalscript" not in referenced["aggregation"]
+    assert referenced["aggregation"]["evalscriptReference"] == {
+        "s3": {"url": "s3://bucket/ndvi.js"}
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        ("s3://bucket/out/<REQUEST_ID>.json", "must contain <ID> or <IDENTIFIER>"),
+        ("s3://bucket/out/<NAME>.json", "<NAME>, which is not a placeholder"),
+        ("https://bucket/out", "is not an S3 URL"),
+    ],
+)
+def test_batch_output_locations_the_service_refuses(url, sentence):
+    from eo_explorer.plugin.api.batch_statistical import BatchStatisticalRequest, S3Location
+
+    batch = BatchStatisticalRequest(
+        S3Location("s3://bucket/f.gpkg"), S3Location(url), stat_request(bbox=None)
+    )
+    assert any(sentence in p for p in batch.problems())
+    with pytest.raises(StatisticalProblem):
+        batch.body()
+
+
+@pytest.mark.parametrize(
+    ("document", "running", "waiting", "ended", "sentence"),
+    [
+        (
+            {"id": "a", "status": "CREATED"},
+            False,
+            True,
+            False,
+            "Created: not analysed or started yet.",
+        ),
+        (
+            {"id": "a", "status": "ANALYSIS_DONE"},
+            False,
+            True,
+            False,
+            "Analysed: waiting to be started.",
+        ),
+        (
+            {"id": "a", "status": "PROCESSING", "completionPercentage": 40},
+            True,
+            False,
+            False,
+            "Processing (40 %).",
+        ),
+        ({"id": "a", "status": "DONE", "costPu": 12.5}, False, False, True, "Done. Cost: 12.5 PU."),
+        (
+            {"id": "a", "status": "FAILED", "error": "No features."},
+            False,
+            False,
+            True,
+            "Failed: No features.",
+        ),
+        (
+            {"id": "a", "status": "STOPPED", "stoppedStatusReason": "OUT_OF_PU"},
+            False,
+            False,
+            True,
+            STOPPED_OUT_OF_PU,
+        ),
+        (
+            {"id": "a", "status": "PARTIAL"},
+            False,
+            False,
+            True,
+            "Partly done: some features failed.",
+        ),
+    ],
+)
+def test_batch_statistical_states(document, running, waiting, ended, sentence):
+    from eo_explorer.plugin.api.batch_statistical import parse_task
+
+    task = parse_task({**document, "created": "2019-08-24T14:15:22Z"})
+    assert (task.running, task.waiting, task.ended) == (running, waiting, ended)
+    assert task.describe() == sentence
+    assert task.created.year == 2019
+
+
+def test_batch_statistical_urls():
+    from eo_explorer.plugin.api.batch_statistical import STATUSES, batch_url
+
+    base = "https://services.sentinel-hub.com/"
+    assert batch_url(base) == "https://services.sentinel-hub.com/api/v1/statistics/batch"
+    assert batch_url(base, "id1", "analyse").endswith("/api/v1/statistics/batch/id1/analyse")
+    assert len(STATUSES) == 8
+    with pytest.raises(ValueError):
+        batch_url(base, "id1", "restart")
