@@ -544,13 +544,7 @@ class StatisticalClient:
         StatisticalProblem before sending, ProcessError / InvalidResponse after."""
         body = request.body() if isinstance(request, StatisticalRequest) else request
         response = self.process.post(self.statistics_url, body, "application/json", is_cancelled)
-        try:
-            document = response.json()
-        except Exception as exc:  # noqa: BLE001 - any undecodable body is the same problem
-            raise InvalidResponse(
-                "Sentinel Hub's statistics are not JSON.",
-                details=f"{self.statistics_url}: {exc}",
-            ) from None
+        document = response.json()  # InvalidResponse when it is not JSON
         return parse_response(document, self.statistics_url)
 
 
