@@ -66,6 +66,12 @@ DATA_MASK_MISSING = (
     "dataMask: [sample.dataMask] from evaluatePixel()."
 )
 
+NO_INTERVALS = (
+    "Sentinel Hub found no data in any interval of this time range for this area (the "
+    "answer lists only intervals where data is available): widen the time range, raise the "
+    "maximum cloud cover, or check that the collection covers the area."
+)
+
 # ISO 8601 duration: PnYnMnWnD with an optional TnHnMnS part.
 _DURATION = re.compile(
     r"P(?:(?P<Y>\d+)Y)?(?:(?P<M>\d+)M)?(?:(?P<W>\d+)W)?(?:(?P<D>\d+)D)?"
@@ -350,6 +356,11 @@ class IntervalStats:
 @dataclass(frozen=True)
 class StatisticalResult:
     intervals: tuple[IntervalStats, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """No interval had data (:data:`NO_INTERVALS` says so to the user)."""
+        return not self.intervals
 
     @property
     def errors(self) -> list[IntervalStats]:

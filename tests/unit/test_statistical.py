@@ -18,6 +18,7 @@ from eo_explorer.plugin.api.http import HttpClient, HttpSettings
 from eo_explorer.plugin.api.process_client import ProcessClient, ProcessError
 from eo_explorer.plugin.api.statistical import (
     DATA_MASK_MISSING,
+    NO_INTERVALS,
     Histogram,
     StatisticalClient,
     StatisticalProblem,
@@ -352,6 +353,16 @@ def test_a_polygon_counts_the_pixels_outside_as_no_data(server, keycloak, scenes
     a, b = whole.intervals[0].outputs["ndvi"]["B0"], half.intervals[0].outputs["ndvi"]["B0"]
     assert a.sample_count == b.sample_count
     assert b.no_data_count > a.no_data_count + 0.4 * (a.sample_count - a.no_data_count)
+
+
+def test_a_time_range_without_scenes_is_an_empty_series(server, keycloak):
+    years_before = stat_request(
+        start=datetime(2019, 6, 1, tzinfo=UTC), end=datetime(2019, 7, 1, tzinfo=UTC)
+    )
+    result = client_for(server, keycloak).statistics(years_before)
+    assert result.empty and result.intervals == ()
+    assert csv_rows(result) == [csv_rows(result)[0]]  # the header only
+    assert "only intervals where data is available" in NO_INTERVALS
 
 
 @needs_js
