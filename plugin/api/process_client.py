@@ -31,7 +31,7 @@ from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from .errors import Cancelled, EOExplorerError, HttpError, InvalidResponse, NetworkError
-from .http import HttpClient, IsCancelled, _never
+from .http import HttpClient, IsCancelled, Response, _never
 from .process import MULTI_ACCEPT, ProcessJob
 from .tiling import Tile
 
@@ -207,6 +207,17 @@ class Answer:
         return next(iter(self.files.values()))
 
 
+def units_spent(headers: Any) -> float:
+    """The ``x-processingunits-spent`` header of an answer (0 when absent or unreadable)."""
+    for key, value in headers.items():
+        if key.lower() == "x-processingunits-spent":
+            try:
+                return float(value)
+            except ValueError:
+                return 0.0
+    return 0.0
+
+
 TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 
 
@@ -284,13 +295,24 @@ class ProcessClient:
             responses = (body.get("output") or {}).get("responses") or [{}]
             output_ids = tuple(str(r.get("identifier", "default")) for r in responses)
         accept = MULTI_ACCEPT if len(output_ids) > 1 else "image/tiff"
+        response = self.post(self.process_url, body, accept, is_cancelled)
+        files = read_answer(response.content, output_ids, self.process_url)
+        return Answer(files, units_spent(response.headers))
+
+    def post(
+        self, url: str, body: dict[str, Any], accept: str, is_cancelled: IsCancelled = _never
+    ) -> Response:
+        """POST ``body`` to ``url`` (the Process API or another Sentinel Hub API taking the
+        same account): waits out 429s (Retry-After in milliseconds, shared throttle),
+        retries server errors and broken connections with back-off. Raises
+        :class:`ProcessError` (or Cancelled)."""
         failures = limited = 0
         while True:
             self.throttle.wait(is_cancelled)
             try:
-                response = self.http.request(
+                return self.http.request(
                     "POST",
-                    self.process_url,
+                    url,
                     json_body=body,
                     headers={"Accept": accept},
                     idempotent=False,  # retried here: Retry-After is in milliseconds
@@ -317,15 +339,6 @@ class ProcessClient:
                     self._sleep(self.backoff * 2 ** (failures - 1), is_cancelled)
                     continue
                 raise ProcessError(exc.message, details=exc.details) from None
-            files = read_answer(response.content, output_ids, self.process_url)
-            units = 0.0
-            for key, value in response.headers.items():
-                if key.lower() == "x-processingunits-spent":
-                    try:
-                        units = float(value)
-                    except ValueError:
-                        pass
-            return Answer(files, units)
 
     @staticmethod
     def _sleep(seconds: float, is_cancelled: IsCancelled) -> None:

@@ -35,11 +35,12 @@ def _dict(value: Any, path: str) -> dict:
     return value
 
 
-def image_size(output: dict, bbox: tuple) -> tuple:
+def image_size(output: dict, bbox: tuple, where: str = "output") -> tuple:
+    """(width, height) of ``output`` (or the Statistical API's ``aggregation``: ``where``)."""
     pairs = ("width" in output or "height" in output, "resx" in output or "resy" in output)
     if all(pairs):
         raise bad_payload(
-            "output",
+            where,
             'Only one pair of parameters "width"/"height" or "resx"/"resy" must be set at the '
             "same time.",
         )
@@ -53,11 +54,11 @@ def image_size(output: dict, bbox: tuple) -> tuple:
         ):
             res = output.get(res_key)
             if not _number(res) or res <= 0:
-                raise bad_payload(f"output->{res_key}", f"`{res_key}` must be a positive number.")
+                raise bad_payload(f"{where}->{res_key}", f"`{res_key}` must be a positive number.")
             pixels = max(1, int(round(extent / res)))
             if pixels > MAX_SIZE:
                 raise bad_payload(
-                    f"output->{res_key}",
+                    f"{where}->{res_key}",
                     f"`{size_key} = {pixels}`, calculated from {res_key}, is larger than "
                     f"allowed {MAX_SIZE}.",
                 )
@@ -67,14 +68,14 @@ def image_size(output: dict, bbox: tuple) -> tuple:
     for key in ("width", "height"):
         value = output.get(key, 256)  # OpenAPI default 256
         if not _number(value) or not float(value).is_integer():
-            raise bad_payload(f"output->{key}", f"`{key}` must be an integer.")
+            raise bad_payload(f"{where}->{key}", f"`{key}` must be an integer.")
         value = int(value)
         if value > MAX_SIZE:
             raise bad_payload(
-                f"output->{key}", f"`{key} = {value}` is larger than allowed {MAX_SIZE}."
+                f"{where}->{key}", f"`{key} = {value}` is larger than allowed {MAX_SIZE}."
             )
         if value < 1:
-            raise bad_payload(f"output->{key}", f"`{key} = {value}` is smaller than allowed 1.")
+            raise bad_payload(f"{where}->{key}", f"`{key} = {value}` is smaller than allowed 1.")
         size.append(value)
     return size[0], size[1]
 
