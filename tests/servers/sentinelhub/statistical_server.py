@@ -1,7 +1,7 @@
 """A local Sentinel Hub Statistical API (``POST /api/v1/statistics``) computing real
 statistics of the sandbox scenes' pixels.
 
-Built on :class:`tests.servers.process_api_server.ProcessApiServer` (token check, rate
+Built on :class:`tests.servers.sentinelhub.process_server.ProcessApiServer` (token check, rate
 limit, processing units, faults, multipart bodies, every request in ``server.requests``) and
 its modules: ``input`` is validated like a Process request (``process_api_request``), the
 evalscript is read by ``process_api_evalscript`` and run for real on the bands of the
@@ -44,12 +44,12 @@ from typing import Any, Optional
 
 import numpy as np
 
-from tests.servers.process_api_collections import ApiError, bad_payload
-from tests.servers.process_api_output import image_size
-from tests.servers.process_api_render import data_mask, processing_units
-from tests.servers.process_api_request import ProcessRequest, _bounds, parse_time, validate
-from tests.servers.process_api_scenes import evaluation_step, run_evalscript, to_sample_type
-from tests.servers.process_api_server import ProcessApiServer
+from tests.servers.sentinelhub.collections import ApiError, bad_payload
+from tests.servers.sentinelhub.output import image_size
+from tests.servers.sentinelhub.process_server import ProcessApiServer
+from tests.servers.sentinelhub.render import data_mask, processing_units
+from tests.servers.sentinelhub.request import ProcessRequest, _bounds, parse_time, validate
+from tests.servers.sentinelhub.scenes import evaluation_step, run_evalscript, to_sample_type
 
 __all__ = ["DATA_MASK_MISSING", "STATISTICS_PATH", "StatisticalApiServer", "intervals"]
 
@@ -215,7 +215,7 @@ def validate_statistical(
 
 
 def _first_output_id(script: str) -> str:
-    from tests.servers.process_api_evalscript import EvalscriptError, parse_evalscript
+    from tests.servers.sentinelhub.evalscript import EvalscriptError, parse_evalscript
 
     try:
         outputs = parse_evalscript(script).outputs
@@ -348,7 +348,7 @@ class StatisticalApiServer(ProcessApiServer):
                 headers={"Allow": "POST"},
             )
         if self.token_check is not None and not self.token_check(entry["headers"]):
-            from tests.servers.process_api_server import UNAUTHORIZED
+            from tests.servers.sentinelhub.process_server import UNAUTHORIZED
 
             raise ApiError(401, UNAUTHORIZED, "COMMON_UNAUTHORIZED")
         self._check_rate()

@@ -30,11 +30,11 @@ from eo_explorer.plugin.api.statistical import (
     parse_duration,
     parse_response,
 )
-from tests.servers.process_api_request import validate
-from tests.servers.process_api_scenes import SandboxScenes, javascript_available
-from tests.servers.sandbox_assets import sandbox_items
-from tests.servers.statistical_server import StatisticalApiServer
-from tests.servers.token_server import TokenServer
+from tests.servers.common.token_server import TokenServer
+from tests.servers.sandbox.assets import sandbox_items
+from tests.servers.sentinelhub.request import validate
+from tests.servers.sentinelhub.scenes import SandboxScenes, javascript_available
+from tests.servers.sentinelhub.statistical_server import StatisticalApiServer
 
 UTC = timezone.utc
 JUNE = (datetime(2024, 6, 1, tzinfo=UTC), datetime(2024, 7, 1, tzinfo=UTC))
