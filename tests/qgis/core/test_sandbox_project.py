@@ -11,7 +11,10 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
 )
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
 
+from eo_explorer.plugin.gui.common.draw_tool import OUTLINE_COLOR
 from tests.servers.sandbox.assets import sandbox_items
 from tests.servers.sandbox.project import START_EXTENT, write_project
 
@@ -35,6 +38,10 @@ def test_project_has_the_basemap_and_opens_where_the_sandbox_data_is(qgis_app, t
     assert {"Germany", "France", "Fiji"} <= names
     coverage = layers["Where the sandbox has data"]
     assert coverage.featureCount() == 3 and coverage.labelsEnabled()
+    # not the dashed blue of a drawn search area, nor the orange of footprints
+    outline = coverage.renderer().symbol().symbolLayer(0)
+    assert outline.strokeStyle() == Qt.PenStyle.DotLine
+    assert outline.strokeColor() not in (OUTLINE_COLOR, QColor(255, 127, 0))
     assert project.crs().authid() == "EPSG:3857"
 
     # the start extent holds every central-European Sentinel-2 and Sentinel-1 item

@@ -106,6 +106,10 @@ def _style_countries(layer) -> None:
     layer.setLabelsEnabled(True)
 
 
+#: where the sandbox has data, outlined and labelled in this colour
+COVERAGE_RGB = "106,61,154"
+
+
 def _style_coverage(layer) -> None:
     from qgis.core import (
         QgsFillSymbol,
@@ -117,10 +121,12 @@ def _style_coverage(layer) -> None:
     layer.renderer().setSymbol(
         QgsFillSymbol.createSimple(
             {
+                # dotted purple: neither the dashed blue of a drawn search area nor the
+                # orange of footprints, so the three never read as one another
                 "color": "0,0,0,0",
-                "outline_color": "31,120,180",
-                "outline_width": "0.6",
-                "outline_style": "dash",
+                "outline_color": COVERAGE_RGB,
+                "outline_width": "0.5",
+                "outline_style": "dot",
             }
         )
     )
@@ -136,7 +142,7 @@ def _style_coverage(layer) -> None:
     labels.setDataDefinedProperties(props)
     labels.displayAll = True  # never hidden behind a country name
     labels.priority = 10
-    labels.setFormat(_text_format(10, (31, 120, 180)))
+    labels.setFormat(_text_format(10, tuple(int(v) for v in COVERAGE_RGB.split(","))))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(labels))
     layer.setLabelsEnabled(True)
 
