@@ -67,6 +67,10 @@ class Asset:
     checksum: str = ""
     local_path: str = ""
     alternates: dict[str, str] = field(default_factory=dict)
+    #: when the data was acquired (ISO 8601 text as the item gives it; "" when unknown):
+    #: ``start_datetime``/``end_datetime``, or ``datetime`` for both
+    start: str = ""
+    end: str = ""
 
     @property
     def is_raster(self) -> bool:
@@ -157,6 +161,7 @@ def assets_of(item: dict[str, Any]) -> list[Asset]:
     if not isinstance(item, dict) or not isinstance(item.get("assets"), dict):
         return []
     found = []
+    item_start, item_end = acquisition_time(item.get("properties"))
     for key, data in item["assets"].items():
         if not isinstance(data, dict) or not isinstance(data.get("href"), str):
             continue
@@ -180,9 +185,26 @@ def assets_of(item: dict[str, Any]) -> list[Asset]:
                 checksum=str(data.get("file:checksum") or ""),
                 local_path=str(data.get("file:local_path") or ""),
                 alternates=alternates,
+                # an asset may carry its own time (STAC common metadata on assets)
+                start=acquisition_time(data)[0] or item_start,
+                end=acquisition_time(data)[1] or item_end,
             )
         )
     return found
+
+
+def acquisition_time(properties: Any) -> tuple[str, str]:
+    """``(start, end)`` of STAC common metadata: ``start_datetime``/``end_datetime`` when
+    both are there, else ``datetime`` for both; ``("", "")`` when neither is a string."""
+    if not isinstance(properties, dict):
+        return "", ""
+    start, end = properties.get("start_datetime"), properties.get("end_datetime")
+    if isinstance(start, str) and isinstance(end, str) and start and end:
+        return start, end
+    instant = properties.get("datetime")
+    if isinstance(instant, str) and instant:
+        return instant, instant
+    return "", ""
 
 
 # --- file:checksum (multihash) -----------------------------------------------------------
