@@ -27,6 +27,7 @@ from ...core.network import http_for
 from ...map import footprints as layers
 from ...map.areas import extent_area, geometries_area
 from ...search.tasks import CollectionsTask, SearchTask
+from ...search.time_range import map_time_range
 from ..assets.panel import AssetsPanel, items_by_fid
 from ..common.closable_dock import ClosableDock
 from ..common.date_typing import DateTyping
@@ -207,6 +208,11 @@ class SearchDock(ClosableDock):
             f.endCheck.toggled,
         ):
             signal.connect(self._save_dates)
+        clock = QgsApplication.getThemeIcon("/propertyicons/temporal.svg")
+        if not clock.isNull():  # the icon of QGIS's Temporal tabs; the text is the fallback
+            f.projectTimeButton.setIcon(clock)
+            f.projectTimeButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        f.projectTimeButton.clicked.connect(self.use_map_time)
         f.cloudCheck.toggled.connect(f.cloudSpin.setEnabled)
         f.cloudSpin.setEnabled(f.cloudCheck.isChecked())
         self.draw_tool.polygonChanged.connect(self._polygon_changed)
@@ -231,6 +237,26 @@ class SearchDock(ClosableDock):
         f.endDate.setDate(end)
         f.startCheck.setChecked(settings.get(settings.Key.USE_START))
         f.endCheck.setChecked(settings.get(settings.Key.USE_END))
+
+    def use_map_time(self, *_args) -> None:
+        """The dates of the time the map shows (Temporal Controller, else the project's)."""
+        days = map_time_range(self.canvas, QgsProject.instance())
+        if days is None:
+            self.message_bar.pushMessage(
+                tr("EO Explorer"),
+                tr(
+                    "The map has no time yet: set the project's time range (Project ▸ "
+                    "Properties ▸ Temporal) or turn on the Temporal Controller."
+                ),
+                Qgis.MessageLevel.Info,
+                8,
+            )
+            return
+        f = self.form
+        f.startCheck.setChecked(True)
+        f.endCheck.setChecked(True)
+        f.startDate.setDate(QDate(days[0].year, days[0].month, days[0].day))
+        f.endDate.setDate(QDate(days[1].year, days[1].month, days[1].day))
 
     def _save_dates(self, *_args) -> None:
         f = self.form

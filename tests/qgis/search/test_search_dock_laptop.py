@@ -215,3 +215,46 @@ def test_status_says_the_order_asked_of_the_catalog():
     assert status_text(outcome, "least-cloudy") == (
         "42 items on the map from 5 page(s). Rows in the catalog's order (least cloudy first)."
     )
+
+
+def test_map_time_fills_the_dates_from_the_temporal_controller_or_the_project(
+    dock, qgis_iface, qgis_app
+):
+    from qgis.core import QgsDateTimeRange, QgsProject
+    from qgis.PyQt.QtCore import QDateTime, QTime
+
+    def utc(year, month, day) -> QDateTime:
+        return QDateTime(QDate(year, month, day), QTime(0, 0), Qt.TimeSpec.UTC)
+
+    canvas = qgis_iface.mapCanvas()
+    project = QgsProject.instance()
+    canvas.setTemporalRange(
+        QgsDateTimeRange(QDateTime(), QDateTime())
+    )  # the Temporal Controller is off
+    project.timeSettings().setTemporalRange(QgsDateTimeRange(QDateTime(), QDateTime()))
+    set_dates(dock, "2023-03-05", "2023-04-06")
+    dock.form.projectTimeButton.click()
+    assert dock.form.startDate.date() == QDate(2023, 3, 5)  # nothing to take: unchanged
+    shown = [w.text() for w in dock.message_bar.items()]
+    assert any("The map has no time yet" in text for text in shown)
+
+    project.timeSettings().setTemporalRange(QgsDateTimeRange(utc(2024, 5, 1), utc(2024, 8, 31)))
+    dock.form.startCheck.setChecked(False)
+    dock.form.projectTimeButton.click()
+    assert dock.form.startCheck.isChecked() and dock.form.endCheck.isChecked()
+    assert (dock.form.startDate.date(), dock.form.endDate.date()) == (
+        QDate(2024, 5, 1),
+        QDate(2024, 8, 31),
+    )
+
+    # the Temporal Controller's frame of one day wins over the project's range
+    canvas.setTemporalRange(QgsDateTimeRange(utc(2024, 6, 3), utc(2024, 6, 4), True, False))
+    try:
+        dock.form.projectTimeButton.click()
+        assert (dock.form.startDate.date(), dock.form.endDate.date()) == (
+            QDate(2024, 6, 3),
+            QDate(2024, 6, 3),
+        )
+    finally:
+        canvas.setTemporalRange(QgsDateTimeRange(QDateTime(), QDateTime()))
+        project.timeSettings().setTemporalRange(QgsDateTimeRange(QDateTime(), QDateTime()))
