@@ -12,8 +12,6 @@ band legends of RGB and grey layers are collapsed, the temperature legend stays 
 
 from __future__ import annotations
 
-import re
-
 from qgis.core import (
     Qgis,
     QgsColorRampLegendNodeSettings,
@@ -32,11 +30,10 @@ from qgis.core import (
     QgsSingleBandPseudoColorRenderer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDateTime, Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..api.assets import Asset
-from .footprints import results_group
+from .footprints import results_group, to_qdatetime
 
 #: Temperatures (°C) and colours of the LST ramp: cold blue to hot red.
 LST_STOPS = (
@@ -175,7 +172,7 @@ def set_acquisition_time(layer: QgsRasterLayer, start: str, end: str) -> bool:
     """Let QGIS's Temporal Controller show the raster during its acquisition time (the
     same span as its footprint). Returns False, leaving the layer always shown, when the
     time is unknown or not ISO 8601."""
-    begin, finish = _qdatetime(start), _qdatetime(end or start)
+    begin, finish = to_qdatetime(start), to_qdatetime(end or start)
     if begin is None or finish is None:
         return False
     if finish < begin:
@@ -185,20 +182,6 @@ def set_acquisition_time(layer: QgsRasterLayer, start: str, end: str) -> bool:
     properties.setFixedTemporalRange(QgsDateTimeRange(begin, finish))
     properties.setIsActive(True)
     return True
-
-
-def _qdatetime(text: str) -> QDateTime | None:
-    """ISO 8601 as STAC writes it (``Z``, up to nanoseconds) -> a valid QDateTime or None."""
-    if not text:
-        return None
-    # Qt reads milliseconds only: 2024-06-01T10:31:28.024000Z -> 2024-06-01T10:31:28.024+00:00
-    normal = re.sub(r"(\.\d{3})\d+", r"\1", text.strip()).replace("Z", "+00:00")
-    value = QDateTime.fromString(normal, Qt.DateFormat.ISODateWithMs)
-    if not value.isValid():
-        return None
-    if value.timeSpec() == Qt.TimeSpec.LocalTime:  # no offset written: UTC, as STAC means
-        value.setTimeSpec(Qt.TimeSpec.UTC)
-    return value
 
 
 def show_legend(node: QgsLayerTreeLayer, kind: str) -> None:
