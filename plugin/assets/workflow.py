@@ -73,7 +73,8 @@ class Access:
         self._lock = threading.Lock()
         self._clients: dict[str, HttpClient | EOExplorerError] = {}
         self._buckets: dict[str, str | EOExplorerError] = {}
-        self._accounts: dict[str, Optional[EOExplorerError]] = {}
+        #: account -> its request credentials, or why it cannot be used
+        self._accounts: dict[str, Any] = {}
         self._s3_keys: dict[str, Any] = {}
 
     # main thread
@@ -112,8 +113,7 @@ class Access:
                 except EOExplorerError as exc:
                     self._accounts[name] = exc
                 continue
-            error = self._try(credentials.auth_for, name, plain)
-            self._accounts[name] = error if isinstance(error, EOExplorerError) else None
+            self._accounts[name] = self._try(credentials.auth_for, name, plain)
         return self
 
     @staticmethod
@@ -142,11 +142,13 @@ class Access:
         """A host first seen in an item read whole: its account was read by
         :meth:`gather_accounts`, or it has none (nothing secret to read)."""
         account = streaming.asset_account(url, self.catalog)
-        if account is not None and credentials.authcfg(account):
-            error = self._accounts.get(account, CredentialsRequired(_not_read(account)))
-            if error is not None:
-                return error
-        return self._try(streaming.http_for_asset, url, self.catalog, self.http)
+        if account is None or not credentials.authcfg(account):
+            return self._try(streaming.http_for_asset, url, self.catalog, self.http)
+        auth = self._accounts.get(account, CredentialsRequired(_not_read(account)))
+        if isinstance(auth, EOExplorerError):
+            return auth
+        plain = self.http.with_auth(None)
+        return plain.with_auth(auth, *streaming.account_origins(account, url))
 
     def ready(self, location: Location) -> str:
         """GDAL set up for the object's bucket (``batch.plan``'s ``s3.ready``)."""
@@ -156,7 +158,9 @@ class Access:
         if prefix is None:
             keys = self._s3_keys.get(s3.account_of(location))
             if keys is None or not keys.complete:
-                prefix = self._accounts.get(s3.account_of(location)) or s3.missing_keys(location)
+                failed = self._accounts.get(s3.account_of(location))
+                missing = isinstance(failed, EOExplorerError)
+                prefix = failed if missing else s3.missing_keys(location)
             else:
                 prefix = s3.configure(bucket, keys)
             with self._lock:
