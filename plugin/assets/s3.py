@@ -83,16 +83,30 @@ def ready(location: Location) -> str:
     """Configure GDAL for the object's bucket from the saved account (main thread).
 
     Raises :class:`CredentialsRequired` when no S3 account covers the bucket."""
-    bucket = bucket_of(location)
-    service = service_for(location) or s3_account(bucket)
+    return configure(bucket_of(location), keys_for(location))
+
+
+def account_of(location: Location) -> str:
+    """The account that holds the keys of the object's bucket (saved or not)."""
+    return service_for(location) or s3_account(bucket_of(location))
+
+
+def keys_for(location: Location) -> Credentials:
+    """The saved keys of the object's bucket (main thread: reads the auth database)."""
+    service = account_of(location)
     keys = credentials.load(service) if credentials.authcfg(service) else None
     if keys is None or not keys.complete:
-        raise CredentialsRequired(
-            f"{location.url} is only on S3: set up the {credentials.title(service)} account "
-            "(endpoint, region, and access and secret key or anonymous access) under "
-            "Accounts… to stream or download it."
-        )
-    return configure(bucket, keys)
+        raise missing_keys(location)
+    return keys
+
+
+def missing_keys(location: Location) -> CredentialsRequired:
+    service = account_of(location)
+    return CredentialsRequired(
+        f"{location.url} is only on S3: set up the {credentials.title(service)} account "
+        "(endpoint, region, and access and secret key or anonymous access) under "
+        "Accounts… to stream or download it."
+    )
 
 
 def check(keys: Credentials, bucket: str = "eodata") -> tuple[bool, str]:

@@ -1,25 +1,20 @@
 """Processing algorithm "Download assets": the assets of footprints into a folder.
 
 The footprints are a layer made by a search (the dock or "Search catalog"): each feature
-carries its STAC item in the ``item_json`` field. The downloads are planned in
-``prepareAlgorithm``, on the main thread, because the credentials (each https host's
-account, the S3 keys) come from QGIS's authentication database; they then run in
-``processAlgorithm`` (a background thread when started from the Toolbox), several at
-once, resumable, exactly like the Assets tab's; downloaded rasters are added to the
-project, styled, in ``postProcessAlgorithm``, back on the main thread.
-
-A footprint from a catalog with the Fields extension holds only the footprint fields
-(no assets) until it was selected in the dock; such items are read whole from the catalog
-(their ``self`` link) while planning, one small JSON request each.
+carries its STAC item in the ``item_json`` field. A thin adapter over
+:mod:`plugin.assets.workflow`, the Assets tab's download: ``prepareAlgorithm`` (main
+thread) reads the items from the layer and the credentials of the asset hosts from QGIS's
+authentication database; ``processAlgorithm`` (a background thread when started from the
+Toolbox) runs :func:`workflow.download` — items cut down by the Fields extension read
+whole, the plan, the downloads, several at once and resumable — with the feedback as its
+progress; ``postProcessAlgorithm`` (main thread) loads the rasters, styled.
 """
 
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 from typing import Any, Optional
-from urllib.parse import urlsplit
 
 from qgis.core import (
     QgsProcessing,
@@ -38,17 +33,14 @@ from qgis.PyQt.QtCore import QCoreApplication, QThread
 from ..api import batch
 from ..api.assets import Asset, assets_of
 from ..api.errors import EOExplorerError
-from ..api.http import HttpClient
-from ..api.stac import is_partial, whole_item
-from ..assets import s3, streaming
+from ..api.stac import is_partial
+from ..assets import workflow
 from ..core import settings
 from ..core.i18n import tr
 from ..core.network import plain_client
-from ..map import rasters
+from ..core.tasks import processing_progress
 
 ITEM_FIELD = "item_json"
-#: How often the progress bar is updated while files download (seconds).
-POLL = 0.1
 
 
 def wanted_keys(text: str) -> list[str]:
@@ -70,6 +62,19 @@ def choose_assets(items: list[dict], keys: list[str]) -> list[Asset]:
             if (asset.key.lower() in lowered) if keys else asset.is_raster:
                 chosen.append(asset)
     return chosen
+
+
+def chooser(keys: list[str]):
+    """``choose_assets`` for the workflow: no asset to download is an error that says
+    which assets the items have."""
+
+    def choose(items: list[dict]) -> list[Asset]:
+        chosen = choose_assets(items, keys)
+        if not chosen:
+            raise EOExplorerError(workflow.nothing_to_download(items, keys))
+        return chosen
+
+    return choose
 
 
 class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
@@ -144,35 +149,30 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, tr("Files downloaded")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, tr("Files that failed")))
 
-    # -- main thread: items, assets and their clients -------------------------------------
+    # -- main thread: items and the credentials of their hosts ----------------------------
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
-        """Read the items, then plan the downloads: each https host's client and the S3
-        keys come from the auth database, read on the main thread. A problem is raised
-        from processAlgorithm, where Processing shows its message."""
-        self._jobs: list[batch.Job] = []
-        self._failures: list[batch.Failure] = []
-        self._item_count = 0
-        self._folder: Optional[Path] = None
-        self._clients: dict[str, HttpClient] = {}
-        self._plain: Optional[HttpClient] = None
+        """Read the items from the layer, and the credentials of the asset hosts from the
+        auth database (main thread; no network). A problem is raised from
+        processAlgorithm, where Processing shows its message."""
+        self._request: Optional[workflow.DownloadRequest] = None
         self._summary: Optional[batch.Summary] = None
         self._prepare_error: Optional[Exception] = None
         self._load_rasters = self.parameterAsBoolean(parameters, self.LOAD_RASTERS, context)
         try:
             items = self._items(parameters, context, feedback)
             keys = wanted_keys(self.parameterAsString(parameters, self.ASSETS, context))
-            assets = choose_assets(items, keys)
-            if not assets:
-                raise QgsProcessingException(self._nothing_to_download(items, keys))
+            whole = [item for item in items if not is_partial(item)]
             # Read once: a temporary output gets a new name at every reading.
             folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
             if not folder:
                 raise QgsProcessingException(tr("Choose a download folder."))
-            self._folder = Path(folder)
-            self._item_count = len({(a.collection, a.item_id) for a in assets})
-            self._plain = plain_client()
-            self._jobs, self._failures = batch.plan(assets, self._folder, self._http_for, s3=s3)
+            access = workflow.Access(None, plain_client()).gather(choose_assets(whole, keys))
+            if len(whole) < len(items):  # their assets are known once read whole
+                access.gather_accounts()
+            self._request = workflow.DownloadRequest(
+                Path(folder), access, items=items, choose=chooser(keys), workers=self._workers()
+            )
         except (QgsProcessingException, EOExplorerError) as exc:
             self._prepare_error = exc
         return True
@@ -202,7 +202,6 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
             if key not in seen:
                 seen.add(key)
                 items.append(item)
-        items = self._whole(items, feedback)
         if unreadable:
             feedback.pushWarning(
                 tr("{0} footprint(s) skipped: their {1} field is not a STAC item.").format(
@@ -218,49 +217,6 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
             )
         return items
 
-    @staticmethod
-    def _whole(items: list[dict], feedback) -> list[dict]:
-        """The items, those cut down by the Fields extension read whole."""
-        partial = [i for i, item in enumerate(items) if is_partial(item)]
-        if not partial:
-            return items
-        feedback.pushInfo(tr("Reading {0} item(s) whole from the catalog.").format(len(partial)))
-        http = plain_client()
-        for index in partial:
-            if feedback.isCanceled():
-                break
-            try:
-                items[index] = whole_item(items[index], http, feedback.isCanceled)
-            except EOExplorerError as exc:
-                feedback.pushWarning(
-                    tr("Item {0} could not be read whole: {1}").format(items[index].get("id"), exc)
-                )
-        return items
-
-    @staticmethod
-    def _nothing_to_download(items: list[dict], keys: list[str]) -> str:
-        available = []
-        for item in items:
-            for asset in assets_of(item):
-                if asset.key not in available:
-                    available.append(asset.key)
-        if not keys:
-            return tr("None of the {0} item(s) has a raster asset. Their assets: {1}.").format(
-                len(items), ", ".join(available) or tr("none")
-            )
-        return tr("None of the {0} item(s) has an asset named {1}. Their assets: {2}.").format(
-            len(items), ", ".join(keys), ", ".join(available) or tr("none")
-        )
-
-    def _http_for(self, asset: Asset) -> HttpClient:
-        """The client of the asset's host (one per host; main thread)."""
-        url = asset.location().url
-        host = urlsplit(url).netloc
-        if host not in self._clients:
-            plain = self._plain or plain_client()
-            self._clients[host] = streaming.http_for_asset(url, None, plain)
-        return self._clients[host]
-
     # -- background thread: the downloads -------------------------------------------------
 
     def processAlgorithm(
@@ -271,30 +227,18 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
     ) -> dict[str, Any]:
         if getattr(self, "_prepare_error", None) is not None:
             raise QgsProcessingException(str(self._prepare_error))
-        folder = getattr(self, "_folder", None)
-        if folder is None:  # prepareAlgorithm did not run
+        request = getattr(self, "_request", None)
+        if request is None:  # prepareAlgorithm did not run
             raise QgsProcessingException(tr("Choose a download folder."))
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise QgsProcessingException(
-                tr("The download folder {0} cannot be created: {1}").format(folder, exc)
-            ) from exc
-        jobs = self._jobs
-        feedback.pushInfo(
-            tr("Downloading {0} file(s) of {1} item(s) into {2}").format(
-                len(jobs), self._item_count, folder
-            )
-        )
-        summary = batch.Summary(failed=list(self._failures))
-        try:
-            self._run(jobs, summary, feedback)
+            outcome = workflow.download(request, processing_progress(feedback))
         finally:
-            for client in {id(c): c for c in [*self._clients.values(), self._plain]}.values():
-                if client is not None:
-                    client.session.close()
-        self._summary = summary
-
+            request.access.close()
+        for warning in outcome.warnings:
+            feedback.pushWarning(warning)
+        if outcome.error is not None:
+            raise QgsProcessingException(str(outcome.error))
+        summary = self._summary = outcome.summary
         for asset, result in summary.done:
             resumed = ""
             if result.resumed_from:
@@ -317,57 +261,10 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(summary.text())
         feedback.setProgress(100.0)
         return {
-            self.OUTPUT_FOLDER: str(folder),
+            self.OUTPUT_FOLDER: str(request.folder),
             self.DOWNLOADED: len(summary.done),
             self.FAILED: len(summary.failed),
         }
-
-    def _run(
-        self, jobs: list[batch.Job], summary: batch.Summary, feedback: QgsProcessingFeedback
-    ) -> None:
-        """``batch.run`` in its own thread; this one reports progress, so the feedback is
-        only used from the algorithm's thread."""
-        if not jobs:
-            return
-        lock = threading.Lock()
-        have = {id(job.asset): 0 for job in jobs}
-        totals: dict[int, Optional[int]] = {id(job.asset): job.asset.size for job in jobs}
-        errors: list[BaseException] = []
-
-        def progress(asset: Asset, done: int, total: Optional[int]) -> None:
-            with lock:
-                have[id(asset)] = done
-                if total:
-                    totals[id(asset)] = total
-
-        def work() -> None:
-            try:
-                batch.run(
-                    jobs,
-                    workers=self._workers(),
-                    progress=progress,
-                    is_cancelled=feedback.isCanceled,
-                    summary=summary,
-                )
-            except Exception as exc:  # noqa: BLE001 - reported below, never lost
-                errors.append(exc)
-
-        worker = threading.Thread(target=work, name="eo-explorer-processing-download")
-        worker.start()
-        while worker.is_alive():
-            worker.join(POLL)
-            with lock:
-                feedback.setProgress(_percent(have, totals))
-        if errors:
-            message = str(errors[0]) or type(errors[0]).__name__
-            finished = {id(asset) for asset, _ in summary.done}
-            finished |= {id(f.asset) for f in summary.failed}
-            summary.failed.extend(
-                batch.Failure(job.asset, "error", message)
-                for job in jobs
-                if id(job.asset) not in finished
-            )
-        summary.cancelled = feedback.isCanceled()
 
     @staticmethod
     def _workers() -> int:
@@ -386,24 +283,11 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
         if app is None or QThread.currentThread() != app.thread():
             feedback.pushInfo(tr("The rasters are not loaded: not running on the main thread."))
             return {}
-        loaded = 0
-        project = context.project()
-        for asset, result in summary.done:
-            if not asset.is_raster:
-                continue
-            try:
-                rasters.add_raster(str(result.path), asset, project)
-                loaded += 1
-            except ValueError as exc:
-                feedback.pushWarning(str(exc))
-        if loaded:
-            feedback.pushInfo(tr("{0} raster layer(s) added to the project.").format(loaded))
+        loaded = workflow.load_downloaded(summary, project=context.project(), skip_shown=False)
+        for problem in loaded.problems:
+            feedback.pushWarning(problem.message)
+        if loaded.layers:
+            feedback.pushInfo(
+                tr("{0} raster layer(s) added to the project.").format(len(loaded.layers))
+            )
         return {}
-
-
-def _percent(have: dict[int, int], totals: dict[int, Optional[int]]) -> float:
-    """Bytes done over bytes to do when every size is known, else the mean per file."""
-    if all(totals.values()):
-        return min(100.0, 100.0 * sum(have.values()) / max(1, sum(totals.values())))  # type: ignore[arg-type]
-    shares = [min(1.0, have[k] / total) if total else 0.0 for k, total in totals.items()]
-    return 100.0 * sum(shares) / max(1, len(shares))

@@ -14,8 +14,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QTreeWidgetItem, QWidg
 from ...api import batch
 from ...api.assets import Asset, AssetProblem, assets_of
 from ...api.errors import EOExplorerError
-from ...assets import s3, streaming
-from ...assets.tasks import DownloadTask
+from ...assets import streaming, workflow
 from ...core import log, settings
 from ...map import rasters
 
@@ -101,7 +100,7 @@ class AssetsPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         #: asks for a folder when Download is pressed without one (tests replace it)
         self.pick_folder = self._pick_folder
-        self.task: DownloadTask | None = None
+        self.task = None  # the download's WorkflowTask
         self.catalog = None
         self.catalog_http = None
         self._rows: dict[tuple[str, str], QTreeWidgetItem] = {}
@@ -190,10 +189,6 @@ class AssetsPanel(QWidget):
 
     # -- download ---------------------------------------------------------------------
 
-    def _http_for(self, asset: Asset):
-        url = asset.location().url
-        return streaming.http_for_asset(url, self.catalog, self.catalog_http)
-
     def download(self) -> None:
         assets = self.ticked()
         folder = self.folder.filePath().strip()
@@ -208,14 +203,15 @@ class AssetsPanel(QWidget):
                 self._say(tr("Choose a download folder first."))
                 return
             self.folder.setFilePath(folder)  # remembered for the project too
-        try:
-            jobs, failures = batch.plan(assets, Path(folder), self._http_for, s3=s3)
+        try:  # main thread: the credentials of the assets' hosts
+            access = workflow.Access(self.catalog, self.catalog_http).gather(assets)
         except EOExplorerError as exc:
             self._say(str(exc))
             return
         workers = int(settings.value("downloads/workers", batch.DEFAULT_WORKERS) or 4)
-        task = DownloadTask(jobs, failures, workers)
-        task.fileProgress.connect(self._file_progress)
+        request = workflow.DownloadRequest(Path(folder), access, assets=assets, workers=workers)
+        task = workflow.download_task(request, len(assets))
+        task.reported.connect(self._file_progress)
         task.progressChanged.connect(lambda value: self.form.downloadProgress.setValue(int(value)))
         task.completed.connect(self._downloaded)
         self.task = task
@@ -224,7 +220,7 @@ class AssetsPanel(QWidget):
         self.form.cancelDownloadButton.setEnabled(True)
         self.form.downloadProgress.setVisible(True)
         self.form.downloadProgress.setValue(0)
-        self._say(tr("Downloading {n} file(s)…").format(n=len(jobs)))
+        self._say(tr("Downloading {n} file(s)…").format(n=len(assets)))
         QgsApplication.taskManager().addTask(task)
 
     def _pick_folder(self) -> str:
@@ -236,10 +232,11 @@ class AssetsPanel(QWidget):
         if self.task is not None:
             self.task.cancel()
 
-    def _file_progress(self, item_id: str, key: str, have: int, total: int) -> None:
-        row = self._rows.get((item_id, key))
+    def _file_progress(self, file: workflow.FileProgress) -> None:
+        row = self._rows.get((file.item_id, file.key))
         if row is None:
             return
+        have, total = file.have, file.total
         if total > 0:
             # Catalogs often leave out file:size (the sandbox does): the server's
             # Content-Length fills the column as soon as the download starts.
@@ -250,7 +247,7 @@ class AssetsPanel(QWidget):
             row.setText(STATUS, human_size(have))
         row.setToolTip(STATUS, human_size(have) + (f" / {human_size(total)}" if total > 0 else ""))
 
-    def _downloaded(self, summary: batch.Summary) -> None:
+    def _downloaded(self, outcome: workflow.DownloadOutcome) -> None:
         self.task = None
         try:
             self.form.downloadButton.setEnabled(True)
@@ -258,23 +255,15 @@ class AssetsPanel(QWidget):
             return  # the dock is gone
         self.form.cancelDownloadButton.setEnabled(False)
         self.form.downloadProgress.setVisible(False)
-        added = shown = 0
+        summary = outcome.summary
+        loaded = workflow.load_downloaded(summary)
+        summary.failed.extend(loaded.problems)
         for asset, result in summary.done:
             row = self._rows.get((asset.item_id, asset.key))
             if row is not None:
                 row.setText(SIZE, human_size(result.size))
                 row.setText(STATUS, tr("on disk") if result.existing else tr("done"))
                 row.setToolTip(STATUS, str(result.path))
-            if not asset.is_raster:
-                continue
-            if _loaded(str(result.path)):
-                shown += 1
-                continue
-            try:
-                rasters.add_raster(str(result.path), asset)
-                added += 1
-            except ValueError as exc:
-                summary.failed.append(batch.Failure(asset, "not a raster", str(exc)))
         for failure in summary.failed:
             row = self._rows.get((failure.asset.item_id, failure.asset.key))
             if row is not None:
@@ -288,11 +277,11 @@ class AssetsPanel(QWidget):
                 row = self._rows.get(key)
                 if row is not None:
                     row.setText(STATUS, tr("cancelled"))
-        text = summary.text()
-        if added:
-            text += " " + tr("{n} raster layer(s) added.").format(n=added)
-        if shown:
-            text += " " + tr("{n} already on the map.").format(n=shown)
+        text = outcome.text()
+        if loaded.layers:
+            text += " " + tr("{n} raster layer(s) added.").format(n=len(loaded.layers))
+        if loaded.shown:
+            text += " " + tr("{n} already on the map.").format(n=loaded.shown)
         self._say(text)
         self.dock.downloadsFinished.emit(summary)
 
@@ -318,11 +307,6 @@ class AssetsPanel(QWidget):
 
     def _say(self, text: str) -> None:
         self.form.downloadStatus.setText(text)
-
-
-def _loaded(source: str) -> bool:
-    """Whether the project already shows this file (a second Download adds nothing)."""
-    return any(layer.source() == source for layer in QgsProject.instance().mapLayers().values())
 
 
 def items_by_fid(layer, fids) -> dict[int, dict]:

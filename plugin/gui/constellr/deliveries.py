@@ -5,7 +5,6 @@ with the temperature colour ramp (legend in the data's unit, °C or K)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsFileWidget
@@ -13,11 +12,9 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 
-from ...api import batch
 from ...api.assets import AssetProblem
 from ...api.errors import EOExplorerError
-from ...assets import s3, streaming
-from ...assets.tasks import DownloadTask
+from ...assets import workflow
 from ...constellr import layers as constellr_layers
 from ...constellr.tasks import api_catalog
 from ...core import log, settings
@@ -56,7 +53,7 @@ class DeliveriesPanel(QWidget):
         self.items: list[dict] = []
         self.http = None  # the client's HTTP (with the key) of the last search
         self.layer = None
-        self.download_task: Optional[DownloadTask] = None
+        self.download_task = None  # the download's WorkflowTask
 
     # -- finding ----------------------------------------------------------------------
 
@@ -156,9 +153,6 @@ class DeliveriesPanel(QWidget):
         self._say(text)
         self.opened.emit(opened)
 
-    def _http_for(self, asset):
-        return streaming.http_for_asset(asset.location().url, api_catalog(), self.http)
-
     @guarded
     def download(self, *_args) -> None:
         assets = self.ticked()
@@ -171,13 +165,15 @@ class DeliveriesPanel(QWidget):
             return
         if self.download_task is not None:
             return
-        jobs, failures = batch.plan(assets, Path(folder), self._http_for, s3=s3)
-        task = DownloadTask(jobs, failures, batch.DEFAULT_WORKERS)
+        # main thread: the workspace key and the S3 keys of the delivery buckets
+        access = workflow.Access(api_catalog(), self.http).gather(assets)
+        request = workflow.DownloadRequest(Path(folder), access, assets=assets)
+        task = workflow.download_task(request, len(assets))
         task.completed.connect(self._downloaded)
         self.download_task = task
         self.form.downloadButton.setEnabled(False)
         self.form.cancelButton.setEnabled(True)
-        self._say(tr("Downloading {n} file(s)…").format(n=len(jobs)))
+        self._say(tr("Downloading {n} file(s)…").format(n=len(assets)))
         QgsApplication.taskManager().addTask(task)
 
     @guarded
@@ -186,27 +182,24 @@ class DeliveriesPanel(QWidget):
             self.download_task.cancel()
 
     @guarded
-    def _downloaded(self, summary) -> None:
+    def _downloaded(self, outcome) -> None:
         self.download_task = None
         if self.dock._closed:
             return
         self.form.downloadButton.setEnabled(True)
         self.form.cancelButton.setEnabled(False)
-        opened = []
-        for asset, result in summary.done:
-            try:
-                opened.append(constellr_layers.add_lst(str(result.path), asset))
-            except ValueError as exc:
-                summary.failed.append(batch.Failure(asset, "not a raster", str(exc)))
+        summary = outcome.summary
+        loaded = workflow.load_downloaded(summary, constellr_layers.add_lst, skip_shown=False)
+        summary.failed.extend(loaded.problems)
         for failure in summary.failed:
             log.warning(f"Download failed: {failure}")
-        text = summary.text()
-        if opened:
+        text = outcome.text()
+        if loaded.layers:
             text += " " + tr("{n} LST layer(s) added, in {unit}.").format(
-                n=len(opened), unit=_units(opened)
+                n=len(loaded.layers), unit=_units(loaded.layers)
             )
         self._say(text)
-        self.opened.emit(opened)
+        self.opened.emit(loaded.layers)
 
     def _say(self, text: str) -> None:
         self.form.deliveriesStatus.setText(text)

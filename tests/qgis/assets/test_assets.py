@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from qgis.core import (
     QgsMultiBandColorRenderer,
+    QgsProcessingFeatureSourceDefinition,
     QgsProject,
     QgsSingleBandGrayRenderer,
     QgsSingleBandPseudoColorRenderer,
@@ -426,3 +427,57 @@ def test_assets_of_a_huge_selection_are_bounded(searched, monkeypatch):
     _select(dock, "S2_SANDBOX_1", "S2_SANDBOX_2", "S2_SANDBOX_3")
     assert dock.assets.form.assetTree.topLevelItemCount() == 2
     assert dock.assets.form.downloadStatus.text() == "Assets of the first 2 of 3 selected items."
+
+
+def test_the_assets_tab_plans_in_its_task(searched, qgis_app, monkeypatch):
+    """Pressing Download reads the account on the main thread; the plan (which files are
+    there already) and the downloads run in the task."""
+    from eo_explorer.plugin.api import batch
+    from eo_explorer.plugin.assets import streaming
+
+    from .test_download_algorithm import _record
+
+    dock, _files_server = searched
+    calls: list[tuple[str, bool]] = []
+    _record(monkeypatch, batch, "plan", calls)
+    _record(monkeypatch, streaming, "http_for_asset", calls)
+    _select(dock, "S2_SANDBOX_1")
+    dock.assets.form.keyCombo.setCurrentText("b08")
+    dock.assets.form.tickKeyButton.click()
+    summary = _download(qgis_app, dock)
+    assert (summary.fetched, summary.failed) == (1, [])
+    assert ("plan", False) in calls and ("plan", True) not in calls
+    assert ("http_for_asset", True) in calls and ("http_for_asset", False) not in calls
+
+
+def test_the_assets_tab_and_the_algorithm_download_the_same_files(
+    searched, provider, qgis_app, tmp_path
+):
+    from .test_download_algorithm import Feedback, _files
+    from .test_download_algorithm import run as run_algorithm
+
+    dock, _files_server = searched
+    _select(dock, "S2_SANDBOX_1", "S2_SANDBOX_2")
+    for key in ("visual", "lst"):
+        dock.assets.form.keyCombo.setCurrentText(key)
+        dock.assets.form.tickKeyButton.click()
+    summary = _download(qgis_app, dock)
+    assert summary.failed == [] and summary.fetched == 4
+    by_tab = tmp_path / "downloads"
+
+    by_algorithm = tmp_path / "by-algorithm"
+    selected = QgsProcessingFeatureSourceDefinition(
+        dock.results_layer.id(), selectedFeaturesOnly=True
+    )
+    feedback = Feedback()
+    result = run_algorithm(
+        feedback,
+        INPUT=selected,
+        ASSETS="visual, lst",
+        OUTPUT_FOLDER=str(by_algorithm),
+        LOAD_RASTERS=False,
+    )
+    assert (result["DOWNLOADED"], result["FAILED"]) == (4, 0), feedback.warnings
+    assert _files(by_algorithm) == _files(by_tab) and len(_files(by_tab)) == 4
+    for name in _files(by_tab):
+        assert (by_algorithm / name).read_bytes() == (by_tab / name).read_bytes()

@@ -1,17 +1,22 @@
 """The Processing algorithm "Download assets": the COG assets of a footprints layer
 downloaded from a real file server, through ``processing.run``: files on disk, counts,
 failures reported one by one, selected footprints only, cancel and resume, credentials
-for the asset host, styled rasters loaded on the main thread."""
+for the asset host, styled rasters loaded on the main thread; started as the Toolbox
+starts it, cut-down items are read whole and planned off the main thread."""
 
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from qgis.core import (
     QgsApplication,
     QgsMultiBandColorRenderer,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
@@ -28,6 +33,7 @@ ALG = "eo_explorer:download_assets"
 COLLECTION = "download-test"
 KEY = "asset-key-for-processing"
 IDS = ("S2_DL_1", "S2_DL_2", "S2_DL_3")
+CUT_KEY = "asset-key-for-cut-down-items"
 
 
 class Feedback(QgsProcessingFeedback):
@@ -392,3 +398,155 @@ def test_s3_only_assets_use_the_s3_account(provider, qgis_new_project, tmp_path)
     target = tmp_path / "b" / "sentinel-2-l2a" / "S2S3" / "B04.tif"
     assert target.read_bytes() == info.path.read_bytes()
     QgsProject.instance().removeMapLayer(layer.id())
+
+
+def _on_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+def _record(monkeypatch, module, name: str, calls: list) -> None:
+    """Note in ``calls`` whether each call of ``module.name`` ran on the main thread."""
+    original = getattr(module, name)
+
+    def recorded(*args, **kwargs):
+        calls.append((name, _on_main_thread()))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, recorded)
+
+
+@pytest.fixture()
+def cut_down(tmp_path, qgis_new_project, unlocked_auth, monkeypatch):
+    """Footprints of two items cut down by the Fields extension (no asset, a ``self`` link
+    to the whole item on an open catalog host); their COGs on a host that wants the
+    Constellr key, saved as the account."""
+    from eo_explorer.plugin.api import accounts
+    from eo_explorer.plugin.core import credentials
+
+    from .conftest import clean_settings
+
+    clean_settings()
+    root, documents = tmp_path / "files", tmp_path / "items"
+    documents.mkdir()
+    with fs.FileServer(root, authorize=fs.api_key_auth(CUT_KEY)) as files:
+        with fs.FileServer(documents) as catalog_host:
+            slim = []
+            for item_id in ("CUT_1", "CUT_2"):
+                cogs = {
+                    "visual": make_cog(root / item_id / "visual.tif", bands=3),
+                    "b08": make_cog(root / item_id / "b08.tif", bands=1, dtype="UInt16"),
+                    "lst": make_cog(root / item_id / "lst.tif", pattern="lst"),
+                }
+                whole = _item(item_id, files, cogs)
+                whole["links"] = [{"rel": "self", "href": catalog_host.url_for(f"{item_id}.json")}]
+                (documents / f"{item_id}.json").write_text(json.dumps(whole), encoding="utf-8")
+                cut = {k: v for k, v in whole.items() if k not in ("stac_version", "assets")}
+                slim.append(cut)
+            host = urlsplit(files.url).netloc
+            monkeypatch.setitem(accounts.HOSTS, "constellr", (*accounts.HOSTS["constellr"], host))
+            credentials.save(accounts.Credentials(service="constellr", secret=CUT_KEY))
+            layer = footprints_layer(slim)
+            try:
+                yield files, catalog_host, layer
+            finally:
+                credentials.delete("constellr")
+                QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_from_the_toolbox_items_are_read_whole_and_planned_off_the_main_thread(
+    provider, cut_down, qgis_app, tmp_path, monkeypatch
+):
+    """Started as the Toolbox starts it (a task): the cut-down items are read whole, the
+    downloads planned and run in the task's thread; the account only on the main thread."""
+    from eo_explorer.plugin.api import batch, stac
+    from eo_explorer.plugin.core import credentials
+
+    from .conftest import wait_for
+
+    files, catalog_host, layer = cut_down
+    calls: list[tuple[str, bool]] = []
+    _record(monkeypatch, stac, "whole_item", calls)
+    _record(monkeypatch, batch, "plan", calls)
+    for name in ("unlock", "load", "auth_for"):
+        _record(monkeypatch, credentials, name, calls)
+
+    folder = tmp_path / "downloads"
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALG)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = Feedback()
+    parameters = {"INPUT": layer.id(), "OUTPUT_FOLDER": str(folder)}
+    task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
+    results = []
+    task.executed.connect(lambda ok, outputs: results.append((ok, outputs)))
+    QgsApplication.taskManager().addTask(task)
+    wait_for(qgis_app, lambda: results, 60)
+
+    ok, outputs = results[0]
+    assert ok and (outputs["DOWNLOADED"], outputs["FAILED"]) == (6, 0), feedback.warnings
+    assert _files(folder) == [
+        f"{COLLECTION}/{i}/{k}.tif" for i in ("CUT_1", "CUT_2") for k in ("b08", "lst", "visual")
+    ]
+    assert any("2 item(s) whole" in text for text in feedback.infos)
+    worker = {name for name, main in calls if not main}
+    main = {name for name, main in calls if main}
+    assert worker == {"whole_item", "plan"}  # the network, off the main thread
+    assert "auth_for" in main and not ({"unlock", "load", "auth_for"} & worker)
+    files.wait_idle()
+    gets = [r for r in files.requests if r["method"] == "GET"]
+    assert len(gets) == 6 and all(r["headers"].get("X-Api-Key") == CUT_KEY for r in gets)
+    assert not any(r["headers"].get("X-Api-Key") for r in catalog_host.requests)
+    assert sorted(_group_layers("CUT_1")) == ["CUT_1 · b08", "CUT_1 · lst", "CUT_1 · visual"]
+
+
+def test_counts_after_cancel_and_the_next_download(served, tmp_path):
+    """Three files, one slow: Cancel once two are done; the outcome says 2 downloaded and 1
+    left; the next download fetches 1 (resumed) and finds 2 already on disk."""
+    from eo_explorer.plugin.assets import workflow
+    from eo_explorer.plugin.core.network import plain_client
+    from eo_explorer.plugin.core.tasks import Progress
+    from eo_explorer.plugin.processing.download_algorithm import choose_assets
+
+    files, _layer, items, _hosts = served
+    size = (files.root / "S2_DL_3" / "visual.tif").stat().st_size
+    files.add_fault("S2_DL_3/visual.tif", fs.trickle(rate=size / 4, times=1))
+    assets = choose_assets([items[2]], [])
+    assert sorted(a.key for a in assets) == ["b08", "lst", "visual"]
+    folder = tmp_path / "downloads"
+    item_folder = folder / COLLECTION / "S2_DL_3"
+    part = item_folder / "visual.tif.part"
+
+    def request() -> workflow.DownloadRequest:
+        access = workflow.Access(None, plain_client()).gather(assets)  # main thread
+        return workflow.DownloadRequest(folder, access, assets=assets)
+
+    def cancelled() -> bool:
+        return (
+            (item_folder / "b08.tif").exists()
+            and (item_folder / "lst.tif").exists()
+            and part.exists()
+            and part.stat().st_size > size / 8
+        )
+
+    reports, percents = [], []
+    first = workflow.download(
+        request(), Progress(is_cancelled=cancelled, percent=percents.append, report=reports.append)
+    )
+    assert (first.downloaded, first.already, first.failed, first.cancelled) == (2, 0, 0, 1)
+    assert not first.succeeded()
+    assert first.text() == (
+        "2 of 3 files downloaded before Cancel; download again to resume the other 1."
+    )
+    assert {(r.item_id, r.key) for r in reports} == {(a.item_id, a.key) for a in assets}
+    assert percents and all(0 <= p < 100 for p in percents)
+    kept = part.stat().st_size
+
+    percents.clear()
+    again = workflow.download(request(), Progress(percent=percents.append))
+    assert (again.downloaded, again.already, again.failed, again.cancelled) == (1, 2, 0, 0)
+    assert again.succeeded()
+    assert again.text() == "1 file downloaded, 2 already on disk."
+    (visual,) = [r for a, r in again.summary.done if a.key == "visual"]
+    assert visual.resumed_from == kept and not visual.existing
+    assert percents[-1] == 100.0
+    assert sorted(p.name for p in item_folder.iterdir()) == ["b08.tif", "lst.tif", "visual.tif"]

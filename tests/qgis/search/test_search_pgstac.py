@@ -73,10 +73,10 @@ def test_download_algorithm_reads_cut_down_items_whole(pgstac, qgis_app):
     from eo_explorer.plugin.api.footprints import FOOTPRINT_FIELDS
     from eo_explorer.plugin.api.search import SearchRequest
     from eo_explorer.plugin.api.stac import StacClient
-    from eo_explorer.plugin.processing.download_algorithm import (
-        DownloadAssetsAlgorithm,
-        choose_assets,
-    )
+    from eo_explorer.plugin.assets.workflow import whole_items
+    from eo_explorer.plugin.core.network import plain_client
+    from eo_explorer.plugin.core.tasks import processing_progress
+    from eo_explorer.plugin.processing.download_algorithm import choose_assets
 
     from ..assets.test_download_algorithm import Feedback
 
@@ -87,7 +87,8 @@ def test_download_algorithm_reads_cut_down_items_whole(pgstac, qgis_app):
     slim = list(client.items(request))
     assert choose_assets(slim, []) == []  # only thumbnails: nothing to download
     feedback = Feedback()
-    whole = DownloadAssetsAlgorithm._whole([dict(i) for i in slim], feedback)
+    whole = [dict(i) for i in slim]
+    assert whole_items(whole, plain_client(), processing_progress(feedback)) == []
     assert [i["id"] for i in whole] == [i["id"] for i in slim]
     assert all(len(i["assets"]) > 40 for i in whole)
     assert {a.key for a in choose_assets(whole, ["B04_10m"])} == {"B04_10m"}
