@@ -423,7 +423,7 @@ def cut_down(tmp_path, qgis_new_project, unlocked_auth, monkeypatch):
     from eo_explorer.plugin.api import accounts
     from eo_explorer.plugin.core import credentials
 
-    from .conftest import clean_settings
+    from ..conftest import clean_settings
 
     clean_settings()
     root, documents = tmp_path / "files", tmp_path / "items"
@@ -461,7 +461,7 @@ def test_from_the_toolbox_items_are_read_whole_and_planned_off_the_main_thread(
     from eo_explorer.plugin.api import batch, stac
     from eo_explorer.plugin.core import credentials
 
-    from .conftest import wait_for
+    from ..conftest import wait_for
 
     files, catalog_host, layer = cut_down
     calls: list[tuple[str, bool]] = []
