@@ -54,7 +54,7 @@ PIP_PACKAGES=(
     "moto[server]"
     # the sandbox Process API runs evalscripts (V8; py3-none wheel: Python 3.11 and 3.13)
     mini-racer
-    ruff
+    "ruff==0.17.6"
 )
 
 log() { printf '[install] %s\n' "$*"; }

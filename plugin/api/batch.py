@@ -133,7 +133,7 @@ def _already_there(path: Path, asset: Asset) -> bool:
     return asset.size is None or size == asset.size
 
 
-def _existing(path: Path, progress=None, is_cancelled=None) -> DownloadResult:
+def _existing(path: Path, progress=None, is_cancelled=None) -> DownloadResult:  # noqa: ARG001 - same signature as the download functions
     size = path.stat().st_size
     if progress:
         progress(size, size)

@@ -93,7 +93,7 @@ class CredentialSafeSession(requests.Session):
     guard is for code that uses the session directly with ``allow_redirects``.
     """
 
-    def rebuild_auth(self, prepared_request, response):  # noqa: D401 (requests hook)
+    def rebuild_auth(self, prepared_request, response):
         super().rebuild_auth(prepared_request, response)
         if origin(response.request.url) != origin(prepared_request.url):
             for name in CREDENTIAL_HEADERS:
@@ -139,7 +139,7 @@ def _close_adapters(adapters: list) -> None:
     for adapter in adapters:
         try:
             adapter.close()
-        except Exception:  # noqa: BLE001, S110 - closing at collection never raises
+        except Exception:  # noqa: BLE001 - closing at collection never raises
             pass
 
 

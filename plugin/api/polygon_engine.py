@@ -292,7 +292,7 @@ def run(operation: str, *args: Any) -> bytes:
         return getattr(engine, operation)(*args)
     except GeometryEngineError:
         raise
-    except Exception as exc:  # noqa: BLE001 - GEOS and its bindings raise many types
+    except Exception as exc:
         raise GeometryEngineError(f"the geometry engine ({engine.name}) failed: {exc}") from exc
 
 

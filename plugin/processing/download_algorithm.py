@@ -81,19 +81,19 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return "download_assets"
 
-    def displayName(self) -> str:
+    def displayName(self) -> str:  # noqa: N802 - QGIS override
         return tr("Download assets")
 
     def group(self) -> str:
         return ""
 
-    def groupId(self) -> str:
+    def groupId(self) -> str:  # noqa: N802 - QGIS override
         return ""
 
     def tags(self) -> list[str]:
         return tr("stac,assets,download,cog,geotiff,raster,satellite,earth observation").split(",")
 
-    def shortHelpString(self) -> str:
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS override
         return tr(
             "Downloads the assets (files) of the items of a footprints layer made by an "
             "EO Explorer search, into <i>folder/collection/item id/</i>.\n\n"
@@ -113,10 +113,10 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
             "still downloads the others."
         )
 
-    def createInstance(self) -> DownloadAssetsAlgorithm:
+    def createInstance(self) -> DownloadAssetsAlgorithm:  # noqa: N802 - QGIS override
         return DownloadAssetsAlgorithm()
 
-    def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: ARG002
+    def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: ARG002, N802 - QGIS override
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.INPUT,
@@ -144,7 +144,7 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
 
     # -- main thread: items, assets and their clients -------------------------------------
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802 - QGIS override
         """Read the items, then plan the downloads: each https host's client and the S3
         keys come from the auth database, read on the main thread. A problem is raised
         from processAlgorithm, where Processing shows its message."""
@@ -261,10 +261,10 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
 
     # -- background thread: the downloads -------------------------------------------------
 
-    def processAlgorithm(
+    def processAlgorithm(  # noqa: N802 - QGIS override
         self,
-        parameters: dict[str, Any],
-        context: QgsProcessingContext,
+        parameters: dict[str, Any],  # noqa: ARG002 - part of the QGIS signature
+        context: QgsProcessingContext,  # noqa: ARG002 - part of the QGIS signature
         feedback: QgsProcessingFeedback,
     ) -> dict[str, Any]:
         if getattr(self, "_prepare_error", None) is not None:
@@ -376,7 +376,7 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
 
     # -- main thread: layers --------------------------------------------------------------
 
-    def postProcessAlgorithm(self, context, feedback) -> dict[str, Any]:  # noqa: N802
+    def postProcessAlgorithm(self, context, feedback) -> dict[str, Any]:  # noqa: N802 - QGIS override
         summary = getattr(self, "_summary", None)
         if summary is None or not getattr(self, "_load_rasters", False):
             return {}
