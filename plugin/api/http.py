@@ -520,7 +520,7 @@ def _read_body(
     At most ``limit`` bytes once unpacked: a larger answer (a "gzip bomb" unpacks a few
     megabytes into gigabytes) is :class:`InvalidResponse` before memory runs out.
     """
-    chunks = []
+    chunks: list[bytes] = []
     size = 0
     # A body cut short (connection dropped mid-answer) must be an error, not truncated JSON:
     # urllib3 1.26, which many QGIS installs ship, does not check Content-Length by default.
