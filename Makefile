@@ -2,7 +2,7 @@
 #
 #   make install              apt packages, .venv, pip packages (idempotent, stamped)
 #   make test                 unit + pytest-qgis tests (headless) + the app tier (real QGIS, Xvfb)
-#   make lint                 ruff check + ruff format --check
+#   make lint                 ruff check + ruff format --check + mypy (config: pyproject.toml)
 #   make format               ruff format + ruff check --fix (rewrites files)
 #   make bench                python -m tests.bench
 #   make package              dist/eo_explorer-<version>.zip
@@ -54,6 +54,8 @@ lint: $(STAMP)
 	$(RUFF) --version
 	$(RUFF) check .
 	$(RUFF) format --check $(LINT_PATHS)
+	$(PY) -m mypy --version
+	$(PY) -m mypy
 
 format: $(STAMP)
 	$(RUFF) format $(LINT_PATHS)

@@ -54,7 +54,10 @@ PIP_PACKAGES=(
     "moto[server]"
     # the sandbox Process API runs evalscripts (V8; py3-none wheel: Python 3.11 and 3.13)
     mini-racer
-    ruff
+    # linters, pinned so `make lint` judges the same everywhere (mypy: pure-Python wheel
+    # where no compiled one exists, e.g. Python 3.14)
+    "ruff==0.17.6"
+    "mypy==1.15.0"
 )
 
 log() { printf '[install] %s\n' "$*"; }
@@ -201,7 +204,7 @@ print(
     f"pydantic {pydantic.VERSION}, shapely {shapely.__version__}"
 )
 PY
-for tool in "$VENV/bin/ruff" "$VENV/bin/rustac" "$VENV/bin/moto_server" \
+for tool in "$VENV/bin/ruff" "$VENV/bin/mypy" "$VENV/bin/rustac" "$VENV/bin/moto_server" \
     "$PGSTAC_VENV/bin/uvicorn"; do
     [ -x "$tool" ] || die "$tool missing after pip install"
 done

@@ -244,8 +244,7 @@ def verify_zip(zip_path: Path) -> None:
     bad += [
         n
         for n in names
-        if n.startswith(f"{PLUGIN_NAME}/tests/")
-        or n.startswith(f"{PLUGIN_NAME}/resources/sandbox/")
+        if n.startswith((f"{PLUGIN_NAME}/tests/", f"{PLUGIN_NAME}/resources/sandbox/"))
         or "__pycache__" in n
         or n.endswith(".pyc")
     ]

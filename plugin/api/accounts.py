@@ -19,12 +19,13 @@ from .auth import (
     OfflineToken,
     PasswordGrant,
     RequestAuth,
+    TokenFlow,
     TokenProvider,
     api_key_auth,
     basic_auth,
     bearer_token_auth,
 )
-from .http import HttpClient
+from .http import HttpClient, IsCancelled, _never
 
 OAUTH_CLIENT = "oauth_client"
 PASSWORD = "password"
@@ -178,7 +179,7 @@ def request_auth(credentials: Credentials, token_http: HttpClient) -> RequestAut
         return _custom_auth(credentials)
     token_url = credentials.token_url or service.token_url
     if service.kind == OAUTH_CLIENT:
-        flow = ClientCredentials(token_url, credentials.username, credentials.secret)
+        flow: TokenFlow = ClientCredentials(token_url, credentials.username, credentials.secret)
     elif service.kind == PASSWORD:
         flow = PasswordGrant(
             token_url, credentials.username, credentials.secret, CDSE_PUBLIC_CLIENT
@@ -212,7 +213,10 @@ class CheckResult:
 
 
 def check_account(
-    credentials: Credentials, http: HttpClient, probe_url: str = "", is_cancelled=None
+    credentials: Credentials,
+    http: HttpClient,
+    probe_url: str = "",
+    is_cancelled: IsCancelled | None = None,
 ) -> CheckResult:
     """What the Test button does: sign in (when the account uses tokens), then read
     ``probe_url`` (a catalog of that account) with the credentials. One sentence back."""
@@ -237,8 +241,9 @@ def check_account(
                     "may be refused"
                 )
         if probe_url:
-            kwargs = {"is_cancelled": is_cancelled} if is_cancelled else {}
-            http.with_auth(auth, probe_url).request("GET", probe_url, **kwargs)
+            http.with_auth(auth, probe_url).request(
+                "GET", probe_url, is_cancelled=is_cancelled or _never
+            )
             notes.append(f"{_host(probe_url)} accepted the credentials")
     except Cancelled:
         return CheckResult(False, "Test cancelled.", "cancelled")

@@ -87,7 +87,7 @@ class TokenFlow:
     def first_form(self) -> dict[str, str]:
         raise NotImplementedError
 
-    def refresh_form(self, refresh_token: str) -> dict[str, str] | None:
+    def refresh_form(self, refresh_token: str) -> dict[str, str] | None:  # noqa: ARG002 - for subclasses
         """The form to renew with a refresh token, or None to start over."""
         return None
 
@@ -358,7 +358,7 @@ class RequestAuth:
         """The names of the headers :meth:`headers` adds (without fetching a token)."""
         return tuple(self.headers())
 
-    def on_unauthorized(self, sent_headers: dict[str, str]) -> bool:
+    def on_unauthorized(self, sent_headers: dict[str, str]) -> bool:  # noqa: ARG002 - for subclasses
         """Called after a 401; True when retrying with new credentials makes sense."""
         return False
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .assets import Asset, AssetProblem, target_path
-from .download import DownloadError, DownloadResult, download, free_space_ok
+from .download import DownloadError, DownloadResult, Progress, download, free_space_ok
 from .errors import Cancelled, EOExplorerError
 from .http import HttpClient, IsCancelled, _never
 
@@ -133,7 +133,11 @@ def _already_there(path: Path, asset: Asset) -> bool:
     return asset.size is None or size == asset.size
 
 
-def _existing(path: Path, progress=None, is_cancelled=None) -> DownloadResult:
+def _existing(
+    path: Path,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,  # noqa: ARG001 - the signature of download()
+) -> DownloadResult:
     size = path.stat().st_size
     if progress:
         progress(size, size)
@@ -168,6 +172,7 @@ def run(
             if job.fetch is not None:
                 result = job.fetch(progress=report, is_cancelled=is_cancelled)
             else:
+                assert job.http is not None  # a job without fetch downloads over https
                 result = download(
                     job.url,
                     job.path,

@@ -26,10 +26,10 @@ class Catalog(BaseModel):
     id: str = Field(min_length=1)
     title: str = Field(min_length=1)
     url: str
-    account: Optional[str] = None  # noqa: UP045 - pydantic evaluates this on Python 3.9
+    account: Optional[str] = None  # pydantic evaluates this on Python 3.9
     #: The account that the files on the catalog's own host need when searching needs
     #: none (ESA MAAP: public search, downloads with the MAAP bearer token).
-    data_account: Optional[str] = None  # noqa: UP045
+    data_account: Optional[str] = None
     #: Item search by GET only, where the provider documents no POST (ESA MAAP, seed 004).
     get_only: bool = False
     builtin: bool = False

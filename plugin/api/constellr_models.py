@@ -146,7 +146,7 @@ class GeometryInfo(BaseModel):
 
 def iso_z(value: datetime) -> str:
     """``2025-09-27T10:30:08.004000Z``, as the documented requests write dates."""
-    return _utc(value).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return utc(value).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 class BatchOrder(BaseModel):

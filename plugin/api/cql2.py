@@ -53,6 +53,7 @@ def _tokens(text: str) -> list[tuple[str, Any]]:
             raise NotTranslated(f"cannot read the filter at {text[pos : pos + 20]!r}")
         pos = match.end()
         kind = match.lastgroup
+        assert kind is not None  # every alternative of _TOKEN is a named group
         value = match.group(kind)
         if kind == "str":
             out.append(("str", value[1:-1].replace("''", "'")))
@@ -191,8 +192,9 @@ def to_json(text: str) -> Any:
     if not parser.tokens:
         raise NotTranslated("the filter is empty")
     result = parser.expression()
-    if parser.peek() is not None:
-        raise NotTranslated(f"unexpected {parser.peek()[1]!r} in the filter")
+    left = parser.peek()
+    if left is not None:
+        raise NotTranslated(f"unexpected {left[1]!r} in the filter")
     return result
 
 

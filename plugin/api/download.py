@@ -276,7 +276,7 @@ class _CancelWatcher:
             while not self._done.wait(0.2):
                 if is_cancelled():
                     try:
-                        response.raw._fp.fp.raw._sock.shutdown(2)  # type: ignore[union-attr]
+                        response.raw._fp.fp.raw._sock.shutdown(2)
                     except Exception:  # noqa: BLE001 - best effort; the loop also checks
                         response.close()
                     return

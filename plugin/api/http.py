@@ -93,7 +93,7 @@ class CredentialSafeSession(requests.Session):
     guard is for code that uses the session directly with ``allow_redirects``.
     """
 
-    def rebuild_auth(self, prepared_request, response):  # noqa: D401 (requests hook)
+    def rebuild_auth(self, prepared_request, response):
         super().rebuild_auth(prepared_request, response)
         if origin(response.request.url) != origin(prepared_request.url):
             for name in CREDENTIAL_HEADERS:
@@ -139,7 +139,7 @@ def _close_adapters(adapters: list) -> None:
     for adapter in adapters:
         try:
             adapter.close()
-        except Exception:  # noqa: BLE001, S110 - closing at collection never raises
+        except Exception:  # noqa: BLE001 - closing at collection never raises
             pass
 
 
@@ -520,7 +520,7 @@ def _read_body(
     At most ``limit`` bytes once unpacked: a larger answer (a "gzip bomb" unpacks a few
     megabytes into gigabytes) is :class:`InvalidResponse` before memory runs out.
     """
-    chunks = []
+    chunks: list[bytes] = []
     size = 0
     # A body cut short (connection dropped mid-answer) must be an error, not truncated JSON:
     # urllib3 1.26, which many QGIS installs ship, does not check Content-Length by default.

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from json.decoder import scanstring
-from typing import Any
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Any, Callable, cast
 
 _WS = re.compile(r"[ \t\n\r]*")
-_SCAN = json.JSONDecoder().scan_once
+_SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+# ``[ \t\n\r]*`` matches everywhere: never None.
+_WS_MATCH = cast("Callable[[str, int], re.Match[str]]", _WS.match)
 
 
 def loads_page(body: bytes) -> tuple[Any, list[str] | None]:
@@ -29,7 +31,7 @@ def loads_page(body: bytes) -> tuple[Any, list[str] | None]:
 
 
 def _parse(text: str) -> tuple[dict, list[str] | None]:
-    ws = _WS.match
+    ws = _WS_MATCH
     idx = ws(text, 0).end()
     if text[idx : idx + 1] != "{":
         raise ValueError("not an object")
@@ -97,7 +99,7 @@ def skim_tail(body: bytes) -> dict[str, Any] | None:
     try:
         text = body[start:].decode("utf-8")
         tail: dict[str, Any] = {}
-        ws = _WS.match
+        ws = _WS_MATCH
         idx = 0
         while True:
             key, idx = scanstring(text, idx + 1)
@@ -128,7 +130,7 @@ def skim_head(body: bytes, limit: int = HEAD_LIMIT) -> dict[str, Any] | None:
     """
     try:
         text = body[:limit].decode("utf-8", "ignore")  # a cut inside a character is dropped
-        ws = _WS.match
+        ws = _WS_MATCH
         idx = ws(text, 1 if text.startswith("\ufeff") else 0).end()
         if text[idx : idx + 1] != "{":
             return None

@@ -214,7 +214,7 @@ def wkb_from_geojson(geometry: Any) -> bytes:
         return struct.pack("<BII", 1, _COLLECTION, len(members)) + b"".join(
             wkb_from_geojson(m) for m in members
         )
-    c = geometry.get("coordinates")
+    c: Any = geometry.get("coordinates")
     try:
         if kind == "Point":
             return struct.pack("<BIdd", 1, _POINT, float(c[0]), float(c[1]))
@@ -292,7 +292,7 @@ def run(operation: str, *args: Any) -> bytes:
         return getattr(engine, operation)(*args)
     except GeometryEngineError:
         raise
-    except Exception as exc:  # noqa: BLE001 - GEOS and its bindings raise many types
+    except Exception as exc:
         raise GeometryEngineError(f"the geometry engine ({engine.name}) failed: {exc}") from exc
 
 

@@ -112,8 +112,9 @@ class SearchRequest:
         """The CQL2-text filter to send: the user's filter and the cloud limit, joined."""
         self._check_filter(caps)
         parts = [self.cql2_text.strip()] if self.cql2_text.strip() else []
-        if self._cloud_on_server(caps):
-            parts.append(cloud_limit_text(self.max_cloud_cover, caps.filter_or))
+        limit = self.max_cloud_cover
+        if limit is not None and self._cloud_on_server(caps):
+            parts.append(cloud_limit_text(limit, caps.filter_or))
         if len(parts) > 1:
             return " AND ".join(f"({p})" for p in parts)
         return parts[0] if parts else ""
@@ -123,8 +124,9 @@ class SearchRequest:
         uses CQL2 that :mod:`.cql2` does not translate."""
         self._check_filter(caps)
         parts = [to_json(self.cql2_text)] if self.cql2_text.strip() else []
-        if self._cloud_on_server(caps):
-            parts.append(cloud_limit_json(self.max_cloud_cover, caps.filter_or))
+        limit = self.max_cloud_cover
+        if limit is not None and self._cloud_on_server(caps):
+            parts.append(cloud_limit_json(limit, caps.filter_or))
         if len(parts) > 1:
             return {"op": "and", "args": parts}
         return parts[0] if parts else None

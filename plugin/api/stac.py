@@ -76,8 +76,10 @@ class CollectionInfo:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CollectionInfo:
-        summaries = data.get("summaries") if isinstance(data.get("summaries"), dict) else {}
-        item_assets = data.get("item_assets") if isinstance(data.get("item_assets"), dict) else {}
+        summaries = data.get("summaries")
+        summaries = summaries if isinstance(summaries, dict) else {}
+        item_assets = data.get("item_assets")
+        item_assets = item_assets if isinstance(item_assets, dict) else {}
         # ``eo:cloud_cover`` in summaries (STAC best practice); some catalogs only say it
         # through the EO extension on the collection (CDSE: no summary for any collection).
         extensions = data.get("stac_extensions")

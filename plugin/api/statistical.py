@@ -577,7 +577,7 @@ def intervals_of(
     ``Aggregation``: SKIP drops a last interval that does not fit, SHORTEN ends it at the
     end of the range, EXTEND lets it run over)."""
     duration = parse_duration(interval)
-    out = []
+    out: list[tuple[datetime, datetime]] = []
     step = 0
     while True:
         a = _add(start, duration, step)

@@ -154,7 +154,7 @@ def split(grid: Grid, max_pixels: int = MAX_PIXELS) -> list[Tile]:
             f"The result would need {cols * rows} requests of {max_pixels} x {max_pixels} "
             f"pixels (at most {MAX_TILES}): choose a coarser resolution or a smaller area."
         )
-    tiles = []
+    tiles: list[Tile] = []
     for r, (row_off, height) in enumerate(_cuts(grid.height, rows)):
         for c, (col_off, width) in enumerate(_cuts(grid.width, cols)):
             bbox = grid.window_bbox(col_off, row_off, width, height)

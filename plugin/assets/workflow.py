@@ -167,6 +167,7 @@ class Access:
                 self._buckets[bucket] = prefix
         if isinstance(prefix, EOExplorerError):
             raise prefix
+        assert prefix is not None  # set just above for a bucket seen the first time
         return prefix
 
     download = staticmethod(s3.download)  # batch.plan's ``s3.download``

@@ -157,7 +157,7 @@ def _installed_version(dependency: Dependency, spec: Any) -> Optional[str]:
                 if name == dependency.distribution.lower().replace("_", "-"):
                     version = dist.version
                     break
-        except Exception:  # noqa: BLE001, S112 - odd metadata must not break the check
+        except Exception:  # noqa: BLE001 - odd metadata must not break the check
             continue
         if version is not None:
             break
@@ -384,7 +384,7 @@ def run_command(
         kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1", PYTHONIOENCODING="utf-8")
     try:
-        process = subprocess.Popen(  # noqa: S603 - a list, no shell
+        process = subprocess.Popen(
             list(command),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

@@ -67,7 +67,7 @@ def get(key: str) -> Any:
     return value
 
 
-def set(key: str, value: Any) -> None:  # noqa: A001 - reads well as settings.set
+def set(key: str, value: Any) -> None:
     QgsSettings().setValue(PREFIX + key, value)
 
 

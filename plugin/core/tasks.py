@@ -114,7 +114,7 @@ class WorkflowTask(QgsTask):
         except Exception as exc:  # noqa: BLE001 - nothing a server sends may crash QGIS
             self.outcome = self._failed(unexpected(exc))
         try:
-            return bool(self._succeeded(self.outcome))  # type: ignore[arg-type]
+            return bool(self._succeeded(self.outcome))
         except Exception:  # noqa: BLE001 - the task bar's word is not worth a crash
             return False
 

@@ -67,19 +67,19 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return "constellr_orders"
 
-    def displayName(self) -> str:
+    def displayName(self) -> str:  # noqa: N802 - QGIS override
         return tr("Create Constellr orders")
 
     def group(self) -> str:
         return ""
 
-    def groupId(self) -> str:
+    def groupId(self) -> str:  # noqa: N802 - QGIS override
         return ""
 
     def tags(self) -> list[str]:
         return tr("constellr,lst,tasking,order,land surface temperature").split(",")
 
-    def shortHelpString(self) -> str:
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS override
         return tr(
             "Creates a Constellr area of interest for every polygon of the layer (one "
             "polygon per feature; multi-part features are refused with an explanation) and "
@@ -107,10 +107,10 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
             "dock before running it again."
         )
 
-    def createInstance(self) -> ConstellrOrdersAlgorithm:
+    def createInstance(self) -> ConstellrOrdersAlgorithm:  # noqa: N802 - QGIS override
         return ConstellrOrdersAlgorithm()
 
-    def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: ARG002
+    def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: ARG002, N802 - QGIS override
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.INPUT, tr("Polygons"), [QgsProcessing.SourceType.TypeVectorPolygon]
@@ -178,7 +178,7 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
 
     # -- main thread: the account -----------------------------------------------------
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: ARG002, N802 - QGIS override
         from ..constellr.tasks import open_client
 
         self._client, self._prepare_error = None, None
@@ -248,7 +248,7 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
 
     # -- running ----------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802 - QGIS override
         if getattr(self, "_prepare_error", None) is not None:
             raise QgsProcessingException(str(self._prepare_error))
         client = self._client

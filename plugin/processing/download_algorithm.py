@@ -88,19 +88,19 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return "download_assets"
 
-    def displayName(self) -> str:
+    def displayName(self) -> str:  # noqa: N802 - QGIS override
         return tr("Download assets")
 
     def group(self) -> str:
         return ""
 
-    def groupId(self) -> str:
+    def groupId(self) -> str:  # noqa: N802 - QGIS override
         return ""
 
     def tags(self) -> list[str]:
         return tr("stac,assets,download,cog,geotiff,raster,satellite,earth observation").split(",")
 
-    def shortHelpString(self) -> str:
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS override
         return tr(
             "Downloads the assets (files) of the items of a footprints layer made by an "
             "EO Explorer search, into <i>folder/collection/item id/</i>.\n\n"
@@ -120,10 +120,10 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
             "still downloads the others."
         )
 
-    def createInstance(self) -> DownloadAssetsAlgorithm:
+    def createInstance(self) -> DownloadAssetsAlgorithm:  # noqa: N802 - QGIS override
         return DownloadAssetsAlgorithm()
 
-    def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: ARG002
+    def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: ARG002, N802 - QGIS override
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.INPUT,
@@ -151,7 +151,7 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
 
     # -- main thread: items and the credentials of their hosts ----------------------------
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802 - QGIS override
         """Read the items from the layer, and the credentials of the asset hosts from the
         auth database (main thread; no network). A problem is raised from
         processAlgorithm, where Processing shows its message."""
@@ -219,10 +219,10 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
 
     # -- background thread: the downloads -------------------------------------------------
 
-    def processAlgorithm(
+    def processAlgorithm(  # noqa: N802 - QGIS override
         self,
-        parameters: dict[str, Any],
-        context: QgsProcessingContext,
+        parameters: dict[str, Any],  # noqa: ARG002 - part of the QGIS signature
+        context: QgsProcessingContext,  # noqa: ARG002 - part of the QGIS signature
         feedback: QgsProcessingFeedback,
     ) -> dict[str, Any]:
         if getattr(self, "_prepare_error", None) is not None:
@@ -275,7 +275,7 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
 
     # -- main thread: layers --------------------------------------------------------------
 
-    def postProcessAlgorithm(self, context, feedback) -> dict[str, Any]:  # noqa: N802
+    def postProcessAlgorithm(self, context, feedback) -> dict[str, Any]:  # noqa: N802 - QGIS override
         summary = getattr(self, "_summary", None)
         if summary is None or not getattr(self, "_load_rasters", False):
             return {}

@@ -66,7 +66,7 @@ class _Styler(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.style = style
 
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS name)
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: ARG002, N802 - QGIS override
         from ..sentinelhub.styles import apply_style
 
         try:
@@ -95,19 +95,19 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return "sentinelhub_process"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:  # noqa: N802 - QGIS override
         return tr("Sentinel Hub Process")
 
     def group(self) -> str:
         return ""
 
-    def groupId(self) -> str:  # noqa: N802
+    def groupId(self) -> str:  # noqa: N802 - QGIS override
         return ""
 
     def tags(self) -> list[str]:
         return tr("sentinel hub,process api,evalscript,ndvi,sentinel-2,sentinel-1,cdse").split(",")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS override
         return tr(
             "Requests imagery from the Sentinel Hub Process API for an area and writes it as "
             "a Cloud-Optimized GeoTIFF, with the request JSON beside it.\n\n"
@@ -129,7 +129,7 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             "written beside it as &lt;name&gt;_&lt;output id&gt;.tif."
         )
 
-    def createInstance(self) -> SentinelHubProcessAlgorithm:  # noqa: N802
+    def createInstance(self) -> SentinelHubProcessAlgorithm:  # noqa: N802 - QGIS override
         return SentinelHubProcessAlgorithm()
 
     def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: N802, ARG002
@@ -328,7 +328,7 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
 
     # -- running ----------------------------------------------------------------------
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: ARG002, N802 - QGIS override
         """Main thread: the endpoint's account from the auth database."""
         self._http, self._endpoint, self._prepare_error = None, None, None
         try:
@@ -347,7 +347,7 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             self._prepare_error = exc
         return True
 
-    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802 - QGIS override
         if getattr(self, "_prepare_error", None) is not None:
             raise QgsProcessingException(str(self._prepare_error))
         try:

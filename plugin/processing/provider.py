@@ -22,7 +22,7 @@ class EOExplorerProvider(QgsProcessingProvider):
     def name(self) -> str:
         return tr("EO Explorer")
 
-    def longName(self) -> str:
+    def longName(self) -> str:  # noqa: N802 - QGIS override
         return tr("EO Explorer: search Earth-observation catalogs")
 
     def icon(self) -> QIcon:
@@ -30,10 +30,10 @@ class EOExplorerProvider(QgsProcessingProvider):
             return QIcon(str(ICON))
         return super().icon()
 
-    def svgIconPath(self) -> str:
+    def svgIconPath(self) -> str:  # noqa: N802 - QGIS override
         return str(ICON) if ICON.is_file() else super().svgIconPath()
 
-    def loadAlgorithms(self) -> None:
+    def loadAlgorithms(self) -> None:  # noqa: N802 - QGIS override
         from ..core import log
 
         try:

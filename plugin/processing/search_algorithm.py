@@ -101,19 +101,19 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return "search_catalog"
 
-    def displayName(self) -> str:
+    def displayName(self) -> str:  # noqa: N802 - QGIS override
         return tr("Search catalog")
 
     def group(self) -> str:
         return ""
 
-    def groupId(self) -> str:
+    def groupId(self) -> str:  # noqa: N802 - QGIS override
         return ""
 
     def tags(self) -> list[str]:
         return tr("stac,search,catalog,satellite,footprints,earth observation,cdse").split(",")
 
-    def shortHelpString(self) -> str:
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS override
         return tr(
             "Searches an Earth-observation catalog (a STAC API) and writes the footprints "
             "of the items found as a polygon layer in EPSG:4326, one feature per item.\n\n"
@@ -137,10 +137,10 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             "keep their own order."
         )
 
-    def createInstance(self) -> SearchCatalogAlgorithm:
+    def createInstance(self) -> SearchCatalogAlgorithm:  # noqa: N802 - QGIS override
         return SearchCatalogAlgorithm()
 
-    def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: ARG002
+    def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: ARG002, N802 - QGIS override
         self.addParameter(
             QgsProcessingParameterString(
                 self.CATALOG,
@@ -320,7 +320,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
 
     # -- running ----------------------------------------------------------------------
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: ARG002, N802 - QGIS override
         """Runs on the main thread: read the catalog's account from the auth database.
 
         A problem is raised from processAlgorithm, where Processing shows its message.
@@ -334,7 +334,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             self._prepare_error = exc
         return True
 
-    def processAlgorithm(
+    def processAlgorithm(  # noqa: N802 - QGIS override
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,

@@ -78,7 +78,7 @@ class PolygonDrawTool(QgsMapTool):
         if self.finished and event.button() == Qt.MouseButton.LeftButton:
             self._drag_index = self._vertex_at(event.pos())
 
-    def canvasMoveEvent(self, event) -> None:  # noqa: N802
+    def canvasMoveEvent(self, event) -> None:  # noqa: N802 - QGIS override
         point = self.toMapCoordinates(event.pos())
         if self._drag_index is not None:
             self.points[self._drag_index] = point
@@ -86,7 +86,7 @@ class PolygonDrawTool(QgsMapTool):
         elif not self.finished and self.points:
             self._redraw(extra=point)
 
-    def canvasReleaseEvent(self, event) -> None:  # noqa: N802
+    def canvasReleaseEvent(self, event) -> None:  # noqa: N802 - QGIS override
         point = self.toMapCoordinates(event.pos())
         if self._drag_index is not None:
             self._drag_index = None
@@ -102,10 +102,10 @@ class PolygonDrawTool(QgsMapTool):
             self.points.append(point)
             self._redraw()
 
-    def canvasDoubleClickEvent(self, event) -> None:  # noqa: N802
+    def canvasDoubleClickEvent(self, event) -> None:  # noqa: ARG002, N802 - QGIS override
         self._finish()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - QGIS override
         if event.key() == Qt.Key.Key_Escape:
             self.clear()
         elif event.key() == Qt.Key.Key_Backspace and self.points:

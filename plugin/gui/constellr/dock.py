@@ -229,7 +229,7 @@ class ConstellrDock(ClosableDock):
     def show_info(self, text: str, level=Qgis.MessageLevel.Info, seconds: int = 8) -> None:
         self.message_bar.pushMessage(tr("Constellr"), text, level, seconds)
 
-    def report_unexpected(self, exc: Exception) -> None:
+    def report_unexpected(self, exc: Exception) -> None:  # noqa: ARG002 - the slots.py hook signature; the log has the details
         self.show_error(
             EOExplorerError(
                 tr("Something unexpected went wrong; details are in the EO Explorer log.")

@@ -36,8 +36,8 @@ BYOC = "byoc"  # the collection combo's entry for byoc-<id>
 try:  # QScintilla is optional in PyQt builds
     from qgis.PyQt.Qsci import QsciLexerJavaScript, QsciScintilla
 except ImportError:  # pragma: no cover - depends on the QGIS build
-    QsciScintilla = None  # type: ignore[assignment,misc]
-    QsciLexerJavaScript = None  # type: ignore[assignment,misc]
+    QsciScintilla = None
+    QsciLexerJavaScript = None
 
 
 def tr(text: str) -> str:

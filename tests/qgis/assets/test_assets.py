@@ -363,7 +363,7 @@ def test_stream_without_downloading_keeps_the_key_out_of_the_project(searched, q
     block = layer.dataProvider().block(1, layer.extent(), 64, 64)
     assert block.isValid() and block.width() == 64
     assert not list((tmp_path / "downloads").rglob("*.tif"))  # nothing downloaded
-    served = [r for r in files.requests_for("S2_SANDBOX_3/b08.tif")]
+    served = list(files.requests_for("S2_SANDBOX_3/b08.tif"))
     assert served and all(r["headers"].get("X-Api-Key") == KEY for r in served)
     project = tmp_path / "project.qgs"
     assert QgsProject.instance().write(str(project))

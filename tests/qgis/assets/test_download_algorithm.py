@@ -44,11 +44,11 @@ class Feedback(QgsProcessingFeedback):
         self.warnings: list[str] = []
         self.infos: list[str] = []
 
-    def pushWarning(self, text: str) -> None:  # noqa: N802
+    def pushWarning(self, text: str) -> None:
         self.warnings.append(text)
         super().pushWarning(text)
 
-    def pushInfo(self, text: str) -> None:  # noqa: N802
+    def pushInfo(self, text: str) -> None:
         self.infos.append(text)
         super().pushInfo(text)
 

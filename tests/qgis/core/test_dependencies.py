@@ -23,7 +23,7 @@ class FakeIface:
     def __init__(self) -> None:
         self.bar = QgsMessageBar()
 
-    def messageBar(self) -> QgsMessageBar:  # noqa: N802 - QgisInterface name
+    def messageBar(self) -> QgsMessageBar:
         return self.bar
 
 

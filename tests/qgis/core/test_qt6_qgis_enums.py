@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "qt6"))
 
-import rules  # noqa: E402
+import rules
 
 
 def _enum_type_of(value) -> type | None:

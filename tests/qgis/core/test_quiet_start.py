@@ -36,7 +36,7 @@ class LockedAuthManager:
         self._real = real
         self.calls: list[str] = []
 
-    def masterPasswordIsSet(self) -> bool:  # noqa: N802 (QGIS name)
+    def masterPasswordIsSet(self) -> bool:
         self.calls.append("masterPasswordIsSet")
         return False
 

@@ -160,7 +160,7 @@ class ConstellrServer(LocalServer):
         while not self._stop_advancing.wait(self.auto_advance or 1.0):
             try:
                 self.advance()
-            except Exception as exc:  # keep advancing; tests can inspect the failures
+            except Exception as exc:  # noqa: BLE001 - keep advancing; tests can inspect the failures
                 self.advance_errors.append(exc)
 
     # -- test hooks ------------------------------------------------------------------------

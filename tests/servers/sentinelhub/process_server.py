@@ -170,7 +170,7 @@ class ProcessApiServer(LocalServer):
         except ApiError as exc:
             status, content_type, headers = exc.status, "application/json", exc.headers
             payload = json.dumps(exc.body()).encode("utf-8")
-        except Exception as exc:  # a bug here: answer like the service's internal errors
+        except Exception as exc:  # noqa: BLE001 - a bug here: answer like the service's internal errors
             status, content_type, headers = 500, "application/json", {}
             body = error_body(500, f"{type(exc).__name__}: {exc}", "RENDERER_EXCEPTION")
             payload = json.dumps(body).encode("utf-8")

@@ -306,7 +306,7 @@ def interval_statistics(
     coarse = {name: values[np.ix_(rows, cols)] for name, values in samples.items()}
     try:
         results = run_evalscript(one.evalscript_text, coarse, one.evalscript.outputs)
-    except Exception:  # a JavaScript error in evaluatePixel() on this interval's data
+    except Exception:  # noqa: BLE001 - a JavaScript error in evaluatePixel() on this interval's data
         entry["error"] = {"type": "EXECUTION_ERROR"}
         return entry
     back = np.ix_(np.arange(one.height) // step, np.arange(one.width) // step)

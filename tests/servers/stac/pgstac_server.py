@@ -187,7 +187,7 @@ class PgstacServer:
         assert self.workdir is not None
         for attempt in range(3):
             self.pg_port = _free_port(self.host)
-            log = open(self.workdir / "postgres.log", "wb")  # noqa: SIM115 - kept open
+            log = open(self.workdir / "postgres.log", "wb")  # kept open
             cmd = [str(PG_BIN / "postgres"), "-D", str(self.workdir / "data")]
             cmd += ["-h", self.host, "-p", str(self.pg_port), "-k", str(self.workdir)]
             for setting in ("fsync=off", "synchronous_commit=off", "full_page_writes=off"):
@@ -239,7 +239,7 @@ class PgstacServer:
             "DB_MAX_CONN_SIZE": "4",
             **self.extra_env,
         }
-        log = open(self.workdir / "api.log", "wb")  # noqa: SIM115 - kept open
+        log = open(self.workdir / "api.log", "wb")  # kept open
         cmd = [str(VENV / "bin" / "uvicorn"), "--factory", "stac_fastapi.pgstac.app:create_app"]
         cmd += ["--fd", str(sock.fileno()), "--log-level", "warning", "--no-access-log"]
         try:

@@ -16,7 +16,7 @@ from eo_explorer.plugin.api.http import HttpClient, make_session
 class Hello(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: the connection stays in the session's pool
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         body = b'{"hello": "world"}'
         self.send_response(200)
         self.send_header("Content-Type", "application/json")

@@ -244,7 +244,7 @@ def test_gdal_streams_a_cog_from_it(server, items):
     assert ds is not None, gdal.GetLastErrorMsg()
     block = ds.GetRasterBand(1).ReadAsArray(0, 0, 64, 64)
     assert block.shape == (64, 64) and block.dtype == np.float32
-    gets = [r for r in server.requests_for(_relpath(item, "vv"), "GET")]
+    gets = list(server.requests_for(_relpath(item, "vv"), "GET"))
     assert gets and all(r["range"] for r in gets)  # only ranges: no whole download
     ds = None
     gdal.VSICurlClearCache()
