@@ -5,6 +5,7 @@
 #   make lint                 ruff check + ruff format --check + mypy (config: pyproject.toml)
 #   make format               ruff format + ruff check --fix (rewrites files)
 #   make bench                python -m tests.bench
+#   make screenshots          the README's screenshots, taken by the app tier (1366x768, 1920x1080)
 #   make package              dist/eo_explorer-<version>.zip
 #   make translations         pylupdate5 -> i18n/eo_explorer_{fr,de}.ts
 #   make compile-translations lrelease  -> i18n/*.qm
@@ -31,7 +32,7 @@ LRELEASE    ?= lrelease
 LINT_PATHS  := plugin tests $(wildcard __init__.py)
 
 .PHONY: help install test lint format bench package translations compile-translations \
-        deploy run clean distclean
+        deploy run clean distclean screenshots
 
 help:
 	@sed -n 's/^#   make /  make /p' $(firstword $(MAKEFILE_LIST))
@@ -49,6 +50,14 @@ install: $(STAMP)
 # exit code 5 (no tests collected) -> loud failure; guarantees a closing summary line.
 test: $(STAMP)
 	PY=$(PY) bash .ci/pytest.sh tests/unit tests/qgis tests/app -v $(PYTEST_ARGS)
+
+# The app tier's picture flows, their screenshots written over resources/screenshots/
+# (palette PNGs): all on a 1366x768 laptop, the Search dock on a 1920x1080 screen too.
+PICTURES := dock_picture or search_dock_after_a_first_search
+screenshots: $(STAMP)
+	EO_APP_SCREENSHOTS=resources/screenshots PY=$(PY) bash .ci/pytest.sh tests/app -v -k "$(PICTURES)"
+	EO_APP_SCREENSHOTS=resources/screenshots EO_APP_SCREEN=1920x1080x24 PY=$(PY) \
+	    bash .ci/pytest.sh tests/app -v -k search_dock_after_a_first_search
 
 lint: $(STAMP)
 	$(RUFF) --version

@@ -2086,7 +2086,7 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="45"/>
-        <source>Selected footprints of the search results</source>
+        <source>Selected search footprints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2175,8 +2175,8 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles, puis assemb
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="45"/>
-        <source>Selected footprints of the search results</source>
-        <translation>Empreintes sélectionnées des résultats de recherche</translation>
+        <source>Selected search footprints</source>
+        <translation>Empreintes de recherche sélectionnées</translation>
     </message>
     <message>
         <location filename="../ui/process_dock.ui" line="48"/>

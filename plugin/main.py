@@ -249,13 +249,19 @@ class EOExplorerPlugin:
                 )
                 self.actions[0].setChecked(False)
                 return
+            from .gui.dock_entry import show_state
+
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             window = self.iface.mainWindow()
             # after QGIS has restored its window state (when it starts with the dock open)
             QTimer.singleShot(0, lambda: self.dock and self.dock.take_default_width(window))
-            self.dock.visibilityChanged.connect(self.actions[0].setChecked)
+            self.dock.visibilityChanged.connect(
+                lambda shown: show_state(self.actions[0] if self.actions else None, shown)
+            )
             self.dock.closedByUser.connect(lambda: self._remember_dock(False))
         self.dock.setVisible(visible)
+        if visible:
+            self.dock.raise_()  # its tab in front when the Process or Constellr dock is there
 
     def _install_translator(self) -> None:
         locale = str(QSettings().value("locale/userLocale", QLocale().name()) or "")[:2]

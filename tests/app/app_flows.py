@@ -53,9 +53,11 @@ FLOWS = {
     "assets": app_search.flow_assets,
     "search_dock_picture": app_search.flow_search_dock_picture,
     "constellr": app_constellr.flow_constellr,
+    "constellr_dock_picture": app_constellr.flow_constellr_dock_picture,
     "process_extent": app_process.flow_process_extent,
     "process_drawn": app_process.flow_process_drawn,
     "process_footprints": app_process.flow_process_footprints,
+    "process_dock_picture": app_process.flow_process_dock_picture,
     "selftest_abort": flow_selftest_abort,
     "selftest_after": flow_selftest_after,
 }

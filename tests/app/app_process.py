@@ -9,10 +9,13 @@ from app_search import prepare_search, press_search, search_dock
 from app_ui import (
     Context,
     canvas_extent_wgs84,
+    canvas_settled,
     click,
+    dock_layout,
     draw_polygon,
     layer_names,
     messages,
+    screenshot,
     sentinelhub_account,
     show_extent,
     wait_for,
@@ -96,6 +99,26 @@ def flow_process_extent(ctx: Context) -> dict:
     click(dock.form.extentRadio)
     data = press_run(ctx, dock)
     data["extent"] = canvas_extent_wgs84(ctx)
+    return data
+
+
+def flow_process_dock_picture(ctx: Context) -> dict:
+    """What the README shows: the NDVI of June 2024 over fields in Thuringia (where the
+    sandbox has Sentinel-2 scenes) on the map with a margin around it, the dock with its
+    form and the finished message."""
+    dock = process_dock(ctx)
+    ctx.iface.actionPan().trigger()  # done drawing (after the other flows)
+    show_extent(ctx, "EPSG:4326", QgsRectangle(10.90, 50.45, 11.10, 50.57))
+    click(dock.form.extentRadio)
+    if not dock.form.extentRadio.isChecked():
+        raise RuntimeError("the map extent is not the area")
+    data = press_run(ctx, dock)
+    ctx.canvas.zoomByFactor(1.25)
+    ctx.iface.layerTreeView().expandAll()  # the NDVI legend
+    canvas_settled(ctx)
+    f = dock.form
+    data["layout"] = dock_layout(dock, f.formScroll, [f.runButton, f.cancelButton])
+    data["screenshot"] = screenshot(ctx, "process-dock")
     return data
 
 

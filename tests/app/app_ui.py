@@ -97,13 +97,20 @@ def settle(seconds: float = 0.3) -> None:
 
 
 def click(widget) -> None:
-    """A real left click in the middle of a button (it must be visible and enabled)."""
+    """A real left click in the middle of a button, on the box of a radio button or check
+    box (a wide one takes no click right of its text); it must be visible and enabled."""
+    from qgis.PyQt.QtWidgets import QCheckBox, QRadioButton
+
     if not widget.isVisible() or not widget.isEnabled():
         raise RuntimeError(
             f"{widget.objectName()} is not clickable (visible={widget.isVisible()}, "
             f"enabled={widget.isEnabled()})"
         )
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    if isinstance(widget, (QRadioButton, QCheckBox)):
+        where = QPoint(min(8, widget.width() // 2), widget.height() // 2)
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+    else:
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
     QgsApplication.processEvents()
 
 
@@ -176,6 +183,30 @@ def screenshot(ctx: Context, name: str) -> str:
         raise RuntimeError(f"import -window root failed: {done.stderr}")
     ctx.results.doc["screenshots"][name] = str(path)
     return str(path)
+
+
+def dock_layout(dock, scroll=None, buttons=()) -> dict:
+    """What a user sees of a dock on this screen: its size, how far its form scrolls
+    sideways, and whether each button lies wholly inside the dock (not below the fold)."""
+    body = dock.widget()
+    inside = {}
+    for button in buttons:
+        top_left = button.mapTo(body, button.rect().topLeft())
+        bottom_right = button.mapTo(body, button.rect().bottomRight())
+        inside[button.objectName()] = bool(
+            button.isVisible()
+            and top_left.x() >= 0
+            and top_left.y() >= 0
+            and bottom_right.x() < body.width()
+            and bottom_right.y() < body.height()
+        )
+    window = dock.parentWidget()
+    return {
+        "dock": [dock.width(), dock.height()],
+        "tabbed_with": [d.objectName() for d in window.tabifiedDockWidgets(dock)],
+        "sideways": scroll.horizontalScrollBar().maximum() if scroll is not None else 0,
+        "buttons_inside": inside,
+    }
 
 
 def messages(bar) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,7 @@ import pytest
 
 from tests.servers.sandbox.services import SERVICES, SandboxContext
 
-from .harness import AppRun, build_zip, make_profile, required, run_flows
+from .harness import AppRun, build_zip, export_screenshots, make_profile, required, run_flows
 
 HERE = Path(__file__).resolve().parent
 
@@ -92,6 +93,9 @@ def app_run(request, tools, sandbox, plugin_zip, tmp_path_factory) -> Iterator[A
     }
     run = run_flows(workdir, profiles, _flows(request), env)
     print(json.dumps([{k: v for k, v in r.items() if k != "tail"} for r in run.runs]))
+    if os.environ.get("EO_APP_SCREENSHOTS"):
+        written = export_screenshots(run.screenshots, Path(os.environ["EO_APP_SCREENSHOTS"]))
+        print("screenshots:", *[str(path) for path in written])
     yield run
     if run.exit_problems:
         pytest.fail("\n".join(run.exit_problems), pytrace=False)

@@ -49,3 +49,22 @@ def wrapped(geometry) -> MultiPolygon:
     west = geometry.intersection(box(-180, -90, 180, 90))
     east = translate(geometry.intersection(box(180, -90, 540, 90)), xoff=-360)
     return unary_union([west, east])
+
+
+def screen_size() -> tuple[int, int]:
+    from .harness import SCREEN
+
+    width, height, _depth = SCREEN.split("x")
+    return int(width), int(height)
+
+
+def assert_picture(path: str) -> None:
+    """A PNG of the whole screen with a picture on it (many colours), not a blank."""
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage(path)
+    assert not image.isNull(), f"{path} is not a readable PNG"
+    width, height = screen_size()
+    assert (image.width(), image.height()) == (width, height)
+    colours = {image.pixel(x, y) for x in range(0, width, 7) for y in range(0, height, 7)}
+    assert len(colours) > 50, f"the screenshot is blank ({len(colours)} colours)"

@@ -30,6 +30,9 @@ HERE = Path(__file__).resolve().parent
 PROFILE = "eo-app"
 #: the X screen QGIS runs on: a 1366x768 laptop unless EO_APP_SCREEN says otherwise
 SCREEN = os.environ.get("EO_APP_SCREEN", "1366x768x24")
+#: the screenshots the README shows; ``EO_APP_SCREENSHOTS=<folder>`` (``make screenshots``)
+#: copies them there as ``<name>-<width>x<height>.png``, reduced to 256 colours
+README_SHOTS = ("search-dock", "process-dock", "constellr-areas", "constellr-orders")
 
 
 def required(name: str) -> str:
@@ -269,3 +272,27 @@ def run_flows(
         result.error = f"QGIS exited with code {code} during this flow:\n{tail}"
         todo = todo[todo.index(crashed_at) + 1 :]
     return AppRun(results, runs, screenshots, exit_problems)
+
+
+def export_screenshots(screenshots: dict[str, str], folder: Path) -> list[Path]:
+    """The README's screenshots among ``screenshots`` written into ``folder``, named after
+    the screen, as palette PNGs (a tenth of the size; dialogs and maps keep their look)."""
+    from PIL import Image, features
+
+    width, height, _depth = SCREEN.split("x")
+    method = (
+        Image.Quantize.LIBIMAGEQUANT
+        if features.check("libimagequant")
+        else Image.Quantize.MEDIANCUT
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in README_SHOTS:
+        source = screenshots.get(name)
+        if not source or not Path(source).exists():
+            continue
+        target = folder / f"{name}-{width}x{height}.png"
+        with Image.open(source) as image:
+            image.convert("RGB").quantize(colors=256, method=method).save(target, optimize=True)
+        written.append(target)
+    return written

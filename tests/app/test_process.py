@@ -11,7 +11,7 @@ import pytest
 from osgeo import gdal, ogr, osr
 from shapely.geometry import box, shape
 
-from .expected import polygon, sandbox_items
+from .expected import assert_picture, polygon, sandbox_items
 
 
 def to_wgs84(geometry: dict, crs: str):
@@ -91,3 +91,23 @@ def test_process_request_for_a_selected_footprint(app_run, sandbox):
     time_range = bodies[0]["input"]["data"][0]["dataFilter"]["timeRange"]
     assert time_range["from"].startswith(day) and time_range["to"].startswith(day)
     assert_raster(data)
+
+
+def assert_readable(layout: dict) -> None:
+    """The dock's form never scrolls sideways and its buttons are in sight."""
+    assert layout["sideways"] == 0, layout
+    hidden = [name for name, inside in layout["buttons_inside"].items() if not inside]
+    assert not hidden, f"buttons cut off or below the fold: {hidden} ({layout})"
+
+
+@pytest.mark.flow("process_dock_picture")
+def test_process_dock_picture(app_run):
+    """On the screen (a 1366x768 laptop), after an NDVI over sandbox scenes came back:
+    the dock's form fits its width, Request imagery and Cancel are in sight, the dock says
+    it is done and nothing warns."""
+    data = app_run["process_dock_picture"].check()
+    assert_raster(data)
+    assert data["status"].startswith("Saved "), data["status"]
+    assert not data["messages"], "no warning (no data, failed tiles) on the picture"
+    assert_readable(data["layout"])
+    assert_picture(data["screenshot"])

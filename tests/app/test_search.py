@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import shape
 
-from .expected import JUNE, S2, expected_ids, polygon, wrapped
+from .expected import JUNE, S2, assert_picture, expected_ids, polygon, wrapped
 
 SEARCH = "search"
 
@@ -26,25 +26,6 @@ def assert_found(data: dict, expected: set[str]) -> None:
     assert sorted(data["ids"]) == sorted(expected)
     assert len(data["ids"]) == len(set(data["ids"]))
     assert data["layer"] in data["layers"], "the footprints layer is in the project"
-
-
-def screen_size() -> tuple[int, int]:
-    from .harness import SCREEN
-
-    width, height, _depth = SCREEN.split("x")
-    return int(width), int(height)
-
-
-def assert_picture(path: str) -> None:
-    """A PNG of the whole screen with a picture on it (many colours), not a blank."""
-    from qgis.PyQt.QtGui import QImage
-
-    image = QImage(path)
-    assert not image.isNull(), f"{path} is not a readable PNG"
-    width, height = screen_size()
-    assert (image.width(), image.height()) == (width, height)
-    colours = {image.pixel(x, y) for x in range(0, width, 7) for y in range(0, height, 7)}
-    assert len(colours) > 50, f"the screenshot is blank ({len(colours)} colours)"
 
 
 @pytest.mark.flow("search_extent")

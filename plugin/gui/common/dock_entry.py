@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
 from ...core import log, settings
 
@@ -23,6 +23,19 @@ ICONS = Path(__file__).resolve().parents[3] / "resources" / "icons"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)  # pylupdate5 files tr() here
+
+
+def show_state(action: Optional[QAction], shown: bool) -> None:
+    """The action follows its dock without acting on it: a dock whose tab goes behind
+    another (hidden, not closed) stays in its tab; the action then brings it to the front."""
+    if action is None:
+        return  # the plugin is unloading
+    try:
+        action.blockSignals(True)
+        action.setChecked(shown)
+        action.blockSignals(False)
+    except RuntimeError:
+        pass  # the action was deleted (unloading)
 
 
 class DockEntry:
@@ -115,7 +128,25 @@ class DockEntry:
                     self.action.setChecked(False)
                 return
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self._tab_beside_others()
             if self.action is not None:
-                self.dock.visibilityChanged.connect(self.action.setChecked)
+                self.dock.visibilityChanged.connect(lambda shown: show_state(self.action, shown))
             self.dock.closedByUser.connect(lambda: self._remember(False))
         self.dock.setVisible(visible)
+        if visible:
+            self.dock.raise_()  # its tab in front
+
+    def _tab_beside_others(self) -> None:
+        """Open as a tab of an EO Explorer dock already on the right: stacked under the
+        Search dock, a dock gets a strip of a laptop screen's height (220 px of 768)."""
+        window = self.iface.mainWindow()
+        for other in window.findChildren(QDockWidget):
+            if (
+                other is not self.dock
+                and other.objectName().startswith("EOExplorer")
+                and other.isVisible()
+                and not other.isFloating()
+                and window.dockWidgetArea(other) == Qt.DockWidgetArea.RightDockWidgetArea
+            ):
+                window.tabifyDockWidget(other, self.dock)
+                return
