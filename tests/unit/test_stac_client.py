@@ -67,6 +67,8 @@ def make_items(count: int, collection: str = COLLECTION) -> list[dict]:
 
 
 ITEMS = make_items(23)
+#: a start date before every item: Sentinel Hub Catalog needs a datetime (seed 001)
+START = date(2000, 1, 1)
 IDS = [item["id"] for item in ITEMS]
 
 #: a client that does not wait long between retries, so fault tests stay quick
@@ -94,7 +96,7 @@ def json_fixture(name: str) -> dict:
 def test_every_item_once_and_in_order(style):
     with StacPagingServer(ITEMS, style=style) as server:
         client = StacClient.open(server.url)
-        request = SearchRequest(collections=[COLLECTION], page_size=5, max_items=100)
+        request = SearchRequest([COLLECTION], start=START, page_size=5, max_items=100)
         pages = list(client.search(request))
         ids = [item["id"] for page in pages for item in page.items]
         assert ids == IDS
@@ -109,7 +111,7 @@ def test_every_item_once_and_in_order(style):
 def test_stops_at_max_items(style):
     with StacPagingServer(ITEMS, style=style) as server:
         client = StacClient.open(server.url)
-        request = SearchRequest(collections=[COLLECTION], page_size=5, max_items=12)
+        request = SearchRequest([COLLECTION], start=START, page_size=5, max_items=12)
         assert list(client.items(request)) == ITEMS[:12]
         # pages of 5: the third page reaches 12, nothing more is asked for
         assert len(search_requests(server)) == 3
@@ -128,7 +130,9 @@ def test_sentinelhub_cloud_limit_is_a_plain_cql2_json_comparison():
     with StacPagingServer(ITEMS, style="sentinelhub") as server:
         client = StacClient.open(server.url)
         assert not client.capabilities.filter_or
-        body = client.first_request(SearchRequest(max_cloud_cover=20)).body
+        body = client.first_request(
+            SearchRequest([COLLECTION], start=START, max_cloud_cover=20)
+        ).body
         assert body["filter"] == {"op": "<=", "args": [{"property": "eo:cloud_cover"}, 20]}
         assert body["filter-lang"] == "cql2-json"
 
@@ -159,7 +163,7 @@ def test_sentinelhub_next_as_query_parameter_when_only_get_is_offered():
         ]
         server.set_fault("/", faults.respond(200, landing))
         client = StacClient.open(server.url)
-        assert fetch_ids(client, SearchRequest(collections=[COLLECTION], page_size=10)) == IDS
+        assert fetch_ids(client, SearchRequest([COLLECTION], start=START, page_size=10)) == IDS
         queries = [r["query"] for r in search_requests(server)]
         assert [r["method"] for r in search_requests(server)] == ["GET"] * 3
         assert [q.get("next") for q in queries] == [None, ["10"], ["20"]]
@@ -280,7 +284,8 @@ def test_the_next_page_is_asked_for_while_this_one_is_used(style):
         client = StacClient.open(server.url)
         seen = []
         pages = client.search(
-            SearchRequest(page_size=5, max_items=100), on_request=lambda *c: seen.append(c)
+            SearchRequest([COLLECTION], start=START, page_size=5, max_items=100),
+            on_request=lambda *c: seen.append(c),
         )
         first = next(pages)
         assert _wait_until(lambda: len(search_requests(server)) == 2)
@@ -483,7 +488,7 @@ def test_sentinelhub_error_body_reaches_the_message():
         server.set_fault("/search", error)
         client = StacClient.open(server.url)
         with pytest.raises(HttpError) as info:
-            fetch_ids(client, SearchRequest())
+            fetch_ids(client, SearchRequest([COLLECTION], start=START))
     text = str(info.value)
     assert info.value.status == 400
     assert "HTTP 400" in text
@@ -510,7 +515,7 @@ def test_recorded_sentinelhub_error_file_reaches_the_message():
         server.set_fault("/search", faults.respond(500, body))
         client = StacClient.open(server.url)
         with pytest.raises(HttpError) as info:
-            fetch_ids(client, SearchRequest())
+            fetch_ids(client, SearchRequest([COLLECTION], start=START))
     assert body["error"]["message"] in str(info.value)
     assert "HTTP 500" in str(info.value)
 
