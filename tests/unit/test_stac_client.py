@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from shapely.geometry import box, shape
 
+from eo_explorer.plugin.api import search
 from eo_explorer.plugin.api.errors import (
     Cancelled,
     HttpError,
     InvalidResponse,
     NetworkError,
     NotAStacApi,
+    UnsupportedRequest,
 )
 from eo_explorer.plugin.api.geometry import SearchArea, area_from_polygons
 from eo_explorer.plugin.api.http import HttpClient, HttpSettings
@@ -689,3 +691,99 @@ def test_rustac_cloud_limit_applied_locally(rustac, sandbox_items):
     ][:20]
     assert len(expected) == 20
     assert [item["id"] for item in client.items(request)] == expected
+
+
+# --- Sentinel Hub Catalog contract (seed 001 CatalogItemSearch, seed 002) ------------------
+
+
+@pytest.mark.parametrize(
+    ("request_", "sentence"),
+    [
+        (SearchRequest([], start=START), search.SH_ONE_COLLECTION),
+        (SearchRequest([COLLECTION, "other"], start=START), search.SH_ONE_COLLECTION),
+        (SearchRequest([COLLECTION]), search.SH_NEEDS_DATES),
+        (
+            SearchRequest([COLLECTION], start=START, cql2_text="platform = 'a' OR gsd < 20"),
+            search.SH_FILTER_OPS,
+        ),
+        (SearchRequest([COLLECTION], start=START, cql2_text="NOT gsd = 10"), search.SH_FILTER_OPS),
+        (
+            SearchRequest([COLLECTION], start=START, cql2_text="platform LIKE 'sentinel%'"),
+            search.SH_FILTER_OPS,
+        ),
+        (
+            SearchRequest([COLLECTION], start=START, cql2_text="gsd IN (10, 20)"),
+            search.SH_FILTER_OPS,
+        ),
+        (
+            SearchRequest([COLLECTION], start=START, cql2_text="S_INTERSECTS(geometry, x)"),
+            search.SH_FILTER_OPS,
+        ),
+    ],
+)
+def test_sentinelhub_search_refused_before_anything_is_sent(request_, sentence):
+    with StacPagingServer(ITEMS, style="sentinelhub") as server:
+        client = StacClient.open(server.url)
+        with pytest.raises(UnsupportedRequest) as caught:
+            list(client.search(request_))
+        assert str(caught.value) == sentence
+        assert search_requests(server) == []
+
+
+def test_sentinelhub_sentences_are_short_and_say_why():
+    assert search.SH_ONE_COLLECTION == (
+        "Sentinel Hub Catalog searches one collection at a time: choose one."
+    )
+    assert "AND" in search.SH_FILTER_OPS and "OR" in search.SH_FILTER_OPS
+
+
+def test_sentinelhub_search_sends_and_of_comparisons_with_the_cloud_limit():
+    with StacPagingServer(ITEMS, style="sentinelhub") as server:
+        client = StacClient.open(server.url)
+        request = SearchRequest(
+            [COLLECTION],
+            start=START,
+            end=date(2030, 1, 1),
+            max_cloud_cover=30,
+            cql2_text="gsd BETWEEN 10 AND 20 AND platform = 'sentinel-2a'",
+            page_size=500,
+        )
+        list(client.search(request))
+        [sent] = search_requests(server)
+    assert sent["method"] == "POST"
+    body = sent["json"]
+    assert body["collections"] == [COLLECTION]
+    assert body["datetime"] == "2000-01-01T00:00:00Z/2030-01-01T23:59:59.999999Z"
+    assert body["limit"] == 100  # the service's maximum
+    assert body["filter-lang"] == "cql2-json"
+    assert body["filter"] == {
+        "op": "and",
+        "args": [
+            {
+                "op": "and",
+                "args": [
+                    {"op": "between", "args": [{"property": "gsd"}, 10, 20]},
+                    {"op": "=", "args": [{"property": "platform"}, "sentinel-2a"]},
+                ],
+            },
+            {"op": "<=", "args": [{"property": "eo:cloud_cover"}, 30]},
+        ],
+    }
+
+
+def test_sentinelhub_dates_with_data_come_from_distinct():
+    with StacPagingServer(ITEMS, style="sentinelhub") as server:
+        client = StacClient.open(server.url)
+        dates = client.distinct_dates(SearchRequest([COLLECTION], start=START))
+        [sent] = search_requests(server)
+    assert sent["json"]["distinct"] == "date"
+    assert sent["json"]["collections"] == [COLLECTION]
+    assert dates == sorted({i["properties"]["datetime"][:10] for i in ITEMS})
+
+
+def test_dates_with_data_refused_where_the_catalog_has_no_distinct():
+    with StacPagingServer(ITEMS, style="post-body-merge") as server:
+        client = StacClient.open(server.url)
+        with pytest.raises(UnsupportedRequest, match="Only Sentinel Hub Catalog"):
+            client.distinct_dates(SearchRequest([COLLECTION], start=START))
+        assert search_requests(server) == []
