@@ -36,7 +36,7 @@ from ..api.errors import Cancelled, EOExplorerError
 from ..api.footprints import convert_items
 from ..api.geometry import SearchArea
 from ..api.http import HttpClient
-from ..api.search import SearchRequest
+from ..api.search import SearchRequest, is_sentinelhub_catalog
 from ..api.stac import StacClient
 from ..areas import WGS84, extent_area, geometries_area
 from ..layers import footprint_fields, move_into_group, style_footprints, to_features
@@ -329,6 +329,11 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
         self._prepare_error = None
         try:
             catalog = resolve_catalog(self.parameterAsString(parameters, self.CATALOG, context))
+            if is_sentinelhub_catalog(catalog.url):
+                # its own rules (one collection, a date range, AND-only filters) are said
+                # before anything is sent
+                quiet = QgsProcessingFeedback()
+                self._request(parameters, context, quiet).validate(catalog.url)
             self._http = http_for(catalog)
         except (QgsProcessingException, EOExplorerError) as exc:
             self._prepare_error = exc
@@ -362,7 +367,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
         filtered = 0
         http = None
         try:
-            request.validate()
+            request.validate(catalog.url)
             if catalog.title.rstrip("/") == catalog.url.rstrip("/"):
                 feedback.pushInfo(tr("Searching {0}").format(catalog.url))
             else:
