@@ -329,12 +329,12 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
         self._prepare_error = None
         try:
             catalog = resolve_catalog(self.parameterAsString(parameters, self.CATALOG, context))
+            self._http = http_for(catalog)
             if is_sentinelhub_catalog(catalog.url):
                 # its own rules (one collection, a date range, AND-only filters) are said
                 # before anything is sent
                 quiet = QgsProcessingFeedback()
                 self._request(parameters, context, quiet).validate(catalog.url)
-            self._http = http_for(catalog)
         except (QgsProcessingException, EOExplorerError) as exc:
             self._prepare_error = exc
         return True
