@@ -8,6 +8,9 @@ real service:
   ``"next": N`` back in the body (GET: ``&next=N``). ``limit`` defaults to 10 and is capped
   at 100 (OpenAPI ``CatalogItemSearchLimit``). ``sh_next_links=True`` adds the next links of
   the OpenAPI examples (POST body ``{"next": N}`` with ``merge: true``; GET ``&next=N``).
+  ``/search`` takes exactly one collection and a ``datetime`` (seed 001), filters of
+  ``and`` and comparisons only (seed 002), ``"distinct": "date"`` (the matching dates as
+  ``features``); anything else is a 400 in Sentinel Hub's error shape.
 - "token-get": CDSE STAC v1: GET /search; next link ``...&token=next:<collection>:<id>``.
 - "post-body-merge": Planetary Computer / eoAPI: POST /search; next link
   ``{"method": "POST", "body": {"token": "next:<collection>:<id>"}, "merge": true}``.
