@@ -249,7 +249,7 @@ class EOExplorerPlugin:
                 )
                 self.actions[0].setChecked(False)
                 return
-            from .gui.dock_entry import show_state
+            from .gui.common.dock_entry import show_state
 
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             window = self.iface.mainWindow()

@@ -19,6 +19,34 @@ from .geometry import SearchArea
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
+#: Sentinel Hub Catalog's ``limit`` maximum (seed 001, CatalogItemSearchLimit [1 .. 100])
+SENTINELHUB_MAX_LIMIT = 100
+#: the CQL2 JSON operators Sentinel Hub Catalog filters with (seed 002, "Filter": eq, neq,
+#: lt, lte, gt, gte, between, and "and" as the only logical operator)
+SENTINELHUB_FILTER_OPS = frozenset({"and", "=", "<>", "<", "<=", ">", ">=", "between"})
+SH_ONE_COLLECTION = "Sentinel Hub Catalog searches one collection at a time: choose one."
+SH_NEEDS_DATES = "Sentinel Hub Catalog needs a date range: set a start or end date."
+SH_FILTER_OPS = (
+    "Sentinel Hub Catalog filters allow only AND with =, <>, <, <=, >, >=, BETWEEN: "
+    "OR, NOT, LIKE, IN and IS NULL are not supported."
+)
+
+
+def is_sentinelhub_catalog(url: str) -> bool:
+    """True for a Sentinel Hub Catalog (``.../api/v1/catalog/1.0.0/``)."""
+    return "/api/v1/catalog/" in (url or "")
+
+
+def _sentinelhub_filter_ok(expression: Any) -> bool:
+    """True when every operator of a CQL2 JSON expression is one SH Catalog knows."""
+    if isinstance(expression, list):
+        return all(_sentinelhub_filter_ok(e) for e in expression)
+    if not isinstance(expression, dict) or "op" not in expression:
+        return True  # a literal, a property reference, a timestamp
+    if expression["op"] not in SENTINELHUB_FILTER_OPS:
+        return False
+    return _sentinelhub_filter_ok(expression.get("args", []))
+
 
 #: Sort orders offered to users (STAC API Sort extension), by name: (field, direction)s.
 SORT_ORDERS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -79,7 +107,8 @@ class SearchRequest:
     def limit(self) -> int:
         return max(1, min(self.page_size, self.max_items, MAX_PAGE_SIZE))
 
-    def validate(self) -> None:
+    def validate(self, catalog_url: str = "") -> None:
+        """Refuse what cannot be asked; ``catalog_url`` adds that catalog's own rules."""
         if self.max_items < 1:
             raise UnsupportedRequest("The maximum number of items must be at least 1.")
         if self.start and self.end and _instant(self.start, False) > _instant(self.end, True):
@@ -88,6 +117,24 @@ class SearchRequest:
             raise UnsupportedRequest("The maximum cloud cover must be between 0 and 100 %.")
         if self.sort not in SORT_ORDERS:
             raise UnsupportedRequest(f"Unknown sort order {self.sort!r}.")
+        if is_sentinelhub_catalog(catalog_url):
+            self.check_sentinelhub()
+
+    def check_sentinelhub(self) -> None:
+        """Sentinel Hub Catalog's search contract (seed 001 CatalogItemSearch: exactly one
+        collection, ``datetime`` required; seed 002 "Filter": only ``and`` with eq, neq,
+        lt, lte, gt, gte, between)."""
+        if len(self.collections) != 1:
+            raise UnsupportedRequest(SH_ONE_COLLECTION)
+        if self.datetime_interval is None:
+            raise UnsupportedRequest(SH_NEEDS_DATES)
+        if self.cql2_text.strip():
+            try:
+                expression = to_json(self.cql2_text)
+            except NotTranslated as exc:
+                raise UnsupportedRequest(SH_FILTER_OPS, details=str(exc)) from None
+            if not _sentinelhub_filter_ok(expression):
+                raise UnsupportedRequest(SH_FILTER_OPS)
 
     def sortby(self, caps: Capabilities) -> tuple[tuple[str, str], ...]:
         """The sort to send: none where the catalog does not declare sorting."""

@@ -20,10 +20,10 @@ from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from .conformance import Capabilities
 from .cql2 import NotTranslated
-from .errors import Cancelled, InvalidResponse, NotAStacApi
+from .errors import Cancelled, InvalidResponse, NotAStacApi, UnsupportedRequest
 from .http import HttpClient, IsCancelled, Response, _never
 from .pagejson import skim
-from .search import SearchRequest
+from .search import SENTINELHUB_MAX_LIMIT, SearchRequest, is_sentinelhub_catalog
 from .threads import Ahead, paused_gc
 
 JSON_TYPES = ("application/json", "application/geo+json")
@@ -137,7 +137,7 @@ class StacClient:
         #: search with GET even where the landing page offers POST (a catalog whose
         #: provider documents GET only: ESA MAAP, seed 004)
         self.get_only = False
-        if "/api/v1/catalog/" in url:
+        if is_sentinelhub_catalog(url):
             # Sentinel Hub Catalog's CQL2 knows "and" only (seed 002): its cloud limit is
             # a plain comparison (its optical items all carry eo:cloud_cover).
             self.capabilities = replace(self.capabilities, filter_or=False)
@@ -291,10 +291,21 @@ class StacClient:
 
     # -- search -----------------------------------------------------------------------
 
+    @property
+    def is_sentinelhub(self) -> bool:
+        return is_sentinelhub_catalog(self.url)
+
     def first_request(self, request: SearchRequest) -> _Request:
         endpoint = self.search_link()
         assert endpoint is not None
         href, methods = endpoint
+        request.validate(self.url)  # Sentinel Hub Catalog: refused here, nothing sent
+        if self.is_sentinelhub and "POST" in methods:
+            # POST with CQL2 JSON (seed 001 CatalogItemSearch); limit at most 100 (the
+            # service caps a larger one, asking for it is no use).
+            body = request.post_body(self.capabilities, text_filter_ok=False)
+            body["limit"] = min(body["limit"], SENTINELHUB_MAX_LIMIT)
+            return _Request("POST", href, body=body)
         if "POST" in methods and not (self.get_only and "GET" in methods):
             # A filter the plugin cannot put into CQL2 JSON goes as typed, by GET, where
             # the Filter extension allows CQL2 text.
@@ -368,6 +379,39 @@ class StacClient:
         finally:
             if ahead is not None:
                 ahead.abandon()
+
+    def distinct_dates(
+        self, request: SearchRequest, is_cancelled: IsCancelled = _never, max_pages: int = 100
+    ) -> list[str]:
+        """The dates (``YYYY-MM-DD``) with items for the request's collection, area, dates
+        and filter, from Sentinel Hub Catalog's ``distinct`` (seed 002, "Distinct":
+        ``"distinct": "date"``). The features of such an answer are the distinct values
+        themselves; pages follow ``context.next`` as a search does.
+
+        Raises :class:`UnsupportedRequest` for a catalog other than Sentinel Hub Catalog
+        and for a request it would refuse.
+        """
+        if not self.is_sentinelhub:
+            raise UnsupportedRequest(
+                "Only Sentinel Hub Catalog lists the dates with data; search instead."
+            )
+        endpoint = self.search_link()
+        assert endpoint is not None
+        request.validate(self.url)
+        body = request.post_body(self.capabilities, text_filter_ok=False)
+        body.pop("fields", None)
+        body.pop("sortby", None)
+        body["limit"] = SENTINELHUB_MAX_LIMIT
+        body["distinct"] = "date"
+        current: _Request | None = _Request("POST", endpoint[0], body=body)
+        dates: list[str] = []
+        for _ in range(max_pages):
+            if current is None or is_cancelled():
+                break
+            document, values, _texts = _read_page(current, self._fetch(current, is_cancelled))
+            dates.extend(str(v) for v in values if isinstance(v, (str, int, float)))
+            current = self._next_request(current, document) if values else None
+        return sorted(set(dates))
 
     def _fetch(self, current: _Request, is_cancelled: IsCancelled) -> Response:
         if current.method == "POST":

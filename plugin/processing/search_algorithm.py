@@ -35,7 +35,7 @@ from ..api.errors import Cancelled, EOExplorerError
 from ..api.footprints import convert_items
 from ..api.geometry import SearchArea
 from ..api.http import HttpClient
-from ..api.search import SearchRequest
+from ..api.search import SearchRequest, is_sentinelhub_catalog
 from ..api.stac import StacClient
 from ..core import settings
 from ..core.i18n import tr
@@ -330,6 +330,11 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
         try:
             catalog = resolve_catalog(self.parameterAsString(parameters, self.CATALOG, context))
             self._http = http_for(catalog)
+            if is_sentinelhub_catalog(catalog.url):
+                # its own rules (one collection, a date range, AND-only filters) are said
+                # before anything is sent
+                quiet = QgsProcessingFeedback()
+                self._request(parameters, context, quiet).validate(catalog.url)
         except (QgsProcessingException, EOExplorerError) as exc:
             self._prepare_error = exc
         return True
@@ -362,7 +367,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
         filtered = 0
         http = None
         try:
-            request.validate()
+            request.validate(catalog.url)
             if catalog.title.rstrip("/") == catalog.url.rstrip("/"):
                 feedback.pushInfo(tr("Searching {0}").format(catalog.url))
             else:

@@ -605,7 +605,7 @@ class SearchDock(ClosableDock):
         self.message_bar.clearWidgets()
         try:
             request = self.build_request()
-            request.validate()
+            request.validate(catalog.url)  # with the catalog's own rules (Sentinel Hub)
         except (ValueError, EOExplorerError) as exc:
             self.show_error(exc)
             return

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsSettings
+from qgis.PyQt.QtCore import QDate, Qt
 
 from tests.servers.common.proxy_server import ProxyServer
 from tests.servers.common.token_server import TokenServer
@@ -195,6 +196,10 @@ def test_search_catalogs_that_need_an_account(
             assert dock.form.collectionsList.count() == 1, preset
             dock.form.startCheck.setChecked(False)
             dock.form.endCheck.setChecked(False)
+            if preset == "sentinelhub":  # one collection and a date range (seed 001)
+                dock.form.collectionsList.item(0).setCheckState(Qt.CheckState.Checked)
+                dock.form.startCheck.setChecked(True)
+                dock.form.startDate.setDate(QDate(2000, 1, 1))
             outcome = run_search(qgis_app, dock)
             assert outcome.error is None, preset
             assert dock.results_layer.featureCount() == 40
@@ -233,10 +238,10 @@ def test_processing_searches_catalogs_that_need_an_account(
     credentials.save(Credentials("constellr", secret=API_KEY))
     try:
         for preset in ("sentinelhub", "constellr"):
-            result = processing.run(
-                "eo_explorer:search_catalog",
-                {"CATALOG": preset, "MAX_ITEMS": 100, "OUTPUT": "TEMPORARY_OUTPUT"},
-            )
+            parameters = {"CATALOG": preset, "MAX_ITEMS": 100, "OUTPUT": "TEMPORARY_OUTPUT"}
+            if preset == "sentinelhub":  # one collection and a date range (seed 001)
+                parameters.update(COLLECTIONS="sandbox-lst", START="2000-01-01")
+            result = processing.run("eo_explorer:search_catalog", parameters)
             assert result["OUTPUT"].featureCount() == 40, preset
     finally:
         for service in ("sentinelhub", "constellr"):

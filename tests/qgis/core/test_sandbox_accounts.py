@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QDate, Qt
 
 from tests.servers.sandbox.accounts import (
     SANDBOX_API_KEY,
@@ -39,7 +40,7 @@ def test_new_user_sets_up_both_accounts_and_searches(
 ):
     from eo_explorer.plugin.core import settings
     from eo_explorer.plugin.gui.common.accounts_dialog import AccountsDialog
-    from eo_explorer.plugin.gui.search.dock import SearchDock
+    from eo_explorer.plugin.gui.search.dock import COLLECTION_ROLE, SearchDock
 
     unlock_auth_database()
     clean_settings()
@@ -79,6 +80,14 @@ def test_new_user_sets_up_both_accounts_and_searches(
             assert dock.form.collectionsList.count() >= 1
             dock.form.startCheck.setChecked(False)
             dock.form.endCheck.setChecked(False)
+            if catalog_id == "sandbox-sentinelhub":  # one collection, a date range (seed 001)
+                widget = dock.form.collectionsList
+                for row in range(widget.count()):
+                    item = widget.item(row)
+                    wanted = item.data(COLLECTION_ROLE).id == "sandbox-sentinel-2-l2a"
+                    item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+                dock.form.startCheck.setChecked(True)
+                dock.form.startDate.setDate(QDate(2000, 1, 1))
             dock.form.maxItemsSpin.setValue(120)
             outcome = run_search(qgis_app, dock)
             assert outcome.error is None, outcome.error

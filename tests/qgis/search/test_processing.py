@@ -297,6 +297,24 @@ def test_server_errors_become_processing_errors(provider, sandbox_server):
         run(CATALOG=sandbox_server.url, START=JUNE[1], END=JUNE[0])
 
 
+@pytest.mark.parametrize(
+    ("parameters", "sentence"),
+    [
+        ({"START": "2024-01-01"}, "one collection at a time"),
+        ({"COLLECTIONS": "c1,c2", "START": "2024-01-01"}, "one collection at a time"),
+        ({"COLLECTIONS": "c1"}, "needs a date range"),
+        ({"COLLECTIONS": "c1", "START": "2024-01-01", "FILTER": "gsd = 10 OR gsd = 20"}, "OR"),
+    ],
+)
+def test_sentinel_hub_catalog_refusals_are_said_before_searching(provider, parameters, sentence):
+    from tests.servers.stac.paging_server import StacPagingServer
+
+    with StacPagingServer([], style="sentinelhub") as server:
+        with pytest.raises(QgsProcessingException, match=sentence):
+            run(CATALOG=server.url, **parameters)
+        assert not [r for r in server.requests if r["path"].endswith("/search")]
+
+
 # -- qgis_process ---------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ import time
 
 import pytest
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QDate, Qt
 
 from tests.servers.common import faults
 from tests.servers.stac.paging_server import StacPagingServer
@@ -53,10 +54,28 @@ def wait_collections(app, dock):
     wait_for(app, lambda: dock.collections_task is None, 30)
 
 
+def tick_collections(dock, *ids: str) -> None:
+    from eo_explorer.plugin.gui.search.dock import COLLECTION_ROLE
+
+    widget = dock.form.collectionsList
+    for row in range(widget.count()):
+        item = widget.item(row)
+        ticked = item.data(COLLECTION_ROLE).id in ids
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+
+def since_2000(dock) -> None:
+    dock.form.startCheck.setChecked(True)
+    dock.form.startDate.setDate(QDate(2000, 1, 1))
+
+
 def test_sentinel_hub_context_next_paging_through_the_dock(custom_dock, qgis_app, items):
     with StacPagingServer(items, style="sentinelhub", default_limit=100) as server:
         dock = custom_dock(server.url)
         wait_collections(qgis_app, dock)
+        # Sentinel Hub Catalog searches need one collection and a date range (seed 001)
+        tick_collections(dock, "sandbox-sentinel-2-l2a")
+        since_2000(dock)
         dock.form.maxItemsSpin.setValue(250)
         outcome = run_search(qgis_app, dock)
         assert outcome.error is None
@@ -65,6 +84,43 @@ def test_sentinel_hub_context_next_paging_through_the_dock(custom_dock, qgis_app
         assert [r["json"].get("next") for r in searches] == [None, 100, 200]
         ids = [f["id"] for f in dock.results_layer.getFeatures()]
         assert ids == [i["id"] for i in items][:250]
+
+
+@pytest.mark.parametrize(
+    ("setup", "sentence"),
+    [
+        (lambda dock: since_2000(dock), "searches one collection at a time: choose one."),
+        (
+            lambda dock: (tick_collections(dock, "sandbox-sentinel-2-l2a", "c2"), since_2000(dock)),
+            "searches one collection at a time: choose one.",
+        ),
+        (
+            lambda dock: tick_collections(dock, "sandbox-sentinel-2-l2a"),
+            "needs a date range: set a start or end date.",
+        ),
+        (
+            lambda dock: (
+                tick_collections(dock, "sandbox-sentinel-2-l2a"),
+                since_2000(dock),
+                dock.form.filterEdit.setText("platform = 'sentinel-2a' OR gsd = 10"),
+            ),
+            "OR, NOT, LIKE, IN and IS NULL are not supported.",
+        ),
+    ],
+)
+def test_sentinel_hub_search_the_service_would_refuse_is_not_sent(
+    custom_dock, qgis_app, items, setup, sentence
+):
+    two = items + [{**items[0], "id": "other", "collection": "c2"}]
+    with StacPagingServer(two, style="sentinelhub") as server:
+        dock = custom_dock(server.url)
+        wait_collections(qgis_app, dock)
+        setup(dock)
+        dock.start_search()
+        assert dock.search_task is None
+        assert sentence in messages(dock)
+        assert "Sentinel Hub Catalog" in messages(dock)
+        assert not [r for r in server.requests if r["path"].endswith("/search")]
 
 
 def test_cancel_stops_within_a_second_and_keeps_what_was_fetched(custom_dock, qgis_app, items):

@@ -8,6 +8,9 @@ real service:
   ``"next": N`` back in the body (GET: ``&next=N``). ``limit`` defaults to 10 and is capped
   at 100 (OpenAPI ``CatalogItemSearchLimit``). ``sh_next_links=True`` adds the next links of
   the OpenAPI examples (POST body ``{"next": N}`` with ``merge: true``; GET ``&next=N``).
+  ``/search`` takes exactly one collection and a ``datetime`` (seed 001), filters of
+  ``and`` and comparisons only (seed 002), ``"distinct": "date"`` (the matching dates as
+  ``features``); anything else is a 400 in Sentinel Hub's error shape.
 - "token-get": CDSE STAC v1: GET /search; next link ``...&token=next:<collection>:<id>``.
 - "post-body-merge": Planetary Computer / eoAPI: POST /search; next link
   ``{"method": "POST", "body": {"token": "next:<collection>:<id>"}, "merge": true}``.
@@ -24,6 +27,7 @@ copying stac-fastapi refuse a ``filter`` that is not CQL2 JSON with its 400.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Optional
 from urllib.parse import urlencode
@@ -299,6 +303,8 @@ class PagingApi:
     def _search(self, method: str, params: dict, query: Query, base: str, path: str) -> dict:
         if method == "POST" and self.style in ("post-body-merge", "post-body-full"):
             _refuse_text_filter(params)
+        if self.style == "sentinelhub" and path == "search":
+            _sentinelhub_contract(params)
         try:
             limit = int(params.get("limit", self.default_limit))
         except (TypeError, ValueError):
@@ -307,6 +313,12 @@ class PagingApi:
             raise ApiError(400, f"invalid limit {limit}")
         limit = min(limit, self.max_limit)
         matches = self._matches(params)
+        if self.style == "sentinelhub" and path == "search":
+            matches = [i for i in matches if _in_interval(i, str(params["datetime"]))]
+            if params.get("distinct"):
+                # seed 002 "Distinct": the distinct values of the matching items
+                days = {str(i.get("properties", {}).get("datetime", ""))[:10] for i in matches}
+                matches = sorted(d for d in days if d)  # type: ignore[assignment]
         key = self._paging_key(path)
         start = self._start(params, matches, limit, key)
         page = matches[start : start + limit]
@@ -366,6 +378,56 @@ class PagingApi:
         else:
             link.update({"body": {key: value}, "merge": True})
         return link
+
+
+#: seed 002 "Filter": eq, neq, lt, lte, gt, gte, between and the logical "and" only (the
+#: OpenAPI example of seed 001 writes ">"; both spellings are taken)
+_SH_FILTER_OPS = {"and", "eq", "neq", "lt", "lte", "gt", "gte", "between"}
+_SH_FILTER_OPS |= {"=", "<>", "<", "<=", ">", ">="}
+_SH_TEXT_REFUSED = re.compile(r"\b(OR|NOT|LIKE|IN|IS|NULL)\b|!=", re.IGNORECASE)
+#: properties ``distinct`` lists here (seed 002 names the acquisition dates)
+_SH_DISTINCT = {"date"}
+
+
+def _sentinelhub_contract(params: dict) -> None:
+    """Refuse what Sentinel Hub Catalog refuses: collections must hold exactly one id and
+    datetime is required (seed 001 CatalogItemSearch), filters take only ``and`` and the
+    comparison operators (seed 002), ``distinct`` a listed property. 400, RestErrorWrapper."""
+    collections = _as_list(params.get("collections")) or []
+    if len(collections) != 1:
+        raise ApiError(400, f"collections: size must be 1, got {len(collections)}")
+    if not isinstance(params.get("datetime"), str) or not params["datetime"].strip():
+        raise ApiError(400, "datetime: must not be null")
+    expression = params.get("filter")
+    if isinstance(expression, str):
+        if _SH_TEXT_REFUSED.search(re.sub(r"'(?:[^']|'')*'", "''", expression)):
+            raise ApiError(400, f"filter: unsupported operator in {expression!r}")
+    elif expression is not None:
+        bad = _sh_refused_ops(expression)
+        if bad:
+            raise ApiError(400, f"filter: unsupported operator {sorted(bad)[0]!r}")
+    distinct = params.get("distinct")
+    if distinct is not None and distinct not in _SH_DISTINCT:
+        raise ApiError(400, f"distinct: unsupported property {distinct!r}")
+
+
+def _sh_refused_ops(expression: Any) -> set[str]:
+    if isinstance(expression, list):
+        return set().union(*(_sh_refused_ops(e) for e in expression)) if expression else set()
+    if not isinstance(expression, dict) or "op" not in expression:
+        return set()
+    own = set() if expression["op"] in _SH_FILTER_OPS else {str(expression["op"])}
+    return own | _sh_refused_ops(expression.get("args", []))
+
+
+def _in_interval(item: dict, interval: str) -> bool:
+    """RFC 3339 instant or interval, ".." or empty for an open end (string comparison of
+    UTC instants; a bare instant matches that instant's day)."""
+    when = str(item.get("properties", {}).get("datetime") or "")
+    if "/" not in interval:
+        return when[:10] == interval[:10]
+    start, end = interval.split("/", 1)
+    return (start in ("", "..") or when >= start) and (end in ("", "..") or when <= end)
 
 
 def _encode(query: Any) -> str:

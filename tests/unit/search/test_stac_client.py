@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from shapely.geometry import box, shape
 
+from eo_explorer.plugin.api import search
 from eo_explorer.plugin.api.errors import (
     Cancelled,
     HttpError,
     InvalidResponse,
     NetworkError,
     NotAStacApi,
+    UnsupportedRequest,
 )
 from eo_explorer.plugin.api.geometry import SearchArea, area_from_polygons
 from eo_explorer.plugin.api.http import HttpClient, HttpSettings
@@ -67,6 +69,8 @@ def make_items(count: int, collection: str = COLLECTION) -> list[dict]:
 
 
 ITEMS = make_items(23)
+#: a start date before every item: Sentinel Hub Catalog needs a datetime (seed 001)
+START = date(2000, 1, 1)
 IDS = [item["id"] for item in ITEMS]
 
 #: a client that does not wait long between retries, so fault tests stay quick
@@ -94,7 +98,7 @@ def json_fixture(name: str) -> dict:
 def test_every_item_once_and_in_order(style):
     with StacPagingServer(ITEMS, style=style) as server:
         client = StacClient.open(server.url)
-        request = SearchRequest(collections=[COLLECTION], page_size=5, max_items=100)
+        request = SearchRequest([COLLECTION], start=START, page_size=5, max_items=100)
         pages = list(client.search(request))
         ids = [item["id"] for page in pages for item in page.items]
         assert ids == IDS
@@ -109,7 +113,7 @@ def test_every_item_once_and_in_order(style):
 def test_stops_at_max_items(style):
     with StacPagingServer(ITEMS, style=style) as server:
         client = StacClient.open(server.url)
-        request = SearchRequest(collections=[COLLECTION], page_size=5, max_items=12)
+        request = SearchRequest([COLLECTION], start=START, page_size=5, max_items=12)
         assert list(client.items(request)) == ITEMS[:12]
         # pages of 5: the third page reaches 12, nothing more is asked for
         assert len(search_requests(server)) == 3
@@ -128,7 +132,9 @@ def test_sentinelhub_cloud_limit_is_a_plain_cql2_json_comparison():
     with StacPagingServer(ITEMS, style="sentinelhub") as server:
         client = StacClient.open(server.url)
         assert not client.capabilities.filter_or
-        body = client.first_request(SearchRequest(max_cloud_cover=20)).body
+        body = client.first_request(
+            SearchRequest([COLLECTION], start=START, max_cloud_cover=20)
+        ).body
         assert body["filter"] == {"op": "<=", "args": [{"property": "eo:cloud_cover"}, 20]}
         assert body["filter-lang"] == "cql2-json"
 
@@ -159,7 +165,7 @@ def test_sentinelhub_next_as_query_parameter_when_only_get_is_offered():
         ]
         server.set_fault("/", faults.respond(200, landing))
         client = StacClient.open(server.url)
-        assert fetch_ids(client, SearchRequest(collections=[COLLECTION], page_size=10)) == IDS
+        assert fetch_ids(client, SearchRequest([COLLECTION], start=START, page_size=10)) == IDS
         queries = [r["query"] for r in search_requests(server)]
         assert [r["method"] for r in search_requests(server)] == ["GET"] * 3
         assert [q.get("next") for q in queries] == [None, ["10"], ["20"]]
@@ -280,7 +286,8 @@ def test_the_next_page_is_asked_for_while_this_one_is_used(style):
         client = StacClient.open(server.url)
         seen = []
         pages = client.search(
-            SearchRequest(page_size=5, max_items=100), on_request=lambda *c: seen.append(c)
+            SearchRequest([COLLECTION], start=START, page_size=5, max_items=100),
+            on_request=lambda *c: seen.append(c),
         )
         first = next(pages)
         assert _wait_until(lambda: len(search_requests(server)) == 2)
@@ -483,7 +490,7 @@ def test_sentinelhub_error_body_reaches_the_message():
         server.set_fault("/search", error)
         client = StacClient.open(server.url)
         with pytest.raises(HttpError) as info:
-            fetch_ids(client, SearchRequest())
+            fetch_ids(client, SearchRequest([COLLECTION], start=START))
     text = str(info.value)
     assert info.value.status == 400
     assert "HTTP 400" in text
@@ -510,7 +517,7 @@ def test_recorded_sentinelhub_error_file_reaches_the_message():
         server.set_fault("/search", faults.respond(500, body))
         client = StacClient.open(server.url)
         with pytest.raises(HttpError) as info:
-            fetch_ids(client, SearchRequest())
+            fetch_ids(client, SearchRequest([COLLECTION], start=START))
     assert body["error"]["message"] in str(info.value)
     assert "HTTP 500" in str(info.value)
 
@@ -684,3 +691,99 @@ def test_rustac_cloud_limit_applied_locally(rustac, sandbox_items):
     ][:20]
     assert len(expected) == 20
     assert [item["id"] for item in client.items(request)] == expected
+
+
+# --- Sentinel Hub Catalog contract (seed 001 CatalogItemSearch, seed 002) ------------------
+
+
+@pytest.mark.parametrize(
+    ("request_", "sentence"),
+    [
+        (SearchRequest([], start=START), search.SH_ONE_COLLECTION),
+        (SearchRequest([COLLECTION, "other"], start=START), search.SH_ONE_COLLECTION),
+        (SearchRequest([COLLECTION]), search.SH_NEEDS_DATES),
+        (
+            SearchRequest([COLLECTION], start=START, cql2_text="platform = 'a' OR gsd < 20"),
+            search.SH_FILTER_OPS,
+        ),
+        (SearchRequest([COLLECTION], start=START, cql2_text="NOT gsd = 10"), search.SH_FILTER_OPS),
+        (
+            SearchRequest([COLLECTION], start=START, cql2_text="platform LIKE 'sentinel%'"),
+            search.SH_FILTER_OPS,
+        ),
+        (
+            SearchRequest([COLLECTION], start=START, cql2_text="gsd IN (10, 20)"),
+            search.SH_FILTER_OPS,
+        ),
+        (
+            SearchRequest([COLLECTION], start=START, cql2_text="S_INTERSECTS(geometry, x)"),
+            search.SH_FILTER_OPS,
+        ),
+    ],
+)
+def test_sentinelhub_search_refused_before_anything_is_sent(request_, sentence):
+    with StacPagingServer(ITEMS, style="sentinelhub") as server:
+        client = StacClient.open(server.url)
+        with pytest.raises(UnsupportedRequest) as caught:
+            list(client.search(request_))
+        assert str(caught.value) == sentence
+        assert search_requests(server) == []
+
+
+def test_sentinelhub_sentences_are_short_and_say_why():
+    assert search.SH_ONE_COLLECTION == (
+        "Sentinel Hub Catalog searches one collection at a time: choose one."
+    )
+    assert "AND" in search.SH_FILTER_OPS and "OR" in search.SH_FILTER_OPS
+
+
+def test_sentinelhub_search_sends_and_of_comparisons_with_the_cloud_limit():
+    with StacPagingServer(ITEMS, style="sentinelhub") as server:
+        client = StacClient.open(server.url)
+        request = SearchRequest(
+            [COLLECTION],
+            start=START,
+            end=date(2030, 1, 1),
+            max_cloud_cover=30,
+            cql2_text="gsd BETWEEN 10 AND 20 AND platform = 'sentinel-2a'",
+            page_size=500,
+        )
+        list(client.search(request))
+        [sent] = search_requests(server)
+    assert sent["method"] == "POST"
+    body = sent["json"]
+    assert body["collections"] == [COLLECTION]
+    assert body["datetime"] == "2000-01-01T00:00:00Z/2030-01-01T23:59:59.999999Z"
+    assert body["limit"] == 100  # the service's maximum
+    assert body["filter-lang"] == "cql2-json"
+    assert body["filter"] == {
+        "op": "and",
+        "args": [
+            {
+                "op": "and",
+                "args": [
+                    {"op": "between", "args": [{"property": "gsd"}, 10, 20]},
+                    {"op": "=", "args": [{"property": "platform"}, "sentinel-2a"]},
+                ],
+            },
+            {"op": "<=", "args": [{"property": "eo:cloud_cover"}, 30]},
+        ],
+    }
+
+
+def test_sentinelhub_dates_with_data_come_from_distinct():
+    with StacPagingServer(ITEMS, style="sentinelhub") as server:
+        client = StacClient.open(server.url)
+        dates = client.distinct_dates(SearchRequest([COLLECTION], start=START))
+        [sent] = search_requests(server)
+    assert sent["json"]["distinct"] == "date"
+    assert sent["json"]["collections"] == [COLLECTION]
+    assert dates == sorted({i["properties"]["datetime"][:10] for i in ITEMS})
+
+
+def test_dates_with_data_refused_where_the_catalog_has_no_distinct():
+    with StacPagingServer(ITEMS, style="post-body-merge") as server:
+        client = StacClient.open(server.url)
+        with pytest.raises(UnsupportedRequest, match="Only Sentinel Hub Catalog"):
+            client.distinct_dates(SearchRequest([COLLECTION], start=START))
+        assert search_requests(server) == []

@@ -251,11 +251,16 @@ def test_rustac_server_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 # -- StacPagingServer ----------------------------------------------------------------------
+#: Sentinel Hub Catalog needs one collection and a datetime in every search (seed 001)
+SH_DATES = "2023-01-01T00:00:00Z/2025-01-01T00:00:00Z"
+SH = {"collections": ["c1"], "datetime": SH_DATES}
+
+
 def _walk(srv: StacPagingServer, style: str, collection: str, limit: int) -> list:
     """Fetch every page the way the style tells a client to; return pages of ids."""
     url, pages = srv.url + "search", []
     if style == "sentinelhub":
-        body = {"collections": [collection], "limit": limit}
+        body = {"collections": [collection], "limit": limit, "datetime": SH_DATES}
         while True:
             doc = requests.post(url, json=body, timeout=TIMEOUT).json()
             assert not [link for link in doc["links"] if link["rel"] == "next"]
@@ -350,23 +355,23 @@ def test_paging_style_link_shapes(paging_items: list) -> None:
 
 @pytest.mark.sandbox
 def test_sentinelhub_style(paging_items: list) -> None:
-    items = paging_items * 5  # 140 items (ids repeat; fine for counting)
+    items = paging_items * 5  # 115 items in c1 (ids repeat; fine for counting)
     with StacPagingServer(items, "sentinelhub") as srv:
         assert srv.url.endswith("/api/v1/catalog/1.0.0/")
         landing = requests.get(srv.url, timeout=TIMEOUT).json()
         assert "https://api.stacspec.org/v1.0.0/item-search#filter" in landing["conformsTo"]
         search = [link for link in landing["links"] if link["rel"] == "search"]
         assert {s["type"] for s in search} == {"application/geo+json"}
-        doc = requests.post(srv.url + "search", json={"limit": 500}, timeout=TIMEOUT).json()
+        doc = requests.post(srv.url + "search", json={"limit": 500, **SH}, timeout=TIMEOUT).json()
         assert doc["context"] == {"next": 100, "limit": 100, "returned": 100}
-        doc = requests.post(srv.url + "search", json={}, timeout=TIMEOUT).json()
+        doc = requests.post(srv.url + "search", json=SH, timeout=TIMEOUT).json()
         assert doc["context"] == {"next": 10, "limit": 10, "returned": 10}
         doc = requests.get(
-            srv.url + "search", params={"limit": 30, "next": 120}, timeout=TIMEOUT
+            srv.url + "search", params={"limit": 30, "next": 90, **SH}, timeout=TIMEOUT
         ).json()
-        assert doc["context"] == {"limit": 30, "returned": 20}
+        assert doc["context"] == {"limit": 30, "returned": 25}
         plain = requests.post(
-            f"http://127.0.0.1:{srv.port}/search", json={"limit": 1}, timeout=TIMEOUT
+            f"http://127.0.0.1:{srv.port}/search", json={"limit": 1, **SH}, timeout=TIMEOUT
         )
         assert plain.json()["context"]["next"] == 1
         bad = requests.post(srv.url + "search", data=b"{oops", timeout=TIMEOUT)
@@ -374,9 +379,58 @@ def test_sentinelhub_style(paging_items: list) -> None:
         assert bad.json()["error"]["code"] == "COMMON_BAD_PAYLOAD"
         assert bad.json()["error"]["reason"] == "Bad Request"
     with StacPagingServer(items, "sentinelhub", sh_next_links=True) as srv:
-        doc = requests.post(srv.url + "search", json={"limit": 3}, timeout=TIMEOUT).json()
+        doc = requests.post(srv.url + "search", json={"limit": 3, **SH}, timeout=TIMEOUT).json()
         link = [link for link in doc["links"] if link["rel"] == "next"][0]
         assert link["body"] == {"next": 3} and link["merge"] is True
+
+
+@pytest.mark.sandbox
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"collections": []}, "collections: size must be 1, got 0"),
+        ({"collections": ["c1", "c2"]}, "collections: size must be 1, got 2"),
+        ({"datetime": None}, "datetime: must not be null"),
+        (
+            {"filter": {"op": "or", "args": [{"op": "=", "args": [{"property": "a"}, 1]}]}},
+            "filter: unsupported operator 'or'",
+        ),
+        ({"filter": {"op": "not", "args": [True]}}, "filter: unsupported operator 'not'"),
+        ({"filter": {"op": "like", "args": [{"property": "a"}, "x%"]}}, "operator 'like'"),
+        ({"filter": {"op": "in", "args": [{"property": "a"}, [1, 2]]}}, "operator 'in'"),
+        ({"filter": {"op": "isNull", "args": [{"property": "a"}]}}, "operator 'isNull'"),
+        ({"filter": "a = 1 OR a = 2", "filter-lang": "cql2-text"}, "unsupported operator"),
+        ({"distinct": "platform"}, "distinct: unsupported property 'platform'"),
+    ],
+)
+def test_sentinelhub_refuses_what_the_service_refuses(paging_items, change, message) -> None:
+    """Exactly one collection, a datetime, filters of "and" and comparisons (seeds 001,
+    002): anything else is a 400 in Sentinel Hub's error shape."""
+    body = {k: v for k, v in {**SH, **change}.items() if v is not None}
+    with StacPagingServer(paging_items, "sentinelhub") as srv:
+        answer = requests.post(srv.url + "search", json=body, timeout=TIMEOUT)
+        got = requests.get(
+            srv.url + "search", params={**SH, "collections": "c1,c2"}, timeout=TIMEOUT
+        )
+    assert answer.status_code == 400 and got.status_code == 400
+    error = answer.json()["error"]
+    assert error["code"] == "COMMON_BAD_PAYLOAD" and error["status"] == 400
+    assert message in error["message"]
+
+
+@pytest.mark.sandbox
+def test_sentinelhub_takes_and_with_comparisons_and_lists_distinct_dates(paging_items) -> None:
+    between = {"op": "between", "args": [{"property": "eo:cloud_cover"}, 0, 50]}
+    lte = {"op": "lte", "args": [{"property": "eo:cloud_cover"}, 50]}
+    with StacPagingServer(paging_items, "sentinelhub") as srv:
+        body = {**SH, "filter": {"op": "and", "args": [between, lte]}}
+        assert requests.post(srv.url + "search", json=body, timeout=TIMEOUT).status_code == 200
+        doc = requests.post(
+            srv.url + "search", json={**SH, "distinct": "date", "limit": 100}, timeout=TIMEOUT
+        ).json()
+    days = sorted({i["properties"]["datetime"][:10] for i in paging_items[:23]})
+    assert doc["features"] == days
+    assert doc["context"] == {"limit": 100, "returned": len(days)}
 
 
 @pytest.mark.sandbox
@@ -545,7 +599,7 @@ def test_fault_after_times_and_method(paging_items: list) -> None:
     with StacPagingServer(
         paging_items, "sentinelhub", fault=faults.html_error(502, method="POST")
     ) as srv:
-        assert requests.get(srv.url + "search", timeout=TIMEOUT).status_code == 200
-        assert requests.post(srv.url + "search", json={}, timeout=TIMEOUT).status_code == 502
+        assert requests.get(srv.url + "search", params=SH, timeout=TIMEOUT).status_code == 200
+        assert requests.post(srv.url + "search", json=SH, timeout=TIMEOUT).status_code == 502
         srv.clear_faults()
-        assert requests.post(srv.url + "search", json={}, timeout=TIMEOUT).status_code == 200
+        assert requests.post(srv.url + "search", json=SH, timeout=TIMEOUT).status_code == 200

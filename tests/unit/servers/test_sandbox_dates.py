@@ -107,7 +107,11 @@ def test_served_sandbox_carries_the_moved_dates(tmp_path):
         # the Sentinel Hub-like catalog too
         catalog = requests.post(
             accounts.sentinelhub.url + "search",
-            json={"collections": ["sandbox-sentinel-2-l2a"], "limit": 100},
+            json={
+                "collections": ["sandbox-sentinel-2-l2a"],
+                "datetime": "2000-01-01T00:00:00Z/2100-01-01T00:00:00Z",
+                "limit": 100,
+            },
             headers={"Authorization": "Bearer " + _token(accounts)},
             timeout=30,
         ).json()["features"]
