@@ -94,7 +94,7 @@ class DockEntry:
     def _show(self, visible: bool) -> None:
         missing = self.missing()
         if missing:
-            from ...core.dependencies import notify_missing
+            from .dependency_bar import notify_missing
 
             notify_missing(self.iface, missing, self.on_installed)
             if self.action is not None:
