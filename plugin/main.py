@@ -99,7 +99,7 @@ class EOExplorerPlugin:
         )
         self.process.add()
         if self.missing:
-            from .core.dependencies import notify_missing
+            from .gui.common.dependency_bar import notify_missing
 
             notify_missing(self.iface, self.missing, self._dependencies_installed)
             return
@@ -210,7 +210,7 @@ class EOExplorerPlugin:
 
     def open_accounts(self, *_args) -> None:
         if self.missing:
-            from .core.dependencies import notify_missing
+            from .gui.common.dependency_bar import notify_missing
 
             notify_missing(self.iface, self.missing, self._dependencies_installed)
             return
@@ -230,7 +230,7 @@ class EOExplorerPlugin:
 
     def _toggle_dock(self, visible: bool) -> None:
         if self.missing:
-            from .core.dependencies import notify_missing
+            from .gui.common.dependency_bar import notify_missing
 
             notify_missing(self.iface, self.missing, self._dependencies_installed)
             self.actions[0].setChecked(False)

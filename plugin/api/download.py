@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +24,15 @@ import requests
 from .assets import parse_multihash
 from .errors import Cancelled, EOExplorerError, HttpError, NetworkError
 from .http import RETRY_STATUSES, HttpClient, IsCancelled, _never
+from .threads import sleep_unless_cancelled
 
 CHUNK = 256 * 1024
 #: Network reads are smaller so Cancel is seen between them even on a slow link.
 READ_SIZE = 128 * 1024
 #: Keep this much free beyond the file itself.
 DISK_MARGIN = 50 * 1024 * 1024
+#: the longest pause between two attempts at one file (a server's Retry-After included)
+MAX_RETRY_PAUSE = 60.0
 
 Progress = Callable[[int, "int | None"], None]  # bytes on disk, total bytes (None: unknown)
 
@@ -104,7 +106,8 @@ def download(
                     exc.reason,
                     details=str(exc),
                 ) from None
-            _sleep(exc.wait if exc.wait is not None else backoff * 2 ** (attempt - 1), is_cancelled)
+            wait = exc.wait if exc.wait is not None else backoff * 2 ** (attempt - 1)
+            sleep_unless_cancelled(min(wait, MAX_RETRY_PAUSE), is_cancelled)
     size = _size(partial)
     if total is not None and size != total:
         partial.unlink(missing_ok=True)
@@ -156,14 +159,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _sleep(seconds: float, is_cancelled: IsCancelled) -> None:
-    deadline = time.monotonic() + min(seconds, 60.0)
-    while time.monotonic() < deadline:
-        if is_cancelled():
-            raise Cancelled()
-        time.sleep(0.1)
 
 
 def _fetch_into(

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ import requests
 
 from .. import __version__ as _plugin_version
 from .errors import Cancelled, HttpError, InvalidResponse, NetworkError, RequestTimeout
+from .threads import IsCancelled, _never, sleep_unless_cancelled
 
 USER_AGENT = f"EO-Explorer-QGIS/{_plugin_version}"
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -50,12 +50,6 @@ MAX_BODY_BYTES = 256 * 1024 * 1024
 #: Bytes read from the socket at a time: a gzip chunk unpacks to at most ~1,000 times as
 #: much, so one read holds at most ~32 MiB (twice that while urllib3 copies it).
 READ_CHUNK = 32 * 1024
-
-IsCancelled = Callable[[], bool]
-
-
-def _never() -> bool:
-    return False
 
 
 Origin = tuple  # (scheme, host, port)
@@ -455,11 +449,7 @@ class HttpClient:
     @staticmethod
     def _sleep(seconds: float, is_cancelled: IsCancelled) -> None:
         """Sleep in small steps so Cancel is honoured within a tenth of a second."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if is_cancelled():
-                raise Cancelled()
-            time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
+        sleep_unless_cancelled(seconds, is_cancelled, step=0.1)
 
 
 #: Hosts whose ``Retry-After`` counts milliseconds: Sentinel Hub answers 429 with

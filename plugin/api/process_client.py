@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from .errors import Cancelled, EOExplorerError, HttpError, InvalidResponse, NetworkError
 from .http import HttpClient, IsCancelled, Response, _never
 from .process import MULTI_ACCEPT, ProcessJob
+from .threads import sleep_unless_cancelled
 from .tiling import Tile
 
 DEFAULT_WORKERS = 4
@@ -342,11 +343,7 @@ class ProcessClient:
 
     @staticmethod
     def _sleep(seconds: float, is_cancelled: IsCancelled) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if is_cancelled():
-                raise Cancelled()
-            time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
+        sleep_unless_cancelled(seconds, is_cancelled, step=0.05)
 
 
 @dataclass

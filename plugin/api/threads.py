@@ -1,19 +1,37 @@
-"""Threading helpers for the search: page prefetch, requests sent ahead and short
-garbage-collector pauses."""
+"""Threading helpers: a sleep that Cancel interrupts, and for the search, page prefetch,
+requests sent ahead and short garbage-collector pauses."""
 
 from __future__ import annotations
 
 import gc
 import queue
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from .errors import Cancelled
-from .http import IsCancelled, _never
 
 T = TypeVar("T")
+
+#: Polled by long work: true once the user pressed Cancel (or the task was abandoned).
+IsCancelled = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+def sleep_unless_cancelled(seconds: float, is_cancelled: IsCancelled, step: float = 0.1) -> None:
+    """Wait ``seconds`` in steps of at most ``step``, raising :class:`Cancelled` as soon as
+    ``is_cancelled()`` turns true, so Cancel is honoured within one step of a retry pause."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if is_cancelled():
+            raise Cancelled()
+        time.sleep(min(step, max(0.0, deadline - time.monotonic())))
+
 
 _gc_lock = threading.Lock()
 _gc_depth = 0

@@ -32,10 +32,6 @@ _cache_lock = threading.Lock()
 _auth_cache: dict[tuple[str, str], RequestAuth | None] = {}
 
 
-def _key(service: str, name: str) -> str:
-    return f"accounts/{service}/{name}"
-
-
 def title(service: str) -> str:
     known = SERVICES.get(service)
     if known is None and service.startswith(S3_PREFIX):
@@ -49,9 +45,7 @@ def _flag(value) -> bool:
 
 def s3_accounts() -> list[str]:
     """The ``s3:<bucket>`` accounts saved (in the order they were added)."""
-    listed = settings.value("accounts/s3_buckets", []) or []
-    if isinstance(listed, str):
-        listed = [listed]
+    listed = settings.get(settings.Key.S3_BUCKETS)
     return [s for s in listed if isinstance(s, str) and authcfg(s)]
 
 
@@ -96,7 +90,7 @@ def would_ask(service: str) -> bool:
 
 
 def authcfg(service: str) -> str:
-    return str(settings.value(_key(service, "authcfg"), "") or "")
+    return str(settings.account_option(service, "authcfg") or "")
 
 
 def save(credentials: Credentials) -> str:
@@ -121,14 +115,14 @@ def save(credentials: Credentials) -> str:
             f"The {title(credentials.service)} account could not be saved in the QGIS "
             "authentication database."
         )
-    settings.set_value(_key(credentials.service, "authcfg"), config.id())
+    settings.set_account_option(credentials.service, "authcfg", config.id())
     for name in _OPTIONS:
-        settings.set_value(_key(credentials.service, name), getattr(credentials, name))
+        settings.set_account_option(credentials.service, name, getattr(credentials, name))
     for name in _FLAGS:
-        settings.set_value(_key(credentials.service, name), bool(getattr(credentials, name)))
+        settings.set_account_option(credentials.service, name, bool(getattr(credentials, name)))
     if credentials.service.startswith(S3_PREFIX):
         listed = [s for s in s3_accounts() if s != credentials.service]
-        settings.set_value("accounts/s3_buckets", [*listed, credentials.service])
+        settings.set(settings.Key.S3_BUCKETS, [*listed, credentials.service])
     forget_tokens(credentials.service)
     return config.id()
 
@@ -145,8 +139,8 @@ def load(service: str) -> Credentials | None:
         config_id, config, True
     ):
         return None
-    options = {name: str(settings.value(_key(service, name), "") or "") for name in _OPTIONS}
-    flags = {name: _flag(settings.value(_key(service, name), False)) for name in _FLAGS}
+    options = {name: str(settings.account_option(service, name) or "") for name in _OPTIONS}
+    flags = {name: _flag(settings.account_option(service, name)) for name in _FLAGS}
     return Credentials(
         **flags,
         service=service,
@@ -161,10 +155,9 @@ def delete(service: str) -> None:
     if config_id:
         unlock()
         QgsApplication.authManager().removeAuthenticationConfig(config_id)
-    for name in ("authcfg", *_OPTIONS, *_FLAGS):
-        settings.remove(_key(service, name))
+    settings.remove_account_options(service)
     if service.startswith(S3_PREFIX):
-        settings.set_value("accounts/s3_buckets", [s for s in s3_accounts() if s != service])
+        settings.set(settings.Key.S3_BUCKETS, [s for s in s3_accounts() if s != service])
     forget_tokens(service)
 
 

@@ -1,6 +1,10 @@
 """Every QgsSettings key the plugin uses, with its default, in one place.
 
 Only non-secret values live here. Credentials go to the QGIS authentication database.
+Every key sits under ``eo_explorer/``; a key's type is its default's type, and :func:`get`
+returns that type (the default when the saved value cannot be read as one). Per-account
+options (``accounts/<service>/<option>``) are declared in :data:`ACCOUNT_OPTIONS`.
+Nothing else in the plugin names a key string (tests/unit/core/test_settings_keys.py).
 """
 
 from __future__ import annotations
@@ -34,6 +38,23 @@ class Key:
     USE_END = "search/use_end"
     DOCK_OPEN = "ui/search_dock_open"  # reopen the dock where the user left it
     DOCK_SIZED = "ui/search_dock_sized"  # its first width was set; QGIS keeps the user's
+    PROCESS_DOCK_OPEN = "ui/process_dock_open"  # see dock_open_key()
+    CONSTELLR_DOCK_OPEN = "ui/constellr_dock_open"
+    # Downloads of assets (the Assets tab and the Download algorithm)
+    DOWNLOAD_FOLDER = "downloads/last_folder"  # the last folder chosen (projects keep theirs)
+    DOWNLOAD_WORKERS = "downloads/workers"  # files fetched at once; see download_workers()
+    # Sentinel Hub Process dock and algorithm (logic in sentinelhub/settings.py)
+    PROCESS_ENDPOINT = "process/endpoint"  # an Endpoint id, "" before the first choice
+    PROCESS_CUSTOM_URL = "process/custom_url"  # another deployment, a proxy, a test server
+    PROCESS_CUSTOM_ACCOUNT = "process/custom_account"  # its account, "" for "sentinelhub"
+    PROCESS_OUTPUT_FOLDER = "process/output_folder"  # "" for ~/EO Explorer/process
+    PROCESS_WORKERS = "process/workers"  # requests at once (1-16)
+    PROCESS_MAX_TILE_PIXELS = "process/max_tile_pixels"  # lower in tests, on slow links
+    # Constellr dock
+    CONSTELLR_FOLDER = "constellr/download_folder"
+    CONSTELLR_ORDER_STATES = "constellr/order_states"  # JSON {order id: state} last seen
+    # Accounts
+    S3_BUCKETS = "accounts/s3_buckets"  # the "s3:<bucket>" accounts, in the order added
 
 
 DEFAULTS: dict[str, Any] = {
@@ -51,37 +72,127 @@ DEFAULTS: dict[str, Any] = {
     Key.USE_END: True,
     Key.DOCK_OPEN: True,  # a new user sees the dock right away
     Key.DOCK_SIZED: False,
+    Key.PROCESS_DOCK_OPEN: False,  # the other docks open when the user asks
+    Key.CONSTELLR_DOCK_OPEN: False,
+    Key.DOWNLOAD_FOLDER: "",
+    Key.DOWNLOAD_WORKERS: 4,  # api.batch.DEFAULT_WORKERS (not imported: it needs requests)
+    Key.PROCESS_ENDPOINT: "",
+    Key.PROCESS_CUSTOM_URL: "",
+    Key.PROCESS_CUSTOM_ACCOUNT: "",
+    Key.PROCESS_OUTPUT_FOLDER: "",
+    Key.PROCESS_WORKERS: 4,
+    Key.PROCESS_MAX_TILE_PIXELS: 2500,  # the service's limit
+    Key.CONSTELLR_FOLDER: "",
+    Key.CONSTELLR_ORDER_STATES: "{}",
+    Key.S3_BUCKETS: [],
+}
+
+#: Each key's type: :func:`get` returns it (tests check that the default has it too).
+TYPES: dict[str, type] = {
+    Key.CATALOGS: str,
+    Key.LAST_CATALOG: str,
+    Key.MAX_ITEMS: int,
+    Key.PAGE_SIZE: int,
+    Key.MAX_CLOUD: int,
+    Key.USE_CLOUD: bool,
+    Key.SORT: str,
+    Key.START_DATE: str,
+    Key.END_DATE: str,
+    Key.END_WAS_TODAY: bool,
+    Key.USE_START: bool,
+    Key.USE_END: bool,
+    Key.DOCK_OPEN: bool,
+    Key.DOCK_SIZED: bool,
+    Key.PROCESS_DOCK_OPEN: bool,
+    Key.CONSTELLR_DOCK_OPEN: bool,
+    Key.DOWNLOAD_FOLDER: str,
+    Key.DOWNLOAD_WORKERS: int,
+    Key.PROCESS_ENDPOINT: str,
+    Key.PROCESS_CUSTOM_URL: str,
+    Key.PROCESS_CUSTOM_ACCOUNT: str,
+    Key.PROCESS_OUTPUT_FOLDER: str,
+    Key.PROCESS_WORKERS: int,
+    Key.PROCESS_MAX_TILE_PIXELS: int,
+    Key.CONSTELLR_FOLDER: str,
+    Key.CONSTELLR_ORDER_STATES: str,
+    Key.S3_BUCKETS: list,
+}
+
+#: The options saved per account under ``accounts/<service>/<option>``, with their defaults;
+#: the secrets themselves are in the QGIS authentication database.
+ACCOUNT_OPTIONS: dict[str, Any] = {
+    "authcfg": "",  # the id of its QGIS authentication configuration
+    "token_url": "",
+    "style": "",
+    "header": "",
+    "endpoint": "",
+    "region": "",
+    "anonymous": False,  # S3 bucket accounts
+    "requester_pays": False,
 }
 
 
-def get(key: str) -> Any:
-    default = DEFAULTS[key]
-    value = QgsSettings().value(PREFIX + key, default)
-    if isinstance(default, bool):
+def _typed(value: Any, kind: type, default: Any) -> Any:
+    """``value`` as read from QgsSettings, as a ``kind`` (``default`` when it is not one)."""
+    if kind is bool:
         return value in (True, "true", "True", 1, "1")
-    if isinstance(default, int):
+    if kind is int:
         try:
             return int(value)
         except (TypeError, ValueError):
             return default
+    if kind is list:  # QSettings gives one string for a one-item list
+        if value is None or value == "":
+            return []
+        return [value] if isinstance(value, str) else list(value)
+    if kind is str:
+        return default if value is None else str(value)
     return value
 
 
+def get(key: str) -> Any:
+    default = DEFAULTS[key]
+    kind = TYPES.get(key, type(default))
+    return _typed(QgsSettings().value(PREFIX + key, default), kind, default)
+
+
 def set(key: str, value: Any) -> None:
+    if key not in DEFAULTS:
+        raise KeyError(f"{key!r} is not a declared setting (settings.Key)")
     QgsSettings().setValue(PREFIX + key, value)
 
 
-def value(key: str, default: Any = None) -> Any:
-    """A key outside :data:`DEFAULTS` (per-account options)."""
-    return QgsSettings().value(PREFIX + key, default)
+def dock_open_key(name: str) -> str:
+    """The key that remembers whether the user left the dock called ``name`` open."""
+    key = f"ui/{name.lower()}_dock_open"
+    if key not in DEFAULTS:
+        raise KeyError(f"{key!r} is not a declared setting (settings.Key)")
+    return key
 
 
-def set_value(key: str, new_value: Any) -> None:
-    QgsSettings().setValue(PREFIX + key, new_value)
+def download_workers() -> int:
+    """How many asset files the Assets tab and the Download algorithm fetch at once."""
+    return max(1, get(Key.DOWNLOAD_WORKERS))
 
 
-def remove(key: str) -> None:
-    QgsSettings().remove(PREFIX + key)
+def _account_key(service: str, option: str) -> str:
+    if option not in ACCOUNT_OPTIONS:
+        raise KeyError(f"{option!r} is not a declared account option")
+    return f"{PREFIX}accounts/{service}/{option}"
+
+
+def account_option(service: str, option: str) -> Any:
+    """One of :data:`ACCOUNT_OPTIONS` for ``service`` (its default when not saved)."""
+    return QgsSettings().value(_account_key(service, option), ACCOUNT_OPTIONS[option])
+
+
+def set_account_option(service: str, option: str, value: Any) -> None:
+    QgsSettings().setValue(_account_key(service, option), value)
+
+
+def remove_account_options(service: str) -> None:
+    for option in ACCOUNT_OPTIONS:
+        QgsSettings().remove(_account_key(service, option))
 
 
 def saved_catalogs() -> tuple[list[Catalog], list[str]]:

@@ -268,10 +268,7 @@ class DownloadAssetsAlgorithm(QgsProcessingAlgorithm):
 
     @staticmethod
     def _workers() -> int:
-        try:
-            return max(1, int(settings.value("downloads/workers", batch.DEFAULT_WORKERS)))
-        except (TypeError, ValueError):
-            return batch.DEFAULT_WORKERS
+        return settings.download_workers()
 
     # -- main thread: layers --------------------------------------------------------------
 

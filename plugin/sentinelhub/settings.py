@@ -1,8 +1,9 @@
-"""Settings of the Sentinel Hub Process dock and algorithm (QgsSettings via :mod:`settings`).
+"""Settings of the Sentinel Hub Process dock and algorithm: the endpoint chosen, an optional
+custom endpoint (another deployment, an on-premises proxy or a local test server) with the
+account it uses, the output folder, and how many requests run at once.
 
-Keys live under ``eo_explorer/process/``: the endpoint chosen, an optional custom endpoint
-(another deployment, an on-premises proxy or a local test server) with the account it
-uses, the output folder, and how many requests run at once.
+The keys and their defaults are declared with the others in :mod:`core.settings`
+(``Key.PROCESS_*``); this module holds what the Process dock makes of them.
 """
 
 from __future__ import annotations
@@ -14,25 +15,15 @@ from pathlib import Path
 from ..api.process import ENDPOINTS, Endpoint
 from ..core import settings
 
-ENDPOINT = "process/endpoint"
-CUSTOM_URL = "process/custom_url"
-CUSTOM_ACCOUNT = "process/custom_account"
-OUTPUT_FOLDER = "process/output_folder"
-WORKERS = "process/workers"
-MAX_TILE_PIXELS = "process/max_tile_pixels"
+Key = settings.Key
 
 CUSTOM_ID = "custom"
 SANDBOX_ID = "sandbox"
 DEFAULT_ENDPOINT = "sentinelhub-cdse"
-DEFAULT_WORKERS = 4
 
 
-def _int(key: str, default: int, low: int, high: int) -> int:
-    try:
-        value = int(settings.value(key, default))
-    except (TypeError, ValueError):
-        value = default
-    return max(low, min(high, value))
+def _int(key: str, low: int, high: int) -> int:
+    return max(low, min(high, settings.get(key)))
 
 
 def endpoints() -> list[Endpoint]:
@@ -42,16 +33,16 @@ def endpoints() -> list[Endpoint]:
     if isinstance(sandbox, dict) and sandbox.get("process"):
         url = str(sandbox["process"]).split("/api/v1/process")[0]
         found.insert(0, Endpoint(SANDBOX_ID, "Sandbox Process API", url, "sentinelhub"))
-    url = str(settings.value(CUSTOM_URL, "") or "").strip()
+    url = settings.get(Key.PROCESS_CUSTOM_URL).strip()
     if url:
-        account = str(settings.value(CUSTOM_ACCOUNT, "") or "sentinelhub")
+        account = settings.get(Key.PROCESS_CUSTOM_ACCOUNT) or "sentinelhub"
         found.append(Endpoint(CUSTOM_ID, f"Custom ({url})", url, account))
     return found
 
 
 def set_custom_endpoint(url: str, account: str = "sentinelhub") -> None:
-    settings.set_value(CUSTOM_URL, url)
-    settings.set_value(CUSTOM_ACCOUNT, account)
+    settings.set(Key.PROCESS_CUSTOM_URL, url)
+    settings.set(Key.PROCESS_CUSTOM_ACCOUNT, account)
 
 
 def find_endpoint(endpoint_id: str) -> Endpoint | None:
@@ -66,7 +57,7 @@ def current_endpoint() -> Endpoint:
     """The endpoint chosen last; before any choice, the sandbox's while ``make run``'s
     sandbox is running, else CDSE."""
     default = SANDBOX_ID if _sandbox_running() else DEFAULT_ENDPOINT
-    chosen = find_endpoint(str(settings.value(ENDPOINT, default) or ""))
+    chosen = find_endpoint(settings.get(Key.PROCESS_ENDPOINT) or default)
     return chosen or find_endpoint(default) or find_endpoint(DEFAULT_ENDPOINT) or ENDPOINTS[0]
 
 
@@ -85,22 +76,22 @@ def default_end_date(today: dt.date | None = None) -> dt.date:
 
 
 def set_endpoint(endpoint_id: str) -> None:
-    settings.set_value(ENDPOINT, endpoint_id)
+    settings.set(Key.PROCESS_ENDPOINT, endpoint_id)
 
 
 def output_folder() -> Path:
-    saved = str(settings.value(OUTPUT_FOLDER, "") or "")
+    saved = settings.get(Key.PROCESS_OUTPUT_FOLDER)
     return Path(saved) if saved else Path.home() / "EO Explorer" / "process"
 
 
 def set_output_folder(folder: str) -> None:
-    settings.set_value(OUTPUT_FOLDER, folder)
+    settings.set(Key.PROCESS_OUTPUT_FOLDER, folder)
 
 
 def workers() -> int:
-    return _int(WORKERS, DEFAULT_WORKERS, 1, 16)
+    return _int(Key.PROCESS_WORKERS, 1, 16)
 
 
 def max_tile_pixels() -> int:
     """Tile size; 2500 (the service's limit) unless set lower (tests, slow links)."""
-    return _int(MAX_TILE_PIXELS, 2500, 16, 2500)
+    return _int(Key.PROCESS_MAX_TILE_PIXELS, 16, 2500)

@@ -11,7 +11,6 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
 
-from ...api import batch
 from ...api.assets import Asset, AssetProblem, assets_of
 from ...api.errors import EOExplorerError
 from ...assets import streaming, workflow
@@ -113,11 +112,11 @@ class AssetsPanel(QWidget):
         value, found = QgsProject.instance().readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
         if found and value:
             return value
-        return str(settings.value("downloads/last_folder", "") or "")
+        return settings.get(settings.Key.DOWNLOAD_FOLDER)
 
     def remember_folder(self, path: str) -> None:
         QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_KEY, path)
-        settings.set_value("downloads/last_folder", path)
+        settings.set(settings.Key.DOWNLOAD_FOLDER, path)
 
     # -- listing ----------------------------------------------------------------------
 
@@ -208,7 +207,7 @@ class AssetsPanel(QWidget):
         except EOExplorerError as exc:
             self._say(str(exc))
             return
-        workers = int(settings.value("downloads/workers", batch.DEFAULT_WORKERS) or 4)
+        workers = settings.download_workers()
         request = workflow.DownloadRequest(Path(folder), access, assets=assets, workers=workers)
         task = workflow.download_task(request, len(assets))
         task.reported.connect(self._file_progress)

@@ -63,15 +63,15 @@ class DockEntry:
     @property
     def open_key(self) -> str:
         """The setting that remembers whether the user left the dock open."""
-        return f"ui/{self.name.lower()}_dock_open"
+        return settings.dock_open_key(self.name)
 
     def restore(self) -> None:
         """Open the dock at start when the user left it open (closed by default)."""
-        if str(settings.value(self.open_key, False)).lower() in ("true", "1") and self.action:
+        if settings.get(self.open_key) and self.action:
             self.action.setChecked(True)
 
     def _remember(self, visible: bool) -> None:
-        settings.set_value(self.open_key, bool(visible))
+        settings.set(self.open_key, bool(visible))
 
     def add(self) -> None:
         title = tr("EO Explorer {name}").format(name=self.name)
@@ -107,7 +107,7 @@ class DockEntry:
     def _show(self, visible: bool) -> None:
         missing = self.missing()
         if missing:
-            from ...core.dependencies import notify_missing
+            from .dependency_bar import notify_missing
 
             notify_missing(self.iface, missing, self.on_installed)
             if self.action is not None:

@@ -24,7 +24,6 @@ FORM, _ = uic.loadUiType(
     str(Path(__file__).resolve().parents[3] / "ui" / "constellr_deliveries.ui")
 )
 ASSET_ROLE = Qt.ItemDataRole.UserRole + 1
-FOLDER_KEY = "constellr/download_folder"
 
 
 def tr(text: str) -> str:
@@ -44,8 +43,10 @@ class DeliveriesPanel(QWidget):
         self.folder = QgsFileWidget(self)
         self.folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.folder.setDialogTitle(tr("Download folder"))
-        self.folder.setFilePath(str(settings.value(FOLDER_KEY, "") or ""))
-        self.folder.fileChanged.connect(lambda path: settings.set_value(FOLDER_KEY, path))
+        self.folder.setFilePath(settings.get(settings.Key.CONSTELLR_FOLDER))
+        self.folder.fileChanged.connect(
+            lambda path: settings.set(settings.Key.CONSTELLR_FOLDER, path)
+        )
         f.folderHolder.addWidget(self.folder)
         f.streamButton.clicked.connect(self.stream)
         f.downloadButton.clicked.connect(self.download)

@@ -25,7 +25,6 @@ from .order_form import split_tags
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[3] / "ui" / "constellr_orders.ui"))
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Last seen state of each order (order id -> state), so changes show after a restart too.
-SEEN_KEY = "constellr/order_states"
 BADGE = "● "
 #: Minutes between background refreshes of the order list (the dock's timer).
 REFRESH_MINUTES = 3
@@ -41,7 +40,7 @@ def _date(value: Optional[datetime]) -> str:
 
 def load_seen() -> dict[str, str]:
     try:
-        data = json.loads(settings.value(SEEN_KEY, "{}") or "{}")
+        data = json.loads(settings.get(settings.Key.CONSTELLR_ORDER_STATES) or "{}")
     except (TypeError, ValueError):
         return {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
@@ -94,7 +93,9 @@ class OrdersPanel(QWidget):
             if before is not None and before != order.state:
                 self.changed[order.id] = before
                 news.append(order)
-        settings.set_value(SEEN_KEY, json.dumps({o.id: o.state for o in orders}))
+        settings.set(
+            settings.Key.CONSTELLR_ORDER_STATES, json.dumps({o.id: o.state for o in orders})
+        )
         self.orders = orders
         self._fill()
         now = datetime.now().strftime("%H:%M")

@@ -10,8 +10,8 @@ from qgis.core import QgsApplication, QgsTask
 from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtWidgets import QPushButton
 
-from eo_explorer.plugin.core import dependencies as deps
 from eo_explorer.plugin.core.dependencies import Requirement
+from eo_explorer.plugin.gui.common import dependency_bar as bar
 
 MISSING = [Requirement("shapely", "shapely>=1.8,<3", "not installed")]
 WRONG = [
@@ -45,7 +45,7 @@ def install_buttons(item) -> list[QPushButton]:
 
 def test_missing_package_offers_install(qgis_app):
     iface = FakeIface()
-    item = deps.notify_missing(iface, MISSING, target_dir="/tmp/unused")
+    item = bar.notify_missing(iface, MISSING, target_dir="/tmp/unused")
     assert iface.bar.currentItem() is item
     assert "shapely (not installed)" in item.text()
     assert len(install_buttons(item)) == 1
@@ -53,7 +53,7 @@ def test_missing_package_offers_install(qgis_app):
 
 def test_wrong_version_tells_the_upgrade_command_without_install(qgis_app):
     iface = FakeIface()
-    item = deps.notify_missing(iface, WRONG + MISSING, target_dir="/tmp/unused")
+    item = bar.notify_missing(iface, WRONG + MISSING, target_dir="/tmp/unused")
     assert "pydantic (version 1.10 is installed, 2.x needed)" in item.text()
     assert "-m pip install --upgrade" in item.text()
     assert install_buttons(item) == []
@@ -66,11 +66,11 @@ def test_install_button_runs_pip_and_reports_success(qgis_app, tmp_path, monkeyp
         commands.append((list(requirements), target_dir))
         return [sys.executable, "-c", "print('Successfully installed shapely')"]
 
-    monkeypatch.setattr(deps, "install_command", fake_install_command)
+    monkeypatch.setattr(bar, "install_command", fake_install_command)
     monkeypatch.setattr(sys, "path", list(sys.path))
     installed = []
     iface = FakeIface()
-    item = deps.notify_missing(
+    item = bar.notify_missing(
         iface, MISSING, lambda: installed.append(True), target_dir=str(tmp_path / "deps")
     )
     install_buttons(item)[0].click()
@@ -82,7 +82,7 @@ def test_install_button_runs_pip_and_reports_success(qgis_app, tmp_path, monkeyp
 
 def test_failed_install_is_reported(qgis_app, tmp_path, monkeypatch):
     monkeypatch.setattr(
-        deps,
+        bar,
         "install_command",
         lambda r, t, python=None: [
             sys.executable,
@@ -92,7 +92,7 @@ def test_failed_install_is_reported(qgis_app, tmp_path, monkeypatch):
     )
     iface = FakeIface()
     installed = []
-    deps.notify_missing(
+    bar.notify_missing(
         iface, MISSING, lambda: installed.append(True), target_dir=str(tmp_path / "deps")
     )
     install_buttons(iface.bar.currentItem())[0].click()
@@ -102,7 +102,7 @@ def test_failed_install_is_reported(qgis_app, tmp_path, monkeypatch):
 
 @pytest.mark.timeout(60)
 def test_install_task_can_be_cancelled(qgis_app, tmp_path):
-    task = deps.DependencyInstallTask(
+    task = bar.DependencyInstallTask(
         MISSING, str(tmp_path), command=[sys.executable, "-c", "import time; time.sleep(60)"]
     )
     results = []

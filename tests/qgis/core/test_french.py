@@ -47,10 +47,11 @@ def test_processing_speaks_french(french):
 
 def test_dependency_messages_speak_french(french):
     from eo_explorer.plugin.core import dependencies as deps
+    from eo_explorer.plugin.gui.common.dependency_bar import missing_message
 
     missing = deps.check(deps.Dependency("requests", "requests"), find_spec=lambda _name: None)
     assert missing.reason == "non installé"
-    assert deps.missing_message([missing]).startswith(
+    assert missing_message([missing]).startswith(
         "EO Explorer a besoin de paquets Python que QGIS n'a pas : requests"
     )
 

@@ -65,8 +65,8 @@ def locked(qgis_app, qgis_iface, qgis_new_project, monkeypatch):
     credentials.save(Credentials("constellr", secret="workspace-key"))
     settings.set(settings.Key.LAST_CATALOG, "sentinelhub")
     settings.set(settings.Key.DOCK_OPEN, True)
-    settings.set_value("ui/constellr_dock_open", True)
-    settings.set_value("ui/process_dock_open", True)
+    settings.set(settings.Key.CONSTELLR_DOCK_OPEN, True)
+    settings.set(settings.Key.PROCESS_DOCK_OPEN, True)
     credentials.forget_tokens()  # nothing in memory: a new QGIS session
     spy = LockedAuthManager(QgsApplication.authManager())
     monkeypatch.setattr(QgsApplication, "authManager", staticmethod(lambda: spy))

@@ -59,7 +59,7 @@ def make_dock(qgis_iface, server, tmp_path, max_tile: int = 2500):
     process_settings.set_output_folder(str(tmp_path))
     from eo_explorer.plugin.core import settings
 
-    settings.set_value(process_settings.MAX_TILE_PIXELS, max_tile)
+    settings.set(settings.Key.PROCESS_MAX_TILE_PIXELS, max_tile)
     return ProcessDock(qgis_iface)
 
 

@@ -57,7 +57,7 @@ def sh(provider):
                 Credentials("sentinelhub", "sh-client", SECRET, token_url=keycloak.token_url)
             )
             process_settings.set_custom_endpoint(server.url, "sentinelhub")
-            settings.set_value(process_settings.MAX_TILE_PIXELS, 1000)
+            settings.set(settings.Key.PROCESS_MAX_TILE_PIXELS, 1000)
             yield server
             credentials.delete("sentinelhub")
 

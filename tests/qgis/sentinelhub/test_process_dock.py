@@ -203,7 +203,7 @@ def test_progress_cancel_and_a_failed_tile(
             sh.set_fault(faults.respond(500, error, times=3))
             from eo_explorer.plugin.core import settings
 
-            settings.set_value("process/workers", 1)
+            settings.set(settings.Key.PROCESS_WORKERS, 1)
             outcome = run_dock(qgis_app, dock)
         finally:
             dock.shutdown()

@@ -25,6 +25,9 @@ from eo_explorer.plugin.core.dependencies import (
     short_version,
     upgrade_command,
 )
+from eo_explorer.plugin.core.dependencies import pip as deps_pip
+from eo_explorer.plugin.core.dependencies import versions as deps_versions
+from eo_explorer.plugin.gui.common import dependency_bar
 
 BY_NAME = {d.module: d for d in DEPENDENCIES}
 #: Not a dependency inside QGIS any more; a dependency with a range and a minimum.
@@ -120,7 +123,7 @@ def test_a_placeholder_version_is_read_from_the_module(tmp_path, monkeypatch, pl
     spec = _package(tmp_path, name, name, placeholder, "2.0.6")
     monkeypatch.syspath_prepend(str(tmp_path))
     dependency = Dependency(name, name, (1, 8), (3,), "1.8 or 2.x")
-    assert deps._installed_version(dependency, spec) == "2.0.6"
+    assert deps_versions._installed_version(dependency, spec) == "2.0.6"
     assert check(dependency, find_spec=lambda _m: spec) is None
 
 
@@ -129,7 +132,7 @@ def test_a_placeholder_version_without_module_version_is_given_the_benefit(tmp_p
     spec = _package(tmp_path, name, name, "0+unknown", None)
     monkeypatch.syspath_prepend(str(tmp_path))
     dependency = Dependency(name, name, (2,), (3,), "2.x")
-    assert deps._installed_version(dependency, spec) is None
+    assert deps_versions._installed_version(dependency, spec) is None
     assert check(dependency, find_spec=lambda _m: spec) is None
 
 
@@ -206,7 +209,7 @@ def test_installed_version_reads_the_copy_that_is_found(tmp_path):
     spec = SimpleNamespace(
         origin=str(package / "__init__.py"), submodule_search_locations=[str(package)]
     )
-    assert deps._installed_version(BY_NAME["pydantic"], spec) == "1.10.13"
+    assert deps_versions._installed_version(BY_NAME["pydantic"], spec) == "1.10.13"
 
 
 def test_python_executable_is_sys_executable_when_it_is_python():
@@ -316,18 +319,20 @@ def test_activated_folder_never_shadows_an_installed_package(tmp_path, monkeypat
 
 
 def test_wrong_version_message_gives_the_upgrade_command(monkeypatch):
-    monkeypatch.setattr(deps, "tr", lambda text: text)
-    monkeypatch.setattr(deps, "python_executable", lambda: "/usr/bin/python3")
+    monkeypatch.setattr(dependency_bar, "tr", lambda text: text)
+    monkeypatch.setattr(deps_pip, "python_executable", lambda: "/usr/bin/python3")
     wrong = [
         Requirement(
             "pydantic", "pydantic>=2,<3", "version 1.10 is installed, 2.x needed", "1.10.13"
         )
     ]
-    text = deps.missing_message(wrong)
+    text = dependency_bar.missing_message(wrong)
     assert "pydantic (version 1.10 is installed, 2.x needed)" in text
     assert "cannot be replaced" in text
     assert "/usr/bin/python3 -m pip install --upgrade" in text
-    plain = deps.missing_message([Requirement("shapely", "shapely>=1.8,<3", "not installed")])
+    plain = dependency_bar.missing_message(
+        [Requirement("shapely", "shapely>=1.8,<3", "not installed")]
+    )
     assert "shapely (not installed)" in plain and "Install" in plain
 
 
@@ -359,10 +364,13 @@ def test_run_command_cancel_terminates():
 
 
 def test_module_import_does_not_import_qgis_or_the_dependencies():
-    root = str(Path(deps.__file__).resolve().parents[2])
+    root = str(Path(deps.__file__).resolve().parents[3])
     code = (
         f"import sys; sys.path[:0] = [{root!r}]\n"
         "import plugin.core.dependencies\n"
+        "import plugin.core.dependencies.versions\n"
+        "import plugin.core.dependencies.pip\n"
+        "import plugin.gui.common.dependency_bar\n"
         "bad = [m for m in ('qgis', 'pydantic', 'shapely', 'requests') if m in sys.modules]\n"
         "assert not bad, bad\n"
     )

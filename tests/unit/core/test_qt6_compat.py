@@ -39,6 +39,7 @@ QT_ONLY_MODULES = {
     "eo_explorer.plugin.gui.common.closable_dock",
     "eo_explorer.plugin.gui.sentinelhub.form",
     "eo_explorer.plugin.core.dependencies",
+    "eo_explorer.plugin.gui.common.dependency_bar",
 }
 
 

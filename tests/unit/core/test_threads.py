@@ -1,4 +1,5 @@
-"""Page prefetch and garbage-collector pauses used by the search task."""
+"""The cancellable sleep, and page prefetch and garbage-collector pauses used by the
+search task."""
 
 from __future__ import annotations
 
@@ -8,7 +9,37 @@ import time
 
 import pytest
 
-from eo_explorer.plugin.api.threads import paused_gc, prefetched
+from eo_explorer.plugin.api.errors import Cancelled
+from eo_explorer.plugin.api.threads import paused_gc, prefetched, sleep_unless_cancelled
+
+
+def test_sleep_waits_the_whole_time_when_not_cancelled():
+    began = time.monotonic()
+    sleep_unless_cancelled(0.25, lambda: False, step=0.05)
+    assert 0.25 <= time.monotonic() - began < 1.0
+
+
+def test_sleep_returns_promptly_after_cancel():
+    cancel = threading.Event()
+    threading.Timer(0.1, cancel.set).start()
+    began = time.monotonic()
+    with pytest.raises(Cancelled):
+        sleep_unless_cancelled(30.0, cancel.is_set, step=0.05)
+    assert time.monotonic() - began < 1.0
+
+
+def test_sleep_already_cancelled_raises_at_once():
+    began = time.monotonic()
+    with pytest.raises(Cancelled):
+        sleep_unless_cancelled(30.0, lambda: True)
+    assert time.monotonic() - began < 0.05
+
+
+def test_sleep_of_nothing_returns_without_asking():
+    asked = []
+    sleep_unless_cancelled(0, lambda: asked.append(1) or True)
+    sleep_unless_cancelled(-1, lambda: asked.append(1) or True)
+    assert asked == []
 
 
 def test_prefetch_keeps_order_and_runs_one_step_ahead():
