@@ -31,7 +31,8 @@ from ..assets.panel import AssetsPanel, items_by_fid
 from ..common.closable_dock import ClosableDock
 from ..common.date_typing import DateTyping
 from ..common.draw_tool import PolygonDrawTool
-from ..common.messages import offer_accounts
+from ..common.messages import account_refused, offer_accounts
+from ..common.messages import show_error as show_error_in
 from .results import ResultsTableController, item_html
 from .thumbnails import ThumbnailView
 from .whole_items import WholeItemsLoader
@@ -390,7 +391,7 @@ class SearchDock(ClosableDock):
         if outcome.error is not None:
             self.form.collectionsStatus.setText(tr("Collections could not be read."))
             self.show_error(outcome.error)
-            if _refused(outcome.error):
+            if account_refused(outcome.error):
                 self._offer_accounts(current)
             return
         self._filter_supported = outcome.filter_supported
@@ -634,7 +635,7 @@ class SearchDock(ClosableDock):
         if outcome.error is not None:
             f.statusLabel.setText(tr("The search failed."))
             self.show_error(outcome.error)
-            if _refused(outcome.error):
+            if account_refused(outcome.error):
                 self._offer_accounts(task.catalog)
             self.searchFinished.emit(outcome)
             return
@@ -771,10 +772,7 @@ class SearchDock(ClosableDock):
     # -- messages ---------------------------------------------------------------------
 
     def show_error(self, error: Exception) -> None:
-        message = str(error)
-        details = getattr(error, "details", "")
-        self.message_bar.pushMessage(tr("EO Explorer"), message, Qgis.MessageLevel.Critical, 0)
-        log.error(message + (f"\n{details}" if details else ""))
+        show_error_in(self.message_bar, error)
 
     # -- lifetime ---------------------------------------------------------------------
 
@@ -845,16 +843,6 @@ def status_text(outcome, order: str = "") -> str:
     if outcome.count > 1 and _order_text(order):
         text += " " + tr("Rows in the catalog's order ({order}).").format(order=_order_text(order))
     return text
-
-
-def _refused(error: Exception) -> bool:
-    """A 401/403, or a sign-in failure: the account needs fixing."""
-    from ...api.auth import AuthError
-    from ...api.errors import HttpError
-
-    return isinstance(error, AuthError) or (
-        isinstance(error, HttpError) and error.status in (401, 403)
-    )
 
 
 def _icon(name: str):

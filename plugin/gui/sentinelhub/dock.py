@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsGeometry,
     QgsMapLayerProxyModel,
@@ -34,6 +33,8 @@ from ...sentinelhub.workflow import ProcessTask, process_http
 from ..common.closable_dock import ClosableDock
 from ..common.draw_tool import PolygonDrawTool
 from ..common.messages import offer_accounts
+from ..common.messages import show_error as show_error_in
+from ..common.slots import guarded
 from .form import (
     BYOC,
     ScriptEditor,
@@ -43,7 +44,6 @@ from .form import (
     fill_static,
     footprint_layer,
     form_options,
-    guarded,
     update_dem_row,
     use_footprint,
 )
@@ -359,10 +359,7 @@ class ProcessDock(ClosableDock):
             self.task.cancel()
 
     def show_error(self, error: Exception) -> None:
-        message = str(error)
-        details = getattr(error, "details", "")
-        self.message_bar.pushMessage(tr("EO Explorer"), message, Qgis.MessageLevel.Critical, 0)
-        log.error(message + (f"\n{details}" if details else ""))
+        show_error_in(self.message_bar, error)
 
     def offer_accounts(self, service: str) -> None:
         offer_accounts(self.message_bar, service, lambda: self.open_accounts(service))

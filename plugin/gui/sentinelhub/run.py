@@ -7,15 +7,16 @@ from pathlib import Path
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ...api.auth import AuthError
-from ...api.errors import CredentialsRequired, EOExplorerError, HttpError
+from ...api.errors import EOExplorerError
 from ...api.evalscripts import find_preset, guess_style
 from ...api.process import output_stem
-from ...api.process_client import EMPTY_RESULT_HINT, ProcessClient, ProcessError
+from ...api.process_client import EMPTY_RESULT_HINT, ProcessClient
 from ...core import log
 from ...sentinelhub import settings as process_settings
 from ...sentinelhub.styles import add_result
 from ...sentinelhub.workflow import ProcessOutcome, ProcessTask, unique_path
+from ..common.messages import account_refused
+from ..common.slots import call
 
 
 def tr(text: str) -> str:
@@ -61,10 +62,10 @@ def start_job(dock) -> None:
         i: style if i == job.output_ids[0] else guess_style(info.output(i)) for i in job.output_ids
     }
     estimate = job.estimate_units()
-    task.tileProgress.connect(lambda done, total: _guard(dock, _progress, dock, done, total))
-    task.waiting.connect(lambda seconds: _guard(dock, _waiting, dock, seconds))
+    task.tileProgress.connect(lambda done, total: call(dock, _progress, dock, done, total))
+    task.waiting.connect(lambda seconds: call(dock, _waiting, dock, seconds))
     task.completed.connect(
-        lambda outcome, t=task: _guard(dock, _completed, dock, t, outcome, styles, name, estimate)
+        lambda outcome, t=task: call(dock, _completed, dock, t, outcome, styles, name, estimate)
     )
     dock.task = task
     f.runButton.setEnabled(False)
@@ -78,15 +79,6 @@ def start_job(dock) -> None:
     if dock.canvas.mapTool() is dock.draw_tool:
         dock.canvas.unsetMapTool(dock.draw_tool)
     QgsApplication.taskManager().addTask(task)
-
-
-def _guard(dock, function, *args) -> None:
-    try:
-        function(*args)
-    except Exception as exc:  # noqa: BLE001 - a slot must never raise
-        from ...core.tasks import unexpected
-
-        dock.show_error(unexpected(exc))
 
 
 def _progress(dock, done: int, total: int) -> None:
@@ -104,15 +96,6 @@ def _waiting(dock, seconds: float) -> None:
     )
 
 
-def refused(error: Exception) -> bool:
-    """The account needs fixing: a sign-in failure, no account, or a 401/403."""
-    if isinstance(error, (AuthError, CredentialsRequired)):
-        return True
-    if isinstance(error, ProcessError):
-        return error.status in (401, 403) and not error.out_of_units
-    return isinstance(error, HttpError) and error.status in (401, 403)
-
-
 def _completed(dock, task, outcome: ProcessOutcome, styles: dict, name: str, estimate: float):
     if task is not dock.task:
         return  # the dock was shut down meanwhile
@@ -126,7 +109,7 @@ def _completed(dock, task, outcome: ProcessOutcome, styles: dict, name: str, est
     elif outcome.error is not None:
         f.statusLabel.setText(tr("The request failed."))
         dock.show_error(outcome.error)
-        if refused(outcome.error):
+        if account_refused(outcome.error):
             dock.offer_accounts(dock.current_endpoint().account)
     else:
         _loaded(dock, outcome, styles, name, estimate)
