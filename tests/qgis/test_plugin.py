@@ -54,7 +54,7 @@ def test_load_open_dock_and_unload_cleanly(
     assert plugin.missing == []
     assert registry.providerById("eo_explorer") is not None
     assert registry.algorithmById("eo_explorer:search_catalog") is not None
-    action = plugin.actions[0]
+    action = plugin.search.action
     assert action.text() == "EO Explorer Search"
 
     dock = plugin.dock  # a new user finds the Search dock open
@@ -95,11 +95,11 @@ def test_dock_opens_at_start_until_the_user_closes_it(
     plugin = load_plugin(qgis_iface)
     assert plugin.dock is not None and not plugin.dock.isHidden()  # a new user sees it
     plugin.dock.close()  # the dock's own X button
-    assert not plugin.actions[0].isChecked()
+    assert not plugin.search.action.isChecked()
     plugin.unload()
     plugin = load_plugin(qgis_iface)
     assert plugin.dock is None  # QGIS restarted: the dock stays closed
-    plugin.actions[0].trigger()
+    plugin.search.action.trigger()
     assert plugin.dock is not None
     plugin.unload()
     plugin = load_plugin(qgis_iface)
@@ -142,3 +142,33 @@ def test_process_and_constellr_docks_reopen_where_the_user_left_them(
     assert getattr(plugin, entry).dock is None
     plugin.unload()
     qgis_iface.mainWindow().hide()
+
+
+@pytest.mark.parametrize("entry", ["search", "process", "constellr"])
+def test_each_toolbar_button_opens_closes_and_reopens_its_dock_the_same_way(
+    qgis_iface, qgis_app, monkeypatch, sandbox_server, entry
+):
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+    clean_settings()
+    from eo_explorer.plugin.core import settings
+
+    settings.set(settings.Key.DOCK_OPEN, False)
+    qgis_iface.mainWindow().show()  # docks report visibility only in a shown window
+    plugin = load_plugin(qgis_iface)
+    part = getattr(plugin, entry)
+    assert part.dock is None and not part.action.isChecked()
+    part.action.trigger()  # open
+    dock = part.dock
+    assert dock is not None and not dock.isHidden() and part.action.isChecked()
+    part.action.trigger()  # close
+    assert dock.isHidden() and not part.action.isChecked()
+    part.action.trigger()  # reopen: the same dock
+    assert part.dock is dock and not dock.isHidden()
+    plugin.unload()
+    plugin = load_plugin(qgis_iface)  # left open: open again at start
+    part = getattr(plugin, entry)
+    assert part.dock is not None and part.action.isChecked()
+    plugin.unload()
+    assert part.action is None and part.dock is None  # removed on unload
+    qgis_iface.mainWindow().hide()
+    qgis_app.processEvents()

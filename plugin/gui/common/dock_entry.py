@@ -1,9 +1,9 @@
 """A toolbar/Web-menu action that opens a dock, created on first use, opened again at start
 when the user left it open, and removed on unload.
 
-The Process and Constellr docks each have one (:mod:`process_entry`,
-:mod:`constellr_entry`); they import nothing heavy until the dock is first opened, so the
-plugin shell only creates and removes them.
+The Search, Process and Constellr docks each have one (``gui/<feature>/entry.py``); they
+import nothing heavy until the dock is first opened, so the plugin shell only creates and
+removes them.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class DockEntry:
     name = ""
     icon = ""
     tooltip = ""
+    open_by_default = False  # whether a new user finds the dock open
 
     def __init__(self, iface, menu: str, missing: Callable[[], list], on_installed) -> None:
         self.iface = iface
@@ -47,18 +48,23 @@ class DockEntry:
     def make_dock(self, iface, parent):  # pragma: no cover - subclasses say which dock
         raise NotImplementedError
 
+    def created(self, dock) -> None:
+        """Called once the new dock is in the main window (nothing to do by default)."""
+
     @property
     def open_key(self) -> str:
         """The setting that remembers whether the user left the dock open."""
         return f"ui/{self.name.lower()}_dock_open"
 
     def restore(self) -> None:
-        """Open the dock at start when the user left it open (closed by default)."""
-        if str(settings.value(self.open_key, False)).lower() in ("true", "1") and self.action:
+        """Open the dock at start when the user left it open (``open_by_default`` else)."""
+        opened = settings.value(self.open_key, self.open_by_default)
+        if str(opened).lower() in ("true", "1") and self.action:
             self.action.setChecked(True)
 
     def _remember(self, visible: bool) -> None:
-        settings.set_value(self.open_key, bool(visible))
+        if not self.missing():  # a dock that cannot open is not left open
+            settings.set_value(self.open_key, bool(visible))
 
     def add(self) -> None:
         title = tr("EO Explorer {name}").format(name=self.name)
@@ -115,6 +121,7 @@ class DockEntry:
                     self.action.setChecked(False)
                 return
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.created(self.dock)
             if self.action is not None:
                 self.dock.visibilityChanged.connect(self.action.setChecked)
             self.dock.closedByUser.connect(lambda: self._remember(False))
