@@ -172,3 +172,37 @@ def test_each_toolbar_button_opens_closes_and_reopens_its_dock_the_same_way(
     assert part.action is None and part.dock is None  # removed on unload
     qgis_iface.mainWindow().hide()
     qgis_app.processEvents()
+
+
+@pytest.mark.parametrize("entry", ["search", "process", "constellr"])
+def test_each_draw_button_gives_the_map_back_its_tool_and_unload_leaves_no_drawing(
+    qgis_iface, qgis_app, monkeypatch, sandbox_server, entry
+):
+    from qgis.core import QgsPointXY
+    from qgis.gui import QgsMapToolPan
+
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+    clean_settings()
+    canvas = qgis_iface.mapCanvas()
+    pan = QgsMapToolPan(canvas)
+    canvas.setMapTool(pan)
+    plugin = load_plugin(qgis_iface)
+    part = getattr(plugin, entry)
+    if part.dock is None:
+        part.action.trigger()
+    owner = part.dock.areas if entry == "constellr" else part.dock
+    button, tool = owner.form.drawButton, owner.draw_tool
+    button.click()
+    assert canvas.mapTool() is tool and button.isChecked()
+    button.click()  # drawing stops: the pan tool the user had is back
+    assert canvas.mapTool() is pan and not button.isChecked()
+    button.click()
+    canvas.setMapTool(pan)  # another tool chosen: the button is released
+    assert not button.isChecked()
+    tool.set_points([QgsPointXY(0, 0), QgsPointXY(1, 0), QgsPointXY(1, 1)])
+    assert tool.band in canvas.scene().items()
+    band = tool.band
+    plugin.unload()
+    assert band not in canvas.scene().items()  # no rubber band left on the map
+    canvas.unsetMapTool(pan)
+    qgis_app.processEvents()

@@ -30,7 +30,7 @@ from ...search.tasks import CollectionsTask, SearchTask
 from ..assets.panel import AssetsPanel, items_by_fid
 from ..common.closable_dock import ClosableDock
 from ..common.date_typing import DateTyping
-from ..common.draw_tool import PolygonDrawTool
+from ..common.draw_tool import CanvasDrawing
 from ..common.messages import account_refused, offer_accounts
 from ..common.messages import show_error as show_error_in
 from .results import ResultsTableController, item_html
@@ -76,7 +76,6 @@ class SearchDock(ClosableDock):
         self.results_layer: QgsVectorLayer | None = None
         self.whole_items = WholeItemsLoader(self._whole_items_loaded)
         self._details_fid = None
-        self.draw_tool = PolygonDrawTool(self.canvas)
         self._collection_cache: dict[str, tuple[list, bool]] = {}
         self._filter_supported = True
         self._sort_supported = True
@@ -193,7 +192,10 @@ class SearchDock(ClosableDock):
         self._ask_timer.setInterval(500)
         self._ask_timer.timeout.connect(self._ask_catalog)
         f.collectionsList.itemChanged.connect(self._collections_checked)
-        f.drawButton.toggled.connect(self._toggle_draw)
+        self.drawing = CanvasDrawing(
+            self, self.canvas, f.drawButton, lambda: self.form.drawnRadio.setChecked(True)
+        )
+        self.draw_tool = self.drawing.tool
         f.formToggle.toggled.connect(self._set_form_open)
         f.searchButton.clicked.connect(self.start_search)
         f.cancelButton.clicked.connect(self.cancel_search)
@@ -211,7 +213,6 @@ class SearchDock(ClosableDock):
         f.cloudCheck.toggled.connect(f.cloudSpin.setEnabled)
         f.cloudSpin.setEnabled(f.cloudCheck.isChecked())
         self.draw_tool.polygonChanged.connect(self._polygon_changed)
-        self.canvas.mapToolSet.connect(self._map_tool_changed)
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
 
     # -- the form ---------------------------------------------------------------------
@@ -519,17 +520,6 @@ class SearchDock(ClosableDock):
 
     # -- area -------------------------------------------------------------------------
 
-    def _toggle_draw(self, checked: bool) -> None:
-        if checked:
-            self.form.drawnRadio.setChecked(True)
-            self.canvas.setMapTool(self.draw_tool)
-        elif self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
-
-    def _map_tool_changed(self, new_tool, _old=None) -> None:
-        if new_tool is not self.draw_tool:
-            self.form.drawButton.setChecked(False)
-
     def _polygon_changed(self) -> None:
         if self.draw_tool.has_polygon():
             self.form.drawnRadio.setChecked(True)
@@ -590,8 +580,7 @@ class SearchDock(ClosableDock):
         settings.set(settings.Key.USE_CLOUD, f.cloudCheck.isChecked())
         settings.set(settings.Key.SORT, f.sortCombo.currentData() or "")
         self._save_dates()
-        if self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
+        self.drawing.stop()
         http = self._http(catalog)
         if http is None:
             return
@@ -791,11 +780,8 @@ class SearchDock(ClosableDock):
         self.whole_items.cancel()
         self.assets.cancel()
         self.thumbnails.cancel()
-        if self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
-        self.draw_tool.remove_from_canvas()
+        self.drawing.shutdown()
         try:
-            self.canvas.mapToolSet.disconnect(self._map_tool_changed)
             QgsProject.instance().layerWillBeRemoved.disconnect(self._layer_removed)
         except TypeError:
             pass

@@ -31,7 +31,7 @@ from ...sentinelhub import settings as process_settings
 from ...sentinelhub.areas import make_area, merged_polygons
 from ...sentinelhub.workflow import ProcessTask, process_http
 from ..common.closable_dock import ClosableDock
-from ..common.draw_tool import PolygonDrawTool
+from ..common.draw_tool import CanvasDrawing
 from ..common.messages import offer_accounts
 from ..common.messages import show_error as show_error_in
 from ..common.slots import guarded
@@ -73,7 +73,6 @@ class ProcessDock(ClosableDock):
         self.result_layer = None
         self.result_layers: list = []  # one per output of the evalscript, main first
         self.script_name = ""
-        self.draw_tool = PolygonDrawTool(self.canvas)
         self.form = FORM()
         self.setWidget(self._build_body())
         self._estimate_timer = QTimer(self)
@@ -128,14 +127,16 @@ class ProcessDock(ClosableDock):
         f.collectionCombo.currentIndexChanged.connect(self._collection_changed)
         f.presetCombo.activated.connect(self._preset_chosen)
         f.orthorectifyCheck.toggled.connect(self._dem_row)
-        f.drawButton.toggled.connect(self._toggle_draw)
+        self.drawing = CanvasDrawing(
+            self, self.canvas, f.drawButton, lambda: self.form.drawnRadio.setChecked(True)
+        )
+        self.draw_tool = self.drawing.tool
         f.footprintRadio.toggled.connect(self._footprint_chosen)
         f.loadButton.clicked.connect(self._load_clicked)
         f.saveButton.clicked.connect(self._save_clicked)
         f.runButton.clicked.connect(self.run)
         f.cancelButton.clicked.connect(self.cancel)
         self.draw_tool.polygonChanged.connect(self._polygon_changed)
-        self.canvas.mapToolSet.connect(self._map_tool_changed)
         self.canvas.extentsChanged.connect(self.schedule_estimate)
         self.editor.textChanged.connect(self.schedule_estimate)
         for signal in (
@@ -246,19 +247,6 @@ class ProcessDock(ClosableDock):
         return chosen or process_settings.current_endpoint()
 
     # -- area -------------------------------------------------------------------------
-
-    @guarded
-    def _toggle_draw(self, checked: bool) -> None:
-        if checked:
-            self.form.drawnRadio.setChecked(True)
-            self.canvas.setMapTool(self.draw_tool)
-        elif self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
-
-    @guarded
-    def _map_tool_changed(self, new_tool, _old=None) -> None:
-        if new_tool is not self.draw_tool:
-            self.form.drawButton.setChecked(False)
 
     @guarded
     def _polygon_changed(self) -> None:
@@ -383,13 +371,8 @@ class ProcessDock(ClosableDock):
                 pass
         self.task = None
         self._estimate_timer.stop()
-        if self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
-        self.draw_tool.remove_from_canvas()
-        for signal, slot in (
-            (self.canvas.mapToolSet, self._map_tool_changed),
-            (self.canvas.extentsChanged, self.schedule_estimate),
-        ):
+        self.drawing.shutdown()
+        for signal, slot in ((self.canvas.extentsChanged, self.schedule_estimate),):
             try:
                 signal.disconnect(slot)
             except TypeError:

@@ -76,8 +76,7 @@ def start_job(dock) -> None:
     f.statusLabel.setText(
         tr("Requesting {n} image(s) from {host}…").format(n=count, host=endpoint.title)
     )
-    if dock.canvas.mapTool() is dock.draw_tool:
-        dock.canvas.unsetMapTool(dock.draw_tool)
+    dock.drawing.stop()
     QgsApplication.taskManager().addTask(task)
 
 
