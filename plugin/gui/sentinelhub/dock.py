@@ -27,9 +27,10 @@ from ...api.process import (
     plan_job,
 )
 from ...core import log
+from ...core.tasks import WorkflowTask
 from ...sentinelhub import settings as process_settings
 from ...sentinelhub.areas import make_area, merged_polygons
-from ...sentinelhub.workflow import ProcessTask, process_http
+from ...sentinelhub.workflow import process_http
 from ..common.closable_dock import ClosableDock
 from ..common.draw_tool import CanvasDrawing
 from ..common.messages import offer_accounts
@@ -69,7 +70,7 @@ class ProcessDock(ClosableDock):
         self.canvas = iface.mapCanvas()
         self.http_factory = http_factory
         self.presets = load_presets()
-        self.task: ProcessTask | None = None
+        self.task: WorkflowTask | None = None  # the running Process job
         self.result_layer = None
         self.result_layers: list = []  # one per output of the evalscript, main first
         self.script_name = ""

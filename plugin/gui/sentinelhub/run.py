@@ -14,7 +14,13 @@ from ...api.process_client import EMPTY_RESULT_HINT, ProcessClient
 from ...core import log
 from ...sentinelhub import settings as process_settings
 from ...sentinelhub.styles import add_result
-from ...sentinelhub.workflow import ProcessOutcome, ProcessTask, unique_path
+from ...sentinelhub.workflow import (
+    ProcessOutcome,
+    SlowingDown,
+    TilesReceived,
+    process_task,
+    unique_path,
+)
 from ..common.messages import account_refused
 from ..common.slots import call
 
@@ -54,7 +60,7 @@ def start_job(dock) -> None:
     )
     nodata = info.nodata if info.nodata is not None else (0.0 if style == "rgb" else None)
     client = ProcessClient(http, endpoint.process_url)
-    task = ProcessTask(job, client, out_path, process_settings.workers(), nodata)
+    task = process_task(job, client, out_path, process_settings.workers(), nodata)
     name = layer_name(options.collection, script, options.start, options.end)
     # One raster per output of the evalscript: the main one styled as the form says, the
     # others by their bands and sample type.
@@ -62,8 +68,7 @@ def start_job(dock) -> None:
         i: style if i == job.output_ids[0] else guess_style(info.output(i)) for i in job.output_ids
     }
     estimate = job.estimate_units()
-    task.tileProgress.connect(lambda done, total: call(dock, _progress, dock, done, total))
-    task.waiting.connect(lambda seconds: call(dock, _waiting, dock, seconds))
+    task.reported.connect(lambda payload: call(dock, _reported, dock, payload))
     task.completed.connect(
         lambda outcome, t=task: call(dock, _completed, dock, t, outcome, styles, name, estimate)
     )
@@ -78,6 +83,13 @@ def start_job(dock) -> None:
     )
     dock.drawing.stop()
     QgsApplication.taskManager().addTask(task)
+
+
+def _reported(dock, payload) -> None:
+    if isinstance(payload, TilesReceived):
+        _progress(dock, payload.done, payload.total)
+    elif isinstance(payload, SlowingDown):
+        _waiting(dock, payload.seconds)
 
 
 def _progress(dock, done: int, total: int) -> None:
