@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsGeometry,
     QgsMapLayerProxyModel,
@@ -48,7 +49,7 @@ from .form import (
     update_dem_row,
     use_footprint,
 )
-from .run import start_job
+from .run import RunRequest, start_job
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[3] / "ui" / "process_dock.ui"))
 CUSTOM = ""  # presetCombo data of a script that is not a preset
@@ -346,6 +347,55 @@ class ProcessDock(ClosableDock):
         if self.task is not None:
             self.form.statusLabel.setText(tr("Cancelling…"))
             self.task.cancel()
+
+    # -- what a run reads and calls back (see gui/sentinelhub/run.py) --------------------
+
+    def run_request(self) -> RunRequest:
+        """The form, read once for a run (ValueError or EvalscriptProblem with a sentence)."""
+        job = self.build_job()
+        folder = self.folder_widget.filePath().strip() or process_settings.output_folder()
+        return RunRequest(
+            job=job,
+            endpoint=self.current_endpoint(),
+            folder=Path(folder),
+            style=self.style(job.info),
+            script=self.script_name or "custom",
+        )
+
+    def sign_in(self, endpoint):
+        """The endpoint's HTTP client with its account (EOExplorerError when it cannot)."""
+        return self.http_factory(endpoint)
+
+    def set_running(self, running: bool, status: str | None) -> None:
+        """Run or Cancel enabled, the progress bar shown from 0 while running, the status
+        line (kept when ``status`` is None); drawing stops when a job starts."""
+        f = self.form
+        f.runButton.setEnabled(not running)
+        f.cancelButton.setEnabled(running)
+        f.progressBar.setVisible(running)
+        if running:
+            f.progressBar.setValue(0)
+        if status is not None:
+            f.statusLabel.setText(status)
+        if running:
+            self.drawing.stop()
+
+    def show_progress(self, percent: int, status: str) -> None:
+        self.form.progressBar.setValue(percent)
+        self.form.statusLabel.setText(status)
+
+    def show_status(self, text: str) -> None:
+        self.form.statusLabel.setText(text)
+
+    def show_warning(self, text: str) -> None:
+        self.message_bar.pushMessage(tr("EO Explorer"), text, Qgis.MessageLevel.Warning, 0)
+
+    def job_finished(self, outcome, layers: list | None) -> None:
+        """The job ended: its layers (one per output, main first), None unless it succeeded."""
+        if layers is not None:
+            self.result_layer = layers[0] if layers else None
+            self.result_layers = layers
+        self.processFinished.emit(outcome)
 
     def show_error(self, error: Exception) -> None:
         show_error_in(self.message_bar, error)
