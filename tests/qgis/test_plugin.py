@@ -206,3 +206,53 @@ def test_each_draw_button_gives_the_map_back_its_tool_and_unload_leaves_no_drawi
     assert band not in canvas.scene().items()  # no rubber band left on the map
     canvas.unsetMapTool(pan)
     qgis_app.processEvents()
+
+
+UNEXPECTED = "Something unexpected went wrong; details are in the EO Explorer message log."
+
+
+def _bug(*_args, **_kwargs):
+    raise RuntimeError("a bug in a slot")
+
+
+@pytest.mark.parametrize("entry", ["search", "process", "constellr"])
+def test_a_bug_in_a_slot_of_each_dock_is_the_same_sentence_and_a_logged_traceback(
+    qgis_iface, qgis_app, monkeypatch, sandbox_server, entry
+):
+    from qgis.core import QgsApplication
+
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+    clean_settings()
+    plugin = load_plugin(qgis_iface)
+    part = getattr(plugin, entry)
+    if part.dock is None:
+        part.action.trigger()
+    dock = part.dock
+    logged = []
+
+    def keep(message, tag, _level):
+        if tag == "EO Explorer":
+            logged.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    try:
+        owner = dock.areas if entry == "constellr" else dock
+        dock.message_bar.clearWidgets()  # e.g. "Set up your Constellr account first"
+        monkeypatch.setattr(owner.drawing, "on_start", _bug)
+        owner.form.drawButton.click()  # the Draw button's slot raises
+        if entry == "search":
+            monkeypatch.setattr(dock, "build_request", _bug)
+            dock.form.searchButton.click()
+        elif entry == "process":
+            monkeypatch.setattr(dock, "build_job", _bug)
+            dock.form.runButton.click()
+        qgis_app.processEvents()
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
+    # Run and Search clear the message bar first: one sentence stays, every bug is logged.
+    assert [item.text() for item in dock.message_bar.items()] == [UNEXPECTED]
+    tracebacks = [m for m in logged if "RuntimeError: a bug in a slot" in m]
+    assert len(tracebacks) == (1 if entry == "constellr" else 2)
+    assert all(m.startswith(UNEXPECTED) for m in tracebacks)
+    plugin.unload()
+    qgis_app.processEvents()

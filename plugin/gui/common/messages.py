@@ -42,15 +42,15 @@ def show_error(message_bar, error: Exception, title: str | None = None) -> None:
 def account_refused(error: Exception) -> bool:
     """Whether the user's account needs fixing, so the dock offers the Accounts dialog.
 
-    The one policy of every dock: a sign-in failure (:class:`~plugin.api.auth.AuthError`),
-    no account set up (:class:`~plugin.api.errors.CredentialsRequired`), or a service
-    answering 401/403 — except Sentinel Hub's 403 for an account out of processing units,
-    which no key or password fixes. Anything else is a failure to report, not the
-    account's fault."""
+    The one policy of every dock: a sign-in failure (:class:`~plugin.api.auth.AuthError`)
+    or a service answering 401/403 — except Sentinel Hub's 403 for an account out of
+    processing units, which no key or password fixes. Anything else is a failure to report,
+    not the account's fault. (An account not set up at all,
+    :class:`~plugin.api.errors.CredentialsRequired`, already says "Set up your … account
+    first (EO Explorer ▸ Accounts…)" where the dock signs in.)"""
     from ...api.auth import AuthError
-    from ...api.errors import CredentialsRequired
 
-    if isinstance(error, (AuthError, CredentialsRequired)):
+    if isinstance(error, AuthError):
         return True
     if getattr(error, "out_of_units", False):
         return False

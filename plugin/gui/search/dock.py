@@ -33,6 +33,7 @@ from ..common.date_typing import DateTyping
 from ..common.draw_tool import CanvasDrawing
 from ..common.messages import account_refused, offer_accounts
 from ..common.messages import show_error as show_error_in
+from ..common.slots import guarded
 from .results import ResultsTableController, item_html
 from .thumbnails import ThumbnailView
 from .whole_items import WholeItemsLoader
@@ -243,6 +244,7 @@ class SearchDock(ClosableDock):
         settings.set(settings.Key.USE_START, f.startCheck.isChecked())
         settings.set(settings.Key.USE_END, f.endCheck.isChecked())
 
+    @guarded
     def _set_form_open(self, is_open: bool) -> None:
         """Show the form, or fold it into a one-line summary (the toggle's text)."""
         f = self.form
@@ -329,6 +331,7 @@ class SearchDock(ClosableDock):
                 return catalog
         return None
 
+    @guarded
     def _catalog_changed(self, *_args, quiet: bool = False) -> None:
         catalog = self.current_catalog()
         if catalog is None:
@@ -448,6 +451,7 @@ class SearchDock(ClosableDock):
             self._filter_collections(self.form.collectionsFilter.text())
         self._collections_checked()
 
+    @guarded
     def _filter_collections(self, text: str) -> None:
         if self._server_search:
             self._ask_timer.start()  # the catalog searches; ask once typing pauses
@@ -458,6 +462,7 @@ class SearchDock(ClosableDock):
             item = widget.item(row)
             item.setHidden(bool(needle) and needle not in item.text().lower())
 
+    @guarded
     def _ask_catalog(self) -> None:
         """Send what was typed to a catalog that searches its collections itself."""
         if self._server_search:
@@ -471,6 +476,7 @@ class SearchDock(ClosableDock):
             if widget.item(r).checkState() == Qt.CheckState.Checked
         ]
 
+    @guarded
     def _collections_checked(self, *_args) -> None:
         """Offer the cloud limit only when a ticked collection has ``eo:cloud_cover``."""
         chosen = self.selected_collections()
@@ -497,10 +503,12 @@ class SearchDock(ClosableDock):
         service = catalog.account or f"catalog:{catalog.id}"
         offer_accounts(self.message_bar, service, lambda: self.open_accounts(service))
 
+    @guarded
     def _accounts_for_current(self) -> None:
         catalog = self.current_catalog()
         self.open_accounts((catalog.account or "") if catalog else "")
 
+    @guarded
     def open_accounts(self, service: str = "") -> None:
         from ..common.accounts_dialog import AccountsDialog
 
@@ -509,6 +517,7 @@ class SearchDock(ClosableDock):
         self._collection_cache.clear()
         self._catalog_changed()
 
+    @guarded
     def edit_catalogs(self) -> None:
         from ..common.catalogs_dialog import CatalogsDialog
 
@@ -520,6 +529,7 @@ class SearchDock(ClosableDock):
 
     # -- area -------------------------------------------------------------------------
 
+    @guarded
     def _polygon_changed(self) -> None:
         if self.draw_tool.has_polygon():
             self.form.drawnRadio.setChecked(True)
@@ -563,6 +573,7 @@ class SearchDock(ClosableDock):
             sort=(f.sortCombo.currentData() or "") if f.sortCombo.isEnabled() else "",
         )
 
+    @guarded
     def start_search(self) -> None:
         catalog = self.current_catalog()
         if catalog is None or self.search_task is not None:
@@ -596,6 +607,7 @@ class SearchDock(ClosableDock):
         f.statusLabel.setText(tr("Searching {title}…").format(title=catalog.title))
         QgsApplication.taskManager().addTask(task)
 
+    @guarded
     def cancel_search(self) -> None:
         if self.search_task is not None:
             self.form.statusLabel.setText(tr("Cancelling…"))
@@ -670,6 +682,7 @@ class SearchDock(ClosableDock):
             for rejected in outcome.rejected:
                 log.warning(f"Item left out: {rejected}")
 
+    @guarded
     def _user_sorted(self) -> None:
         """A column heading was clicked: the rows no longer follow the catalog's order."""
         if self._last_outcome is not None:
