@@ -11,8 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsPathResolver, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer, QTranslator
-from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
 from qgis.PyQt.QtWidgets import QAction
 
 from .core import geos_engine, log
@@ -32,7 +31,7 @@ class EOExplorerPlugin:
     def __init__(self, iface) -> None:
         self.iface = iface
         self.actions: list[QAction] = []
-        self.dock = None
+        self.search = None  # the Search action and dock (gui.search.entry)
         self.provider = None
         self.translator = None
         self.missing: list = []
@@ -70,17 +69,12 @@ class EOExplorerPlugin:
 
         activate_installed()  # what the Install button put in the profile earlier
         self.missing = missing_dependencies()
-        icon = QIcon(str(ROOT / "resources" / "icons" / "eo_explorer.svg"))
-        action = QAction(icon, tr("EO Explorer Search"), self.iface.mainWindow())
-        action.setObjectName("EOExplorerSearchAction")
-        action.setCheckable(True)
-        action.setToolTip(tr("Search Earth-observation catalogs from the map"))
-        action.toggled.connect(self._toggle_dock)
-        # Only what the user does is remembered (QGIS hides docks while it shuts down).
-        action.triggered.connect(self._remember_dock)
-        self.iface.addToolBarIcon(action)
-        self.iface.addPluginToWebMenu(MENU, action)
-        self.actions.append(action)
+        from .gui.search.entry import SearchEntry
+
+        self.search = SearchEntry(
+            self.iface, MENU, lambda: self.missing, self._dependencies_installed
+        )
+        self.search.add()
         accounts = QAction(tr("Accounts…"), self.iface.mainWindow())
         accounts.setObjectName("EOExplorerAccountsAction")
         accounts.triggered.connect(self.open_accounts)
@@ -105,10 +99,7 @@ class EOExplorerPlugin:
             return
         self._init_processing()
         self._init_streaming()
-        from .core import settings
-
-        if settings.get(settings.Key.DOCK_OPEN):
-            action.setChecked(True)
+        self.search.restore()
         self.process.restore()
         self.constellr.restore()
 
@@ -119,17 +110,13 @@ class EOExplorerPlugin:
         if self.process is not None:
             self.process.remove()
             self.process = None
+        if self.search is not None:
+            self.search.remove()
+            self.search = None
         for action in self.actions:
             self.iface.removePluginWebMenu(MENU, action)
-            if action is self.actions[0]:
-                self.iface.removeToolBarIcon(action)
             action.deleteLater()
         self.actions = []
-        if self.dock is not None:
-            self.dock.shutdown()
-            self.iface.removeDockWidget(self.dock)
-            self.dock.deleteLater()
-            self.dock = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
@@ -222,46 +209,10 @@ class EOExplorerPlugin:
         if self.dock is not None:
             self.dock.reload_catalogs()
 
-    def _remember_dock(self, visible: bool) -> None:
-        if not self.missing:
-            from .core import settings
-
-            settings.set(settings.Key.DOCK_OPEN, visible)
-
-    def _toggle_dock(self, visible: bool) -> None:
-        if self.missing:
-            from .gui.common.dependency_bar import notify_missing
-
-            notify_missing(self.iface, self.missing, self._dependencies_installed)
-            self.actions[0].setChecked(False)
-            return
-        if self.dock is None:
-            if not visible:
-                return
-            try:
-                from .gui.search.dock import SearchDock
-
-                self.dock = SearchDock(self.iface, parent=self.iface.mainWindow())
-            except Exception as exc:  # noqa: BLE001 - report, never take QGIS down
-                log.error(f"The Search dock could not be created: {exc!r}")
-                self.iface.messageBar().pushCritical(
-                    tr("EO Explorer"), tr("The Search dock could not be opened; see the log.")
-                )
-                self.actions[0].setChecked(False)
-                return
-            from .gui.common.dock_entry import show_state
-
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-            window = self.iface.mainWindow()
-            # after QGIS has restored its window state (when it starts with the dock open)
-            QTimer.singleShot(0, lambda: self.dock and self.dock.take_default_width(window))
-            self.dock.visibilityChanged.connect(
-                lambda shown: show_state(self.actions[0] if self.actions else None, shown)
-            )
-            self.dock.closedByUser.connect(lambda: self._remember_dock(False))
-        self.dock.setVisible(visible)
-        if visible:
-            self.dock.raise_()  # its tab in front when the Process or Constellr dock is there
+    @property
+    def dock(self):
+        """The Search dock, once opened."""
+        return self.search.dock if self.search is not None else None
 
     def _install_translator(self) -> None:
         locale = str(QSettings().value("locale/userLocale", QLocale().name()) or "")[:2]

@@ -1,9 +1,9 @@
 """Running a Process API job in the background: tiles, mosaic, request JSON.
 
 :func:`execute` does the whole job in the calling thread (a QgsTask's worker, or a
-Processing algorithm's); :class:`ProcessTask` wraps it for the dock. Tiles are fetched
-into a hidden folder beside the result and removed when the COG is written. The main
-thread loads the layer from the outcome.
+Processing algorithm's); :func:`process_task` runs it in a WorkflowTask for the dock. Tiles
+are fetched into a hidden folder beside the result and removed when the COG is written. The
+main thread loads the layer from the outcome.
 """
 
 from __future__ import annotations
@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from qgis.core import QgsTask
-from qgis.PyQt.QtCore import pyqtSignal
-
 from ..api.errors import EOExplorerError
 from ..api.http import HttpClient
 from ..api.process import ProcessJob
@@ -30,7 +27,7 @@ from ..api.process_client import (
     run_job,
 )
 from ..api.tiling import Tile
-from ..core.tasks import unexpected
+from ..core.tasks import Progress, WorkflowTask, unexpected
 from .mosaic import assemble
 
 
@@ -156,61 +153,66 @@ def execute(
     return outcome
 
 
-class ProcessTask(QgsTask):
-    """One Process job; ``tileProgress(done, total)`` as tiles arrive."""
+@dataclass(frozen=True)
+class TilesReceived:
+    """Report payload of a Process task: ``done`` of ``total`` tiles are in."""
 
-    tileProgress = pyqtSignal(int, int)
-    waiting = pyqtSignal(float)  # seconds Sentinel Hub asked to wait (429 Retry-After)
-    completed = pyqtSignal(object)  # a ProcessOutcome, on the main thread
+    done: int
+    total: int
 
-    def __init__(
-        self,
-        job: ProcessJob,
-        client: ProcessClient,
-        out_path: Path,
-        workers: int,
-        nodata: Optional[float] = None,
-    ) -> None:
-        super().__init__("EO Explorer: Sentinel Hub Process", QgsTask.Flag.CanCancel)
-        self.job = job
-        self.client = client
-        self.out_path = out_path
-        self.workers = workers
-        self.nodata = nodata
-        self.outcome = ProcessOutcome()
 
-    def run(self) -> bool:
-        def progress(done: int, wanted: int, _tile: Tile) -> None:
-            self.setProgress(min(99.0, 100.0 * done / max(1, wanted)))
-            self.tileProgress.emit(done, wanted)
+@dataclass(frozen=True)
+class SlowingDown:
+    """Report payload of a Process task: Sentinel Hub asked to wait (429 Retry-After)."""
 
-        self.client.on_wait = self.waiting.emit
-        try:
-            self.outcome = execute(
-                self.job,
-                self.client,
-                self.out_path,
-                workers=self.workers,
-                nodata=self.nodata,
-                progress=progress,
-                is_cancelled=self.isCanceled,
-            )
-        except Exception as exc:  # noqa: BLE001 - execute never raises, but be sure
-            self.outcome.error = unexpected(exc)
-        return self.outcome.error is None
+    seconds: float
 
-    def finished(self, result: bool) -> None:  # noqa: ARG002 - the outcome says it all
-        self.completed.emit(self.outcome)
+
+def process_task(
+    job: ProcessJob,
+    client: ProcessClient,
+    out_path: Path,
+    workers: int,
+    nodata: Optional[float] = None,
+) -> WorkflowTask:
+    """One Process job as a :class:`~plugin.core.tasks.WorkflowTask` running :func:`execute`:
+    ``reported`` carries :class:`TilesReceived` and :class:`SlowingDown`, ``completed`` the
+    :class:`ProcessOutcome`."""
+
+    def work(progress: Progress) -> ProcessOutcome:
+        def tile_done(done: int, wanted: int, _tile: Tile) -> None:
+            progress.percent(min(99.0, 100.0 * done / max(1, wanted)))
+            progress.report(TilesReceived(done, wanted))
+
+        client.on_wait = lambda seconds: progress.report(SlowingDown(float(seconds)))
+        return execute(
+            job,
+            client,
+            out_path,
+            workers=workers,
+            nodata=nodata,
+            progress=tile_done,
+            is_cancelled=progress.is_cancelled,
+        )
+
+    return WorkflowTask(
+        "EO Explorer: Sentinel Hub Process",
+        work,
+        failed=lambda error: ProcessOutcome(error=error),
+        succeeded=lambda outcome: outcome.error is None,
+    )
 
 
 __all__ = [
     "EMPTY_RESULT_HINT",
     "OutputResult",
     "ProcessOutcome",
-    "ProcessTask",
+    "SlowingDown",
+    "TilesReceived",
     "execute",
     "output_path",
     "process_http",
+    "process_task",
     "unique_path",
 ]
 

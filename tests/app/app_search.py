@@ -34,7 +34,7 @@ from qgis.PyQt.QtTest import QTest
 def search_dock(ctx: Context):
     """The Search dock, opened with its toolbar action, sandbox collections read."""
     plugin = ctx.plugin
-    action = plugin.actions[0]
+    action = plugin.search.action
     if plugin.dock is None or not plugin.dock.isVisible():
         action.trigger()
     dock = plugin.dock

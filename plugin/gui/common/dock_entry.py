@@ -1,9 +1,9 @@
 """A toolbar/Web-menu action that opens a dock, created on first use, opened again at start
 when the user left it open, and removed on unload.
 
-The Process and Constellr docks each have one (:mod:`process_entry`,
-:mod:`constellr_entry`); they import nothing heavy until the dock is first opened, so the
-plugin shell only creates and removes them.
+The Search, Process and Constellr docks each have one (``gui/<feature>/entry.py``); they
+import nothing heavy until the dock is first opened, so the plugin shell only creates and
+removes them.
 """
 
 from __future__ import annotations
@@ -60,18 +60,23 @@ class DockEntry:
     def make_dock(self, iface, parent):  # pragma: no cover - subclasses say which dock
         raise NotImplementedError
 
+    def created(self, dock) -> None:
+        """Called once the new dock is in the main window (nothing to do by default)."""
+
     @property
     def open_key(self) -> str:
         """The setting that remembers whether the user left the dock open."""
         return settings.dock_open_key(self.name)
 
     def restore(self) -> None:
-        """Open the dock at start when the user left it open (closed by default)."""
+        """Open the dock at start when the user left it open (a new user: the key's
+        default in core/settings.py, open for the Search dock only)."""
         if settings.get(self.open_key) and self.action:
             self.action.setChecked(True)
 
     def _remember(self, visible: bool) -> None:
-        settings.set(self.open_key, bool(visible))
+        if not self.missing():  # a dock that cannot open is not left open
+            settings.set(self.open_key, bool(visible))
 
     def add(self) -> None:
         title = tr("EO Explorer {name}").format(name=self.name)
@@ -129,6 +134,7 @@ class DockEntry:
                 return
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self._tab_beside_others()
+            self.created(self.dock)
             if self.action is not None:
                 self.dock.visibilityChanged.connect(lambda shown: show_state(self.action, shown))
             self.dock.closedByUser.connect(lambda: self._remember(False))

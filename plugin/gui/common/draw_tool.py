@@ -1,9 +1,11 @@
-"""A map tool to draw the search polygon, and to edit it until the search runs."""
+"""A map tool to draw the search polygon, and to edit it until the search runs, and
+:class:`CanvasDrawing`, the one way a dock wires it to its Draw button and the canvas."""
 
 from __future__ import annotations
 
 from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
 from qgis.gui import QgsMapCanvas, QgsMapTool, QgsRubberBand, QgsVertexMarker
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
@@ -160,3 +162,67 @@ class PolygonDrawTool(QgsMapTool):
                 marker.setIconSize(8)
                 marker.setZValue(ON_TOP_Z + 1)
                 self._markers.append(marker)
+
+
+class CanvasDrawing:
+    """A dock's :class:`PolygonDrawTool` on the map canvas, driven by a checkable button.
+
+    Checking the button calls ``on_start`` and makes the tool the canvas's map tool; another
+    map tool chosen meanwhile unchecks the button; unchecking it, or :meth:`stop` (a search or
+    job starting), gives the canvas back the tool the user had before; :meth:`shutdown`
+    (unload) also takes the rubber band and vertex markers off the canvas. Slots go through
+    :func:`.slots.call`, so an error is shown in ``owner``'s dock, never raised.
+    """
+
+    def __init__(self, owner, canvas: QgsMapCanvas, button, on_start=None) -> None:
+        self.owner = owner
+        self.canvas = canvas
+        self.button = button
+        self.on_start = on_start
+        self.tool = PolygonDrawTool(canvas)
+        self.previous: QgsMapTool | None = None
+        button.toggled.connect(self._toggled)
+        canvas.mapToolSet.connect(self._tool_set)
+
+    def start(self) -> None:
+        if self.on_start is not None:
+            self.on_start()
+        current = self.canvas.mapTool()
+        if current is not self.tool:
+            self.previous = current
+            self.canvas.setMapTool(self.tool)
+
+    def stop(self) -> None:
+        """The canvas gets back the tool the user had before drawing (or none)."""
+        if self.canvas.mapTool() is not self.tool:
+            return
+        previous, self.previous = self.previous, None
+        if previous is not None and not sip.isdeleted(previous):
+            self.canvas.setMapTool(previous)
+        else:
+            self.canvas.unsetMapTool(self.tool)
+
+    def shutdown(self) -> None:
+        self.stop()
+        if self.canvas.mapTool() is self.tool:
+            self.canvas.unsetMapTool(self.tool)
+        self.tool.remove_from_canvas()
+        for signal, slot in (
+            (self.canvas.mapToolSet, self._tool_set),
+            (self.button.toggled, self._toggled),
+        ):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass  # already disconnected, or the button is gone
+
+    def _toggled(self, checked: bool) -> None:
+        from .slots import call
+
+        call(self.owner, self.start if checked else self.stop)
+
+    def _tool_set(self, new_tool, *_args) -> None:
+        if new_tool is not self.tool:
+            from .slots import call
+
+            call(self.owner, self.button.setChecked, False)

@@ -16,7 +16,7 @@ from qgis.PyQt.QtWidgets import QTableWidgetItem, QWidget
 from ...api.constellr import CreationUnknown, NotCreated
 from ...api.constellr_rules import PRODUCT_RULES, size_text
 from ...constellr import layers as constellr_layers
-from ..common.draw_tool import PolygonDrawTool
+from ..common.draw_tool import CanvasDrawing
 from ..common.slots import guarded
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[3] / "ui" / "constellr_areas.ui"))
@@ -83,11 +83,13 @@ class AreasPanel(QWidget):
         self.layer_combo = QgsMapLayerComboBox(self)
         self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         f.layerComboHolder.addWidget(self.layer_combo)
-        self.draw_tool = PolygonDrawTool(self.canvas)
         self.areas: list = []
         #: the GeoJSON measured last; Create sends exactly this
         self.pending: Optional[dict[str, Any]] = None
-        f.drawButton.toggled.connect(self._toggle_draw)
+        self.drawing = CanvasDrawing(
+            self, self.canvas, f.drawButton, lambda: self.form.drawnRadio.setChecked(True)
+        )
+        self.draw_tool = self.drawing.tool
         f.measureButton.clicked.connect(self.measure)
         f.createButton.clicked.connect(self.create)
         f.deleteAreaButton.clicked.connect(self.delete)
@@ -98,22 +100,8 @@ class AreasPanel(QWidget):
         self.layer_combo.layerChanged.connect(self._source_changed)
         f.areasTable.itemSelectionChanged.connect(self._area_selected)
         self.draw_tool.polygonChanged.connect(self._polygon_changed)
-        self.canvas.mapToolSet.connect(self._map_tool_changed)
 
     # -- the new area -----------------------------------------------------------------
-
-    @guarded
-    def _toggle_draw(self, checked: bool) -> None:
-        if checked:
-            self.form.drawnRadio.setChecked(True)
-            self.canvas.setMapTool(self.draw_tool)
-        elif self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
-
-    @guarded
-    def _map_tool_changed(self, new_tool, *_args) -> None:
-        if new_tool is not self.draw_tool:
-            self.form.drawButton.setChecked(False)
 
     @guarded
     def _polygon_changed(self, *_args) -> None:
@@ -316,10 +304,4 @@ class AreasPanel(QWidget):
         return True
 
     def shutdown(self) -> None:
-        if self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
-        self.draw_tool.remove_from_canvas()
-        try:
-            self.canvas.mapToolSet.disconnect(self._map_tool_changed)
-        except TypeError:
-            pass
+        self.drawing.shutdown()

@@ -28,9 +28,10 @@ from ...constellr.tasks import (
     load_reference,
     open_client,
 )
-from ...core import credentials, log
+from ...core import credentials
 from ..common.closable_dock import ClosableDock
-from ..common.messages import offer_accounts
+from ..common.messages import account_refused, offer_accounts
+from ..common.messages import show_error as show_error_in
 from ..common.slots import guarded
 from .areas import AreasPanel
 from .deliveries import DeliveriesPanel
@@ -163,7 +164,7 @@ class ConstellrDock(ClosableDock):
     def _reference_loaded(self, outcome: Outcome) -> bool:
         if outcome.error is not None:
             self.show_error(outcome.error)
-            if _refused(outcome.error):
+            if account_refused(outcome.error):
                 self.offer_accounts()
             return True
         if outcome.value is None:
@@ -221,20 +222,10 @@ class ConstellrDock(ClosableDock):
     # -- messages ---------------------------------------------------------------------
 
     def show_error(self, error: Exception) -> None:
-        message = str(error)
-        details = getattr(error, "details", "")
-        self.message_bar.pushMessage(tr("Constellr"), message, Qgis.MessageLevel.Critical, 0)
-        log.error(message + (f"\n{details}" if details else ""))
+        show_error_in(self.message_bar, error, tr("Constellr"))
 
     def show_info(self, text: str, level=Qgis.MessageLevel.Info, seconds: int = 8) -> None:
         self.message_bar.pushMessage(tr("Constellr"), text, level, seconds)
-
-    def report_unexpected(self, exc: Exception) -> None:  # noqa: ARG002 - the slots.py hook signature; the log has the details
-        self.show_error(
-            EOExplorerError(
-                tr("Something unexpected went wrong; details are in the EO Explorer log.")
-            )
-        )
 
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(
@@ -274,12 +265,6 @@ class ConstellrDock(ClosableDock):
         self.tasks.clear()
         self.areas.shutdown()
         self.deliveries.shutdown()
-
-
-def _refused(error: Exception) -> bool:
-    from ...api.errors import HttpError
-
-    return isinstance(error, HttpError) and error.status in (401, 403)
 
 
 __all__ = ["ConstellrDock", "api_catalog"]

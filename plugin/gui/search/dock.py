@@ -31,8 +31,10 @@ from ...search.time_range import map_time_range
 from ..assets.panel import AssetsPanel, items_by_fid
 from ..common.closable_dock import ClosableDock
 from ..common.date_typing import DateTyping
-from ..common.draw_tool import PolygonDrawTool
-from ..common.messages import offer_accounts
+from ..common.draw_tool import CanvasDrawing
+from ..common.messages import account_refused, offer_accounts
+from ..common.messages import show_error as show_error_in
+from ..common.slots import guarded
 from .results import ResultsTableController, item_html
 from .thumbnails import ThumbnailView
 from .whole_items import WholeItemsLoader
@@ -76,7 +78,6 @@ class SearchDock(ClosableDock):
         self.results_layer: QgsVectorLayer | None = None
         self.whole_items = WholeItemsLoader(self._whole_items_loaded)
         self._details_fid = None
-        self.draw_tool = PolygonDrawTool(self.canvas)
         self._collection_cache: dict[str, tuple[list, bool]] = {}
         self._filter_supported = True
         self._sort_supported = True
@@ -193,7 +194,10 @@ class SearchDock(ClosableDock):
         self._ask_timer.setInterval(500)
         self._ask_timer.timeout.connect(self._ask_catalog)
         f.collectionsList.itemChanged.connect(self._collections_checked)
-        f.drawButton.toggled.connect(self._toggle_draw)
+        self.drawing = CanvasDrawing(
+            self, self.canvas, f.drawButton, lambda: self.form.drawnRadio.setChecked(True)
+        )
+        self.draw_tool = self.drawing.tool
         f.formToggle.toggled.connect(self._set_form_open)
         f.searchButton.clicked.connect(self.start_search)
         f.cancelButton.clicked.connect(self.cancel_search)
@@ -216,7 +220,6 @@ class SearchDock(ClosableDock):
         f.cloudCheck.toggled.connect(f.cloudSpin.setEnabled)
         f.cloudSpin.setEnabled(f.cloudCheck.isChecked())
         self.draw_tool.polygonChanged.connect(self._polygon_changed)
-        self.canvas.mapToolSet.connect(self._map_tool_changed)
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
 
     # -- the form ---------------------------------------------------------------------
@@ -267,6 +270,7 @@ class SearchDock(ClosableDock):
         settings.set(settings.Key.USE_START, f.startCheck.isChecked())
         settings.set(settings.Key.USE_END, f.endCheck.isChecked())
 
+    @guarded
     def _set_form_open(self, is_open: bool) -> None:
         """Show the form, or fold it into a one-line summary (the toggle's text)."""
         f = self.form
@@ -353,6 +357,7 @@ class SearchDock(ClosableDock):
                 return catalog
         return None
 
+    @guarded
     def _catalog_changed(self, *_args, quiet: bool = False) -> None:
         catalog = self.current_catalog()
         if catalog is None:
@@ -416,7 +421,7 @@ class SearchDock(ClosableDock):
         if outcome.error is not None:
             self.form.collectionsStatus.setText(tr("Collections could not be read."))
             self.show_error(outcome.error)
-            if _refused(outcome.error):
+            if account_refused(outcome.error):
                 self._offer_accounts(current)
             return
         self._filter_supported = outcome.filter_supported
@@ -472,6 +477,7 @@ class SearchDock(ClosableDock):
             self._filter_collections(self.form.collectionsFilter.text())
         self._collections_checked()
 
+    @guarded
     def _filter_collections(self, text: str) -> None:
         if self._server_search:
             self._ask_timer.start()  # the catalog searches; ask once typing pauses
@@ -482,6 +488,7 @@ class SearchDock(ClosableDock):
             item = widget.item(row)
             item.setHidden(bool(needle) and needle not in item.text().lower())
 
+    @guarded
     def _ask_catalog(self) -> None:
         """Send what was typed to a catalog that searches its collections itself."""
         if self._server_search:
@@ -495,6 +502,7 @@ class SearchDock(ClosableDock):
             if widget.item(r).checkState() == Qt.CheckState.Checked
         ]
 
+    @guarded
     def _collections_checked(self, *_args) -> None:
         """Offer the cloud limit only when a ticked collection has ``eo:cloud_cover``."""
         chosen = self.selected_collections()
@@ -521,10 +529,12 @@ class SearchDock(ClosableDock):
         service = catalog.account or f"catalog:{catalog.id}"
         offer_accounts(self.message_bar, service, lambda: self.open_accounts(service))
 
+    @guarded
     def _accounts_for_current(self) -> None:
         catalog = self.current_catalog()
         self.open_accounts((catalog.account or "") if catalog else "")
 
+    @guarded
     def open_accounts(self, service: str = "") -> None:
         from ..common.accounts_dialog import AccountsDialog
 
@@ -533,6 +543,7 @@ class SearchDock(ClosableDock):
         self._collection_cache.clear()
         self._catalog_changed()
 
+    @guarded
     def edit_catalogs(self) -> None:
         from ..common.catalogs_dialog import CatalogsDialog
 
@@ -544,17 +555,7 @@ class SearchDock(ClosableDock):
 
     # -- area -------------------------------------------------------------------------
 
-    def _toggle_draw(self, checked: bool) -> None:
-        if checked:
-            self.form.drawnRadio.setChecked(True)
-            self.canvas.setMapTool(self.draw_tool)
-        elif self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
-
-    def _map_tool_changed(self, new_tool, _old=None) -> None:
-        if new_tool is not self.draw_tool:
-            self.form.drawButton.setChecked(False)
-
+    @guarded
     def _polygon_changed(self) -> None:
         if self.draw_tool.has_polygon():
             self.form.drawnRadio.setChecked(True)
@@ -598,6 +599,7 @@ class SearchDock(ClosableDock):
             sort=(f.sortCombo.currentData() or "") if f.sortCombo.isEnabled() else "",
         )
 
+    @guarded
     def start_search(self) -> None:
         catalog = self.current_catalog()
         if catalog is None or self.search_task is not None:
@@ -615,8 +617,7 @@ class SearchDock(ClosableDock):
         settings.set(settings.Key.USE_CLOUD, f.cloudCheck.isChecked())
         settings.set(settings.Key.SORT, f.sortCombo.currentData() or "")
         self._save_dates()
-        if self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
+        self.drawing.stop()
         http = self._http(catalog)
         if http is None:
             return
@@ -632,6 +633,7 @@ class SearchDock(ClosableDock):
         f.statusLabel.setText(tr("Searching {title}…").format(title=catalog.title))
         QgsApplication.taskManager().addTask(task)
 
+    @guarded
     def cancel_search(self) -> None:
         if self.search_task is not None:
             self.form.statusLabel.setText(tr("Cancelling…"))
@@ -660,7 +662,7 @@ class SearchDock(ClosableDock):
         if outcome.error is not None:
             f.statusLabel.setText(tr("The search failed."))
             self.show_error(outcome.error)
-            if _refused(outcome.error):
+            if account_refused(outcome.error):
                 self._offer_accounts(task.catalog)
             self.searchFinished.emit(outcome)
             return
@@ -706,6 +708,7 @@ class SearchDock(ClosableDock):
             for rejected in outcome.rejected:
                 log.warning(f"Item left out: {rejected}")
 
+    @guarded
     def _user_sorted(self) -> None:
         """A column heading was clicked: the rows no longer follow the catalog's order."""
         if self._last_outcome is not None:
@@ -797,10 +800,7 @@ class SearchDock(ClosableDock):
     # -- messages ---------------------------------------------------------------------
 
     def show_error(self, error: Exception) -> None:
-        message = str(error)
-        details = getattr(error, "details", "")
-        self.message_bar.pushMessage(tr("EO Explorer"), message, Qgis.MessageLevel.Critical, 0)
-        log.error(message + (f"\n{details}" if details else ""))
+        show_error_in(self.message_bar, error)
 
     # -- lifetime ---------------------------------------------------------------------
 
@@ -819,11 +819,8 @@ class SearchDock(ClosableDock):
         self.whole_items.cancel()
         self.assets.cancel()
         self.thumbnails.cancel()
-        if self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
-        self.draw_tool.remove_from_canvas()
+        self.drawing.shutdown()
         try:
-            self.canvas.mapToolSet.disconnect(self._map_tool_changed)
             QgsProject.instance().layerWillBeRemoved.disconnect(self._layer_removed)
         except TypeError:
             pass
@@ -871,16 +868,6 @@ def status_text(outcome, order: str = "") -> str:
     if outcome.count > 1 and _order_text(order):
         text += " " + tr("Rows in the catalog's order ({order}).").format(order=_order_text(order))
     return text
-
-
-def _refused(error: Exception) -> bool:
-    """A 401/403, or a sign-in failure: the account needs fixing."""
-    from ...api.auth import AuthError
-    from ...api.errors import HttpError
-
-    return isinstance(error, AuthError) or (
-        isinstance(error, HttpError) and error.status in (401, 403)
-    )
 
 
 def _icon(name: str):

@@ -28,12 +28,15 @@ from ...api.process import (
     plan_job,
 )
 from ...core import log
+from ...core.tasks import WorkflowTask
 from ...sentinelhub import settings as process_settings
 from ...sentinelhub.areas import make_area, merged_polygons
-from ...sentinelhub.workflow import ProcessTask, process_http
+from ...sentinelhub.workflow import process_http
 from ..common.closable_dock import ClosableDock
-from ..common.draw_tool import PolygonDrawTool
+from ..common.draw_tool import CanvasDrawing
 from ..common.messages import offer_accounts
+from ..common.messages import show_error as show_error_in
+from ..common.slots import guarded
 from .form import (
     BYOC,
     ScriptEditor,
@@ -43,11 +46,10 @@ from .form import (
     fill_static,
     footprint_layer,
     form_options,
-    guarded,
     update_dem_row,
     use_footprint,
 )
-from .run import start_job
+from .run import RunRequest, start_job
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[3] / "ui" / "process_dock.ui"))
 CUSTOM = ""  # presetCombo data of a script that is not a preset
@@ -69,11 +71,10 @@ class ProcessDock(ClosableDock):
         self.canvas = iface.mapCanvas()
         self.http_factory = http_factory
         self.presets = load_presets()
-        self.task: ProcessTask | None = None
+        self.task: WorkflowTask | None = None  # the running Process job
         self.result_layer = None
         self.result_layers: list = []  # one per output of the evalscript, main first
         self.script_name = ""
-        self.draw_tool = PolygonDrawTool(self.canvas)
         self.form = FORM()
         self.setWidget(self._build_body())
         self._estimate_timer = QTimer(self)
@@ -128,14 +129,16 @@ class ProcessDock(ClosableDock):
         f.collectionCombo.currentIndexChanged.connect(self._collection_changed)
         f.presetCombo.activated.connect(self._preset_chosen)
         f.orthorectifyCheck.toggled.connect(self._dem_row)
-        f.drawButton.toggled.connect(self._toggle_draw)
+        self.drawing = CanvasDrawing(
+            self, self.canvas, f.drawButton, lambda: self.form.drawnRadio.setChecked(True)
+        )
+        self.draw_tool = self.drawing.tool
         f.footprintRadio.toggled.connect(self._footprint_chosen)
         f.loadButton.clicked.connect(self._load_clicked)
         f.saveButton.clicked.connect(self._save_clicked)
         f.runButton.clicked.connect(self.run)
         f.cancelButton.clicked.connect(self.cancel)
         self.draw_tool.polygonChanged.connect(self._polygon_changed)
-        self.canvas.mapToolSet.connect(self._map_tool_changed)
         self.canvas.extentsChanged.connect(self.schedule_estimate)
         self.editor.textChanged.connect(self.schedule_estimate)
         for signal in (
@@ -248,19 +251,6 @@ class ProcessDock(ClosableDock):
     # -- area -------------------------------------------------------------------------
 
     @guarded
-    def _toggle_draw(self, checked: bool) -> None:
-        if checked:
-            self.form.drawnRadio.setChecked(True)
-            self.canvas.setMapTool(self.draw_tool)
-        elif self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
-
-    @guarded
-    def _map_tool_changed(self, new_tool, _old=None) -> None:
-        if new_tool is not self.draw_tool:
-            self.form.drawButton.setChecked(False)
-
-    @guarded
     def _polygon_changed(self) -> None:
         if self.draw_tool.has_polygon():
             self.form.drawnRadio.setChecked(True)
@@ -358,11 +348,57 @@ class ProcessDock(ClosableDock):
             self.form.statusLabel.setText(tr("Cancelling…"))
             self.task.cancel()
 
+    # -- what a run reads and calls back (see gui/sentinelhub/run.py) --------------------
+
+    def run_request(self) -> RunRequest:
+        """The form, read once for a run (ValueError or EvalscriptProblem with a sentence)."""
+        job = self.build_job()
+        folder = self.folder_widget.filePath().strip() or process_settings.output_folder()
+        return RunRequest(
+            job=job,
+            endpoint=self.current_endpoint(),
+            folder=Path(folder),
+            style=self.style(job.info),
+            script=self.script_name or "custom",
+        )
+
+    def sign_in(self, endpoint):
+        """The endpoint's HTTP client with its account (EOExplorerError when it cannot)."""
+        return self.http_factory(endpoint)
+
+    def set_running(self, running: bool, status: str | None) -> None:
+        """Run or Cancel enabled, the progress bar shown from 0 while running, the status
+        line (kept when ``status`` is None); drawing stops when a job starts."""
+        f = self.form
+        f.runButton.setEnabled(not running)
+        f.cancelButton.setEnabled(running)
+        f.progressBar.setVisible(running)
+        if running:
+            f.progressBar.setValue(0)
+        if status is not None:
+            f.statusLabel.setText(status)
+        if running:
+            self.drawing.stop()
+
+    def show_progress(self, percent: int, status: str) -> None:
+        self.form.progressBar.setValue(percent)
+        self.form.statusLabel.setText(status)
+
+    def show_status(self, text: str) -> None:
+        self.form.statusLabel.setText(text)
+
+    def show_warning(self, text: str) -> None:
+        self.message_bar.pushMessage(tr("EO Explorer"), text, Qgis.MessageLevel.Warning, 0)
+
+    def job_finished(self, outcome, layers: list | None) -> None:
+        """The job ended: its layers (one per output, main first), None unless it succeeded."""
+        if layers is not None:
+            self.result_layer = layers[0] if layers else None
+            self.result_layers = layers
+        self.processFinished.emit(outcome)
+
     def show_error(self, error: Exception) -> None:
-        message = str(error)
-        details = getattr(error, "details", "")
-        self.message_bar.pushMessage(tr("EO Explorer"), message, Qgis.MessageLevel.Critical, 0)
-        log.error(message + (f"\n{details}" if details else ""))
+        show_error_in(self.message_bar, error)
 
     def offer_accounts(self, service: str) -> None:
         offer_accounts(self.message_bar, service, lambda: self.open_accounts(service))
@@ -386,13 +422,8 @@ class ProcessDock(ClosableDock):
                 pass
         self.task = None
         self._estimate_timer.stop()
-        if self.canvas.mapTool() is self.draw_tool:
-            self.canvas.unsetMapTool(self.draw_tool)
-        self.draw_tool.remove_from_canvas()
-        for signal, slot in (
-            (self.canvas.mapToolSet, self._map_tool_changed),
-            (self.canvas.extentsChanged, self.schedule_estimate),
-        ):
+        self.drawing.shutdown()
+        for signal, slot in ((self.canvas.extentsChanged, self.schedule_estimate),):
             try:
                 signal.disconnect(slot)
             except TypeError:

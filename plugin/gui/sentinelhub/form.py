@@ -6,8 +6,6 @@ otherwise a plain text box; both in a monospace font.
 
 from __future__ import annotations
 
-import functools
-import inspect
 from typing import Any, Optional
 
 from pydantic import ValidationError
@@ -15,7 +13,6 @@ from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
-from ...api.errors import EOExplorerError
 from ...api.process import (
     BACK_COEFFS,
     COLLECTIONS,
@@ -221,32 +218,6 @@ def form_options(form, collection: str, evalscript: str, dem_shown: bool) -> Pro
         return ProcessOptions(**values)
     except ValidationError as exc:
         raise ValueError(tr("Check the form: ") + options_problem(exc)) from None
-
-
-def guarded(method):
-    """A dock method used as a Qt slot: an exception becomes a message, never a crash.
-
-    Only the arguments the method takes are passed (PyQt would otherwise retry a slot
-    that raised TypeError with fewer arguments)."""
-    parameters = list(inspect.signature(method).parameters.values())[1:]
-    if any(p.kind == p.VAR_POSITIONAL for p in parameters):
-        count = None
-    else:
-        count = len([p for p in parameters if p.kind == p.POSITIONAL_OR_KEYWORD])
-
-    @functools.wraps(method)
-    def slot(self, *args):
-        try:
-            return method(self, *(args if count is None else args[:count]))
-        except (ValueError, OSError, EOExplorerError) as exc:
-            self.show_error(exc)
-        except Exception as exc:  # noqa: BLE001 - a slot must never raise into Qt
-            from ...core.tasks import unexpected
-
-            self.show_error(unexpected(exc))
-        return None
-
-    return slot
 
 
 def estimate_text(job) -> str:

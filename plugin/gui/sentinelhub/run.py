@@ -1,25 +1,54 @@
-"""Starting a Process job from the dock, and showing its outcome."""
+"""Starting a Process job from the dock, and showing its outcome.
+
+The run reads the form once, as a :class:`RunRequest` the dock builds
+(:meth:`ProcessDock.run_request`), and talks back to the dock only through this interface:
+
+* ``sign_in(endpoint)`` → the endpoint's HTTP client (EOExplorerError when it cannot);
+* ``show_error(error)``, ``offer_accounts(account)``, ``show_warning(text)``;
+* ``set_running(running, status)`` (buttons, progress bar, status line; stops drawing),
+  ``show_progress(percent, status)``, ``show_status(text)``;
+* ``task`` (the running task, ``None`` when idle) and ``job_finished(outcome, layers)``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ...api.auth import AuthError
-from ...api.errors import CredentialsRequired, EOExplorerError, HttpError
+from ...api.errors import EOExplorerError
 from ...api.evalscripts import find_preset, guess_style
-from ...api.process import output_stem
-from ...api.process_client import EMPTY_RESULT_HINT, ProcessClient, ProcessError
+from ...api.process import Endpoint, ProcessJob, output_stem
+from ...api.process_client import EMPTY_RESULT_HINT, ProcessClient
 from ...core import log
 from ...sentinelhub import settings as process_settings
 from ...sentinelhub.styles import add_result
-from ...sentinelhub.workflow import ProcessOutcome, ProcessTask, unique_path
+from ...sentinelhub.workflow import (
+    ProcessOutcome,
+    SlowingDown,
+    TilesReceived,
+    process_task,
+    unique_path,
+)
+from ..common.messages import account_refused
+from ..common.slots import call
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """What a Process run needs from the dock's form, read once when Run is pressed."""
+
+    job: ProcessJob
+    endpoint: Endpoint
+    folder: Path  # where the result goes (the form's folder, or the saved one)
+    style: str  # how the main output is styled ("rgb", "grey", ...)
+    script: str  # the evalscript's name for file and layer names ("custom" when unnamed)
 
 
 def layer_name(collection: str, script: str, start, end) -> str:
@@ -33,27 +62,24 @@ def layer_name(collection: str, script: str, start, end) -> str:
 
 def start_job(dock) -> None:
     """Check the form, sign in, and start the task (errors are raised as sentences)."""
-    f = dock.form
-    job = dock.build_job()
-    endpoint = dock.current_endpoint()
+    request = dock.run_request()
+    job, endpoint = request.job, request.endpoint
     try:
-        http = dock.http_factory(endpoint)
+        http = dock.sign_in(endpoint)
     except EOExplorerError as exc:
         dock.show_error(exc)
         dock.offer_accounts(endpoint.account)
         return
-    folder = Path(dock.folder_widget.filePath().strip() or process_settings.output_folder())
-    process_settings.set_output_folder(str(folder))
+    process_settings.set_output_folder(str(request.folder))
     info = job.info
-    style = dock.style(info)
-    script = dock.script_name or "custom"
+    style, script = request.style, request.script
     options = job.options
     out_path = unique_path(
-        folder, output_stem(options.collection, script, options.start, options.end)
+        request.folder, output_stem(options.collection, script, options.start, options.end)
     )
     nodata = info.nodata if info.nodata is not None else (0.0 if style == "rgb" else None)
     client = ProcessClient(http, endpoint.process_url)
-    task = ProcessTask(job, client, out_path, process_settings.workers(), nodata)
+    task = process_task(job, client, out_path, process_settings.workers(), nodata)
     name = layer_name(options.collection, script, options.start, options.end)
     # One raster per output of the evalscript: the main one styled as the form says, the
     # others by their bands and sample type.
@@ -61,88 +87,71 @@ def start_job(dock) -> None:
         i: style if i == job.output_ids[0] else guess_style(info.output(i)) for i in job.output_ids
     }
     estimate = job.estimate_units()
-    task.tileProgress.connect(lambda done, total: _guard(dock, _progress, dock, done, total))
-    task.waiting.connect(lambda seconds: _guard(dock, _waiting, dock, seconds))
+    account = endpoint.account
+    task.reported.connect(lambda payload: call(dock, _reported, dock, payload))
     task.completed.connect(
-        lambda outcome, t=task: _guard(dock, _completed, dock, t, outcome, styles, name, estimate)
+        lambda outcome, t=task: call(
+            dock, _completed, dock, t, outcome, styles, name, estimate, account
+        )
     )
     dock.task = task
-    f.runButton.setEnabled(False)
-    f.cancelButton.setEnabled(True)
-    f.progressBar.setVisible(True)
-    f.progressBar.setValue(0)
     count = len(job.requests())
-    f.statusLabel.setText(
-        tr("Requesting {n} image(s) from {host}…").format(n=count, host=endpoint.title)
+    dock.set_running(
+        True, tr("Requesting {n} image(s) from {host}…").format(n=count, host=endpoint.title)
     )
-    if dock.canvas.mapTool() is dock.draw_tool:
-        dock.canvas.unsetMapTool(dock.draw_tool)
     QgsApplication.taskManager().addTask(task)
 
 
-def _guard(dock, function, *args) -> None:
-    try:
-        function(*args)
-    except Exception as exc:  # noqa: BLE001 - a slot must never raise
-        from ...core.tasks import unexpected
-
-        dock.show_error(unexpected(exc))
+def _reported(dock, payload) -> None:
+    if isinstance(payload, TilesReceived):
+        _progress(dock, payload.done, payload.total)
+    elif isinstance(payload, SlowingDown):
+        _waiting(dock, payload.seconds)
 
 
 def _progress(dock, done: int, total: int) -> None:
-    dock.form.progressBar.setValue(int(100 * done / max(1, total)))
-    dock.form.statusLabel.setText(
-        tr("{done} of {total} image(s) received").format(done=done, total=total)
+    dock.show_progress(
+        int(100 * done / max(1, total)),
+        tr("{done} of {total} image(s) received").format(done=done, total=total),
     )
 
 
 def _waiting(dock, seconds: float) -> None:
-    dock.form.statusLabel.setText(
+    dock.show_status(
         tr("Sentinel Hub asked to slow down: waiting {s} s before the next request…").format(
             s=f"{seconds:.1f}"
         )
     )
 
 
-def refused(error: Exception) -> bool:
-    """The account needs fixing: a sign-in failure, no account, or a 401/403."""
-    if isinstance(error, (AuthError, CredentialsRequired)):
-        return True
-    if isinstance(error, ProcessError):
-        return error.status in (401, 403) and not error.out_of_units
-    return isinstance(error, HttpError) and error.status in (401, 403)
-
-
-def _completed(dock, task, outcome: ProcessOutcome, styles: dict, name: str, estimate: float):
+def _completed(
+    dock, task, outcome: ProcessOutcome, styles: dict, name: str, estimate: float, account: str
+):
     if task is not dock.task:
         return  # the dock was shut down meanwhile
     dock.task = None
-    f = dock.form
-    f.runButton.setEnabled(True)
-    f.cancelButton.setEnabled(False)
-    f.progressBar.setVisible(False)
+    layers = None
     if outcome.cancelled:
-        f.statusLabel.setText(tr("Cancelled: nothing was saved."))
+        dock.set_running(False, tr("Cancelled: nothing was saved."))
     elif outcome.error is not None:
-        f.statusLabel.setText(tr("The request failed."))
+        dock.set_running(False, tr("The request failed."))
         dock.show_error(outcome.error)
-        if refused(outcome.error):
-            dock.offer_accounts(dock.current_endpoint().account)
+        if account_refused(outcome.error):
+            dock.offer_accounts(account)
     else:
-        _loaded(dock, outcome, styles, name, estimate)
-    dock.processFinished.emit(outcome)
+        dock.set_running(False, None)
+        layers = _loaded(dock, outcome, styles, name, estimate)
+    dock.job_finished(outcome, layers)
 
 
-def _loaded(dock, outcome: ProcessOutcome, styles: dict, name: str, estimate: float) -> None:
+def _loaded(dock, outcome: ProcessOutcome, styles: dict, name: str, estimate: float) -> list:
     several = len(outcome.outputs) > 1
     layers = []
     for result in reversed(outcome.outputs):  # each goes on top: the main one ends first
         title = f"{name} · {result.id}" if several else name
         layers.insert(0, add_result(result.path, title, styles.get(result.id, "grey")))
-    dock.result_layer = layers[0] if layers else None
-    dock.result_layers = layers
     units = outcome.units or estimate
-    dock.form.statusLabel.setText(
+    dock.show_status(
         tr("Saved {file} ({n} request(s), {units} processing units); request in {json}.").format(
             file=outcome.path.name,
             n=outcome.requests,
@@ -153,15 +162,9 @@ def _loaded(dock, outcome: ProcessOutcome, styles: dict, name: str, estimate: fl
     log.info(f"Process result {outcome.path} from {outcome.requests} request(s)")
     if outcome.failed:
         text = tr("{n} image(s) failed after retries and are empty in the result: {which}")
-        dock.message_bar.pushMessage(
-            tr("EO Explorer"),
-            text.format(n=len(outcome.failed), which=outcome.failed_text()),
-            Qgis.MessageLevel.Warning,
-            0,
-        )
+        dock.show_warning(text.format(n=len(outcome.failed), which=outcome.failed_text()))
         for tile, error in outcome.failed:
             log.warning(f"Tile {tile.name} failed: {error}\n{getattr(error, 'details', '')}")
     if outcome.empty:
-        dock.message_bar.pushMessage(
-            tr("EO Explorer"), tr(EMPTY_RESULT_HINT), Qgis.MessageLevel.Warning, 0
-        )
+        dock.show_warning(tr(EMPTY_RESULT_HINT))
+    return layers

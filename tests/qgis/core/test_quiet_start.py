@@ -94,7 +94,7 @@ def test_loading_the_plugin_and_its_docks_asks_for_no_master_password(
         assert plugin.process.dock is not None
         qgis_app.processEvents()
         # Opening them again (the user clicks the toolbar buttons) asks for nothing either.
-        for action in (plugin.actions[0], plugin.constellr.action, plugin.process.action):
+        for action in (plugin.search.action, plugin.constellr.action, plugin.process.action):
             action.setChecked(False)
             action.setChecked(True)
         qgis_app.processEvents()
