@@ -19,7 +19,7 @@ from ...api.errors import EOExplorerError
 from ...assets import s3, streaming
 from ...assets.tasks import DownloadTask
 from ...constellr import layers as constellr_layers
-from ...constellr.tasks import api_catalog
+from ...constellr.client import api_catalog
 from ...core import log, settings
 from ..common.slots import guarded
 
