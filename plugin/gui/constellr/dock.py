@@ -282,6 +282,7 @@ class ConstellrDock(ClosableDock):
             try:
                 task.cancel()
                 task.completed.disconnect()
+                task.reported.disconnect()  # last: raises when nothing listens
             except (RuntimeError, TypeError):
                 pass  # already finished and deleted by the task manager
         self.tasks.clear()

@@ -320,6 +320,7 @@ class OrderForm(QWidget):
         if task is None:
             self.form.submitButton.setEnabled(True)
 
+    @guarded
     def _batch_placed(self, progress: SubmitProgress) -> None:
         """A batch is placed: say how many of the orders are, the others still going."""
         if progress.total and len(progress.orders) < progress.total:
