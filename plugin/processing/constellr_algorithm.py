@@ -36,16 +36,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate
 
 from ..api.constellr import CreationUnknown, NotCreated
-from ..api.constellr_rules import FREQUENCIES, AreaRef, OrderInvalid, validate_spec
+from ..api.constellr_rules import FREQUENCIES
 from ..api.errors import EOExplorerError
 from ..core.i18n import tr
+from ..core.tasks import processing_progress
 from ..map.fields import field
 
 ILLUMINATIONS = (None, "day", "night")
-
-
-def _problems_text(exc: OrderInvalid) -> str:
-    return " ".join(f"[{field}] {' '.join(messages)}" for field, messages in exc.errors.items())
 
 
 class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
@@ -179,7 +176,7 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
     # -- main thread: the account -----------------------------------------------------
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: ARG002, N802 - QGIS override
-        from ..constellr.tasks import open_client
+        from ..constellr.client import open_client
 
         self._client, self._prepare_error = None, None
         try:
@@ -249,6 +246,8 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
     # -- running ----------------------------------------------------------------------
 
     def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802 - QGIS override
+        from ..constellr.workflow import Polygon, place_orders
+
         if getattr(self, "_prepare_error", None) is not None:
             raise QgsProcessingException(str(self._prepare_error))
         client = self._client
@@ -273,109 +272,52 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        try:
-            rows = self._run(client, source, name_field, data, check_only, feedback)
-        except EOExplorerError as exc:
-            if exc.details:
-                feedback.pushDebugInfo(exc.details)
-            raise QgsProcessingException(str(exc)) from exc
-        placed = 0
-        for feature, values in rows:
+        polygons = self._polygons(source, name_field, feedback)
+        outcome = place_orders(
+            client,
+            [Polygon(name, geojson, feature.id()) for feature, name, geojson in polygons],
+            data,
+            processing_progress(feedback),
+            check_only=check_only,
+        )
+        if outcome.error is not None:
+            if outcome.error.details:
+                feedback.pushDebugInfo(outcome.error.details)
+            raise QgsProcessingException(_failure_text(outcome)) from outcome.error
+        for (feature, name, _geojson), ref, area, order in zip(
+            polygons, outcome.refs, outcome.areas, outcome.orders
+        ):
+            measured = area.ref() if area is not None else ref
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            out.setAttributes(values)
+            out.setAttributes(
+                [
+                    name,
+                    area.id if area is not None else "",
+                    measured.bbox_width,
+                    measured.bbox_height,
+                    order.id if order is not None else "",
+                    order.state if order is not None else "",
+                ]
+            )
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-            placed += 1 if values[4] else 0
-        feedback.pushInfo(tr("{0} order(s) placed.").format(placed))
-        return {self.OUTPUT: dest_id, self.ORDERS: placed}
+        feedback.pushInfo(tr("{0} order(s) placed.").format(outcome.placed))
+        return {self.OUTPUT: dest_id, self.ORDERS: outcome.placed}
 
-    def _validate(self, data: dict, refs: list[AreaRef], products: list[str]):
-        try:
-            return validate_spec({**data, "areas": refs}, products=products or None)
-        except OrderInvalid as exc:
-            raise QgsProcessingException(
-                tr("Nothing was ordered: ") + _problems_text(exc)
-            ) from None
 
-    def _run(self, client, source, name_field: str, data: dict, check_only: bool, feedback):
-        cancelled = feedback.isCanceled
-        polygons = self._polygons(source, name_field, feedback)
-        existing = {area.name: area for area in client.areas(cancelled)}
-        products = client.products(cancelled)
-        refs = []
-        for feature, name, geojson in polygons:
-            if name in existing:
-                feedback.pushInfo(tr("{0}: the existing area of that name is used.").format(name))
-                refs.append(existing[name].ref())
-                continue
-            info = client.geometry_info(geojson, cancelled)
-            refs.append(
-                AreaRef(
-                    id=f"feature {feature.id()}",
-                    name=name,
-                    bbox_width=info.bbox_width,
-                    bbox_height=info.bbox_height,
-                )
-            )
-        self._validate(data, refs, products)  # before anything is created
-        if check_only:
-            feedback.pushInfo(tr("Checked: the orders are valid. Nothing was created."))
-            return [
-                (f, [name, "", ref.bbox_width, ref.bbox_height, "", ""])
-                for (f, name, _g), ref in zip(polygons, refs)
-            ]
-        areas = []
-        for _feature, name, geojson in polygons:
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled before all areas were created."))
-            area = existing.get(name) or client.create_area(name, geojson)
-            if name not in existing:
-                feedback.pushInfo(tr("Area {0} created.").format(name))
-            areas.append(area)
-        spec = self._validate(data, [a.ref() for a in areas], products)
-        orders = []
-        for number, batch in enumerate(spec.batches(), start=1):
-            if feedback.isCanceled():
-                break
-            try:
-                result = client.submit(batch)
-            except EOExplorerError as exc:
-                if isinstance(exc, (NotCreated, CreationUnknown)):
-                    exc.message += " " + tr(
-                        "Look for the tag {0} in the Orders tab of the Constellr dock before "
-                        "running the algorithm again: a new run sends new orders."
-                    ).format(batch.tag)
-                if orders:
-                    exc.message = (
-                        tr("{0} order(s) of earlier batches were placed. ").format(len(orders))
-                        + exc.message
-                    )
-                raise
-            if result.recovered:
-                feedback.pushWarning(
-                    tr(
-                        "Batch {0}: the answer was lost, but its orders are in the order "
-                        "list; nothing was sent twice."
-                    ).format(number)
-                )
-            orders.extend(result.created)
-            feedback.setProgress(100.0 * len(orders) / max(1, len(areas)))
-        rows = []
-        for (feature, name, _g), area in zip(polygons, areas):
-            order = next((o for o in orders if o.area_of_interest_id == area.id), None)
-            if order is not None:
-                orders.remove(order)
-            rows.append(
-                (
-                    feature,
-                    [
-                        name,
-                        area.id,
-                        area.bbox_width,
-                        area.bbox_height,
-                        order.id if order else "",
-                        order.state if order else "",
-                    ],
-                )
-            )
-        return rows
+def _failure_text(outcome) -> str:
+    """The workflow's sentence, with what a new run of the algorithm would do."""
+    error = outcome.error
+    message = str(error)
+    submitted = outcome.submitted
+    if isinstance(error, (NotCreated, CreationUnknown)) and submitted.remaining:
+        message += " " + tr(
+            "Look for the tag {0} in the Orders tab of the Constellr dock before "
+            "running the algorithm again: a new run sends new orders."
+        ).format(submitted.remaining[0].tag)
+    if submitted.orders and error is submitted.error:
+        message = (
+            tr("{0} order(s) of earlier batches were placed. ").format(len(submitted.orders))
+            + message
+        )
+    return message

@@ -16,7 +16,7 @@ from ...api.assets import AssetProblem
 from ...api.errors import EOExplorerError
 from ...assets import workflow
 from ...constellr import layers as constellr_layers
-from ...constellr.tasks import api_catalog
+from ...constellr.client import api_catalog
 from ...core import log, settings
 from ..common.slots import guarded
 

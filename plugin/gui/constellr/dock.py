@@ -19,16 +19,10 @@ from qgis.PyQt.QtCore import QCoreApplication, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QMessageBox, QSizePolicy, QWidget
 
 from ...api.errors import EOExplorerError
-from ...constellr.tasks import (
-    ConstellrTask,
-    Outcome,
-    Reference,
-    api_base_url,
-    api_catalog,
-    load_reference,
-    open_client,
-)
+from ...constellr.client import api_base_url, api_catalog, open_client
+from ...constellr.workflow import Outcome, Reference, load_reference, run_job
 from ...core import credentials
+from ...core.tasks import Progress, WorkflowTask
 from ..common.closable_dock import ClosableDock
 from ..common.messages import account_refused, offer_accounts
 from ..common.messages import show_error as show_error_in
@@ -48,7 +42,7 @@ def tr(text: str) -> str:
 class ConstellrDock(ClosableDock):
     """Gathers what the user wants, runs it in tasks, shows the answers."""
 
-    referenceLoaded = pyqtSignal(object)  # a constellr_tasks.Reference (tests, scripting)
+    referenceLoaded = pyqtSignal(object)  # a constellr.workflow.Reference (tests, scripting)
 
     def __init__(self, iface, parent=None, client_factory: Callable[[], Any] = open_client):
         super().__init__(tr("EO Explorer – Constellr"), parent)
@@ -58,7 +52,7 @@ class ConstellrDock(ClosableDock):
         self.client_factory = client_factory
         #: how the dock asks a yes/no question (tests replace it)
         self.confirm: Callable[[str], bool] = self._ask
-        self.tasks: set[ConstellrTask] = set()
+        self.tasks: set[WorkflowTask] = set()
         self.reference = Reference()
         self._closed = False
         self.form = FORM()
@@ -123,25 +117,44 @@ class ConstellrDock(ClosableDock):
         work: Callable[[Any, Callable[[], bool]], Any],
         done: Callable[[Outcome], None],
         client=None,
-    ) -> Optional[ConstellrTask]:
+        workflow: Optional[Callable[[Any, Progress], Any]] = None,
+        reported: Optional[Callable[[Any], None]] = None,
+    ) -> Optional[WorkflowTask]:
         """Run ``work(client, is_cancelled)`` in a task; ``done(outcome)`` on the main thread.
 
-        ``done`` sees errors too; unless it returns True, an error is shown in the bar.
+        ``done`` sees errors too; unless it returns True, an error is shown in the bar. A
+        ``workflow(client, progress)`` (then ``work`` is None) returns its own outcome, which
+        ``done`` gets as ``Outcome.value``; ``reported`` gets its progress snapshots.
         """
         client = client or self.client()
         if client is None:
             return None
-        task = ConstellrTask(
+        if workflow is not None:
+
+            def job(progress: Progress) -> Outcome:
+                return Outcome(value=workflow(client, progress))
+        else:
+
+            def job(progress: Progress) -> Outcome:
+                return run_job(lambda cancelled: work(client, cancelled), progress)
+
+        task = WorkflowTask(
             tr("EO Explorer: {what}").format(what=description),
-            lambda cancelled: work(client, cancelled),
+            job,
+            failed=lambda error: Outcome(error=error),
+            succeeded=lambda outcome: (
+                not (outcome.error or outcome.cancelled or getattr(outcome.value, "error", None))
+            ),
         )
+        if reported is not None:
+            task.reported.connect(reported)
         task.completed.connect(lambda outcome, t=task: self._finished(t, outcome, done))
         self.tasks.add(task)
         QgsApplication.taskManager().addTask(task)
         return task
 
     @guarded
-    def _finished(self, task: ConstellrTask, outcome: Outcome, done) -> None:
+    def _finished(self, task: WorkflowTask, outcome: Outcome, done) -> None:
         self.tasks.discard(task)
         if self._closed:
             return  # the dock was shut down meanwhile
@@ -260,6 +273,7 @@ class ConstellrDock(ClosableDock):
             try:
                 task.cancel()
                 task.completed.disconnect()
+                task.reported.disconnect()  # last: raises when nothing listens
             except (RuntimeError, TypeError):
                 pass  # already finished and deleted by the task manager
         self.tasks.clear()

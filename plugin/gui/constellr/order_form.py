@@ -25,7 +25,7 @@ from ...api.constellr_rules import (
     validate_spec,
 )
 from ...api.errors import Cancelled, HttpError
-from ...constellr.tasks import SubmitProgress, submit_batches
+from ...constellr.workflow import SubmitProgress, submit_batches
 from ..common.slots import guarded
 
 FORM, _ = uic.loadUiType(
@@ -66,7 +66,7 @@ def utc_today() -> QDate:
 
 
 class OrderForm(QWidget):
-    submitted = pyqtSignal(object)  # a constellr_tasks.SubmitProgress
+    submitted = pyqtSignal(object)  # a constellr.workflow.SubmitProgress
 
     def __init__(self, dock, parent=None) -> None:
         super().__init__(parent)
@@ -312,11 +312,23 @@ class OrderForm(QWidget):
         self._status(tr("Placing {n} order(s)…").format(n=sum(len(b.orders) for b in batches)))
         task = self.dock.run(
             tr("place Constellr orders"),
-            lambda client, cancelled: submit_batches(client, batches, cancelled),
+            None,
             self._submitted,
+            workflow=lambda client, progress: submit_batches(client, batches, progress),
+            reported=self._batch_placed,
         )
         if task is None:
             self.form.submitButton.setEnabled(True)
+
+    @guarded
+    def _batch_placed(self, progress: SubmitProgress) -> None:
+        """A batch is placed: say how many of the orders are, the others still going."""
+        if progress.total and len(progress.orders) < progress.total:
+            self._status(
+                tr("Placing {n} order(s)… {done} placed.").format(
+                    n=progress.total, done=len(progress.orders)
+                )
+            )
 
     def _submitted(self, outcome) -> bool:
         self.form.submitButton.setEnabled(True)

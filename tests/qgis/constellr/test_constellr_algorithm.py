@@ -35,9 +35,9 @@ def unlocked_auth_database(unlocked_auth):
 @pytest.fixture(autouse=True)
 def quick_client(monkeypatch):
     """Clients that look for a lost batch for 5 s and time out after 1 s of silence."""
-    from eo_explorer.plugin.constellr import tasks as constellr_tasks
+    from eo_explorer.plugin.constellr import client as constellr_client
 
-    opened = constellr_tasks.open_client
+    opened = constellr_client.open_client
 
     def tuned():
         client = opened()
@@ -45,7 +45,7 @@ def quick_client(monkeypatch):
         client.look_for, client.look_every = 5.0, 0.2
         return client
 
-    monkeypatch.setattr(constellr_tasks, "open_client", tuned)
+    monkeypatch.setattr(constellr_client, "open_client", tuned)
 
 
 @pytest.fixture()
