@@ -62,15 +62,18 @@ _STYLERS: list = []  # post-processors must outlive the algorithm instance
 
 
 class _Styler(QgsProcessingLayerPostProcessorInterface):
-    def __init__(self, style: str) -> None:
+    def __init__(self, style: str, acquired: tuple[str, str] = ("", "")) -> None:
         super().__init__()
         self.style = style
+        self.acquired = acquired  # the job's time range, for the Temporal Controller
 
     def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: ARG002, N802 - QGIS override
+        from ..map.rasters import set_acquisition_time
         from ..sentinelhub.styles import apply_style
 
         try:
             apply_style(layer, self.style)
+            set_acquisition_time(layer, *self.acquired)
         except Exception as exc:  # noqa: BLE001 - styling never fails the run
             feedback.pushWarning(tr("The result could not be styled: {0}").format(exc))
 
@@ -408,15 +411,16 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
         if outcome.empty:
             feedback.pushWarning(tr(EMPTY_RESULT_HINT))
         feedback.pushInfo(tr("Saved {0} and {1}").format(out_path, outcome.request_path))
+        acquired = (outcome.start, outcome.end)  # when the layers show in the Temporal Controller
         if context.willLoadLayerOnCompletion(str(out_path)):
-            styler = _Styler(style)
+            styler = _Styler(style, acquired)
             _STYLERS.append(styler)
             del _STYLERS[:-8]
             context.layerToLoadOnCompletionDetails(str(out_path)).setPostProcessor(styler)
         for result in outcome.outputs[1:]:  # the evalscript's other outputs, beside OUTPUT
             feedback.pushInfo(tr("Output {0} saved as {1}").format(result.id, result.path))
             if context.willLoadLayerOnCompletion(str(out_path)):
-                self._load_beside(context, result, guess_style(info.output(result.id)))
+                self._load_beside(context, result, guess_style(info.output(result.id)), acquired)
         return {
             self.OUTPUT: str(out_path),
             self.REQUESTS: outcome.requests,
@@ -426,11 +430,11 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
         }
 
     @staticmethod
-    def _load_beside(context, result, style: str) -> None:
+    def _load_beside(context, result, style: str, acquired: tuple[str, str]) -> None:
         details = QgsProcessingContext.LayerDetails(
             f"{Path(result.path).stem}", context.project(), result.id
         )
-        styler = _Styler(style)
+        styler = _Styler(style, acquired)
         _STYLERS.append(styler)
         del _STYLERS[:-8]
         details.setPostProcessor(styler)

@@ -26,6 +26,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 from ..map.footprints import results_group
+from ..map.rasters import set_acquisition_time
 
 #: NDVI: water and clouds, bare soil, sparse to dense vegetation.
 NDVI_STOPS = (
@@ -113,13 +114,19 @@ def apply_style(layer: QgsRasterLayer, style: str) -> None:
 
 
 def add_result(
-    path: Path, name: str, style: str, project: QgsProject | None = None
+    path: Path,
+    name: str,
+    style: str,
+    project: QgsProject | None = None,
+    acquired: tuple[str, str] = ("", ""),
 ) -> QgsRasterLayer:
-    """Open the result, style it and put it on top of the EO Explorer group."""
+    """Open the result, style it and put it on top of the EO Explorer group; ``acquired``
+    (the job's time range) lets QGIS's Temporal Controller show it then."""
     layer = QgsRasterLayer(str(path), name, "gdal")
     if not layer.isValid():
         raise ValueError(tr("QGIS could not open {path} as a raster.").format(path=path))
     apply_style(layer, style)
+    set_acquisition_time(layer, *acquired)
     project = project or QgsProject.instance()
     project.addMapLayer(layer, False)
     results_group(project).insertLayer(0, layer)

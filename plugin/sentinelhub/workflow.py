@@ -19,7 +19,7 @@ from typing import Any, Optional
 
 from ..api.errors import EOExplorerError
 from ..api.http import HttpClient
-from ..api.process import ProcessJob
+from ..api.process import ProcessJob, iso
 from ..api.process_client import (
     EMPTY_RESULT_HINT,
     ProcessClient,
@@ -60,6 +60,9 @@ class ProcessOutcome:
     error: Optional[EOExplorerError] = None
     bands: int = 0
     data_type: str = ""
+    #: the job's time range (ISO 8601, UTC): the acquisition time its rasters carry
+    start: str = ""
+    end: str = ""
 
     def failed_text(self) -> str:
         return "; ".join(f"tile {t.name}: {e}" for t, e in self.failed[:3]) + (
@@ -107,7 +110,7 @@ def execute(
     is_cancelled: Callable[[], bool] = lambda: False,
 ) -> ProcessOutcome:
     """Fetch the tiles, write ``out_path`` (COG) and ``out_path.json``; never raises."""
-    outcome = ProcessOutcome()
+    outcome = ProcessOutcome(start=iso(job.options.start), end=iso(job.options.end))
     folder: Optional[Path] = None
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -149,7 +149,9 @@ def _loaded(dock, outcome: ProcessOutcome, styles: dict, name: str, estimate: fl
     layers = []
     for result in reversed(outcome.outputs):  # each goes on top: the main one ends first
         title = f"{name} · {result.id}" if several else name
-        layers.insert(0, add_result(result.path, title, styles.get(result.id, "grey")))
+        style = styles.get(result.id, "grey")
+        acquired = (outcome.start, outcome.end)
+        layers.insert(0, add_result(result.path, title, style, acquired=acquired))
     units = outcome.units or estimate
     dock.show_status(
         tr("Saved {file} ({n} request(s), {units} processing units); request in {json}.").format(

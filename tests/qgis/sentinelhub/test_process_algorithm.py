@@ -202,6 +202,8 @@ def test_ndvi_loaded_result_has_the_ndvi_ramp(sh, layer_tree_view, tmp_path):
     renderer = loaded(result["OUTPUT"]).renderer()
     assert isinstance(renderer, QgsSingleBandPseudoColorRenderer)
     assert renderer.legendSymbologyItems()[0][0] == "-1 water, clouds"
+    # shown by the Temporal Controller during the job's time range, as from the dock
+    assert loaded(result["OUTPUT"]).temporalProperties().isActive()
 
 
 def test_errors_are_processing_exceptions(sh, tmp_path):

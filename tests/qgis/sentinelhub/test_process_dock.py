@@ -15,7 +15,7 @@ from qgis.core import (
     QgsRectangle,
     QgsSingleBandPseudoColorRenderer,
 )
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QDate, Qt
 
 from tests.servers.common import faults
 from tests.servers.sentinelhub.process_server import ProcessApiServer, pattern, pixel_centres
@@ -122,6 +122,16 @@ def test_ndvi_of_a_drawn_field_becomes_a_styled_layer(
     assert "0.6 dense vegetation" in labels and "-1 water, clouds" in labels
     assert renderer.classificationMin() == -1.0 and renderer.classificationMax() == 1.0
     assert "Saved" in dock.form.statusLabel.text()
+    # QGIS's Temporal Controller shows it during the time range the request asked for.
+    asked = body["input"]["data"][0]["dataFilter"]["timeRange"]
+    shown = layer.temporalProperties()
+    assert shown.isActive()
+    span = shown.fixedTemporalRange()
+    iso = Qt.DateFormat.ISODate
+    assert (span.begin().toUTC().toString(iso), span.end().toUTC().toString(iso)) == (
+        asked["from"],
+        asked["to"],
+    )
 
 
 # -- a large area: several tiles, one seamless COG ------------------------------------------
