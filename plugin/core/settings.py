@@ -223,6 +223,19 @@ def catalogs() -> list[Catalog]:
     )
 
 
+def default_catalog_id() -> str:
+    """The catalog a new search starts on: the one last searched in the Search dock; before
+    any, the sandbox where ``make run`` started one, else the default (CDSE)."""
+    ids = [c.id for c in catalogs()]
+    if QgsSettings().contains(PREFIX + Key.LAST_CATALOG):
+        last = get(Key.LAST_CATALOG)
+        if last in ids:
+            return last
+    if "sandbox" in ids:
+        return "sandbox"
+    return DEFAULTS[Key.LAST_CATALOG]
+
+
 def save_catalogs(entries: list[Catalog]) -> None:
     """Store what differs from the presets (edited presets and the user's own)."""
     from ..api.catalogs import PRESETS

@@ -1,7 +1,9 @@
 """Processing algorithm "Search catalog": a catalog search whose result is a footprints layer.
 
-Processing runs ``processAlgorithm`` in a background thread already, so the search runs
-here directly, page by page, with the feedback object for progress and cancelling.
+A thin adapter over :func:`plugin.search.workflow.search`, the search the Search dock runs:
+Processing runs ``processAlgorithm`` in a background thread already, so the workflow runs
+here with the feedback for progress, log lines and cancelling, and each page's footprints
+go to the output as they arrive.
 """
 
 from __future__ import annotations
@@ -31,17 +33,17 @@ from qgis.core import (
 )
 
 from ..api.catalogs import Catalog
-from ..api.errors import Cancelled, EOExplorerError
-from ..api.footprints import convert_items
+from ..api.errors import EOExplorerError
 from ..api.geometry import SearchArea
 from ..api.http import HttpClient
 from ..api.search import SearchRequest, is_sentinelhub_catalog
-from ..api.stac import StacClient
 from ..core import settings
 from ..core.i18n import tr
 from ..core.network import http_for
+from ..core.tasks import processing_progress
 from ..map.areas import WGS84, extent_area, geometries_area
-from ..map.footprints import footprint_fields, move_into_group, style_footprints, to_features
+from ..map.footprints import footprint_fields, move_into_group, style_footprints
+from ..search.workflow import search
 
 #: Rejected items reported one by one; the rest are counted.
 MAX_REJECTED_WARNINGS = 20
@@ -145,7 +147,7 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterString(
                 self.CATALOG,
                 tr("Catalog (id or STAC API URL)"),
-                defaultValue=settings.DEFAULTS[settings.Key.LAST_CATALOG],
+                defaultValue=settings.default_catalog_id(),  # the Search dock's last catalog
             )
         )
         self.addParameter(
@@ -361,64 +363,27 @@ class SearchCatalogAlgorithm(QgsProcessingAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
-        count = 0
-        matched: Optional[int] = None
-        rejected = 0
-        filtered = 0
-        http = None
+        def write(features) -> None:
+            if features and not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+
+        if catalog.title.rstrip("/") == catalog.url.rstrip("/"):
+            feedback.pushInfo(tr("Searching {0}").format(catalog.url))
+        else:
+            feedback.pushInfo(tr("Searching {0} ({1})").format(catalog.title, catalog.url))
+        http = getattr(self, "_http", None) or HttpClient()
         try:
-            request.validate(catalog.url)
-            if catalog.title.rstrip("/") == catalog.url.rstrip("/"):
-                feedback.pushInfo(tr("Searching {0}").format(catalog.url))
-            else:
-                feedback.pushInfo(tr("Searching {0} ({1})").format(catalog.title, catalog.url))
-            http = getattr(self, "_http", None) or HttpClient()
-            client = StacClient.open(catalog.url, http, is_cancelled=feedback.isCanceled)
-            client.get_only = catalog.get_only
-            if request.cloud_filter_is_local(client.capabilities):
-                feedback.pushInfo(
-                    tr(
-                        "This catalog cannot filter by cloud cover; items above "
-                        "the limit are dropped after download."
-                    )
-                )
-            for page in client.search(request, feedback.isCanceled):
-                feedback.pushInfo(tr("page {0}: {1} items").format(page.number, len(page.items)))
-                if page.number_matched is not None and matched is None:
-                    matched = page.number_matched
-                    feedback.pushInfo(
-                        tr("The catalog matched {0} items.").format(page.number_matched)
-                    )
-                conversion = convert_items(page.items, request.max_cloud_cover, page.item_texts)
-                for bad in conversion.rejected:
-                    rejected += 1
-                    if rejected <= MAX_REJECTED_WARNINGS:
-                        feedback.pushWarning(
-                            tr("Item {0} skipped: {1}").format(bad.item_id, bad.reason)
-                        )
-                filtered += conversion.filtered_out
-                room = request.max_items - count
-                features = to_features(conversion.footprints[:room], fields)
-                if features and not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
-                    raise QgsProcessingException(
-                        self.writeFeatureError(sink, parameters, self.OUTPUT)
-                    )
-                count += len(features)
-                target = request.max_items
-                if matched is not None:
-                    target = min(target, matched)
-                feedback.setProgress(min(100.0, 100.0 * count / max(1, target)))
-                if count >= request.max_items or feedback.isCanceled():
-                    break
-        except Cancelled:
-            pass
-        except EOExplorerError as exc:
-            if exc.details:
-                feedback.pushDebugInfo(exc.details)
-            raise QgsProcessingException(str(exc)) from exc
+            outcome = search(catalog, request, http, processing_progress(feedback), write)
         finally:
-            if http is not None:
-                http.session.close()
+            http.session.close()
+        if outcome.error is not None:
+            if outcome.error.details:
+                feedback.pushDebugInfo(outcome.error.details)
+            raise QgsProcessingException(str(outcome.error))
+        count, matched = outcome.count, outcome.number_matched
+        for bad in outcome.rejected[:MAX_REJECTED_WARNINGS]:
+            feedback.pushWarning(tr("Item {0} skipped: {1}").format(bad.item_id, bad.reason))
+        rejected, filtered = len(outcome.rejected), outcome.filtered_locally
 
         if rejected > MAX_REJECTED_WARNINGS:
             feedback.pushWarning(

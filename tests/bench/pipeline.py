@@ -2,7 +2,7 @@
 
 The chain is what the plugin does per page, with the plugin's own functions:
 ``loads_page`` under ``paused_gc()`` (``StacClient.search``), then ``convert_items`` with
-the page's item texts and ``to_features`` under one ``paused_gc()`` (``SearchTask.run``),
+the page's item texts and ``to_features`` under one ``paused_gc()`` (``search.workflow``),
 and finally the memory layer's ``addFeatures`` (the heart of ``create_footprints_layer``,
 which is also timed as a whole, style included). The reference is plain ``json.loads``
 of every page with the garbage collector as it is.
@@ -81,7 +81,7 @@ def run_chain(bodies: Sequence[bytes]) -> PipelineRun:
 
 
 def _chain(bodies: Sequence[bytes], result: PipelineRun) -> list[Any]:
-    """Per page as in StacClient.search and SearchTask.run; returns the QgsFeatures."""
+    """Per page as in StacClient.search and search.workflow.search; returns the features."""
     from eo_explorer.plugin.api.footprints import convert_items
     from eo_explorer.plugin.api.pagejson import loads_page
     from eo_explorer.plugin.api.threads import paused_gc

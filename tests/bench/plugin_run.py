@@ -1,4 +1,4 @@
-"""The plugin end to end: SearchTask in the task manager, the layer on a map canvas.
+"""The plugin end to end: the search task in the task manager, the layer on a map canvas.
 
 The clock starts when the task is handed to ``QgsApplication.taskManager()`` (the task's
 first request, the landing page, follows at once) and stops when the canvas has drawn
@@ -113,7 +113,7 @@ class PluginBench:
         from eo_explorer.plugin.api.catalogs import Catalog
         from eo_explorer.plugin.api.search import SearchRequest
         from eo_explorer.plugin.map import footprints as layers
-        from eo_explorer.plugin.search.tasks import SearchTask
+        from eo_explorer.plugin.search.workflow import search_task
 
         catalog = Catalog(id="bench", title="Bench rustac", url=self.url)
         request = SearchRequest(
@@ -154,8 +154,8 @@ class PluginBench:
             self.canvas.refresh()
             marks["refresh"] = time.perf_counter()
 
-        task = (task_factory or SearchTask)(catalog, request)
-        task.progressed.connect(lambda *_: None)  # the dock listens to it too
+        task = (task_factory or search_task)(catalog, request)
+        task.reported.connect(lambda *_: None)  # the dock listens to it too
         task.completed.connect(completed)
         guard = QTimer()
         guard.setSingleShot(True)

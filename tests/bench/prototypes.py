@@ -1,6 +1,6 @@
 """The one speed-up prototype the plugin did not adopt (``--prototypes``).
 
-``SearchTask`` exactly as in the plugin, then the memory layer is built in the worker
+The plugin's search task exactly as in the plugin, then the memory layer is built in the worker
 (``create_footprints_layer``) and moved to the GUI thread, which only names it, adds it
 to the project and draws it. Not adopted: the project's rule is that the layer is built
 on the main thread in one batch. It is kept to show what that rule costs in GUI stall.
@@ -12,21 +12,30 @@ NAME = "layer built in the worker, moved to the GUI thread"
 
 
 def worker_layer_task_class():
-    """SearchTask subclass that also builds the layer (built late: needs qgis imported)."""
+    """A search task that also builds the layer (built late: needs qgis imported)."""
     from qgis.core import QgsApplication
 
+    from eo_explorer.plugin.api.http import HttpClient
+    from eo_explorer.plugin.core.tasks import WorkflowTask
     from eo_explorer.plugin.map.footprints import create_footprints_layer
-    from eo_explorer.plugin.search.tasks import SearchTask
+    from eo_explorer.plugin.search.workflow import SearchOutcome, search
 
-    class WorkerLayerSearchTask(SearchTask):
-        def run(self) -> bool:
-            ok = super().run()
-            outcome = self.outcome
+    def make(catalog, request):
+        http = HttpClient()
+
+        def work(progress):
+            outcome = search(catalog, request, http, progress)
             outcome.layer = None  # PluginBench uses it instead of building one
-            if ok and outcome.features and not outcome.cancelled:
+            if outcome.error is None and outcome.features and not outcome.cancelled:
                 layer = create_footprints_layer("search results", outcome.features)
                 layer.moveToThread(QgsApplication.instance().thread())
                 outcome.layer = layer
-            return ok
+            return outcome
 
-    return WorkerLayerSearchTask
+        return WorkflowTask(
+            "EO Explorer: search (layer built in the worker)",
+            work,
+            failed=lambda error: SearchOutcome(error=error),
+        )
+
+    return make

@@ -70,7 +70,7 @@ def write(res: Results) -> Report:
 
 def _plugin(report: Report, res: Results) -> None:
     plugin = res.plugin
-    report.title("1. Plugin: SearchTask via the task manager -> layer drawn on a QgsMapCanvas")
+    report.title("1. Plugin: the search task via the task manager -> layer drawn on a QgsMapCanvas")
     report.header()
     report.row("first request -> layer on the canvas", [r.total for r in plugin], "s")
     report.row(
@@ -155,7 +155,7 @@ def _prototype(report: Report, res: Results) -> None:
     proto, peer = res.prototype, res.peer
     report.title(f"4. Prototype, not in the plugin (--prototypes): {PROTOTYPE_NAME}")
     report.note(
-        "SearchTask as in the plugin, then create_footprints_layer in the worker; the GUI "
+        "the search task as in the plugin, then create_footprints_layer in the worker; the GUI "
         "thread only adds the layer and draws it"
     )
     report.header()

@@ -24,10 +24,11 @@ from ...api.footprints import FOOTPRINT_FIELDS
 from ...api.search import SearchRequest
 from ...core import credentials, log, settings
 from ...core.network import http_for
+from ...core.tasks import WorkflowTask
 from ...map import footprints as layers
 from ...map.areas import extent_area, geometries_area
-from ...search.tasks import CollectionsTask, SearchTask
 from ...search.time_range import map_time_range
+from ...search.workflow import SearchProgress, collections_task, search_task
 from ..assets.panel import AssetsPanel, items_by_fid
 from ..common.closable_dock import ClosableDock
 from ..common.date_typing import DateTyping
@@ -71,10 +72,12 @@ class SearchDock(ClosableDock):
         self.form = FORM()
         body = self._build_body()
         self.setWidget(body)
-        self.search_task: SearchTask | None = None
+        self.search_task: WorkflowTask | None = None
+        #: the catalog, request and HTTP client of the running search
+        self._search_run: tuple | None = None
         self.results_catalog = None
         self.results_http = None
-        self.collections_task: CollectionsTask | None = None
+        self.collections_task: WorkflowTask | None = None
         self.results_layer: QgsVectorLayer | None = None
         self.whole_items = WholeItemsLoader(self._whole_items_loaded)
         self._details_fid = None
@@ -404,13 +407,14 @@ class SearchDock(ClosableDock):
         if http is None:
             self.form.collectionsStatus.setText(tr("Collections could not be read."))
             return
-        task = CollectionsTask(catalog, http, text)
+        task = collections_task(catalog, http, text)
         task.completed.connect(
             lambda outcome, url=catalog.url, t=task: self._collections_loaded(t, url, outcome)
         )
         self.collections_task = task
         QgsApplication.taskManager().addTask(task)
 
+    @guarded
     def _collections_loaded(self, task, url: str, outcome) -> None:
         if task is not self.collections_task:
             return  # superseded, or the dock was shut down meanwhile
@@ -621,10 +625,11 @@ class SearchDock(ClosableDock):
         http = self._http(catalog)
         if http is None:
             return
-        task = SearchTask(catalog, request, http)
-        task.progressed.connect(self._search_progressed)
+        task = search_task(catalog, request, http)
+        task.reported.connect(self._search_progressed)
         task.completed.connect(lambda outcome, t=task: self._search_completed(t, outcome))
         self.search_task = task
+        self._search_run = (catalog, request, http)
         f.searchButton.setEnabled(False)
         f.cancelButton.setEnabled(True)
         f.progressBar.setVisible(True)
@@ -639,18 +644,24 @@ class SearchDock(ClosableDock):
             self.form.statusLabel.setText(tr("Cancelling…"))
             self.search_task.cancel()
 
-    def _search_progressed(self, count: int, pages: int, matched: int) -> None:
-        text = tr("{count} items from {pages} page(s)").format(count=count, pages=pages)
-        if matched >= 0:
-            text += tr(" — {matched} match in the catalog").format(matched=matched)
+    @guarded
+    def _search_progressed(self, snapshot: SearchProgress) -> None:
+        text = tr("{count} items from {pages} page(s)").format(
+            count=snapshot.count, pages=snapshot.pages
+        )
+        if snapshot.number_matched is not None:
+            text += tr(" — {matched} match in the catalog").format(matched=snapshot.number_matched)
         self.form.statusLabel.setText(text)
         if self.search_task is not None:
             self.form.progressBar.setValue(int(self.search_task.progress()))
 
-    def _search_completed(self, task: SearchTask, outcome) -> None:
-        if task is not self.search_task:
+    @guarded
+    def _search_completed(self, task: WorkflowTask, outcome) -> None:
+        if task is not self.search_task or self._search_run is None:
             return
+        catalog, request, http = self._search_run
         self.search_task = None
+        self._search_run = None
         f = self.form
         f.searchButton.setEnabled(True)
         f.cancelButton.setEnabled(False)
@@ -658,23 +669,20 @@ class SearchDock(ClosableDock):
         for method, url, payload in outcome.requests:
             log.info(f"{method} {url} {payload!r}"[:2000])
         if not outcome.features:
-            task.http.close()  # no results keep it for their assets
+            http.close()  # no results keep it for their assets
         if outcome.error is not None:
             f.statusLabel.setText(tr("The search failed."))
             self.show_error(outcome.error)
             if account_refused(outcome.error):
-                self._offer_accounts(task.catalog)
+                self._offer_accounts(catalog)
             self.searchFinished.emit(outcome)
             return
         layer = None
         if outcome.features:
-            request = task.request
-            name = layers.layer_name(
-                task.catalog.title, request.collections, request.start, request.end
-            )
+            name = layers.layer_name(catalog.title, request.collections, request.start, request.end)
             layer = layers.create_footprints_layer(name, outcome.features)
             layers.add_to_project(layer)
-            self.set_results_layer(layer, task.catalog, task.http)
+            self.set_results_layer(layer, catalog, http)
             self._set_form_open(False)  # the results are the main thing now
         self._report(outcome)
         self.searchFinished.emit(outcome)
@@ -814,6 +822,7 @@ class SearchDock(ClosableDock):
                 except (RuntimeError, TypeError, AttributeError):
                     pass  # already finished and deleted by the task manager
         self.search_task = None
+        self._search_run = None
         self.collections_task = None
         self._ask_timer.stop()
         self.whole_items.cancel()

@@ -16,7 +16,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ...api.stac import is_partial
 from ...core import log
-from ...search.tasks import WholeItemsTask
+from ...core.tasks import WorkflowTask
+from ...search.workflow import whole_items_task
 
 
 def tr(text: str) -> str:
@@ -29,7 +30,7 @@ class WholeItemsLoader:
     def __init__(self, on_loaded: Callable[[list[str]], None]) -> None:
         #: called on the main thread with the error texts (empty when all were read)
         self.on_loaded = on_loaded
-        self.task: WholeItemsTask | None = None
+        self.task: WorkflowTask | None = None
 
     def needed(self, items: dict[int, dict]) -> bool:
         return any(is_partial(item) for item in items.values())
@@ -40,13 +41,13 @@ class WholeItemsLoader:
         if not partial or http is None:
             return False
         self.cancel()
-        task = WholeItemsTask(partial, http)
+        task = whole_items_task(partial, http)
         task.completed.connect(lambda outcome, t=task: self._done(t, layer, outcome))
         self.task = task
         QgsApplication.taskManager().addTask(task)
         return True
 
-    def _done(self, task: WholeItemsTask, layer: QgsVectorLayer, outcome) -> None:
+    def _done(self, task: WorkflowTask, layer: QgsVectorLayer, outcome) -> None:
         if task is not self.task:
             return  # a newer selection is being read
         self.task = None

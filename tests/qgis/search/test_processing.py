@@ -551,3 +551,109 @@ def test_qgis_process_searches_with_an_account_given_the_master_password(tmp_pat
         path.read_text(errors="replace") for path in config.rglob("*.ini") if path.is_file()
     )
     assert key not in text and master not in text
+
+
+class _Recorder(QgsProcessingFeedback):
+    """The progress bar's values and the log lines, as the Processing dialog shows them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.percents: list[float] = []
+        self.lines: list[str] = []
+        self.progressChanged.connect(self.percents.append)
+
+    def pushInfo(self, info: str) -> None:  # noqa: N802 - QGIS override
+        self.lines.append(info)
+        super().pushInfo(info)
+
+
+def test_the_progress_bar_climbs_page_by_page_and_each_page_is_logged(
+    provider, sandbox_server, monkeypatch
+):
+    import processing
+
+    from eo_explorer.plugin.core import settings
+
+    monkeypatch.setattr(settings, "get", _page_size(settings.get, 50))
+    feedback = _Recorder()
+    result = processing.run(
+        ALG,
+        {
+            "CATALOG": sandbox_server.url,
+            "COLLECTIONS": S2,
+            "EXTENT": "5,15,45,55 [EPSG:4326]",
+            "MAX_ITEMS": 200,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+        feedback=feedback,
+    )
+    assert result["COUNT"] == 200
+    pages = [line for line in feedback.lines if line.startswith("page ")]
+    assert pages[:2] == ["page 1: 50 items", "page 2: 50 items"] and len(pages) == 4
+    climbing = [p for p in feedback.percents if 0 < p < 100]
+    assert len(climbing) >= 3 and climbing == sorted(climbing)
+    assert feedback.percents[-1] == 100
+
+
+def _page_size(get, size: int):
+    from eo_explorer.plugin.core import settings
+
+    return lambda key: size if key == settings.Key.PAGE_SIZE else get(key)
+
+
+def test_the_dock_and_the_algorithm_find_the_same_footprints(
+    provider, sandbox_server, qgis_iface, qgis_app, monkeypatch
+):
+    from ..conftest import run_search, sandbox_dock
+
+    fixture = sandbox_dock(sandbox_server.url, qgis_iface, qgis_app, monkeypatch)
+    dock = next(fixture)
+    try:
+        from .test_search_dock import set_dates, show_extent, tick
+
+        tick(dock, S2)
+        set_dates(dock, *JUNE)
+        canvas = qgis_iface.mapCanvas()
+        show_extent(canvas, "EPSG:4326", QgsRectangle(*EUROPE))
+        shown = canvas.extent()  # the map's shape widens it
+        dock.form.maxItemsSpin.setValue(1000)
+        outcome = run_search(qgis_app, dock)
+        in_dock = sorted(layer_ids(dock.results_layer))
+    finally:
+        next(fixture, None)
+    result = run(
+        CATALOG=sandbox_server.url,
+        COLLECTIONS=S2,
+        EXTENT=f"{shown.xMinimum()},{shown.xMaximum()},{shown.yMinimum()},{shown.yMaximum()}"
+        " [EPSG:4326]",
+        START=JUNE[0],
+        END=JUNE[1],
+        MAX_ITEMS=1000,
+    )
+    assert outcome.error is None and in_dock
+    assert sorted(layer_ids(result["OUTPUT"])) == in_dock
+
+
+def test_the_catalog_field_starts_on_the_last_catalog_searched_in_the_dock(
+    provider, sandbox_server, monkeypatch
+):
+    from eo_explorer.plugin.core import settings
+
+    from ..conftest import clean_settings
+
+    monkeypatch.setenv("EO_EXPLORER_SANDBOX_URL", sandbox_server.url)
+    clean_settings()
+    registry = QgsApplication.processingRegistry()
+
+    def default() -> str:
+        algorithm = registry.createAlgorithmById(ALG)  # as the dialog makes it, each time
+        return algorithm.parameterDefinition("CATALOG").defaultValue()
+
+    assert default() == "sandbox"  # make run's sandbox, before any search
+    settings.set(settings.Key.LAST_CATALOG, "maap")
+    assert default() == "maap"
+    settings.set(settings.Key.LAST_CATALOG, "a-catalog-removed-since")
+    assert default() == "sandbox"
+    monkeypatch.delenv("EO_EXPLORER_SANDBOX_URL")
+    clean_settings()
+    assert default() == "cdse"

@@ -199,7 +199,7 @@ def test_drawn_area_is_dashed_blue_above_the_footprints(dock, qgis_iface):
 
 def test_status_says_the_order_asked_of_the_catalog():
     from eo_explorer.plugin.gui.search.dock import status_text
-    from eo_explorer.plugin.search.tasks import SearchOutcome
+    from eo_explorer.plugin.search.workflow import SearchOutcome
 
     outcome = SearchOutcome(features=[object()] * 500, pages=5, number_matched=12345)
     outcome.limited = True

@@ -130,14 +130,11 @@ def test_cancel_stops_within_a_second_and_keeps_what_was_fetched(custom_dock, qg
         dock = custom_dock(server.url)
         wait_collections(qgis_app, dock)
         dock.form.maxItemsSpin.setValue(300)
-        outcomes = []
+        outcomes, snapshots = [], []
         dock.searchFinished.connect(outcomes.append)
         dock.form.searchButton.click()
-        wait_for(
-            qgis_app,
-            lambda: dock.search_task is not None and dock.search_task.outcome.count >= 200,
-            30,
-        )
+        dock.search_task.reported.connect(snapshots.append)
+        wait_for(qgis_app, lambda: snapshots and snapshots[-1].count >= 200, 30)
         time.sleep(0.3)  # the third page is now hanging on the server
         started = time.monotonic()
         dock.form.cancelButton.click()
