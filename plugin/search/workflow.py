@@ -151,6 +151,41 @@ def search_task(
     )
 
 
+# -- dates with data ---------------------------------------------------------------------
+
+
+@dataclass
+class DatesOutcome:
+    """The days (``YYYY-MM-DD``) with items for a search, or why they are not known."""
+
+    dates: list[str] = field(default_factory=list)
+    error: Optional[EOExplorerError] = None
+
+
+def dates_with_data(
+    catalog: Catalog, request: SearchRequest, http: HttpClient, progress: Progress
+) -> DatesOutcome:
+    """Sentinel Hub Catalog's ``distinct`` dates for the request (seed 002): which days
+    have images, before searching them."""
+    try:
+        client = StacClient.open(catalog.url, http, is_cancelled=progress.is_cancelled)
+        client.get_only = catalog.get_only
+        return DatesOutcome(sorted(set(client.distinct_dates(request, progress.is_cancelled))))
+    except Cancelled:
+        return DatesOutcome()
+    except EOExplorerError as exc:
+        return DatesOutcome(error=exc)
+
+
+def dates_task(catalog: Catalog, request: SearchRequest, http: HttpClient) -> WorkflowTask:
+    return WorkflowTask(
+        f"EO Explorer: dates with data in {catalog.title}",
+        lambda progress: dates_with_data(catalog, request, http, progress),
+        failed=lambda error: DatesOutcome(error=error),
+        succeeded=lambda outcome: outcome.error is None,
+    )
+
+
 # -- whole items -------------------------------------------------------------------------
 
 

@@ -16,19 +16,20 @@ from qgis.core import (
 from qgis.gui import QgsMapLayerComboBox, QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QFont, QTextCharFormat
 from qgis.PyQt.QtWidgets import QListWidgetItem, QSizePolicy
 
 from ...api.catalogs import Catalog
 from ...api.errors import EOExplorerError
 from ...api.footprints import FOOTPRINT_FIELDS
-from ...api.search import SearchRequest
+from ...api.search import SearchRequest, is_sentinelhub_catalog
 from ...core import credentials, log, settings
 from ...core.network import http_for
 from ...core.tasks import WorkflowTask
 from ...map import footprints as layers
 from ...map.areas import extent_area, geometries_area
 from ...search.time_range import map_time_range
-from ...search.workflow import SearchProgress, collections_task, search_task
+from ...search.workflow import SearchProgress, collections_task, dates_task, search_task
 from ..assets.panel import AssetsPanel, items_by_fid
 from ..common.closable_dock import ClosableDock
 from ..common.date_typing import DateTyping
@@ -78,6 +79,7 @@ class SearchDock(ClosableDock):
         self.results_catalog = None
         self.results_http = None
         self.collections_task: WorkflowTask | None = None
+        self.dates_task: WorkflowTask | None = None
         self.results_layer: QgsVectorLayer | None = None
         self.whole_items = WholeItemsLoader(self._whole_items_loaded)
         self._details_fid = None
@@ -220,6 +222,12 @@ class SearchDock(ClosableDock):
             f.projectTimeButton.setIcon(clock)
             f.projectTimeButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         f.projectTimeButton.clicked.connect(self.use_map_time)
+        day = QgsApplication.getThemeIcon("/mIconFieldDate.svg")
+        if not day.isNull():
+            f.datesWithDataButton.setIcon(day)
+            f.datesWithDataButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        f.datesWithDataButton.clicked.connect(self.show_dates_with_data)
+        f.datesWithDataButton.setVisible(False)  # Sentinel Hub Catalog only
         f.cloudCheck.toggled.connect(f.cloudSpin.setEnabled)
         f.cloudSpin.setEnabled(f.cloudCheck.isChecked())
         self.draw_tool.polygonChanged.connect(self._polygon_changed)
@@ -263,6 +271,58 @@ class SearchDock(ClosableDock):
         f.endCheck.setChecked(True)
         f.startDate.setDate(QDate(days[0].year, days[0].month, days[0].day))
         f.endDate.setDate(QDate(days[1].year, days[1].month, days[1].day))
+
+    @guarded
+    def show_dates_with_data(self, *_args) -> None:
+        """Ask Sentinel Hub Catalog which days have images for the form's search; they are
+        listed in a message and shown in bold in the date pickers' calendars."""
+        catalog = self.current_catalog()
+        if catalog is None or self.dates_task is not None:
+            return
+        request = self.build_request()
+        request.validate(catalog.url)  # one collection, a date range: said before sending
+        http = self._http(catalog)
+        if http is None:
+            return
+        task = dates_task(catalog, request, http)
+        task.completed.connect(lambda outcome, t=task: self._dates_loaded(t, outcome))
+        self.dates_task = task
+        self.form.datesWithDataButton.setEnabled(False)
+        QgsApplication.taskManager().addTask(task)
+
+    @guarded
+    def _dates_loaded(self, task: WorkflowTask, outcome) -> None:
+        if task is not self.dates_task:
+            return
+        self.dates_task = None
+        self.form.datesWithDataButton.setEnabled(True)
+        if outcome.error is not None:
+            self.show_error(outcome.error)
+            return
+        self._mark_dates(outcome.dates)
+        if not outcome.dates:
+            text = tr("No images for this collection, area and dates.")
+        else:
+            shown = ", ".join(outcome.dates[:12]) + (" …" if len(outcome.dates) > 12 else "")
+            text = tr("{n} dates with images (in bold in the calendars): {dates}").format(
+                n=len(outcome.dates), dates=shown
+            )
+        self.message_bar.pushMessage(tr("EO Explorer"), text, Qgis.MessageLevel.Info, 0)
+
+    def _mark_dates(self, dates: list[str]) -> None:
+        """Bold, blue days in both calendars; none when ``dates`` is empty."""
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        bold.setForeground(QColor(31, 111, 178))
+        for editor in (self.form.startDate, self.form.endDate):
+            calendar = editor.calendarWidget()
+            if calendar is None:
+                continue
+            calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every date
+            for text in dates:
+                day = QDate.fromString(text, "yyyy-MM-dd")
+                if day.isValid():
+                    calendar.setDateTextFormat(day, bold)
 
     def _save_dates(self, *_args) -> None:
         f = self.form
@@ -366,6 +426,8 @@ class SearchDock(ClosableDock):
         if catalog is None:
             return
         settings.set(settings.Key.LAST_CATALOG, catalog.id)
+        self.form.datesWithDataButton.setVisible(is_sentinelhub_catalog(catalog.url))
+        self._mark_dates([])
         self.message_bar.clearWidgets()
         self.form.searchButton.setEnabled(self.search_task is None)
         if catalog.needs_account and not credentials.authcfg(catalog.account or ""):
@@ -814,7 +876,7 @@ class SearchDock(ClosableDock):
 
     def shutdown(self) -> None:
         """Cancel tasks, remove the map tool and rubber band, disconnect project signals."""
-        for task in (self.search_task, self.collections_task):
+        for task in (self.search_task, self.collections_task, self.dates_task):
             if task is not None:
                 try:
                     task.cancel()
@@ -824,6 +886,7 @@ class SearchDock(ClosableDock):
         self.search_task = None
         self._search_run = None
         self.collections_task = None
+        self.dates_task = None
         self._ask_timer.stop()
         self.whole_items.cancel()
         self.assets.cancel()

@@ -562,7 +562,7 @@ class _Recorder(QgsProcessingFeedback):
         self.lines: list[str] = []
         self.progressChanged.connect(self.percents.append)
 
-    def pushInfo(self, info: str) -> None:  # noqa: N802 - QGIS override
+    def pushInfo(self, info: str) -> None:
         self.lines.append(info)
         super().pushInfo(info)
 

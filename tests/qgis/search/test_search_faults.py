@@ -7,6 +7,7 @@ import time
 import pytest
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtGui import QFont
 
 from tests.servers.common import faults
 from tests.servers.stac.paging_server import StacPagingServer
@@ -210,3 +211,42 @@ def test_items_without_geometry_are_reported_not_dropped_silently(custom_dock, q
         assert [str(r) for r in outcome.rejected] == ["no-geometry-item: it has no geometry"]
         assert "1 items could not be drawn" in messages(dock)
         assert QgsApplication.taskManager().countActiveTasks() == 0
+
+
+def test_sentinel_hub_dates_with_data_are_bold_in_the_calendars(custom_dock, qgis_app, items):
+    with StacPagingServer(items, style="sentinelhub", default_limit=100) as server:
+        dock = custom_dock(server.url)
+        wait_collections(qgis_app, dock)
+        button = dock.form.datesWithDataButton
+        assert not button.isHidden()  # a Sentinel Hub Catalog
+        tick_collections(dock, "sandbox-sentinel-2-l2a")
+        since_2000(dock)
+        button.click()
+        wait_for(qgis_app, lambda: dock.dates_task is None, 30)
+        sent = [r["json"] for r in server.requests if r["path"].endswith("/search")]
+    assert sent and all(body["distinct"] == "date" for body in sent)  # no item was fetched
+    assert sent[0]["collections"] == ["sandbox-sentinel-2-l2a"]
+    days = sorted({i["properties"]["datetime"][:10] for i in items})
+    assert f"{len(days)} dates with images" in messages(dock)
+    calendar = dock.form.startDate.calendarWidget()
+    first = QDate.fromString(days[0], "yyyy-MM-dd")
+    assert calendar.dateTextFormat(first).fontWeight() == QFont.Weight.Bold
+    assert calendar.dateTextFormat(first.addDays(-1)).fontWeight() != QFont.Weight.Bold
+
+
+def test_dates_with_data_is_offered_for_sentinel_hub_catalog_only(custom_dock, qgis_app, items):
+    with StacPagingServer(items, style="token-get") as server:
+        dock = custom_dock(server.url)
+        wait_collections(qgis_app, dock)
+        assert dock.form.datesWithDataButton.isHidden()
+
+
+def test_dates_with_data_says_why_before_asking(custom_dock, qgis_app, items):
+    with StacPagingServer(items, style="sentinelhub") as server:
+        dock = custom_dock(server.url)
+        wait_collections(qgis_app, dock)
+        since_2000(dock)  # but no collection ticked
+        dock.form.datesWithDataButton.click()
+        assert dock.dates_task is None
+        assert "one collection at a time" in messages(dock)
+        assert [r for r in server.requests if r["path"].endswith("/search")] == []
