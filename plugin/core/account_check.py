@@ -1,49 +1,34 @@
-"""The Accounts dialog's Test button, off the main thread."""
+"""The Accounts dialog's Test button: the account tried against its service, off the main
+thread, in the one task idiom."""
 
 from __future__ import annotations
 
-from qgis.core import QgsTask
-from qgis.PyQt.QtCore import pyqtSignal
+from typing import Any
 
+from ..api.accounts import CheckResult, check_account
 from ..api.http import HttpClient
-from .tasks import unexpected
+from .tasks import Progress, WorkflowTask
 
 
-class AccountCheckTask(QgsTask):
-    """The Accounts dialog's Test button, off the main thread."""
+def check(credentials: Any, http: HttpClient, probe_url: str, progress: Progress) -> CheckResult:
+    """Sign in (or list an S3 bucket) with ``credentials``; what the service said."""
+    try:
+        service = credentials.service
+        if service == "cdse-s3" or service.startswith("s3:"):
+            from ..assets import s3
 
-    completed = pyqtSignal(object)  # an api.accounts.CheckResult
+            bucket = service[3:] if service != "cdse-s3" else "eodata"
+            ok, message = s3.check(credentials, bucket)
+            return CheckResult(ok, message, "" if ok else "bad_secret")
+        return check_account(credentials, http, probe_url, progress.is_cancelled)
+    finally:
+        http.close()  # the test's own client
 
-    def __init__(self, credentials, http: HttpClient, probe_url: str) -> None:
-        super().__init__("EO Explorer: test account", QgsTask.Flag.CanCancel)
-        self.credentials = credentials
-        self.http = http
-        self.probe_url = probe_url
-        self.result = None
 
-    def run(self) -> bool:
-        from ..api.accounts import CheckResult, check_account
-
-        try:
-            if self.credentials.service == "cdse-s3" or self.credentials.service.startswith("s3:"):
-                from ..assets import s3
-
-                bucket = (
-                    self.credentials.service[3:]
-                    if self.credentials.service != "cdse-s3"
-                    else "eodata"
-                )
-                ok, message = s3.check(self.credentials, bucket)
-                self.result = CheckResult(ok, message, "" if ok else "bad_secret")
-                return True
-            self.result = check_account(
-                self.credentials, self.http, self.probe_url, self.isCanceled
-            )
-        except Exception as exc:  # noqa: BLE001 - a Test never crashes QGIS
-            error = unexpected(exc)
-            self.result = CheckResult(False, error.message, "unexpected")
-        return True
-
-    def finished(self, result: bool) -> None:  # noqa: ARG002
-        self.completed.emit(self.result)
-        self.http.close()
+def AccountCheckTask(credentials: Any, http: HttpClient, probe_url: str) -> WorkflowTask:  # noqa: N802 - reads as the task it makes
+    """The Test button's task: ``completed(CheckResult)`` on the main thread."""
+    return WorkflowTask(
+        "EO Explorer: test account",
+        lambda progress: check(credentials, http, probe_url, progress),
+        failed=lambda error: CheckResult(False, error.message, "unexpected"),
+    )

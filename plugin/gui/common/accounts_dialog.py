@@ -30,6 +30,7 @@ from ...api.errors import EOExplorerError
 from ...core import credentials, log, settings
 from ...core.account_check import AccountCheckTask
 from ...core.network import plain_client
+from ...core.tasks import WorkflowTask
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[3] / "ui" / "accounts_dialog.ui"))
 SERVICE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,7 +68,7 @@ class AccountsDialog(QDialog):
         self.form = FORM()
         self.form.setupUi(self)
         self.catalogs = list(catalogs)
-        self.task: AccountCheckTask | None = None
+        self.task: WorkflowTask | None = None
         f = self.form
         for key, label in STYLES:
             f.styleCombo.addItem(tr(label), key)

@@ -2,7 +2,7 @@
 Install button and the background task that runs pip.
 
 QGIS is imported inside the functions that need it, so the messages are unit-testable and
-the module imports under plain Python (the task class is built on first use).
+the module imports under plain Python (the task is made on first use).
 """
 
 from __future__ import annotations
@@ -25,56 +25,38 @@ from ...core.dependencies.pip import (
 from ...core.dependencies.versions import Requirement, describe, missing_dependencies
 from ...core.i18n import tr
 
-_TASK_CLASS: Optional[type] = None
+
+def install(
+    requirements: Sequence[Requirement],
+    target_dir: str,
+    command: Optional[Sequence[str]],
+    progress: Any,
+) -> InstallResult:
+    """Run pip in the calling thread (a task's worker); never raises."""
+    try:
+        argv = list(command) if command else install_command(requirements, target_dir)
+        if not command:
+            os.makedirs(target_dir, exist_ok=True)
+        return run_command(argv, progress.is_cancelled)
+    except Exception as exc:  # noqa: BLE001 - reported, never raised into QGIS
+        return InstallResult(False, False, None, str(exc), list(command or []))
 
 
-def _task_class() -> type:
-    """``DependencyInstallTask``, built on first use so this module imports without QGIS."""
-    global _TASK_CLASS
-    if _TASK_CLASS is not None:
-        return _TASK_CLASS
-    from qgis.core import QgsTask
-    from qgis.PyQt.QtCore import pyqtSignal
+def DependencyInstallTask(  # noqa: N802 - reads as the task it makes
+    requirements: Sequence[Requirement],
+    target_dir: str,
+    command: Optional[Sequence[str]] = None,
+):
+    """pip in a :class:`~plugin.core.tasks.WorkflowTask`; ``completed(InstallResult)`` on
+    the main thread. QGIS is imported here, on first use."""
+    from ...core.tasks import WorkflowTask
 
-    class DependencyInstallTask(QgsTask):
-        """Run pip in the background; ``completed(InstallResult)`` on the main thread."""
-
-        completed = pyqtSignal(object)
-
-        def __init__(
-            self,
-            requirements: Sequence[Requirement],
-            target_dir: str,
-            command: Optional[Sequence[str]] = None,
-        ) -> None:
-            super().__init__(tr("EO Explorer: install Python packages"), QgsTask.Flag.CanCancel)
-            self.requirements = list(requirements)
-            self.target_dir = target_dir
-            self.command = list(command) if command else None
-            self.result: Optional[InstallResult] = None
-
-        def run(self) -> bool:
-            try:
-                command = self.command or install_command(self.requirements, self.target_dir)
-                if self.command is None:
-                    os.makedirs(self.target_dir, exist_ok=True)
-                self.result = run_command(command, self.isCanceled)
-            except Exception as exc:  # noqa: BLE001 - reported, never raised into QGIS
-                self.result = InstallResult(False, False, None, str(exc), self.command or [])
-            return self.result.ok
-
-        def finished(self, result: bool) -> None:  # noqa: ARG002 - the result says it all
-            self.completed.emit(self.result)
-
-    _TASK_CLASS = DependencyInstallTask
-    return DependencyInstallTask
-
-
-def __getattr__(name: str) -> Any:
-    # ``from .dependency_bar import DependencyInstallTask`` works, QGIS is imported lazily.
-    if name == "DependencyInstallTask":
-        return _task_class()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return WorkflowTask(
+        tr("EO Explorer: install Python packages"),
+        lambda progress: install(requirements, target_dir, command, progress),
+        failed=lambda error: InstallResult(False, False, None, str(error), list(command or [])),
+        succeeded=lambda result: result.ok,
+    )
 
 
 #: Tasks being run, so Python keeps them alive until they finish.
@@ -179,7 +161,7 @@ def notify_missing(
         button.setEnabled(False)
         button.setText(tr("Installing…"))
         log.info(tr("Installing {0} into {1}").format(names, folder))
-        task = _task_class()(missing, folder)
+        task = DependencyInstallTask(missing, folder)
         task.completed.connect(lambda result: done(task, result))
         _RUNNING.append(task)
         QgsApplication.taskManager().addTask(task)

@@ -2,43 +2,40 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QImage, QPixmap
 
 from ...api.errors import CredentialsRequired, EOExplorerError
 from ...assets import streaming
 from ...core.network import plain_client
+from ...core.tasks import Progress, WorkflowTask
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SIDE = 256
 _cache: dict[str, bytes] = {}
 
 
-class ThumbnailTask(QgsTask):
-    fetched = pyqtSignal(str, bytes)
+def fetch(url: str, http, own_http, progress: Progress) -> bytes:
+    """The thumbnail's bytes (at most ``MAX_BYTES``), or b"" when it cannot be had."""
+    try:
+        response = http.request("GET", url, is_cancelled=progress.is_cancelled)
+        return response.content[:MAX_BYTES]
+    except EOExplorerError:
+        return b""
+    finally:
+        if own_http is not None:
+            own_http.close()  # a client made for this thumbnail only
 
-    def __init__(self, url: str, http, own_http=None) -> None:
-        super().__init__("EO Explorer: thumbnail", QgsTask.Flag.CanCancel)
-        self.url = url
-        self.http = http
-        #: a client made for this thumbnail only, closed when it is fetched
-        self.own_http = own_http
-        self.data = b""
 
-    def run(self) -> bool:
-        try:
-            response = self.http.request("GET", self.url, is_cancelled=self.isCanceled)
-        except EOExplorerError:
-            return False
-        self.data = response.content[:MAX_BYTES]
-        return True
-
-    def finished(self, result: bool) -> None:
-        # also when it failed: the view says "No preview" instead of "Loading…"
-        self.fetched.emit(self.url, self.data if result else b"")
-        if self.own_http is not None:
-            self.own_http.close()
+def ThumbnailTask(url: str, http, own_http=None) -> WorkflowTask:  # noqa: N802 - reads as the task it makes
+    """``completed(bytes)``: also when it failed (b""), so the view says "No preview"."""
+    return WorkflowTask(
+        "EO Explorer: thumbnail",
+        lambda progress: fetch(url, http, own_http, progress),
+        failed=lambda _error: b"",
+        succeeded=bool,
+    )
 
 
 def tr(text: str) -> str:
@@ -52,7 +49,7 @@ class ThumbnailView:
     def __init__(self, label) -> None:
         self.label = label
         self.current = ""
-        self.task: ThumbnailTask | None = None
+        self.task: WorkflowTask | None = None
 
     def show(self, url, catalog, catalog_http) -> None:
         url = url if isinstance(url, str) and url.startswith(("http://", "https://")) else ""
@@ -80,7 +77,7 @@ class ThumbnailView:
             return
         self._placeholder(tr("Loading…"))
         task = ThumbnailTask(url, http, own)
-        task.fetched.connect(self._fetched)
+        task.completed.connect(lambda data, url=url: self._fetched(url, data))
         self.task = task
         QgsApplication.taskManager().addTask(task)
 

@@ -112,3 +112,33 @@ def test_install_task_can_be_cancelled(qgis_app, tmp_path):
     task.cancel()
     wait_for(qgis_app, lambda: results)
     assert results[0].cancelled and not results[0].ok
+
+
+def test_the_install_task_starts_where_pydantic_and_requests_are_missing(tmp_path):
+    """The Install button runs exactly when the plugin's dependencies are missing: its task
+    (the one task idiom, plugin.core.tasks) must not need them."""
+    import subprocess
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[3]
+    code = f"""
+import builtins, sys
+sys.path.insert(0, {str(repo)!r})
+real = builtins.__import__
+def without(name, *args, **kwargs):
+    if name.split(".")[0] in ("pydantic", "requests"):
+        raise ImportError("No module named " + name)
+    return real(name, *args, **kwargs)
+builtins.__import__ = without
+from qgis.core import QgsApplication
+app = QgsApplication([], False)
+app.initQgis()
+from plugin.gui.common import dependency_bar as bar
+from plugin.core.dependencies import Requirement
+task = bar.DependencyInstallTask([Requirement("x", "x", "missing")], {str(tmp_path)!r})
+assert task.description()
+assert not [m for m in sys.modules if m.split(".")[0] in ("pydantic", "requests")]
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "ok" in done.stdout, done.stderr[-2000:]
