@@ -4,107 +4,107 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/catalogs_dialog.py" line="64"/>
+        <location filename="../plugin/gui/common/catalogs_dialog.py" line="64"/>
         <source>Needs {account}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/catalogs_dialog.py" line="90"/>
+        <location filename="../plugin/gui/common/catalogs_dialog.py" line="90"/>
         <source>My catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="52"/>
+        <location filename="../plugin/gui/search/dock.py" line="68"/>
         <source>EO Explorer – Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="177"/>
+        <location filename="../plugin/gui/search/dock.py" line="467"/>
         <source>Reading collections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="197"/>
+        <location filename="../plugin/gui/search/dock.py" line="488"/>
         <source>Collections could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="221"/>
+        <location filename="../plugin/gui/search/dock.py" line="531"/>
         <source>{n} collections. Tick one or more; none ticked searches them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="228"/>
+        <location filename="../plugin/gui/search/dock.py" line="539"/>
         <source>This catalog does not support CQL2 filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="257"/>
+        <location filename="../plugin/gui/search/dock.py" line="580"/>
         <source>The chosen collections have no eo:cloud_cover property.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="321"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="276"/>
         <source>Draw a polygon on the map first (Draw button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="326"/>
+        <location filename="../plugin/gui/search/dock.py" line="642"/>
         <source>Select one or more polygons in a layer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="377"/>
+        <location filename="../plugin/gui/search/dock.py" line="700"/>
         <source>Searching {title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="382"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="348"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="386"/>
+        <location filename="../plugin/gui/search/dock.py" line="711"/>
         <source>{count} items from {pages} page(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="388"/>
+        <location filename="../plugin/gui/search/dock.py" line="715"/>
         <source> — {matched} match in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="404"/>
+        <location filename="../plugin/gui/search/dock.py" line="736"/>
         <source>The search failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="423"/>
+        <location filename="../plugin/gui/search/dock.py" line="931"/>
         <source>{count} items on the map from {pages} page(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="427"/>
+        <location filename="../plugin/gui/search/dock.py" line="935"/>
         <source>The catalog has {n} matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="429"/>
+        <location filename="../plugin/gui/search/dock.py" line="939"/>
         <source>Cancelled: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="432"/>
+        <location filename="../plugin/gui/search/dock.py" line="756"/>
         <source>No items match this search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="436"/>
+        <location filename="../plugin/gui/search/dock.py" line="760"/>
         <source>This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier items itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="446"/>
+        <location filename="../plugin/gui/search/dock.py" line="770"/>
         <source>{n} items could not be drawn and were left out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -114,18 +114,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="59"/>
-        <source>EO Explorer Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/main.py" line="62"/>
+        <location filename="../plugin/gui/search/entry.py" line="13"/>
         <source>Search Earth-observation catalogs from the map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/main.py" line="209"/>
-        <source>The Search dock could not be opened; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -134,852 +124,817 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/provider.py" line="45"/>
+        <location filename="../plugin/processing/provider.py" line="55"/>
         <source>The Processing algorithms of EO Explorer are not available: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="52"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="56"/>
         <source>No catalog given: enter a catalog id or a STAC API URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="59"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="63"/>
         <source>Unknown catalog &quot;{0}&quot;. Use one of {1} or the URL of a STAC API (starting with http:// or https://).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="85"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="107"/>
         <source>Search catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="94"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="116"/>
         <source>stac,search,catalog,satellite,footprints,earth observation,cdse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="121"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="146"/>
         <source>Catalog (id or STAC API URL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="128"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="153"/>
         <source>Collections (comma-separated ids)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="133"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="158"/>
         <source>Search extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="136"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="161"/>
         <source>Search area (polygon layer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="144"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="169"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="152"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="177"/>
         <source>End date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="157"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="182"/>
         <source>Maximum cloud cover (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="167"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="192"/>
         <source>CQL2 filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="170"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="195"/>
         <source>Maximum number of items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="179"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="218"/>
         <source>Footprints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="184"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="223"/>
         <source>Number of footprints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="185"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="224"/>
         <source>Number of items the catalog matched (-1 if unknown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="207"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="246"/>
         <source>The {0} is not a date; use the form 2024-06-30.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="229"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="268"/>
         <source>The search area layer has no polygon to search with (with &quot;Selected features only&quot;, select at least one polygon).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="236"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="275"/>
         <source>Both an extent and an area layer are given: the area layer is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="250"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="289"/>
         <source>The search extent cannot be expressed in longitude and latitude.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="325"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="373"/>
         <source>Searching {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="329"/>
+        <location filename="../plugin/search/workflow.py" line="86"/>
         <source>This catalog cannot filter by cloud cover; items above the limit are dropped after download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="336"/>
+        <location filename="../plugin/search/workflow.py" line="99"/>
         <source>page {0}: {1} items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="339"/>
+        <location filename="../plugin/search/workflow.py" line="102"/>
         <source>The catalog matched {0} items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="346"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="385"/>
         <source>Item {0} skipped: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="374"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="389"/>
         <source>{0} more items skipped because they cannot be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="380"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="395"/>
         <source>{0} items above the cloud cover limit were dropped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="384"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="399"/>
         <source>Cancelled: the output holds the {0} footprints found so far.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="388"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="403"/>
         <source>The catalog did not say how many items match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="389"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="404"/>
         <source>{0} footprints written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="323"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="371"/>
         <source>Searching {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="57"/>
+        <location filename="../plugin/constellr/layers.py" line="59"/>
         <source>There is no polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="59"/>
+        <location filename="../plugin/constellr/layers.py" line="61"/>
         <source>An area of interest must be a polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="62"/>
+        <location filename="../plugin/constellr/layers.py" line="64"/>
         <source>This feature has {n} parts, but a Constellr area of interest is one polygon. Split it (Vector ▸ Geometry Tools ▸ Multipart to Singleparts) and create one area per part.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="71"/>
+        <location filename="../plugin/constellr/layers.py" line="73"/>
         <source>This polygon crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Draw one on each side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="86"/>
+        <location filename="../plugin/constellr/layers.py" line="88"/>
         <source>The map extent crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Pan to one side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="98"/>
+        <location filename="../plugin/constellr/layers.py" line="100"/>
         <source>Select one polygon in a layer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="101"/>
+        <location filename="../plugin/constellr/layers.py" line="103"/>
         <source>{n} features are selected, but an area of interest is one polygon. Select one, or create orders for every feature with the Processing algorithm &apos;Create Constellr orders&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr_layers.py" line="146"/>
+        <location filename="../plugin/constellr/layers.py" line="157"/>
         <source>Constellr areas of interest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="69"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="79"/>
         <source>Catalog: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="117"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="137"/>
         <source>How this STAC API wants requests to be authenticated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="147"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="173"/>
         <source>Sandbox: client id {id}, secret {secret}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="153"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="179"/>
         <source>Sandbox: API key {key}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="166"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="195"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="187"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="217"/>
         <source>S3 endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="187"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="217"/>
         <source>Token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="217"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="270"/>
         <source>Fill in every field first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="228"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="287"/>
         <source>Saved in the QGIS authentication database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="240"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="302"/>
         <source>Removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/accounts_dialog.py" line="253"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="315"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="129"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="141"/>
         <source>Download folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets_panel.py" line="145"/>
+        <location filename="../plugin/gui/assets/panel.py" line="195"/>
         <source>Tick the assets to download first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="158"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="165"/>
         <source>Choose a download folder first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="168"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="177"/>
         <source>Downloading {n} file(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets_panel.py" line="192"/>
+        <location filename="../plugin/gui/assets/panel.py" line="264"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets_panel.py" line="206"/>
+        <location filename="../plugin/gui/assets/panel.py" line="281"/>
         <source>{n} raster layer(s) added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets_panel.py" line="217"/>
+        <location filename="../plugin/gui/assets/panel.py" line="294"/>
         <source>{key} is not a raster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets_panel.py" line="225"/>
+        <location filename="../plugin/gui/assets/panel.py" line="302"/>
         <source>{n} layer(s) streamed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="32"/>
-        <source>This area</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="45"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="53"/>
         <source>Suits {products}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="133"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="141"/>
         <source>Measuring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="134"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="143"/>
         <source>measure the area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="142"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="151"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="148"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="157"/>
         <source>Bounding box {size}, area {ha} ha.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="160"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="169"/>
         <source>Give the area a name first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="163"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="172"/>
         <source>An area called {name} already exists; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="169"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="178"/>
         <source>Measure the area first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="173"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="182"/>
         <source>Creating {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="174"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="183"/>
         <source>create an area of interest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="192"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="201"/>
         <source>{name} created ({size}); it is ticked in New order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="262"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="288"/>
         <source>Select an area in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="264"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="290"/>
         <source>Delete the area of interest {name}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="266"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="292"/>
         <source>delete an area of interest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_areas.py" line="276"/>
+        <location filename="../plugin/gui/constellr/areas.py" line="302"/>
         <source>{name} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="219"/>
+        <location filename="../plugin/gui/constellr/dock.py" line="244"/>
         <source>EO Explorer – Constellr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="144"/>
+        <location filename="../plugin/gui/constellr/dock.py" line="174"/>
         <source>Constellr API: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="117"/>
+        <location filename="../plugin/gui/constellr/dock.py" line="141"/>
         <source>EO Explorer: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="145"/>
+        <location filename="../plugin/gui/constellr/dock.py" line="175"/>
         <source>Constellr products and areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="161"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="169"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="228"/>
+        <location filename="../plugin/gui/constellr/dock.py" line="254"/>
         <source>Constellr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_dock.py" line="212"/>
-        <source>Something unexpected went wrong; details are in the EO Explorer log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/messages.py" line="21"/>
+        <location filename="../plugin/gui/common/messages.py" line="21"/>
         <source>Check the {title} account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="69"/>
+        <location filename="../plugin/main.py" line="78"/>
         <source>Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr_entry.py" line="11"/>
+        <location filename="../plugin/gui/constellr/entry.py" line="11"/>
         <source>Constellr: areas of interest, tasking orders and delivered LST</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="64"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="68"/>
         <source>order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="64"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="68"/>
         <source>area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="65"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="69"/>
         <source>Deliveries for the {what} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="69"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="73"/>
         <source>Searching the Constellr catalog…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="73"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="83"/>
         <source>Constellr deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="106"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="116"/>
         <source>Nothing delivered yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="108"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="118"/>
         <source>Constellr deliveries · {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="110"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="120"/>
         <source>{n} delivered image(s); their footprints are on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="132"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="142"/>
         <source>Find and tick the deliveries to open first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="141"/>
-        <source>{n} LST layer(s) opened, in °C.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="155"/>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="162"/>
         <source>Find and tick the deliveries to download first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/deliveries_panel.py" line="193"/>
-        <source>{n} LST layer(s) added, in °C.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="135"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="143"/>
         <source>day or night</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="135"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="143"/>
         <source>day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="135"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="143"/>
         <source>night</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/order_form.py" line="115"/>
+        <location filename="../plugin/gui/constellr/order_form.py" line="119"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/order_form.py" line="241"/>
+        <location filename="../plugin/gui/constellr/order_form.py" line="245"/>
         <source>{n} orders, sent in {b} batches of at most {m}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/order_form.py" line="245"/>
+        <location filename="../plugin/gui/constellr/order_form.py" line="249"/>
         <source>{n} order(s) in one batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/order_form.py" line="256"/>
+        <location filename="../plugin/gui/constellr/order_form.py" line="260"/>
         <source>Nothing was sent: fix the fields marked in red first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/order_form.py" line="259"/>
-        <source>{n} areas make {n} orders. Constellr takes at most {m} orders per request, so they will be sent in {b} batches. Send them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/order_form.py" line="265"/>
+        <location filename="../plugin/gui/constellr/order_form.py" line="264"/>
         <source>Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/order_form.py" line="271"/>
+        <location filename="../plugin/gui/constellr/order_form.py" line="312"/>
         <source>Placing {n} order(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/order_form.py" line="272"/>
+        <location filename="../plugin/gui/constellr/order_form.py" line="313"/>
         <source>place Constellr orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/order_form.py" line="286"/>
+        <location filename="../plugin/gui/constellr/order_form.py" line="339"/>
         <source>{n} order(s) placed in {b} batch(es).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/order_form.py" line="290"/>
-        <source>The connection broke while sending, but the orders are in the order list: nothing was sent twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/order_form.py" line="305"/>
-        <source>Send the {n} order(s) again?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/orders_table.py" line="77"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="76"/>
         <source>Reading the orders…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="78"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="77"/>
         <source>Constellr orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="87"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="86"/>
         <source>The orders could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="101"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="102"/>
         <source>{n} order(s), read at {time}; read again every {m} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="114"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="115"/>
         <source>{n} order(s) changed state: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="114"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="115"/>
         <source> and {n} more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="149"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="150"/>
         <source>Was {before} at the last look.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="193"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="194"/>
         <source>Only orders waiting for validation or rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="200"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="201"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="201"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="202"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="202"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="203"/>
         <source>Rejection reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="116"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="124"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="204"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="205"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="205"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="206"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="206"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="207"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="130"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="138"/>
         <source>Frequency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="135"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="143"/>
         <source>Illumination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="209"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="210"/>
         <source>Max. images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="210"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="211"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="155"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="163"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="212"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="213"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="227"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="228"/>
         <source>edit the tags of an order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="242"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="243"/>
         <source>Tags saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="258"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="259"/>
         <source>Delete the {product} order for {area}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="263"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="264"/>
         <source>delete an order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="275"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="276"/>
         <source>The order was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/orders_table.py" line="288"/>
+        <location filename="../plugin/gui/constellr/orders_table.py" line="289"/>
         <source>Constellr lets you delete only orders waiting for validation or rejected; this one is {state}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="63"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="68"/>
         <source>EO Explorer – Process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="111"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="117"/>
         <source>Custom script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="206"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="215"/>
         <source>Open an evalscript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="206"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="215"/>
         <source>Evalscripts (*.js *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="214"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="223"/>
         <source>Save the evalscript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="214"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="223"/>
         <source>Evalscripts (*.js)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="284"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="285"/>
         <source>Select one or more polygons (or footprints) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="322"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="324"/>
         <source>Output: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="325"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="327"/>
         <source>Not ready: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_dock.py" line="328"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="330"/>
         <source>Not ready: the area has no size yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_entry.py" line="11"/>
+        <location filename="../plugin/gui/sentinelhub/entry.py" line="11"/>
         <source>Sentinel Hub Process API: imagery for an area, loaded as a raster layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="109"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="110"/>
         <source>BYOC collection (byoc-&lt;id&gt;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="115"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="116"/>
         <source>default (nearest)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="118"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="119"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="122"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="123"/>
         <source>Products with these polarizations only: DV (VV+VH) and DH (HH+HV) are dual, SV / SH single. The evalscript may read only bands the product has.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="128"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="129"/>
         <source>default (gamma0 ellipsoid)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="224"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="133"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="132"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="133"/>
         <source>Lee {n} × {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="141"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="142"/>
         <source>default (most recent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="146"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="147"/>
         <source>This collection has no cloud cover to filter by.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="151"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="152"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="219"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="220"/>
         <source>Check the form: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_form.py" line="251"/>
+        <location filename="../plugin/gui/sentinelhub/form.py" line="226"/>
         <source>{w} × {h} px of {pixel} in EPSG:{epsg} · {n} request(s) · about {pu} processing units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_run.py" line="68"/>
+        <location filename="../plugin/gui/sentinelhub/run.py" line="99"/>
         <source>Requesting {n} image(s) from {host}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_run.py" line="87"/>
+        <location filename="../plugin/gui/sentinelhub/run.py" line="113"/>
         <source>{done} of {total} image(s) received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="375"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="404"/>
         <source>Cancelled: nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_run.py" line="112"/>
+        <location filename="../plugin/gui/sentinelhub/run.py" line="137"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_run.py" line="125"/>
+        <location filename="../plugin/gui/sentinelhub/run.py" line="156"/>
         <source>Saved {file} ({n} request(s), {units} processing units); request in {json}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/process_run.py" line="135"/>
+        <location filename="../plugin/gui/sentinelhub/run.py" line="166"/>
         <source>{n} image(s) failed after retries and are empty in the result: {which}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="131"/>
+        <location filename="../plugin/gui/search/dock.py" line="406"/>
         <source> (account)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="157"/>
+        <location filename="../plugin/gui/search/dock.py" line="435"/>
         <source>{title} needs {account}. Add it under Accounts… to search it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/process_styles.py" line="121"/>
+        <location filename="../plugin/sentinelhub/styles.py" line="127"/>
         <source>QGIS could not open {path} as a raster.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,128 +949,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="80"/>
-        <source>Creates a Constellr area of interest for every polygon of the layer (one polygon per feature; multi-part features are refused with an explanation) and orders the product for each, with the same specification. Needs the Constellr account (EO Explorer ▸ Accounts…).
-
-Everything is checked before anything is created: the bounding box of each polygon (LSTprecision and LSTzoom at most 15 km × 15 km; LSTfusion 60 m to 110 km), the start date (from today; LSTfusion: not in the future), the duration (LSTprecision and LSTzoom: 7 days to 1 year), the frequency of the product, the maximum number of images (1 for a single image; none for LSTfusion) and the tags (at most 10, 50 characters each, no duplicates).
-
-&lt;b&gt;Name field&lt;/b&gt;: the areas' names (unique in the workspace); without it, the layer name and feature id. An area that already exists with that name is reused.
-&lt;b&gt;Only check&lt;/b&gt;: measure and check, create nothing.
-Orders are sent in batches of at most 25. The output lists each feature with its area and order.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="103"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="111"/>
         <source>Polygons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="108"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="116"/>
         <source>Name field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="117"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="125"/>
         <source>Use case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="122"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="130"/>
         <source>Start date (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="125"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="133"/>
         <source>End date (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="143"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="151"/>
         <source>Maximum number of images (0: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="152"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="160"/>
         <source>Tags (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="156"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="164"/>
         <source>Only check, create nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="166"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="174"/>
         <source>Number of orders placed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="185"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="193"/>
         <source>The {0} is not a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="227"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="235"/>
         <source>{0}: the name is used twice; names must be unique.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="233"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="241"/>
         <source>Nothing was created. </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="235"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="243"/>
         <source>The layer has no polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="278"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="304"/>
         <source>{0} order(s) placed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="285"/>
+        <location filename="../plugin/constellr/workflow.py" line="172"/>
         <source>Nothing was ordered: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="297"/>
+        <location filename="../plugin/constellr/workflow.py" line="201"/>
         <source>{0}: the existing area of that name is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="311"/>
+        <location filename="../plugin/constellr/workflow.py" line="218"/>
         <source>Checked: the orders are valid. Nothing was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="319"/>
+        <location filename="../plugin/constellr/workflow.py" line="223"/>
         <source>Cancelled before all areas were created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="322"/>
+        <location filename="../plugin/constellr/workflow.py" line="228"/>
         <source>Area {0} created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="331"/>
+        <location filename="../plugin/constellr/workflow.py" line="118"/>
         <source>Batch {0}: the answer was lost, but its orders are in the order list; nothing was sent twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="80"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="92"/>
         <source>Download assets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="89"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="101"/>
         <source>stac,assets,download,cog,geotiff,raster,satellite,earth observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="92"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="104"/>
         <source>Downloads the assets (files) of the items of a footprints layer made by an EO Explorer search, into &lt;i&gt;folder/collection/item id/&lt;/i&gt;.
 
 &lt;b&gt;Footprints&lt;/b&gt;: a layer from the Search dock or from &quot;Search catalog&quot;; its item_json field describes each item. Tick &quot;Selected features only&quot; to download the assets of the selected footprints only.
@@ -1127,289 +1071,277 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="115"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="127"/>
         <source>Footprints (a layer from an EO Explorer search)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="122"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="134"/>
         <source>Asset keys (comma-separated; empty: every raster asset)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="132"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="144"/>
         <source>Load the rasters into the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="137"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="149"/>
         <source>Files downloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="138"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="150"/>
         <source>Files that failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="249"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="232"/>
         <source>Choose a download folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="178"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="185"/>
         <source>The layer has no {0} field: use a footprints layer made by an EO Explorer search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="199"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="206"/>
         <source>{0} footprint(s) skipped: their {1} field is not a STAC item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="205"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="212"/>
         <source>There are no footprints to download assets for (with &quot;Selected features only&quot;, select some footprints first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="221"/>
+        <location filename="../plugin/assets/workflow.py" line="275"/>
         <source>None of the {0} item(s) has a raster asset. Their assets: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="224"/>
+        <location filename="../plugin/assets/workflow.py" line="278"/>
         <source>None of the {0} item(s) has an asset named {1}. Their assets: {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="253"/>
+        <location filename="../plugin/assets/workflow.py" line="302"/>
         <source>The download folder {0} cannot be created: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="257"/>
+        <location filename="../plugin/assets/workflow.py" line="310"/>
         <source>Downloading {0} file(s) of {1} item(s) into {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="274"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="245"/>
         <source>(resumed after {0} bytes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="275"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="246"/>
         <source>{0} · {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="279"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="250"/>
         <source>Failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="281"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="252"/>
         <source>Cancelled. Partly downloaded files are kept (*.part): run the algorithm again with the same folder to resume them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="360"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="281"/>
         <source>The rasters are not loaded: not running on the main thread.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_algorithm.py" line="373"/>
+        <location filename="../plugin/processing/download_algorithm.py" line="287"/>
         <source>{0} raster layer(s) added to the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="72"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="78"/>
         <source>The result could not be styled: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="95"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="102"/>
         <source>Sentinel Hub Process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="104"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="111"/>
         <source>sentinel hub,process api,evalscript,ndvi,sentinel-2,sentinel-1,cdse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="107"/>
-        <source>Requests imagery from the Sentinel Hub Process API for an area and writes it as a Cloud-Optimized GeoTIFF, with the request JSON beside it.
-
-&lt;b&gt;Endpoint&lt;/b&gt;: services.sentinel-hub.com, services-uswest2.sentinel-hub.com or sh.dataspace.copernicus.eu, with the account saved under EO Explorer ▸ Accounts.
-&lt;b&gt;Collection&lt;/b&gt;: sentinel-2-l2a, sentinel-2-l1c, sentinel-1-grd, sentinel-3-olci, sentinel-3-slstr, landsat-ot-l2, dem or byoc-&amp;lt;id&amp;gt;.
-&lt;b&gt;Area layer&lt;/b&gt; (its polygons, clipped) wins over the &lt;b&gt;extent&lt;/b&gt;.
-&lt;b&gt;Evalscript&lt;/b&gt;: a preset, or a script file (it wins over the preset).
-&lt;b&gt;Output CRS&lt;/b&gt;: empty for the UTM zone of the area. &lt;b&gt;Resolution&lt;/b&gt; in metres, unless &lt;b&gt;width&lt;/b&gt; and &lt;b&gt;height&lt;/b&gt; in pixels are given.
-Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="128"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="141"/>
         <source>Endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="129"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="142"/>
         <source>Data collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="134"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="147"/>
         <source>Extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="135"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="148"/>
         <source>Area (polygon layer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="150"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="163"/>
         <source>Evalscript preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="151"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="164"/>
         <source>Evalscript file (instead of the preset)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="160"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="173"/>
         <source>Mosaicking order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="173"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="186"/>
         <source>Upsampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="173"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="186"/>
         <source>Downsampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="178"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="191"/>
         <source>Sentinel-1: orthorectify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="183"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="196"/>
         <source>Sentinel-1: backscatter coefficient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="191"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="204"/>
         <source>Sentinel-1: Lee speckle filter window (0: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="201"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="214"/>
         <source>Sentinel-1: polarization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="209"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="222"/>
         <source>Elevation model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="212"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="225"/>
         <source>Output CRS (empty: UTM zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="215"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="228"/>
         <source>Resolution (m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="224"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="237"/>
         <source>Width (px)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="224"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="237"/>
         <source>Height (px)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="234"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="247"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="235"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="248"/>
         <source>Requests sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="236"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="249"/>
         <source>Processing units spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="237"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="250"/>
         <source>Request JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="259"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="275"/>
         <source>Unknown evalscript preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="311"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="327"/>
         <source>Give an extent or an area layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="325"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="341"/>
         <source>Unknown endpoint {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="351"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="374"/>
         <source>{0} × {1} px in EPSG:{2}, {3} request(s), about {4} processing units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="362"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="385"/>
         <source>The image is written as a GeoTIFF: use .tif.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="381"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="410"/>
         <source>Tile {0} failed and is empty: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="384"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="413"/>
         <source>Saved {0} and {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock_entry.py" line="64"/>
+        <location filename="../plugin/gui/common/dock_entry.py" line="82"/>
         <source>EO Explorer {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/dock_entry.py" line="110"/>
+        <location filename="../plugin/gui/common/dock_entry.py" line="128"/>
         <source>The {name} dock could not be opened; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_dock.py" line="511"/>
+        <location filename="../plugin/gui/search/dock.py" line="853"/>
         <source>Assets of the first {n} of {total} selected items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="97"/>
+        <location filename="../plugin/processing/search_algorithm.py" line="119"/>
         <source>Searches an Earth-observation catalog (a STAC API) and writes the footprints of the items found as a polygon layer in EPSG:4326, one feature per item.
 
 &lt;b&gt;Catalog&lt;/b&gt;: the id of a catalog known to EO Explorer (for example cdse, or sandbox when the local test catalog runs) or the URL of any STAC API landing page. Catalogs that need an account use the account set up in EO Explorer ▸ Accounts.
@@ -1423,73 +1355,455 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="198"/>
+        <location filename="../plugin/core/dependencies/versions.py" line="181"/>
         <source>not installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="205"/>
+        <location filename="../plugin/core/dependencies/versions.py" line="188"/>
         <source>version {0} is installed, {1} needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="447"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="54"/>
         <source>EO Explorer: install Python packages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="488"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="71"/>
         <source>EO Explorer needs Python packages that QGIS does not have: {0}. Click Install to install them for your QGIS profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="492"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="75"/>
         <source>EO Explorer needs other Python packages: {0}. A package of the wrong version cannot be replaced by an install for the plugin alone; upgrade it in QGIS&apos;s Python (on Windows in the OSGeo4W Shell, on Linux possibly with the system package manager), then restart QGIS: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="510"/>
+        <location filename="../plugin/core/dependencies/pip.py" line="244"/>
         <source>Your system&apos;s package manager installed {0}, which Python loads before any copy pip installs; install the matching package from the same source instead (Debian, Ubuntu: sudo apt install {1}), then restart QGIS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="543"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="109"/>
         <source>Install</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="561"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="127"/>
         <source>The install of {0} was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="563"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="129"/>
         <source>QGIS&apos;s Python interpreter was not found, so {0} could not be installed. Install them into QGIS&apos;s Python yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="571"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="137"/>
         <source>{0} could not be installed; pip&apos;s output is in the EO Explorer message log. You can run the install yourself: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="581"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="147"/>
         <source>pip finished, but these packages are still not usable: {0}. Restart QGIS and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="588"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="154"/>
         <source>Installed {0}. EO Explorer is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="596"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="162"/>
         <source>Installing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/dependencies.py" line="597"/>
+        <location filename="../plugin/gui/common/dependency_bar.py" line="163"/>
         <source>Installing {0} into {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/assets/workflow.py" line="254"/>
+        <source>Reading {0} item(s) whole from the catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/assets/workflow.py" line="262"/>
+        <source>Item {0} could not be read whole: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/assets/workflow.py" line="297"/>
+        <source>There is nothing to download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/assets/workflow.py" line="388"/>
+        <source>EO Explorer: download {0} file(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/constellr/workflow.py" line="112"/>
+        <source>Batch {0} of {1} (tag {2}): {3} order(s) placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets/panel.py" line="144"/>
+        <source>The catalog does not give the size; it shows once the download starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets/panel.py" line="159"/>
+        <source>QGIS opens it as a raster layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets/panel.py" line="161"/>
+        <source>Roles: {roles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets/panel.py" line="264"/>
+        <source>on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets/panel.py" line="278"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/assets/panel.py" line="283"/>
+        <source>{n} already on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="88"/>
+        <source>New S3 bucket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="134"/>
+        <source>New S3 bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="267"/>
+        <source>Enter the bucket&apos;s name (without s3:// or /).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/areas.py" line="55"/>
+        <source>Too large for {products}: at most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/areas.py" line="55"/>
+        <source>Too small for {products}: at least {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/areas.py" line="67"/>
+        <source>{first} and {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="151"/>
+        <source>{n} LST layer(s) opened, in {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/deliveries.py" line="199"/>
+        <source>{n} LST layer(s) added, in {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/dock.py" line="84"/>
+        <source>Press Refresh to read your Constellr areas and orders (QGIS asks for its master password first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="274"/>
+        <source>and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="276"/>
+        <source>Place {n} Constellr order(s)? Constellr charges for tasking orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="280"/>
+        <source>Product: {p}, {f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="281"/>
+        <source>Dates (UTC): {a} to {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="284"/>
+        <source>Areas ({n}): {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="287"/>
+        <source>At most {n} image(s) per order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="291"/>
+        <source>Use case: {u}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="293"/>
+        <source>Constellr takes at most {m} orders per request, so they will be sent in {b} batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="303"/>
+        <source>Earlier orders whose answer was lost may have been placed (tag {t}): check the Orders tab before ordering the same again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="327"/>
+        <source>Placing {n} order(s)… {done} placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="343"/>
+        <source>The answer from Constellr was lost, but the orders are in the order list (found by their batch tag): nothing was sent twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/constellr/order_form.py" line="358"/>
+        <source>Send the {n} order(s) again? EO Explorer looks for them in the order list once more first and sends only what is still not there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_algorithm.py" line="204"/>
+        <source>Catalog&apos;s order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_algorithm.py" line="204"/>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_algorithm.py" line="204"/>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_algorithm.py" line="204"/>
+        <source>Least cloudy first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="259"/>
+        <source>The map has no time yet: set the project's time range (Project ▸ Properties ▸ Temporal) or turn on the Temporal Controller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="304"/>
+        <source>No images for this collection, area and dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="307"/>
+        <source>{n} dates with images (in bold in the calendars): {dates}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="354"/>
+        <source>Search form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="355"/>
+        <source>Hide the search form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="360"/>
+        <source>{summary}
+Click to change the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="380"/>
+        <source>all collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="384"/>
+        <source>{first} and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="388"/>
+        <source>drawn polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="390"/>
+        <source>selected features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="392"/>
+        <source>map extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="445"/>
+        <source>Press Refresh to read the collections of {title} (QGIS asks for its master password first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="524"/>
+        <source>{n} collections. Type words (or a filter such as platform=&apos;BIOMASS&apos;) to search the catalog&apos;s collections; none ticked searches them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="851"/>
+        <source>Reading the items' assets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="864"/>
+        <source>{n} item(s) could not be read whole: {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="912"/>
+        <source>newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="913"/>
+        <source>oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="914"/>
+        <source>least cloudy first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="923"/>
+        <source>{shown} of {matched} — raise Max. items to see more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="927"/>
+        <source>{shown} shown, more available — raise Max. items to see more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="941"/>
+        <source>Rows in the catalog&apos;s order ({order}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/results.py" line="174"/>
+        <source>Click a column heading to sort by it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/thumbnails.py" line="94"/>
+        <source>No preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/thumbnails.py" line="78"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/run.py" line="120"/>
+        <source>Sentinel Hub asked to slow down: waiting {s} s before the next request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/main.py" line="60"/>
+        <source>Streamed layers of saved projects will not get their credentials back: a package EO Explorer needs could not be imported ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/map/areas.py" line="56"/>
+        <source>The map shows no area yet: add a layer or zoom to the place you want to search, or draw a polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="80"/>
+        <source>Creates a Constellr area of interest for every polygon of the layer (one polygon per feature; multi-part features are refused with an explanation) and orders the product for each, with the same specification. Needs the Constellr account (EO Explorer ▸ Accounts…).
+
+Everything is checked before anything is created: the bounding box of each polygon (LSTprecision and LSTzoom at most 15 km × 15 km; LSTfusion 60 m to 110 km), the start date (from today; LSTfusion: not in the future), the duration (LSTprecision and LSTzoom: 7 days to 1 year), the frequency of the product, the maximum number of images (1 for a single image; none for LSTfusion) and the tags (at most 10, 50 characters each, no duplicates).
+
+&lt;b&gt;Name field&lt;/b&gt;: the areas' names (unique in the workspace); without it, the layer name and feature id. An area that already exists with that name is reused.
+&lt;b&gt;Only check&lt;/b&gt;: measure and check, create nothing.
+Orders are sent in batches of at most 25. The output lists each feature with its area and order.
+
+&lt;b&gt;Running this algorithm places the orders, and Constellr charges for them&lt;/b&gt;: there is no further question. Run it with &lt;b&gt;Only check&lt;/b&gt; first to see what would be ordered. Each batch carries a tag of its own (eo-explorer-…, so at most 9 tags of yours per order); when Constellr's answer is lost (time-out, gateway error, broken connection), the order list is searched for that tag for up to 20 seconds and the batch is never sent twice. When the orders are not found, the algorithm stops and says so: check the Orders tab of the Constellr dock before running it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="314"/>
+        <source>Look for the tag {0} in the Orders tab of the Constellr dock before running the algorithm again: a new run sends new orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="319"/>
+        <source>{0} order(s) of earlier batches were placed. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/process_algorithm.py" line="114"/>
+        <source>Requests imagery from the Sentinel Hub Process API for an area and writes it as a Cloud-Optimized GeoTIFF, with the request JSON beside it.
+
+&lt;b&gt;Endpoint&lt;/b&gt;: services.sentinel-hub.com, services-uswest2.sentinel-hub.com or sh.dataspace.copernicus.eu, with the account saved under EO Explorer ▸ Accounts.
+&lt;b&gt;Collection&lt;/b&gt;: sentinel-2-l2a, sentinel-2-l1c, sentinel-1-grd, sentinel-3-olci, sentinel-3-slstr, landsat-ot-l2, dem or byoc-&amp;lt;id&amp;gt;. Each endpoint serves its own collections: Landsat only services-uswest2, the Sentinel collections services.sentinel-hub.com and sh.dataspace.copernicus.eu, the DEM all three.
+&lt;b&gt;Area layer&lt;/b&gt; (its polygons, clipped) wins over the &lt;b&gt;extent&lt;/b&gt;.
+&lt;b&gt;Evalscript&lt;/b&gt;: a preset, or a script file (it wins over the preset).
+&lt;b&gt;Output CRS&lt;/b&gt;: empty for the UTM zone of the area. &lt;b&gt;Resolution&lt;/b&gt; in metres, unless &lt;b&gt;width&lt;/b&gt; and &lt;b&gt;height&lt;/b&gt; in pixels are given.
+Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.
+An evalscript with several outputs (e.g. ids rgb and mask) gets one GeoTIFF each: the main one (id default, else the first) is &lt;b&gt;Image&lt;/b&gt;, the others are written beside it as &amp;lt;name&amp;gt;_&amp;lt;output id&amp;gt;.tif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/process_algorithm.py" line="251"/>
+        <source>Images of every evalscript output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/process_algorithm.py" line="387"/>
+        <source>Sentinel Hub asked to slow down: waiting {0} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/process_algorithm.py" line="421"/>
+        <source>Output {0} saved as {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/provider.py" line="46"/>
+        <source>The Processing algorithms of EO Explorer are not available: a package they need could not be imported ({0}). Reinstall requests, pydantic and shapely from the EO Explorer dock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_algorithm.py" line="83"/>
+        <source>The footprints could not be styled: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_algorithm.py" line="204"/>
+        <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1541,96 +1855,121 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts_dialog.ui" line="36"/>
+        <location filename="../ui/accounts_dialog.ui" line="46"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts_dialog.ui" line="37"/>
+        <location filename="../ui/accounts_dialog.ui" line="47"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts_dialog.ui" line="38"/>
+        <location filename="../ui/accounts_dialog.ui" line="48"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/accounts_dialog.ui" line="48"/>
+        <location filename="../ui/accounts_dialog.ui" line="58"/>
         <source>Secrets are kept in the QGIS authentication database, protected by your master password; EO Explorer&apos;s settings hold only a reference to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/accounts_dialog.ui" line="32"/>
+        <source>Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/accounts_dialog.ui" line="33"/>
+        <source>the bucket name in s3://bucket/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/accounts_dialog.ui" line="34"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/accounts_dialog.ui" line="35"/>
+        <source>us-east-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/accounts_dialog.ui" line="38"/>
+        <source>Public bucket (no keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/accounts_dialog.ui" line="39"/>
+        <source>Requester pays</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssetsPanel</name>
     <message>
-        <location filename="../ui/assets_panel.ui" line="14"/>
+        <location filename="../ui/assets_panel.ui" line="15"/>
         <source>Asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="15"/>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/assets_panel.ui" line="16"/>
-        <source>Roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/assets_panel.ui" line="17"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="18"/>
-        <source>Raster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/assets_panel.ui" line="19"/>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/assets_panel.ui" line="24"/>
+        <location filename="../ui/assets_panel.ui" line="22"/>
         <source>Tick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="25"/>
+        <location filename="../ui/assets_panel.ui" line="23"/>
         <source>Tick this asset in every selected item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="26"/>
+        <location filename="../ui/assets_panel.ui" line="24"/>
         <source>in all items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="32"/>
+        <location filename="../ui/assets_panel.ui" line="34"/>
         <source>Download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="32"/>
+        <location filename="../ui/assets_panel.ui" line="34"/>
         <source>Download the ticked assets and load the rasters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="33"/>
+        <location filename="../ui/assets_panel.ui" line="35"/>
         <source>Stream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="33"/>
+        <location filename="../ui/assets_panel.ui" line="35"/>
         <source>Open the ticked Cloud-Optimized GeoTIFFs without downloading them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/assets_panel.ui" line="34"/>
+        <location filename="../ui/assets_panel.ui" line="36"/>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/assets_panel.ui" line="17"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/assets_panel.ui" line="29"/>
+        <source>Download folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/assets_panel.ui" line="29"/>
+        <source>Files are saved as &lt;collection&gt;/&lt;item id&gt;/&lt;file&gt; under this folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2025,222 +2364,222 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="19"/>
+        <location filename="../ui/process_dock.ui" line="20"/>
         <source>Endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="23"/>
+        <location filename="../ui/process_dock.ui" line="24"/>
         <source>Accounts: Sentinel Hub, Sentinel Hub on Copernicus Data Space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="23"/>
+        <location filename="../ui/process_dock.ui" line="24"/>
         <source>Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="26"/>
+        <location filename="../ui/process_dock.ui" line="27"/>
         <source>Collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="30"/>
+        <location filename="../ui/process_dock.ui" line="31"/>
         <source>BYOC collection id, e.g. 017aa0ae-33a6-45d3-8548-0f7d1041b40c</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="33"/>
+        <location filename="../ui/process_dock.ui" line="34"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="36"/>
+        <location filename="../ui/process_dock.ui" line="37"/>
         <source>Current map extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="39"/>
+        <location filename="../ui/process_dock.ui" line="40"/>
         <source>Polygon drawn on the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="40"/>
+        <location filename="../ui/process_dock.ui" line="41"/>
         <source>Click vertices on the map; right-click or double-click to finish. Drag a vertex to edit, Backspace removes the last one, Esc cancels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="40"/>
+        <location filename="../ui/process_dock.ui" line="41"/>
         <source>Draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="43"/>
+        <location filename="../ui/process_dock.ui" line="44"/>
         <source>Selected features of a layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="45"/>
+        <location filename="../ui/process_dock.ui" line="46"/>
         <source>The footprints selected in a search result layer (the Search dock&apos;s table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="45"/>
+        <location filename="../ui/process_dock.ui" line="46"/>
         <source>Selected search footprints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="48"/>
+        <location filename="../ui/process_dock.ui" line="49"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="52"/>
+        <location filename="../ui/process_dock.ui" line="53"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="56"/>
+        <location filename="../ui/process_dock.ui" line="57"/>
         <source>Mosaicking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="57"/>
+        <location filename="../ui/process_dock.ui" line="58"/>
         <source>Which acquisition is on top where several cover a pixel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="58"/>
+        <location filename="../ui/process_dock.ui" line="59"/>
         <source>Max. cloud cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="59"/>
+        <location filename="../ui/process_dock.ui" line="60"/>
         <source> %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="60"/>
+        <location filename="../ui/process_dock.ui" line="61"/>
         <source>Resampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="63"/>
+        <location filename="../ui/process_dock.ui" line="64"/>
         <source>up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="65"/>
+        <location filename="../ui/process_dock.ui" line="66"/>
         <source>down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="71"/>
+        <location filename="../ui/process_dock.ui" line="72"/>
         <source>Sentinel-1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="73"/>
+        <location filename="../ui/process_dock.ui" line="74"/>
         <source>Polarization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="75"/>
+        <location filename="../ui/process_dock.ui" line="76"/>
         <source>Backscatter coefficient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="77"/>
+        <location filename="../ui/process_dock.ui" line="78"/>
         <source>Orthorectify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="78"/>
+        <location filename="../ui/process_dock.ui" line="79"/>
         <source>Speckle filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="83"/>
+        <location filename="../ui/process_dock.ui" line="84"/>
         <source>Elevation model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="85"/>
+        <location filename="../ui/process_dock.ui" line="86"/>
         <source>Evalscript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="91"/>
+        <location filename="../ui/process_dock.ui" line="92"/>
         <source>Load an evalscript from a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="91"/>
+        <location filename="../ui/process_dock.ui" line="92"/>
         <source>Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="92"/>
+        <location filename="../ui/process_dock.ui" line="93"/>
         <source>Save the evalscript to a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="92"/>
+        <location filename="../ui/process_dock.ui" line="93"/>
         <source>Save…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="99"/>
+        <location filename="../ui/process_dock.ui" line="100"/>
         <source>Output CRS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="102"/>
+        <location filename="../ui/process_dock.ui" line="103"/>
         <source>UTM zone of the area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="105"/>
+        <location filename="../ui/process_dock.ui" line="106"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="111"/>
+        <location filename="../ui/process_dock.ui" line="112"/>
         <source>Pixels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="114"/>
+        <location filename="../ui/process_dock.ui" line="115"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="115"/>
+        <location filename="../ui/process_dock.ui" line="116"/>
         <source> m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="116"/>
+        <location filename="../ui/process_dock.ui" line="117"/>
         <source>Width × height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="119"/>
+        <location filename="../ui/process_dock.ui" line="120"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="122"/>
+        <location filename="../ui/process_dock.ui" line="123"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="131"/>
+        <location filename="../ui/process_dock.ui" line="132"/>
         <source>Request imagery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/process_dock.ui" line="132"/>
+        <location filename="../ui/process_dock.ui" line="133"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2253,133 +2592,168 @@ Areas larger than 2500 × 2500 pixels are requested in tiles and assembled.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="22"/>
+        <location filename="../ui/search_dock.ui" line="40"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="26"/>
+        <location filename="../ui/search_dock.ui" line="44"/>
         <source>Add, edit or remove catalogs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="30"/>
+        <location filename="../ui/search_dock.ui" line="48"/>
         <source>Collections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="35"/>
+        <location filename="../ui/search_dock.ui" line="53"/>
         <source>Type to filter collections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="36"/>
+        <location filename="../ui/search_dock.ui" line="54"/>
         <source>Read the catalog&apos;s collections again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="43"/>
+        <location filename="../ui/search_dock.ui" line="61"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="46"/>
-        <source>Current map extent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/search_dock.ui" line="49"/>
-        <source>Polygon drawn on the map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/search_dock.ui" line="50"/>
+        <location filename="../ui/search_dock.ui" line="68"/>
         <source>Click vertices on the map; right-click or double-click to finish. Drag a vertex to edit, Backspace removes the last one, Esc cancels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="50"/>
+        <location filename="../ui/search_dock.ui" line="68"/>
         <source>Draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="53"/>
-        <source>Selected features of a layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/search_dock.ui" line="57"/>
+        <location filename="../ui/search_dock.ui" line="75"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="60"/>
+        <location filename="../ui/search_dock.ui" line="78"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="62"/>
+        <location filename="../ui/search_dock.ui" line="80"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="66"/>
+        <location filename="../ui/search_dock.ui" line="86"/>
         <source>Cloud cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="69"/>
+        <location filename="../ui/search_dock.ui" line="89"/>
         <source>at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="70"/>
+        <location filename="../ui/search_dock.ui" line="90"/>
         <source> %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="74"/>
+        <location filename="../ui/search_dock.ui" line="94"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="75"/>
-        <source>CQL2 text, e.g. platform = &apos;sentinel-2a&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/search_dock.ui" line="76"/>
+        <location filename="../ui/search_dock.ui" line="96"/>
         <source>Max. items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="80"/>
+        <location filename="../ui/search_dock.ui" line="109"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="81"/>
+        <location filename="../ui/search_dock.ui" line="110"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="27"/>
+        <location filename="../ui/search_dock.ui" line="45"/>
         <source>Accounts: Sentinel Hub, Copernicus Data Space, Constellr, ESA MAAP, custom catalogs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="27"/>
+        <location filename="../ui/search_dock.ui" line="45"/>
         <source>Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="96"/>
+        <location filename="../ui/search_dock.ui" line="128"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="111"/>
+        <location filename="../ui/search_dock.ui" line="149"/>
         <source>Assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="16"/>
+        <source>Show or hide the search form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="64"/>
+        <source>Map extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="67"/>
+        <source>Drawn polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="71"/>
+        <source>Selected features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="82"/>
+        <source>Map time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="82"/>
+        <source>Use the time the map shows: the Temporal Controller's range when it is on, else the project's time range (Project ▸ Properties ▸ Temporal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="83"/>
+        <source>Dates with data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="83"/>
+        <source>Sentinel Hub Catalog: the dates with images for the chosen collection, area and dates, in bold in the calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="95"/>
+        <source>CQL2, e.g. platform = &apos;sentinel-2a&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="95"/>
+        <source>A CQL2 text filter, e.g. platform = &apos;sentinel-2a&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="100"/>
+        <source>Which items a search brings first, and so which ones the maximum keeps (for catalogs that can sort)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
