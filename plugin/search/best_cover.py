@@ -12,9 +12,10 @@ Runs in the calling thread (a task's worker for the dock): QgsGeometry only, no 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -47,6 +48,22 @@ class Cover:
     covered: float = 0.0  # 0..1 of the area's ground
     area_km2: float = 0.0
     cancelled: bool = False
+
+
+def area_geometry(area: Any) -> Optional[QgsGeometry]:
+    """A search's :class:`~plugin.api.geometry.SearchArea` as a QgsGeometry (EPSG:4326), or
+    None for a search of the whole world."""
+    geojson = area.as_intersects() if area is not None else None
+    if not geojson:
+        return None
+    from osgeo import ogr
+
+    shape = ogr.CreateGeometryFromJson(json.dumps(geojson))
+    if shape is None:
+        return None
+    geometry = QgsGeometry()
+    geometry.fromWkb(bytes(shape.ExportToIsoWkb()))
+    return None if geometry.isEmpty() else geometry
 
 
 def _clear(cloud: Optional[float]) -> float:

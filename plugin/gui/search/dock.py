@@ -9,6 +9,7 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsCoordinateTransform,
+    QgsGeometry,
     QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
@@ -28,6 +29,7 @@ from ...core.network import http_for
 from ...core.tasks import WorkflowTask
 from ...map import footprints as layers
 from ...map.areas import extent_area, geometries_area
+from ...search.best_cover import Cover, Scene, area_geometry, best_cover
 from ...search.time_range import map_time_range
 from ...search.workflow import SearchProgress, collections_task, dates_task, search_task
 from ..assets.panel import AssetsPanel, items_by_fid
@@ -80,6 +82,9 @@ class SearchDock(ClosableDock):
         self.results_http = None
         self.collections_task: WorkflowTask | None = None
         self.dates_task: WorkflowTask | None = None
+        self.cover_task: WorkflowTask | None = None
+        #: the area of the search whose footprints are in the table (None: the whole world)
+        self._searched_area = None
         self.results_layer: QgsVectorLayer | None = None
         self.whole_items = WholeItemsLoader(self._whole_items_loaded)
         self._details_fid = None
@@ -227,6 +232,7 @@ class SearchDock(ClosableDock):
             f.datesWithDataButton.setIcon(day)
             f.datesWithDataButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         f.datesWithDataButton.clicked.connect(self.show_dates_with_data)
+        f.bestCoverButton.clicked.connect(self.select_best_cover)
         f.datesWithDataButton.setVisible(False)  # Sentinel Hub Catalog only
         f.cloudCheck.toggled.connect(f.cloudSpin.setEnabled)
         f.cloudSpin.setEnabled(f.cloudCheck.isChecked())
@@ -308,6 +314,58 @@ class SearchDock(ClosableDock):
                 n=len(outcome.dates), dates=shown
             )
         self.message_bar.pushMessage(tr("EO Explorer"), text, Qgis.MessageLevel.Info, 0)
+
+    @guarded
+    def select_best_cover(self, *_args) -> None:
+        """Select the fewest, least cloudy footprints that cover the search area."""
+        layer = self.results_layer
+        if layer is None or self.cover_task is not None:
+            return
+        area = area_geometry(self._searched_area)
+        if area is None:
+            self.message_bar.pushMessage(
+                tr("EO Explorer"),
+                tr(
+                    "Best cover needs the area of the search: search the map extent, a drawn "
+                    "polygon or selected features first."
+                ),
+                Qgis.MessageLevel.Info,
+                8,
+            )
+            return
+        cloud = layer.fields().indexOf("cloud_cover")
+        scenes = [
+            Scene(f.id(), QgsGeometry(f.geometry()), f[cloud] if cloud >= 0 else None)
+            for f in layer.getFeatures()
+            if f.hasGeometry()
+        ]
+        task = WorkflowTask(
+            tr("EO Explorer: best cover"),
+            lambda progress: best_cover(area, scenes, progress.is_cancelled),
+            failed=lambda _error: Cover(),
+        )
+        task.completed.connect(lambda cover, t=task, on=layer: self._cover_found(t, on, cover))
+        self.cover_task = task
+        self.form.bestCoverButton.setEnabled(False)
+        QgsApplication.taskManager().addTask(task)
+
+    @guarded
+    def _cover_found(self, task: WorkflowTask, layer, cover) -> None:
+        if task is not self.cover_task:
+            return
+        self.cover_task = None
+        self.form.bestCoverButton.setEnabled(self.results_layer is not None)
+        if layer is not self.results_layer or cover.cancelled:
+            return
+        layer.selectByIds(cover.fids)
+        if not cover.fids:
+            text = tr("No footprint covers the search area.")
+        else:
+            text = tr(
+                "{n} footprint(s) cover {p} % of the search area (the fewest, least cloudy); "
+                "they are selected."
+            ).format(n=len(cover.fids), p=f"{100 * cover.covered:.1f}")
+        self.message_bar.pushMessage(tr("EO Explorer"), text, Qgis.MessageLevel.Info, 10)
 
     def _mark_dates(self, dates: list[str]) -> None:
         """Bold, blue days in both calendars; none when ``dates`` is empty."""
@@ -745,6 +803,7 @@ class SearchDock(ClosableDock):
             layer = layers.create_footprints_layer(name, outcome.features)
             layers.add_to_project(layer)
             self.set_results_layer(layer, catalog, http)
+            self._searched_area = request.area
             self._set_form_open(False)  # the results are the main thing now
         self._report(outcome)
         self.searchFinished.emit(outcome)
@@ -791,6 +850,7 @@ class SearchDock(ClosableDock):
         self.results_catalog = catalog
         self.results_http = http
         self.results.set_layer(layer)
+        self.form.bestCoverButton.setEnabled(layer is not None)
         self.form.detailsBrowser.clear()
 
     def _layer_removed(self, layer_id: str) -> None:
@@ -876,7 +936,7 @@ class SearchDock(ClosableDock):
 
     def shutdown(self) -> None:
         """Cancel tasks, remove the map tool and rubber band, disconnect project signals."""
-        for task in (self.search_task, self.collections_task, self.dates_task):
+        for task in (self.search_task, self.collections_task, self.dates_task, self.cover_task):
             if task is not None:
                 try:
                     task.cancel()
@@ -887,6 +947,7 @@ class SearchDock(ClosableDock):
         self._search_run = None
         self.collections_task = None
         self.dates_task = None
+        self.cover_task = None
         self._ask_timer.stop()
         self.whole_items.cancel()
         self.assets.cancel()

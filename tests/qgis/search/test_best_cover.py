@@ -54,3 +54,37 @@ def test_cancel_stops_between_choices(qgis_app):
 
     cover = best_cover(area, scenes, is_cancelled=cancelled)
     assert cover.cancelled and len(cover.fids) == 1
+
+
+def test_best_cover_selects_footprints_in_the_dock_and_says_how_much_they_cover(
+    qgis_iface, qgis_app, qgis_new_project, sandbox_server, monkeypatch
+):
+    from qgis.core import QgsRectangle
+
+    from ..conftest import run_search, sandbox_dock, wait_for
+    from .test_search_dock import set_dates, show_extent, tick
+
+    fixture = sandbox_dock(sandbox_server.url, qgis_iface, qgis_app, monkeypatch)
+    dock = next(fixture)
+    try:
+        assert not dock.form.bestCoverButton.isEnabled()  # nothing found yet
+        tick(dock, "sandbox-sentinel-2-l2a")
+        set_dates(dock, "2024-06-01", "2024-06-30")
+        show_extent(qgis_iface.mapCanvas(), "EPSG:4326", QgsRectangle(9.0, 47.0, 11.0, 48.5))
+        outcome = run_search(qgis_app, dock)
+        assert outcome.error is None and outcome.count > 3
+        layer = dock.results_layer
+        dock.form.bestCoverButton.click()
+        wait_for(qgis_app, lambda: dock.cover_task is None, 30)
+        chosen = layer.selectedFeatureIds()
+        assert 0 < len(chosen) < outcome.count
+        shown = " ".join(item.text() for item in dock.message_bar.items())
+        assert f"{len(chosen)} footprint(s) cover" in shown and "% of the search area" in shown
+        # what the dock selected is the answer for the map's extent
+        shown_extent = qgis_iface.mapCanvas().extent()
+        area = QgsGeometry.fromRect(shown_extent)
+        cloud = layer.fields().indexOf("cloud_cover")
+        scenes = [Scene(f.id(), f.geometry(), f[cloud]) for f in layer.getFeatures()]
+        assert sorted(best_cover(area, scenes).fids) == sorted(chosen)
+    finally:
+        next(fixture, None)
