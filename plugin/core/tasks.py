@@ -21,7 +21,7 @@ from typing import Any, Optional
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
-from ..api.errors import EOExplorerError
+from ..api.errors import Cancelled, EOExplorerError
 
 
 def unexpected(exc: BaseException) -> EOExplorerError:
@@ -79,7 +79,8 @@ class WorkflowTask(QgsTask):
 
     ``reported(payload)`` carries :meth:`Progress.report` snapshots (queued to the main
     thread); ``completed(outcome)`` is emitted once, on the main thread, whatever happened.
-    ``failed(error)`` builds the outcome of a workflow that raised; ``succeeded(outcome)``
+    ``failed(error)`` builds the outcome of a workflow that raised (or of a task cancelled
+    before it started: a :class:`~plugin.api.errors.Cancelled` error); ``succeeded(outcome)``
     tells QGIS's task bar whether to say "complete" (True) or "failed/cancelled" (False).
     """
 
@@ -119,4 +120,9 @@ class WorkflowTask(QgsTask):
             return False
 
     def finished(self, result: bool) -> None:  # noqa: ARG002 - the outcome says it all
+        if self.outcome is None:  # cancelled before it started: run() never ran
+            try:
+                self.outcome = self._failed(Cancelled("Cancelled before it started."))
+            except Exception:  # noqa: BLE001 - nobody waits for a task that never ran
+                return
         self.completed.emit(self.outcome)

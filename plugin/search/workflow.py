@@ -61,6 +61,7 @@ class SearchProgress:
     count: int
     pages: int
     number_matched: Optional[int]
+    percent: float = 0.0
 
 
 def search(
@@ -133,8 +134,9 @@ def _report(progress: Progress, outcome: SearchOutcome, wanted: int) -> None:
     target = wanted
     if outcome.number_matched is not None:
         target = max(1, min(target, outcome.number_matched))
-    progress.percent(min(100.0, 100.0 * outcome.count / max(1, target)))
-    progress.report(SearchProgress(outcome.count, outcome.pages, outcome.number_matched))
+    percent = min(100.0, 100.0 * outcome.count / max(1, target))
+    progress.percent(percent)
+    progress.report(SearchProgress(outcome.count, outcome.pages, outcome.number_matched, percent))
 
 
 def search_task(
@@ -146,7 +148,11 @@ def search_task(
     return WorkflowTask(
         f"EO Explorer: search {catalog.title}",
         lambda progress: search(catalog, request, client, progress),
-        failed=lambda error: SearchOutcome(error=error),
+        failed=lambda error: (
+            SearchOutcome(cancelled=True)
+            if isinstance(error, Cancelled)
+            else SearchOutcome(error=error)
+        ),
         succeeded=lambda outcome: outcome.error is None,
     )
 
@@ -181,7 +187,7 @@ def dates_task(catalog: Catalog, request: SearchRequest, http: HttpClient) -> Wo
     return WorkflowTask(
         f"EO Explorer: dates with data in {catalog.title}",
         lambda progress: dates_with_data(catalog, request, http, progress),
-        failed=lambda error: DatesOutcome(error=error),
+        failed=lambda error: DatesOutcome(error=None if isinstance(error, Cancelled) else error),
         succeeded=lambda outcome: outcome.error is None,
     )
 
@@ -221,7 +227,9 @@ def whole_items_task(items: dict[int, dict], http: HttpClient) -> WorkflowTask:
     return WorkflowTask(
         "EO Explorer: read items",
         lambda progress: whole_items(items, http, progress),
-        failed=lambda error: WholeItemsOutcome(errors=[str(error)]),
+        failed=lambda error: WholeItemsOutcome(
+            errors=[] if isinstance(error, Cancelled) else [str(error)]
+        ),
     )
 
 
@@ -283,7 +291,9 @@ def collections_task(catalog: Catalog, http: Optional[HttpClient] = None, text: 
     return WorkflowTask(
         f"EO Explorer: collections of {catalog.title}",
         lambda progress: collections(catalog, client, progress, text),
-        failed=lambda error: CollectionsOutcome(text=text, error=error),
+        failed=lambda error: CollectionsOutcome(
+            text=text, error=None if isinstance(error, Cancelled) else error
+        ),
         succeeded=lambda outcome: outcome.error is None,
     )
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ..api.errors import EOExplorerError
+from ..api.errors import Cancelled, EOExplorerError
 from ..api.http import HttpClient
 from ..api.process import ProcessJob, iso
 from ..api.process_client import (
@@ -201,7 +201,11 @@ def process_task(
     return WorkflowTask(
         "EO Explorer: Sentinel Hub Process",
         work,
-        failed=lambda error: ProcessOutcome(error=error),
+        failed=lambda error: (
+            ProcessOutcome(cancelled=True)
+            if isinstance(error, Cancelled)
+            else ProcessOutcome(error=error)
+        ),
         succeeded=lambda outcome: outcome.error is None,
     )
 

@@ -772,8 +772,7 @@ class SearchDock(ClosableDock):
         if snapshot.number_matched is not None:
             text += tr(" — {matched} match in the catalog").format(matched=snapshot.number_matched)
         self.form.statusLabel.setText(text)
-        if self.search_task is not None:
-            self.form.progressBar.setValue(int(self.search_task.progress()))
+        self.form.progressBar.setValue(int(snapshot.percent))
 
     @guarded
     def _search_completed(self, task: WorkflowTask, outcome) -> None:
