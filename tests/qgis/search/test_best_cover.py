@@ -70,7 +70,7 @@ def test_best_cover_selects_footprints_in_the_dock_and_says_how_much_they_cover(
         assert not dock.form.bestCoverButton.isEnabled()  # nothing found yet
         tick(dock, "sandbox-sentinel-2-l2a")
         set_dates(dock, "2024-06-01", "2024-06-30")
-        show_extent(qgis_iface.mapCanvas(), "EPSG:4326", QgsRectangle(9.0, 47.0, 11.0, 48.5))
+        show_extent(qgis_iface.mapCanvas(), "EPSG:4326", QgsRectangle(5.0, 45.0, 15.0, 55.0))
         outcome = run_search(qgis_app, dock)
         assert outcome.error is None and outcome.count > 3
         layer = dock.results_layer
