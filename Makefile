@@ -4,7 +4,7 @@
 #   make test                 unit + pytest-qgis tests (headless) + the app tier (real QGIS, Xvfb)
 #   make lint                 ruff check + ruff format --check
 #   make format               ruff format + ruff check --fix (rewrites files)
-#   make bench                python -m tests.bench
+#   make bench                python -m tests.bench (BENCH_ARGS="--only pgstac,memory": others)
 #   make package              dist/eo_explorer-<version>.zip
 #   make translations         pylupdate5 -> i18n/eo_explorer_{fr,de}.ts
 #   make compile-translations lrelease  -> i18n/*.qm

@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_SECTIONS,
         help="comma-separated sections to run, of: search (rustac, plugin against "
         "pystac-client and json.loads), download, pgstac (stac-fastapi-pgstac with CDSE-like "
-        "items: whole search, bytes per item, time to the first footprints; ~6 min), "
+        "items: whole search, bytes per item, time to the first footprints; ~9 min), "
         "memory (100,000 items: memory, GUI stall; ~2 min), or all "
         f"(default: {DEFAULT_SECTIONS})",
     )
