@@ -4,7 +4,7 @@
 #   make test                 unit + pytest-qgis tests (headless) + the app tier (real QGIS, Xvfb)
 #   make lint                 ruff check + ruff format --check + mypy (config: pyproject.toml)
 #   make format               ruff format + ruff check --fix (rewrites files)
-#   make bench                python -m tests.bench
+#   make bench                python -m tests.bench (BENCH_ARGS="--only pgstac,memory": others)
 #   make screenshots          the README's screenshots, taken by the app tier (1366x768, 1920x1080)
 #   make package              dist/eo_explorer-<version>.zip
 #   make translations         pylupdate5 -> i18n/eo_explorer_{fr,de}.ts

@@ -9,6 +9,7 @@ longest gap between its ticks: the longest the GUI could not answer.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +32,17 @@ class PluginRun:
     gc_full: int = 0  # full (generation 2) garbage collections during the run
     gc_full_max: float = 0.0  # the longest of them (it holds the GIL throughout)
     pages: int = 0
+    rss_drawn: int = 0  # resident set size (bytes) when the canvas had drawn the layer
     ids: list[str] = field(default_factory=list, repr=False)
+
+
+def resident_bytes() -> int:
+    """This process's resident set size now (Linux ``/proc``; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 class GcWatch:
@@ -90,7 +101,14 @@ class Heartbeat:
 class PluginBench:
     """One QgsApplication, project and canvas for all runs."""
 
-    def __init__(self, url: str, collections: list[str], page_size: int, max_items: int) -> None:
+    def __init__(
+        self,
+        url: str,
+        collections: list[str],
+        page_size: int,
+        max_items: int,
+        include_fields: list[str] | None = None,
+    ) -> None:
         from qgis.core import QgsCoordinateReferenceSystem, QgsProject
         from qgis.gui import QgsMapCanvas
 
@@ -98,6 +116,7 @@ class PluginBench:
         self.collections = collections
         self.page_size = page_size
         self.max_items = max_items
+        self.include_fields = include_fields
         self.project = QgsProject.instance()
         self.canvas = QgsMapCanvas()
         self.canvas.resize(1000, 700)
@@ -117,7 +136,10 @@ class PluginBench:
 
         catalog = Catalog(id="bench", title="Bench rustac", url=self.url)
         request = SearchRequest(
-            collections=list(self.collections), page_size=self.page_size, max_items=self.max_items
+            collections=list(self.collections),
+            page_size=self.page_size,
+            max_items=self.max_items,
+            include_fields=self.include_fields,
         )
         result = PluginRun()
         marks: dict[str, float] = {}
@@ -127,6 +149,7 @@ class PluginBench:
 
         def rendered() -> None:
             marks["rendered"] = time.perf_counter()
+            result.rss_drawn = resident_bytes()
             loop.quit()
 
         def completed(outcome) -> None:

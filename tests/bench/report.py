@@ -20,6 +20,10 @@ def fmt(value: float, unit: str) -> str:
         return f"{value:.0f} %"
     if unit == "n":
         return f"{value:.0f}"
+    if unit == "MB":
+        return f"{value / 1e6:.0f} MB"
+    if unit == "B":
+        return f"{value:,.0f} B"
     return f"{value:g}"
 
 
@@ -30,6 +34,8 @@ def _short(value: float, unit: str) -> str:
         return f"{value * 1000:.0f}"
     if unit == "x":
         return f"{value:.2f}"
+    if unit == "MB":
+        return f"{value / 1e6:.0f}"
     return f"{value:.0f}"
 
 

@@ -19,9 +19,22 @@ from pathlib import Path
 from .data import COLLECTIONS, BenchError, item_sizes, make_catalog, write_catalog
 from .tables import Results, write
 
+#: ``--only`` names; the default run (a few minutes on 2 cores) is the first two
+SECTIONS = ("search", "download", "pgstac", "memory")
+DEFAULT_SECTIONS = "search,download"
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
+    parser.add_argument(
+        "--only",
+        default=DEFAULT_SECTIONS,
+        help="comma-separated sections to run, of: search (rustac, plugin against "
+        "pystac-client and json.loads), download, pgstac (stac-fastapi-pgstac with CDSE-like "
+        "items: whole search, bytes per item, time to the first footprints; ~9 min), "
+        "memory (100,000 items: memory, GUI stall; ~2 min), or all "
+        f"(default: {DEFAULT_SECTIONS})",
+    )
     parser.add_argument("--items", type=int, default=10_000, help="items in the catalog (10000)")
     parser.add_argument("--page-size", type=int, default=250, help="items per page (250)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs; the median is shown (3)")
@@ -37,7 +50,37 @@ def _parser() -> argparse.ArgumentParser:
         help="also time the prototype not adopted by the plugin: the layer built in the "
         "worker (off by default)",
     )
+    parser.add_argument(
+        "--pgstac-items", type=int, default=10_000, help="items loaded into pgstac (10000)"
+    )
+    parser.add_argument(
+        "--pgstac-runs",
+        type=int,
+        default=1,
+        help="timed pgstac runs after a short warm-up; pystac-client takes ~2 min each (1)",
+    )
+    parser.add_argument(
+        "--pgstac-hydrate",
+        choices=("api", "db"),
+        default="api",
+        help="where stac-fastapi-pgstac rebuilds whole items: api (USE_API_HYDRATE, the "
+        "default here) or db (pgstac's default: ~75 ms an item, pystac-client then takes "
+        "over 10 minutes)",
+    )
+    parser.add_argument(
+        "--memory-items", type=int, default=100_000, help="items in the memory section (100000)"
+    )
     return parser
+
+
+def sections(only: str) -> list[str]:
+    names = [name.strip() for name in only.split(",") if name.strip()]
+    if names == ["all"]:
+        return list(SECTIONS)
+    unknown = [name for name in names if name not in SECTIONS]
+    if unknown or not names:
+        raise SystemExit(f"--only: unknown section(s) {unknown}; choose from {', '.join(SECTIONS)}")
+    return names
 
 
 def progress(text: str) -> None:
@@ -158,6 +201,37 @@ def measure(args: argparse.Namespace) -> Results:
     return res
 
 
+def measure_servers(args: argparse.Namespace, chosen: Sequence[str]):
+    """Sections 5-8: stac-fastapi-pgstac, and 100,000 items; one printed report."""
+    from . import memory, pgstac
+    from .report import Report
+
+    started = time.perf_counter()
+    load_before = _load()
+    app = start_qgis()  # noqa: F841 - kept alive for the whole run
+    report = Report()
+    report.note("EO Explorer search benchmark: catalog-sized searches")
+    report.note("=" * 52)
+    report.note(
+        f"{_versions()}; {os.cpu_count()} CPUs, load average {load_before} before; "
+        "timings are informational, not asserted"
+    )
+    if "pgstac" in chosen:
+        pgstac.report(
+            pgstac.measure(args.pgstac_items, args.pgstac_runs, progress, args.pgstac_hydrate),
+            report,
+        )
+    if "memory" in chosen:
+        memory.report(memory.measure(args.memory_items, progress), report)
+    report.title("Verdicts")
+    for label, ok in report.verdicts:
+        report.note(f"  {'meets target ' if ok else 'misses target'}  {label}")
+    report.note(
+        f"\nload average {_load()} after; these sections took {time.perf_counter() - started:.0f} s"
+    )
+    return report
+
+
 def _plugin_run(bench, who: str, n: int, task_class=None):
     gc.collect()
     result = bench.run(task_class)
@@ -168,16 +242,28 @@ def _plugin_run(bench, who: str, n: int, task_class=None):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        report = write(measure(args))
-    except BenchError as exc:
-        print(f"\nbench failed: {exc}", file=sys.stderr)
-        return 2
-    except (OSError, RuntimeError) as exc:  # rustac missing or not starting, among others
-        print(f"\nbench failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2
-    print(report.text())
-    if args.download_mib > 0:
+    chosen = sections(args.only)
+    if "search" in chosen:
+        try:
+            report = write(measure(args))
+        except BenchError as exc:
+            print(f"\nbench failed: {exc}", file=sys.stderr)
+            return 2
+        except (OSError, RuntimeError) as exc:  # rustac missing or not starting, among others
+            print(f"\nbench failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 2
+        print(report.text())
+    if "pgstac" in chosen or "memory" in chosen:
+        try:
+            report = measure_servers(args, chosen)
+        except BenchError as exc:
+            print(f"\nbench failed: {exc}", file=sys.stderr)
+            return 2
+        except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+            print(f"\nbench failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 2
+        print(report.text())
+    if "download" in chosen and args.download_mib > 0:
         from . import download
 
         progress(f"download benchmark: {args.download_mib} MiB, plugin against curl")

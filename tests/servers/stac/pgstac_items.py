@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import json
 import random
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -58,14 +59,40 @@ def _centre(bbox: list[float]) -> tuple[float, float]:
 
 
 def make_items(count: int = 300, seed: int = 7) -> list[dict[str, Any]]:
+    return list(iter_items(count, seed))
+
+
+def included(item: dict[str, Any], paths: Sequence[str]) -> dict[str, Any]:
+    """``item`` with only the Fields extension ``include`` paths (``properties.datetime``),
+    and ``type`` and ``stac_version``, as a server answers a search with ``fields``."""
+    out: dict[str, Any] = {k: item[k] for k in ("type", "stac_version") if k in item}
+    for path in paths:
+        head, _, rest = path.partition(".")
+        if head not in item:
+            continue
+        if not rest:
+            out[head] = copy.deepcopy(item[head])
+        elif isinstance(item[head], dict) and rest in item[head]:
+            out.setdefault(head, {})[rest] = copy.deepcopy(item[head][rest])
+    out.setdefault("properties", {})
+    return out
+
+
+def iter_items(
+    count: int = 300, seed: int = 7, include: Sequence[str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """The items of :func:`make_items` one at a time (a few GB as a list at 100,000);
+    ``include``: only these fields of each (:func:`included`), the same items otherwise."""
     rng = random.Random(seed)
     sources = templates()
+    if include is not None:
+        sources = [included(source, include) for source in sources]
     start = datetime(2024, 1, 1, tzinfo=timezone.utc)
-    items = []
     for n in range(count):
         item = copy.deepcopy(sources[n % len(sources)])
         when = start + timedelta(days=rng.uniform(0, 365), seconds=rng.randrange(86400))
-        when = when.replace(microsecond=n * 1000)  # distinct instants: a stable sort order
+        # distinct instants (a stable sort order) up to a million items; n * 1000 below 1000
+        when = when.replace(microsecond=(n % 1000) * 1000 + n // 1000)
         column, row = n % 10, (n // 10) % 6
         cx, cy = _centre(item["bbox"])
         dx = 4.5 + column * 4 + rng.uniform(-1, 1) - cx
@@ -99,5 +126,4 @@ def make_items(count: int = 300, seed: int = 7) -> list[dict[str, Any]]:
         else:
             properties["eo:cloud_cover"] = round(rng.uniform(0, 100), 2)
         item["links"] = []
-        items.append(item)
-    return items
+        yield item

@@ -35,7 +35,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Optional
 
@@ -91,13 +91,14 @@ class PgstacServer:
 
     def __init__(
         self,
-        items: Sequence[dict[str, Any]],
+        items: Iterable[dict[str, Any]],
         collections: Sequence[dict[str, Any]],
         *,
         env: Optional[dict[str, str]] = None,
         startup_timeout: float = 60.0,
     ) -> None:
-        self.items, self.collections = list(items), list(collections)
+        # Iterated once, when loading: a generator keeps 10,000 large items out of memory.
+        self.items, self.collections = items, list(collections)
         self.extra_env = dict(env or {})
         self.startup_timeout = startup_timeout
         self.workdir: Optional[Path] = None
