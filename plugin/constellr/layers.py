@@ -21,11 +21,10 @@ from ..api.assets import Asset, assets_of
 from ..api.catalogs import Catalog
 from ..api.footprints import convert_items
 from ..api.http import HttpClient
-from ..api.polygon_engine import wkb_from_geojson
 from ..assets import streaming
 from ..map import footprints as layers
 from ..map import rasters
-from ..map.areas import extent_area, geometries_area
+from ..map.areas import extent_area, geometries_area, geometry_from_geojson
 from ..map.fields import field
 
 AREAS_LAYER_KIND = "constellr_areas"
@@ -111,12 +110,6 @@ def selection_geojson(layer: Optional[QgsVectorLayer], project: QgsProject) -> d
     return geometry_geojson(feature.geometry(), layer.crs(), project)
 
 
-def _qgs_geometry(geojson: dict[str, Any]) -> QgsGeometry:
-    geometry = QgsGeometry()
-    geometry.fromWkb(wkb_from_geojson(geojson))
-    return geometry
-
-
 def fill_areas_layer(layer: QgsVectorLayer, areas: Sequence[Any]) -> None:
     """Replace the features of the AOI layer with ``areas`` (AreaOfInterest objects)."""
     provider = layer.dataProvider()
@@ -125,7 +118,7 @@ def fill_areas_layer(layer: QgsVectorLayer, areas: Sequence[Any]) -> None:
     for area in areas:
         feature = QgsFeature(layer.fields())
         try:
-            feature.setGeometry(_qgs_geometry(area.geometry))
+            feature.setGeometry(geometry_from_geojson(area.geometry))
         except Exception:  # noqa: BLE001 - an AOI the API stored oddly is listed, not drawn
             pass
         created = area.created.strftime("%Y-%m-%d %H:%M") if area.created else ""

@@ -112,3 +112,12 @@ def geometries_area(
     if not polygons:
         raise ValueError("There is no polygon to search with.")
     return area_from_polygons(polygons)
+
+
+def geometry_from_geojson(geojson: dict) -> QgsGeometry:
+    """A GeoJSON geometry (EPSG:4326) as a QgsGeometry, through the API layer's WKB."""
+    from ..api.polygon_engine import wkb_from_geojson
+
+    geometry = QgsGeometry()
+    geometry.fromWkb(wkb_from_geojson(geojson))
+    return geometry

@@ -12,7 +12,6 @@ Runs in the calling thread (a task's worker for the dock): QgsGeometry only, no 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -23,6 +22,8 @@ from qgis.core import (
     QgsDistanceArea,
     QgsGeometry,
 )
+
+from ..map.areas import geometry_from_geojson
 
 #: stop when this share of the area is covered (the last sliver rarely deserves a scene)
 ENOUGH = 0.995
@@ -56,13 +57,7 @@ def area_geometry(area: Any) -> Optional[QgsGeometry]:
     geojson = area.as_intersects() if area is not None else None
     if not geojson:
         return None
-    from osgeo import ogr
-
-    shape = ogr.CreateGeometryFromJson(json.dumps(geojson))
-    if shape is None:
-        return None
-    geometry = QgsGeometry()
-    geometry.fromWkb(bytes(shape.ExportToIsoWkb()))
+    geometry = geometry_from_geojson(geojson)
     return None if geometry.isEmpty() else geometry
 
 

@@ -181,8 +181,10 @@ class ProcessApiServer(LocalServer):
         entry["response_headers"] = dict(headers or {})
         handler.send(status, payload, content_type, headers, fault)
 
-    def _answer(self, entry: dict) -> tuple:
-        if entry["path"].rstrip("/") != PROCESS_PATH:
+    def _check_call(self, entry: dict, path: str) -> None:
+        """404 for another path, 405 for a method other than POST, 401 without a valid
+        token, 429 over the rate limit: as every Sentinel Hub API answers them."""
+        if entry["path"].rstrip("/") != path:
             raise ApiError(404, f"Path {entry['path']} not found.", "COMMON_NOT_FOUND")
         if entry["method"] != "POST":
             raise ApiError(
@@ -194,6 +196,9 @@ class ProcessApiServer(LocalServer):
         if self.token_check is not None and not self.token_check(entry["headers"]):
             raise ApiError(401, UNAUTHORIZED, "COMMON_UNAUTHORIZED")
         self._check_rate()
+
+    def _answer(self, entry: dict) -> tuple:
+        self._check_call(entry, PROCESS_PATH)
         body = self._body(entry)
         headers = {k.lower(): v for k, v in entry["headers"].items()}
         req = validate(body, headers.get("accept"), self.byoc_ids, self.deployment)

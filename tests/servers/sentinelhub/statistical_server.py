@@ -338,20 +338,7 @@ class StatisticalApiServer(ProcessApiServer):
         return self.url.rstrip("/") + STATISTICS_PATH
 
     def _answer(self, entry: dict) -> tuple:
-        if entry["path"].rstrip("/") != STATISTICS_PATH:
-            raise ApiError(404, f"Path {entry['path']} not found.", "COMMON_NOT_FOUND")
-        if entry["method"] != "POST":
-            raise ApiError(
-                405,
-                f"Request method '{entry['method']}' not supported",
-                "COMMON_METHOD_NOT_ALLOWED",
-                headers={"Allow": "POST"},
-            )
-        if self.token_check is not None and not self.token_check(entry["headers"]):
-            from tests.servers.sentinelhub.process_server import UNAUTHORIZED
-
-            raise ApiError(401, UNAUTHORIZED, "COMMON_UNAUTHORIZED")
-        self._check_rate()
+        self._check_call(entry, STATISTICS_PATH)
         call = validate_statistical(self._body(entry), self.byoc_ids, self.deployment)
         if self.scenes is None:
             raise ApiError(500, "The statistics server has no scenes.", "RENDERER_EXCEPTION")
