@@ -14,7 +14,7 @@ from qgis.core import (
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsMessageBar, QgsProjectionSelectionWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QFileDialog, QSizePolicy, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QLabel, QSizePolicy, QWidget
 
 from ...api.errors import EOExplorerError
 from ...api.evalscripts import check_evalscript, default_preset, guess_style, load_presets
@@ -37,6 +37,7 @@ from ..common.draw_tool import CanvasDrawing
 from ..common.messages import offer_accounts
 from ..common.messages import show_error as show_error_in
 from ..common.slots import guarded
+from .engines import ENGINE_CLASSES, Engine
 from .form import (
     BYOC,
     ScriptEditor,
@@ -49,7 +50,7 @@ from .form import (
     update_dem_row,
     use_footprint,
 )
-from .run import RunRequest, start_job
+from .run import RunRequest
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[3] / "ui" / "process_dock.ui"))
 CUSTOM = ""  # presetCombo data of a script that is not a preset
@@ -76,11 +77,12 @@ class ProcessDock(ClosableDock):
         self.result_layers: list = []  # one per output of the evalscript, main first
         self.script_name = ""
         self.form = FORM()
-        self.setWidget(self._build_body())
+        self.engines: list[Engine] = [engine(self) for engine in ENGINE_CLASSES]
         self._estimate_timer = QTimer(self)
         self._estimate_timer.setSingleShot(True)
         self._estimate_timer.setInterval(150)
         self._estimate_timer.timeout.connect(self._safe_estimate)
+        self.setWidget(self._build_body())
         self._connect()
         self._collection_changed()
 
@@ -120,7 +122,44 @@ class ProcessDock(ClosableDock):
         f.startDate.setDate(end.addMonths(-1))
         f.endDate.setDate(end)
         f.progressBar.setVisible(False)
+        self._add_engines(body)
         return body
+
+    def _add_engines(self, body: QWidget) -> None:
+        """The "Make" choice at the top of the form, and each engine's options under it."""
+        f = self.form
+        self.engine_combo = QComboBox(body)
+        self.engine_combo.setObjectName("engineCombo")
+        for engine in self.engines:
+            self.engine_combo.addItem(engine.title(), engine.key)
+        f.formLayout.insertRow(0, QLabel(tr("Make"), body), self.engine_combo)
+        for engine in self.engines:
+            widget = engine.options_widget()
+            if widget is not None:
+                widget.setVisible(False)
+                f.formLayout.addRow(widget)
+        self.engine_combo.setVisible(len(self.engines) > 1)
+        f.formLayout.labelForField(self.engine_combo).setVisible(len(self.engines) > 1)
+        self.engine_combo.currentIndexChanged.connect(self._engine_changed)
+        self._engine_changed()
+
+    def current_engine(self) -> Engine:
+        key = self.engine_combo.currentData()
+        return next((e for e in self.engines if e.key == key), self.engines[0])
+
+    def use_engine(self, key: str) -> None:
+        """Choose an engine by its key ("process", ...), as the user would."""
+        self.engine_combo.setCurrentIndex(max(0, self.engine_combo.findData(key)))
+
+    @guarded
+    def _engine_changed(self, *_args) -> None:
+        current = self.current_engine()
+        for engine in self.engines:
+            widget = engine.options_widget()
+            if widget is not None:
+                widget.setVisible(engine is current)
+        self.form.runButton.setText(current.run_text())
+        self.schedule_estimate()
 
     def _connect(self) -> None:
         f = self.form
@@ -330,6 +369,9 @@ class ProcessDock(ClosableDock):
             text = tr("Not ready: the area has no size yet.")
         else:
             text = estimate_text(job)
+            extra = self.current_engine().estimate(job)
+            if extra:
+                text += "\n" + extra
         self.form.estimateLabel.setText(text)
         return text
 
@@ -340,7 +382,7 @@ class ProcessDock(ClosableDock):
         if self.task is not None:
             return
         self.message_bar.clearWidgets()
-        start_job(self)
+        self.current_engine().start()
 
     @guarded
     def cancel(self) -> None:
@@ -421,6 +463,8 @@ class ProcessDock(ClosableDock):
             except (RuntimeError, TypeError, AttributeError):
                 pass
         self.task = None
+        for engine in self.engines:
+            engine.shutdown()
         self._estimate_timer.stop()
         self.drawing.shutdown()
         for signal, slot in ((self.canvas.extentsChanged, self.schedule_estimate),):
