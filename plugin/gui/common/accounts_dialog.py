@@ -177,6 +177,12 @@ class AccountsDialog(QDialog):
                 f.tokenUrlEdit.setText(str(demo.get("token_url") or ""))
         elif service == "constellr":
             text = tr("Sandbox: API key {key}.").format(key=demo.get("api_key"))
+        elif _is_bucket(service):
+            text = tr("Sandbox: access key {key}, secret key {secret}.").format(
+                key=demo.get("access_key"), secret=demo.get("secret_key")
+            )
+            if not f.tokenUrlEdit.text():
+                f.tokenUrlEdit.setText(str(demo.get("endpoint") or ""))
         else:
             return
         f.helpLabel.setText(f.helpLabel.text() + " " + text)

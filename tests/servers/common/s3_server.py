@@ -56,6 +56,14 @@ class S3Server:
         self.stop()
         raise RuntimeError("moto_server did not answer within 30 s")
 
+    @property
+    def url(self) -> str:
+        return self.endpoint
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
     def stop(self) -> None:
         if self.process is not None:
             self.process.terminate()

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from tests.servers.common.s3_server import ACCESS_KEY, SECRET_KEY, S3Server
 from tests.servers.sandbox.accounts import AccountServices
 from tests.servers.sandbox.assets import SandboxAssetServer, sandbox_items, write_items
 from tests.servers.sandbox.dates import NEWEST_DAYS_AGO, days_to_today
@@ -88,6 +89,30 @@ def _stac_server(port: int, context: SandboxContext) -> RustacServer:
     return RustacServer(files, port=port or None)
 
 
+#: The sandbox's own bucket: Sentinel Hub's Async and Batch APIs deliver into it.
+SANDBOX_BUCKET = "eo-explorer-results"
+
+
+class SandboxS3(S3Server):
+    """moto's S3 API with :data:`SANDBOX_BUCKET`; ``config()`` gives the bucket's account
+    (``s3:<bucket>`` in the Accounts dialog: endpoint and keys)."""
+
+    def start(self) -> SandboxS3:
+        super().start()
+        self.client().create_bucket(Bucket=SANDBOX_BUCKET)
+        return self
+
+    def config(self) -> dict[str, Any]:
+        return {
+            "s3:" + SANDBOX_BUCKET: {
+                "endpoint": self.endpoint,
+                "region": "us-east-1",
+                "access_key": ACCESS_KEY,
+                "secret_key": SECRET_KEY,
+            }
+        }
+
+
 SERVICES = [
     SandboxService(
         "assets",
@@ -100,6 +125,12 @@ SERVICES = [
         "rustac STAC API over resources/sandbox (collections + items, hrefs on the assets)",
         8765,
         _stac_server,
+    ),
+    SandboxService(
+        "s3",
+        f"S3 API (moto) with the bucket {SANDBOX_BUCKET} that Sentinel Hub delivers into",
+        8790,
+        lambda port, _context: SandboxS3(port or None),
     ),
     SandboxService(
         "accounts",
@@ -184,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 server = service.factory(getattr(args, f"{service.name}_port"), context)
                 server.start()
-            except (RustacNotFoundError, RustacStartError, OSError) as exc:
+            except (RustacNotFoundError, RustacStartError, OSError, RuntimeError) as exc:
                 print(
                     f"error: cannot start sandbox server {service.name!r}: {exc}", file=sys.stderr
                 )
