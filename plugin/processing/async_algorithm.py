@@ -31,7 +31,6 @@ from ..api.process import OutputSize, check_endpoint, plan_job
 from ..core import settings
 from ..core.i18n import tr
 from ..core.tasks import Progress
-from ..sentinelhub import settings as process_settings
 from ..sentinelhub.async_process import (
     POLL_FACTOR,
     POLL_FIRST,

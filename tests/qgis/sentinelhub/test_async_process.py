@@ -10,7 +10,7 @@ import json
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import QgsApplication, QgsMessageLog, QgsMultiBandColorRenderer
+from qgis.core import QgsApplication, QgsMultiBandColorRenderer
 
 from tests.servers.common.s3_server import S3Server
 from tests.servers.sentinelhub.async_server import AsyncProcessApiServer
@@ -87,12 +87,16 @@ def finish(app, dock, sh, outcomes, timeout=60.0):
 
 def running_checks(sh) -> int:
     return sum(
-        1 for r in sh.requests if r["method"] == "GET" and "/async/" in r["path"] and r["status"] == 200
+        1
+        for r in sh.requests
+        if r["method"] == "GET" and "/async/" in r["path"] and r["status"] == 200
     )
 
 
 def submitted(sh) -> list[dict]:
-    return [r for r in sh.requests if r["method"] == "POST" and r["path"].endswith("/async/process")]
+    return [
+        r for r in sh.requests if r["method"] == "POST" and r["path"].endswith("/async/process")
+    ]
 
 
 def test_image_delivered_to_the_bucket_is_followed_copied_and_loaded(

@@ -35,9 +35,7 @@ def _dict(value: Any, path: str) -> dict:
     return value
 
 
-def image_size(
-    output: dict, bbox: tuple, where: str = "output", max_size: int = MAX_SIZE
-) -> tuple:
+def image_size(output: dict, bbox: tuple, where: str = "output", max_size: int = MAX_SIZE) -> tuple:
     """(width, height) of ``output`` (or the Statistical API's ``aggregation``: ``where``);
     ``max_size``: the largest side (the Async Process API allows more)."""
     pairs = ("width" in output or "height" in output, "resx" in output or "resy" in output)
