@@ -55,6 +55,10 @@ STOPPED_FOLLOWING = (
     "keeps running on Sentinel Hub and writes its result to {url}."
 )
 
+COPY_CANCELLED = (
+    "Cancelled while copying the result of request {id}: it stays in the bucket at {url}."
+)
+
 
 @dataclass(frozen=True)
 class Following:
@@ -84,6 +88,7 @@ class AsyncOutcome:
     outputs: list[OutputResult] = field(default_factory=list)
     request_path: Optional[Path] = None
     checks: int = 0  # status requests sent
+    ended: bool = False  # Sentinel Hub said the request has ended (404)
     cancelled: bool = False
     error: Optional[EOExplorerError] = None
     start: str = ""
@@ -93,6 +98,8 @@ class AsyncOutcome:
     def stopped_text(self) -> str:
         if not self.request_id:
             return "Cancelled before the request was sent: nothing was asked of Sentinel Hub."
+        if self.ended:
+            return COPY_CANCELLED.format(id=self.request_id, url=self.result_url)
         return STOPPED_FOLLOWING.format(id=self.request_id, url=self.result_url)
 
 
@@ -188,6 +195,7 @@ def _run(job, delivery, client, out_path, progress, poll, outcome: AsyncOutcome)
         status = client.status(outcome.request_id, progress.is_cancelled)
         outcome.checks += 1
         wait = min(longest, wait * factor)
+    outcome.ended = True
     progress.report(Fetching(outcome.request_id, outcome.result_url))
     progress.percent(90)
     for identifier in ids:
