@@ -255,11 +255,8 @@ class AsyncEngine(Engine):
                     0, add_result(result.path, title, style, acquired=(outcome.start, outcome.end))
                 )
             dock.show_status(
-                tr("Saved {file} from {url} (request {id}); request in {json}.").format(
-                    file=outcome.path.name if outcome.path else "",
-                    url=outcome.result_url,
-                    id=outcome.request_id,
-                    json=outcome.request_path.name if outcome.request_path else "",
+                tr("Saved {file}, delivered by request {id}.").format(
+                    file=outcome.path.name if outcome.path else "", id=outcome.request_id
                 )
             )
             log.info(f"Async Process result {outcome.path} from {outcome.result_url}")
