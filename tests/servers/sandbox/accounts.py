@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any, Optional
 
+from tests.servers.common.s3_server import ACCESS_KEY, SECRET_KEY
 from tests.servers.common.token_server import TokenServer
 from tests.servers.constellr.server import ConstellrServer
 from tests.servers.sandbox.dates import shift
@@ -115,8 +116,6 @@ class AccountServices:
             s1 = "sandbox-sentinel-1-grd"
             scenes = SandboxScenes(_items(s2, self.shift_days) + _items(s1, self.shift_days))
         # The Async Process API (same host) delivers to the sandbox bucket after 10 s.
-        from tests.servers.common.s3_server import ACCESS_KEY, SECRET_KEY
-
         self.process = AsyncProcessApiServer(
             token_check=lambda headers: self._bearer(headers) is None,
             scenes=scenes,
