@@ -84,3 +84,7 @@ class ProcessEngine(Engine):
 ENGINE_CLASSES: list[type[Engine]] = [
     ProcessEngine,
 ]
+
+from .async_engine import AsyncEngine  # noqa: E402 - it builds on Engine above
+
+ENGINE_CLASSES.append(AsyncEngine)
