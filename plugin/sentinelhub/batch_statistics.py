@@ -134,7 +134,7 @@ def write_geopackage(path: Path, features: list[tuple[int, str]], epsg: int) -> 
         feature.SetField("id", int(feature_id))
         feature.SetGeometry(geometry)
         layer.CreateFeature(feature)
-    source = None  # noqa: F841 - closes and flushes the file
+    del source  # closes and flushes the file
 
 
 def _upload(local: Path, target: str) -> None:

@@ -386,7 +386,8 @@ class BatchStatisticalApiServer(ProcessApiServer):
         if not (key and secret):
             raise ApiError(
                 400,
-                f"No access to {info.get('url')}: give accessKey and secretAccessKey or iamRoleARN.",
+                f"No access to {info.get('url')}: give accessKey and secretAccessKey or "
+                "iamRoleARN.",
             )
         return boto3.client(
             "s3",
@@ -397,7 +398,7 @@ class BatchStatisticalApiServer(ProcessApiServer):
         )
 
     def _read_features(self, task: BatchTask) -> list[Feature]:
-        from osgeo import ogr, osr
+        from osgeo import ogr
 
         info = task.request["input"]["features"]["s3"]
         bucket, key = _split(info["url"])
@@ -441,7 +442,6 @@ class BatchStatisticalApiServer(ProcessApiServer):
                     )
                 )
             del source
-            _ = osr
         return features
 
     def _evalscript(self, task: BatchTask) -> str:
