@@ -70,6 +70,7 @@ def _algorithms():
     missing = missing_dependencies()
     if missing:
         return describe(missing)
+    from .batch_statistics_algorithm import SentinelHubBatchStatisticsAlgorithm
     from .constellr_algorithm import ConstellrOrdersAlgorithm
     from .download_algorithm import DownloadAssetsAlgorithm
     from .process_algorithm import SentinelHubProcessAlgorithm
@@ -80,4 +81,5 @@ def _algorithms():
         SentinelHubProcessAlgorithm(),
         ConstellrOrdersAlgorithm(),
         DownloadAssetsAlgorithm(),
+        SentinelHubBatchStatisticsAlgorithm(),
     ]

@@ -23,6 +23,7 @@ is a list of (feature id, StatisticalResult), the shape of the one-polygon path.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import tempfile
 import time
@@ -47,6 +48,7 @@ from ..api.batch_statistical_client import (
 )
 from ..api.errors import Cancelled, EOExplorerError
 from ..api.statistical import (
+    StatisticalClient,
     StatisticalProblem,
     StatisticalRequest,
     StatisticalResult,
@@ -325,10 +327,45 @@ def _collect(job, outcome, prefix: str, base: str, request_id: str, progress) ->
     )
 
 
+def one_request_per_polygon(
+    job: BatchStatisticsJob, client: StatisticalClient, progress: Any
+) -> BatchStatisticsOutcome:
+    """The same series with one Statistical request per polygon (an account without Batch
+    Statistical): the Process client's throttle keeps within the rate limits; a polygon
+    the service refuses is listed in ``failed`` and the others go on."""
+    outcome = BatchStatisticsOutcome()
+    total = len(job.features)
+    for done, (feature_id, wkt) in enumerate(job.features):
+        if progress.is_cancelled():
+            outcome.cancelled = True
+            return outcome
+        geometry = ogr.CreateGeometryFromWkt(wkt)
+        if geometry is None:
+            outcome.failed.append((feature_id, tr("It has no readable geometry.")))
+            continue
+        x0, x1, y0, y1 = geometry.GetEnvelope()
+        request = dataclasses.replace(
+            job.statistics,
+            bbox=(x0, y0, x1, y1),
+            epsg=job.epsg,
+            geometry=json.loads(geometry.ExportToJson()),
+        )
+        try:
+            outcome.series.append((feature_id, client.statistics(request, progress.is_cancelled)))
+        except Cancelled:
+            outcome.cancelled = True
+            return outcome
+        except (StatisticalProblem, EOExplorerError) as exc:
+            outcome.failed.append((feature_id, str(exc)))
+        progress.percent(100.0 * (done + 1) / total)
+    return outcome
+
+
 __all__ = [
     "BatchStatisticsJob",
     "BatchStatisticsOutcome",
     "failed_outcome",
+    "one_request_per_polygon",
     "read_feature",
     "run_batch_statistics",
     "write_geopackage",
