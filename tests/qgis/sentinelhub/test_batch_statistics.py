@@ -232,3 +232,45 @@ def test_an_account_without_batch_statistical_falls_back(qgis_app, scenes, keycl
     assert outcome.not_allowed
     assert "one Statistical request per polygon" in str(outcome.error)
     assert outcome.series == []
+
+
+@needs_js
+def test_the_sandbox_runs_batch_statistics_into_its_bucket(qgis_app):
+    from eo_explorer.plugin.api.accounts import Credentials, request_auth
+    from eo_explorer.plugin.api.batch_statistical_client import BatchStatisticalClient
+    from eo_explorer.plugin.api.http import HttpClient, HttpSettings
+    from eo_explorer.plugin.api.process_client import ProcessClient
+    from eo_explorer.plugin.sentinelhub.batch_statistics import run_batch_statistics
+    from tests.servers.sandbox.accounts import (
+        SANDBOX_CLIENT_ID,
+        SANDBOX_CLIENT_SECRET,
+        SANDBOX_ROLE_ARN,
+        AccountServices,
+    )
+    from tests.servers.sandbox.services import SANDBOX_BUCKET, SandboxS3
+
+    with SandboxS3() as s3:
+        services = AccountServices(0, s3_endpoint=s3.endpoint).start()
+        try:
+            sh = services.process
+            sh.advance_every = 0  # one step per look instead of every 3 s
+            http = HttpClient(settings=HttpSettings(retries=0))
+            account = Credentials(
+                "sentinelhub",
+                SANDBOX_CLIENT_ID,
+                SANDBOX_CLIENT_SECRET,
+                token_url=services.tokens.token_url,
+            )
+            process = ProcessClient(
+                http.with_auth(request_auth(account, http), sh.url), sh.process_url
+            )
+            job = make_job(s3, iam_role_arn=SANDBOX_ROLE_ARN, folder=f"s3://{SANDBOX_BUCKET}/demo")
+            outcome = run_batch_statistics(
+                job, BatchStatisticalClient(process, sh.url), Recorder().progress
+            )
+        finally:
+            services.stop()
+    assert outcome.error is None, outcome.error
+    assert outcome.states[-1] == "DONE"
+    assert [i for i, _ in outcome.series] == [11, 12, 15]
+    assert outcome.results_url.startswith(f"s3://{SANDBOX_BUCKET}/demo/")

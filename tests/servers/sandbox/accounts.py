@@ -9,10 +9,12 @@ import json
 from pathlib import Path
 from typing import Any, Optional
 
+from tests.servers.common.s3_server import ACCESS_KEY, SECRET_KEY
 from tests.servers.common.token_server import TokenServer
 from tests.servers.constellr.server import ConstellrServer
 from tests.servers.sandbox.dates import shift
 from tests.servers.sandbox.items import sandbox_files
+from tests.servers.sentinelhub.batch_statistical_server import BatchStatisticalApiServer
 from tests.servers.sentinelhub.process_server import ProcessApiServer
 from tests.servers.sentinelhub.scenes import SandboxScenes, javascript_available
 from tests.servers.stac.paging_server import StacPagingServer
@@ -21,6 +23,8 @@ SANDBOX_CLIENT_ID = "sandbox-client"
 SANDBOX_CLIENT_SECRET = "sandbox-secret"
 SANDBOX_API_KEY = "sandbox-api-key"
 SANDBOX_WORKSPACE = "sandbox-workspace"
+#: the IAM role the sandbox's Sentinel Hub assumes to use the sandbox bucket
+SANDBOX_ROLE_ARN = "arn:aws:iam::000000000000:role/eo-explorer-sandbox"
 
 
 def _items(collection: str, shift_days: int = 0) -> list[dict]:
@@ -44,11 +48,15 @@ def _collection(collection: str, shift_days: int = 0) -> dict:
 class AccountServices:
     """The four servers, started and stopped together (a :class:`SandboxService`)."""
 
-    def __init__(self, port: int, asset_url: str = "", shift_days: int = 0) -> None:
+    def __init__(
+        self, port: int, asset_url: str = "", shift_days: int = 0, s3_endpoint: str = ""
+    ) -> None:
         #: when set, item assets point at the sandbox asset server (real COGs)
         self.asset_url = asset_url
         #: every date of the served items moves by this many days (``make run``: to today)
         self.shift_days = shift_days
+        #: the sandbox S3 API, where Batch Statistical reads polygons and writes results
+        self.s3_endpoint = s3_endpoint
         self.tokens = TokenServer(
             clients={SANDBOX_CLIENT_ID: SANDBOX_CLIENT_SECRET},
             api_keys=[SANDBOX_API_KEY],
@@ -107,9 +115,14 @@ class AccountServices:
         if javascript_available():
             s1 = "sandbox-sentinel-1-grd"
             scenes = SandboxScenes(_items(s2, self.shift_days) + _items(s1, self.shift_days))
-        self.process = ProcessApiServer(
+        # Batch Statistical on the same host reads and writes the sandbox bucket, with the
+        # keys sent in the request or the sandbox IAM role; a request moves every 3 s.
+        self.process = BatchStatisticalApiServer(
             token_check=lambda headers: self._bearer(headers) is None,
             scenes=scenes,
+            s3_endpoint=self.s3_endpoint,
+            iam_roles={SANDBOX_ROLE_ARN: (ACCESS_KEY, SECRET_KEY)},
+            advance_every=3.0,
             port=self._port(3),
         ).start()
         # A Constellr API (orders, areas, deliveries) whose STAC already holds the sandbox
