@@ -56,6 +56,7 @@ from ..api.statistical import (
 )
 from ..core.gdal_calls import GdalFailed, call
 from ..core.i18n import tr
+from ..core.tasks import WorkflowTask
 
 POLL_SECONDS = 5.0
 NO_ACCESS = (
@@ -140,22 +141,33 @@ def write_geopackage(path: Path, features: list[tuple[int, str]], epsg: int) -> 
 
 
 def _upload(local: Path, target: str) -> None:
-    """Copy a file to a ``/vsis3/`` path (GDAL's S3 writer: one PUT at close)."""
+    """Copy a file to a ``/vsis3/`` path (GDAL's S3 writer: the upload happens at close)."""
     data = local.read_bytes()
     try:
         handle = call(gdal.VSIFOpenL, target, "wb")
     except GdalFailed as exc:
         raise EOExplorerError(
             tr("The polygons could not be written to the bucket: {0}").format(
-                exc.message or "no answer"
+                exc.message or tr("no answer")
             )
         ) from None
+    written, problem = 0, ""
     try:
-        written = gdal.VSIFWriteL(data, 1, len(data), handle)
+        written = call(gdal.VSIFWriteL, data, 1, len(data), handle)
+    except GdalFailed as exc:
+        problem = exc.message
     finally:
-        closed = gdal.VSIFCloseL(handle)
-    if written != len(data) or (closed not in (0, None)):
-        raise EOExplorerError(tr("The polygons could not be written to the bucket."))
+        try:
+            if call(gdal.VSIFCloseL, handle) != 0:
+                problem = problem or gdal.GetLastErrorMsg()
+        except GdalFailed as exc:
+            problem = problem or exc.message or tr("the upload failed")
+    if problem or written != len(data):
+        raise EOExplorerError(
+            tr("The polygons could not be written to the bucket: {0}").format(
+                problem or tr("the upload stopped")
+            )
+        )
 
 
 def _read(path: str) -> Optional[bytes]:
@@ -192,6 +204,18 @@ def _sleep(seconds: float, is_cancelled: Callable[[], bool]) -> None:
         time.sleep(min(0.05, max(0.0, end - time.monotonic())))
 
 
+def batch_statistics_task(
+    job: BatchStatisticsJob, client: BatchStatisticalClient, title: str = ""
+) -> WorkflowTask:
+    """:func:`run_batch_statistics` in a WorkflowTask (its outcome on the main thread)."""
+    return WorkflowTask(
+        title or tr("Sentinel Hub batch statistics"),
+        lambda progress: run_batch_statistics(job, client, progress),
+        failed_outcome,
+        succeeded=lambda outcome: outcome.error is None and not outcome.cancelled,
+    )
+
+
 def run_batch_statistics(
     job: BatchStatisticsJob,
     client: BatchStatisticalClient,
@@ -206,6 +230,20 @@ def run_batch_statistics(
 
         configure = configure_s3
     outcome = BatchStatisticsOutcome()
+    try:
+        return _run(job, client, progress, configure, outcome)
+    except Cancelled:
+        outcome.cancelled = True
+    except BatchStatisticalNotAllowed as exc:
+        outcome.not_allowed, outcome.error = True, exc
+    except EOExplorerError as exc:
+        outcome.error = exc
+    return outcome
+
+
+def _run(
+    job, client, progress, configure, outcome: BatchStatisticsOutcome
+) -> BatchStatisticsOutcome:
     if not job.features:
         outcome.error = EOExplorerError(tr("The layer has no polygons."))
         return outcome
@@ -214,8 +252,8 @@ def run_batch_statistics(
         return outcome
     if not job.folder.startswith("s3://") or not job.bucket:
         outcome.error = EOExplorerError(
-            tr("The bucket folder {0!r} is not an S3 URL (s3://bucket/folder).").replace(
-                "{0!r}", repr(job.folder)
+            tr("The bucket folder {0} is not an S3 URL (s3://bucket/folder).").format(
+                repr(job.folder)
             )
         )
         return outcome
@@ -364,6 +402,7 @@ def one_request_per_polygon(
 __all__ = [
     "BatchStatisticsJob",
     "BatchStatisticsOutcome",
+    "batch_statistics_task",
     "failed_outcome",
     "one_request_per_polygon",
     "read_feature",

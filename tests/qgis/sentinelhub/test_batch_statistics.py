@@ -274,3 +274,30 @@ def test_the_sandbox_runs_batch_statistics_into_its_bucket(qgis_app):
     assert outcome.states[-1] == "DONE"
     assert [i for i, _ in outcome.series] == [11, 12, 15]
     assert outcome.results_url.startswith(f"s3://{SANDBOX_BUCKET}/demo/")
+
+
+def test_a_bucket_that_refuses_the_upload_is_a_sentence(
+    qgis_app, server, keycloak, s3, gdal_exceptions
+):
+    from eo_explorer.plugin.sentinelhub.batch_statistics import run_batch_statistics
+
+    job = make_job(s3, folder="s3://no-such-bucket/fields")
+    outcome = run_batch_statistics(job, client_for(server, keycloak), Recorder().progress)
+    assert "The polygons could not be written to the bucket" in str(outcome.error)
+    assert not [e for e in server.requests if e["path"].startswith("/api/v1/statistics")]
+
+
+@needs_js
+def test_the_task_hands_the_series_to_the_main_thread(qgis_app, server, keycloak, s3):
+    from qgis.core import QgsApplication
+
+    from eo_explorer.plugin.sentinelhub.batch_statistics import batch_statistics_task
+
+    from ..conftest import wait_for
+
+    task = batch_statistics_task(make_job(s3), client_for(server, keycloak))
+    received = []
+    task.completed.connect(received.append)
+    QgsApplication.taskManager().addTask(task)
+    wait_for(qgis_app, lambda: received, timeout=120)
+    assert [i for i, _ in received[0].series] == [11, 12, 15]
