@@ -14,11 +14,12 @@ Paths and shapes from seed 001 (``BatchStatisticalRequest``, ``BatchStatisticsTa
 
 The states and user actions follow the workflow of the Batch Statistical documentation
 (docs.sentinel-hub.com/api/latest/api/batch-statistical): CREATED -(ANALYSE or START)->
-ANALYSING -> ANALYSIS_DONE -(START)-> PROCESSING -> DONE; STOP from ANALYSING or PROCESSING
--> STOPPED (``stoppedStatusReason`` USER_ACTION); START from STOPPED resumes; a failure ->
-FAILED with ``error``. START in CREATED analyses first and then processes (the diagram's
-"START/ANALYSE" arrow). The service "is only available for enterprise users": an account
-without it (``allowed=False``) gets 403 on every path.
+ANALYSING -> ANALYSIS_DONE -(START)-> PROCESSING -> DONE; STOP -> STOPPED
+(``stoppedStatusReason`` USER_ACTION); START from STOPPED resumes (analysing first when
+the analysis had not ended); a failure -> FAILED with ``error``. START in CREATED
+analyses first and then processes (the diagram's "START/ANALYSE" arrow). The service "is
+only available for enterprise users": an account without it (``allowed=False``) gets 403
+on every path.
 
 Refused at creation (400 COMMON_BAD_PAYLOAD, seed 001 required fields): no ``input``,
 no ``input.features.s3.url``, no ``input.data``, no ``aggregation`` with ``timeRange``,
@@ -32,8 +33,9 @@ This server's own rules where the documents are silent (say so when they matter)
   neither, or with keys the bucket refuses, the analysis FAILS with a sentence;
 - the GeoPackage's first layer holds the features; an ``id`` column is required (analysis
   FAILS without it), ``identifier`` is optional;
-- ANALYSE in any state but CREATED, START in PROCESSING or an ended state but STOPPED, STOP
-  in a state where nothing runs: 409 COMMON_CONFLICT;
+- STOP is taken in CREATED, ANALYSING, ANALYSIS_DONE and PROCESSING; ANALYSE in any state
+  but CREATED, START in ANALYSING, PROCESSING or an ended state but STOPPED, STOP in an
+  ended state: 409 COMMON_CONFLICT;
 - time: ``advance_every`` seconds per step (0: one step at each GET of a request; None:
   only :meth:`advance` by hand). A step is: ANALYSING -> ANALYSIS_DONE (or PROCESSING
   after START), or ``features_per_step`` features processed;
@@ -302,7 +304,8 @@ class BatchStatisticalApiServer(ProcessApiServer):
         if action == "analyse" and status == "CREATED":
             task.move("ANALYSING")
         elif action == "start" and status in ("CREATED", "ANALYSIS_DONE", "STOPPED"):
-            task.move("ANALYSING" if status == "CREATED" else "PROCESSING")
+            analysed = task.id in self.read_features
+            task.move("PROCESSING" if analysed else "ANALYSING")
             task.stopped_reason = ""
         elif action == "stop" and status in ("ANALYSING", "PROCESSING", "CREATED", "ANALYSIS_DONE"):
             task.move("STOPPED")

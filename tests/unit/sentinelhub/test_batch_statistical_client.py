@@ -184,3 +184,14 @@ def test_output_files_per_feature():
         "b",
         "x/R/field-7.json",
     )
+
+
+def test_a_stopped_request_starts_again_where_it_was(server, keycloak):
+    client = client_for(server, keycloak)
+    task = client.create(body())
+    client.analyse(task.id)
+    client.stop(task.id)  # during the analysis
+    client.start(task.id)
+    again = client.get(task.id)
+    assert (again.status, again.user_action, again.stopped_reason) == ("ANALYSING", "START", "")
+    assert server.batch_tasks[task.id].history == ["CREATED", "ANALYSING", "STOPPED", "ANALYSING"]
