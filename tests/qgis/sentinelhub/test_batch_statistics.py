@@ -301,3 +301,15 @@ def test_the_task_hands_the_series_to_the_main_thread(qgis_app, server, keycloak
     QgsApplication.taskManager().addTask(task)
     wait_for(qgis_app, lambda: received, timeout=120)
     assert [i for i, _ in received[0].series] == [11, 12, 15]
+
+
+@needs_js
+def test_a_polygon_the_service_cannot_compute_is_named_and_the_others_kept(
+    qgis_app, server, keycloak, s3
+):
+    huge = (99, "POLYGON((5 45, 17 45, 17 47, 5 47, 5 45))")  # 3000 px wide at 0.004°
+    outcome, _ = run(server, keycloak, make_job(s3, features=[*FIELDS[:2], huge]))
+    assert outcome.error is None and outcome.states[-1] == "PARTIAL"
+    assert [i for i, _ in outcome.series] == [11, 12]
+    assert [i for i, _ in outcome.failed] == [99]
+    assert "2500" in outcome.failed[0][1]
