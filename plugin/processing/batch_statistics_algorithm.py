@@ -15,7 +15,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -27,7 +26,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..api.accounts import s3_account
 from ..api.batch_statistical_client import BatchStatisticalClient
@@ -45,6 +43,7 @@ from ..api.statistical import (
 from ..api.tiling import utm_epsg
 from ..core.i18n import tr
 from ..core.tasks import processing_progress
+from ..map.fields import field
 from ..sentinelhub import settings as process_settings
 from ..sentinelhub.batch_statistics import (
     BatchStatisticsJob,
@@ -281,14 +280,8 @@ class SentinelHubBatchStatisticsAlgorithm(SentinelHubProcessAlgorithm):
         numeric = {"mean", "stDev", "min", "max", "p10", "p50", "p90"}
         counts = {"sampleCount", "noDataCount"}
         for name in columns:
-            kind = (
-                QVariant.Double
-                if name in numeric
-                else QVariant.Int
-                if name in counts
-                else QVariant.String
-            )
-            fields.append(QgsField(name, kind))
+            kind = "double" if name in numeric else "int" if name in counts else "string"
+            fields.append(field(name, kind))
         sink, dest = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
