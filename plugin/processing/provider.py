@@ -71,6 +71,7 @@ def _algorithms():
     if missing:
         return describe(missing)
     from .async_algorithm import SentinelHubAsyncAlgorithm
+    from .batch_statistics_algorithm import SentinelHubBatchStatisticsAlgorithm
     from .constellr_algorithm import ConstellrOrdersAlgorithm
     from .download_algorithm import DownloadAssetsAlgorithm
     from .process_algorithm import SentinelHubProcessAlgorithm
@@ -82,4 +83,5 @@ def _algorithms():
         ConstellrOrdersAlgorithm(),
         DownloadAssetsAlgorithm(),
         SentinelHubAsyncAlgorithm(),
+        SentinelHubBatchStatisticsAlgorithm(),
     ]

@@ -14,9 +14,9 @@ from tests.servers.common.token_server import TokenServer
 from tests.servers.constellr.server import ConstellrServer
 from tests.servers.sandbox.dates import shift
 from tests.servers.sandbox.items import sandbox_files
-from tests.servers.sentinelhub.async_server import AsyncProcessApiServer
 from tests.servers.sentinelhub.process_server import ProcessApiServer
 from tests.servers.sentinelhub.scenes import SandboxScenes, javascript_available
+from tests.servers.sentinelhub.sentinelhub_server import SentinelHubServer
 from tests.servers.stac.paging_server import StacPagingServer
 
 SANDBOX_CLIENT_ID = "sandbox-client"
@@ -57,6 +57,8 @@ class AccountServices:
         self.asset_url = asset_url
         #: every date of the served items moves by this many days (``make run``: to today)
         self.shift_days = shift_days
+        #: the sandbox S3 API, where Batch Statistical reads polygons and writes results
+        self.s3_endpoint = s3_endpoint
         self.tokens = TokenServer(
             clients={SANDBOX_CLIENT_ID: SANDBOX_CLIENT_SECRET},
             api_keys=[SANDBOX_API_KEY],
@@ -115,13 +117,17 @@ class AccountServices:
         if javascript_available():
             s1 = "sandbox-sentinel-1-grd"
             scenes = SandboxScenes(_items(s2, self.shift_days) + _items(s1, self.shift_days))
-        # The Async Process API (same host) delivers to the sandbox bucket after 10 s.
-        self.process = AsyncProcessApiServer(
+        # The other APIs on the same host: Async Process delivers to the sandbox bucket after
+        # 10 s; Batch Statistical reads and writes it, a request moving every 3 s. Both use
+        # the keys sent in the request or the sandbox IAM role.
+        self.process = SentinelHubServer(
             token_check=lambda headers: self._bearer(headers) is None,
             scenes=scenes,
             s3_endpoint=self.s3_endpoint,
             running_seconds=10.0,
             roles={SANDBOX_ROLE_ARN: (ACCESS_KEY, SECRET_KEY)},
+            iam_roles={SANDBOX_ROLE_ARN: (ACCESS_KEY, SECRET_KEY)},
+            advance_every=3.0,
             port=self._port(3),
         ).start()
         # A Constellr API (orders, areas, deliveries) whose STAC already holds the sandbox
