@@ -250,7 +250,7 @@ class BatchRequest:
         return text
 
     def estimate_text(self) -> str:
-        """"12 tiles of 2004 x 2004 px, about 150 processing units"."""
+        """ "12 tiles of 2004 x 2004 px, about 150 processing units"."""
         if self.tile_count is None:
             return "not analysed yet"
         size = ""

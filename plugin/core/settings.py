@@ -50,6 +50,9 @@ class Key:
     PROCESS_OUTPUT_FOLDER = "process/output_folder"  # "" for ~/EO Explorer/process
     PROCESS_WORKERS = "process/workers"  # requests at once (1-16)
     PROCESS_MAX_TILE_PIXELS = "process/max_tile_pixels"  # lower in tests, on slow links
+    BATCH_FOLDER = "process/batch_folder"  # s3://bucket/prefix the Batch API writes to
+    BATCH_GRID = "process/batch_grid"  # the tiling grid id last chosen
+    BATCH_RESOLUTION = "process/batch_resolution"  # its resolution (grid units)
     # Constellr dock
     CONSTELLR_FOLDER = "constellr/download_folder"
     CONSTELLR_ORDER_STATES = "constellr/order_states"  # JSON {order id: state} last seen
@@ -82,6 +85,9 @@ DEFAULTS: dict[str, Any] = {
     Key.PROCESS_OUTPUT_FOLDER: "",
     Key.PROCESS_WORKERS: 4,
     Key.PROCESS_MAX_TILE_PIXELS: 2500,  # the service's limit
+    Key.BATCH_FOLDER: "",
+    Key.BATCH_GRID: 0,
+    Key.BATCH_RESOLUTION: 10.0,
     Key.CONSTELLR_FOLDER: "",
     Key.CONSTELLR_ORDER_STATES: "{}",
     Key.S3_BUCKETS: [],
@@ -113,6 +119,9 @@ TYPES: dict[str, type] = {
     Key.PROCESS_OUTPUT_FOLDER: str,
     Key.PROCESS_WORKERS: int,
     Key.PROCESS_MAX_TILE_PIXELS: int,
+    Key.BATCH_FOLDER: str,
+    Key.BATCH_GRID: int,
+    Key.BATCH_RESOLUTION: float,
     Key.CONSTELLR_FOLDER: str,
     Key.CONSTELLR_ORDER_STATES: str,
     Key.S3_BUCKETS: list,

@@ -157,9 +157,7 @@ class BatchProcessServer(ProcessApiServer):
             raise ApiError(400, f"Tiling grid {grid['id']!r} does not exist.")
         name, _size, resolutions, _unit = GRIDS[grid["id"]]
         if not any(abs(float(grid["resolution"]) - r) < 1e-9 for r in resolutions):
-            raise ApiError(
-                400, f"Resolution {grid['resolution']} is not supported by the {name}."
-            )
+            raise ApiError(400, f"Resolution {grid['resolution']} is not supported by the {name}.")
         output = body.get("output")
         if output is None and body.get("bucketName"):
             output = {"defaultTilePath": f"s3://{body['bucketName']}/<requestId>/<tileName>/"
@@ -324,8 +322,15 @@ class BatchProcessServer(ProcessApiServer):
                 if not projected.Intersects(_box(box)):
                     continue
                 tiles.append(
-                    {"id": n, "name": f"{out_epsg}_{col}_{row}", "bbox": box, "epsg": out_epsg,
-                     "status": "PENDING", "error": "", "cost": 0.0}  # fmt: skip
+                    {
+                        "id": n,
+                        "name": f"{out_epsg}_{col}_{row}",
+                        "bbox": box,
+                        "epsg": out_epsg,
+                        "status": "PENDING",
+                        "error": "",
+                        "cost": 0.0,
+                    }  # fmt: skip
                 )
                 n += 1
         pixels = int(round(size / resolution))
@@ -338,8 +343,8 @@ class BatchProcessServer(ProcessApiServer):
 
     def _tile_request(self, record: dict, tile: dict, pixels: int, responses=None):
         process = record["body"]["processRequest"]
-        bounds: dict = {"bbox": list(tile["bbox"]),
-                        "properties": {"crs": f"http://www.opengis.net/def/crs/EPSG/0/{tile['epsg']}"}}  # fmt: skip
+        crs = f"http://www.opengis.net/def/crs/EPSG/0/{tile['epsg']}"
+        bounds: dict = {"bbox": list(tile["bbox"]), "properties": {"crs": crs}}
         if tile["epsg"] == 4326:
             bounds["properties"]["crs"] = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
         out = dict(process.get("output") or {}, width=pixels, height=pixels)
@@ -422,8 +427,10 @@ class BatchProcessServer(ProcessApiServer):
             "origin": {
                 "type": "Point",
                 "coordinates": [x0, y0],
-                "crs": {"type": "name",
-                        "properties": {"name": f"urn:ogc:def:crs:EPSG::{tile['epsg']}"}},
+                "crs": {
+                    "type": "name",
+                    "properties": {"name": f"urn:ogc:def:crs:EPSG::{tile['epsg']}"},
+                },
             },  # fmt: skip
             "status": tile["status"],
             "cost": tile["cost"],
@@ -438,8 +445,12 @@ def _grid_json(grid_id: int) -> dict:
     return {
         "id": grid_id,
         "name": name,
-        "properties": {"tileWidth": size, "tileHeight": size, "resolutions": list(resolutions),
-                       "unit": unit},  # fmt: skip
+        "properties": {
+            "tileWidth": size,
+            "tileHeight": size,
+            "resolutions": list(resolutions),
+            "unit": unit,
+        },  # fmt: skip
     }
 
 
