@@ -29,9 +29,11 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .errors import EOExplorerError, HttpError, InvalidResponse
-from .http import HttpClient, IsCancelled, _never
-from .process import ProcessJob, crs_uri
+from .evalscripts import ScriptInfo
+from .http import HttpClient, IsCancelled, Response, _never
+from .process import Area, ProcessJob, ProcessOptions, crs_uri
 from .process_client import process_error
+from .tiling import grid_from_size
 
 BATCH_PATH = "/api/v1/batch/process"
 TILING_GRIDS_PATH = "/api/v1/batch/tilinggrids"
@@ -156,6 +158,12 @@ def request_folder(default_tile_path: str, request_id: str) -> tuple[str, str]:
     head = default_tile_path.split("<tileName>", 1)[0].replace("<requestId>", request_id)
     bucket, prefix = split_s3_url(head)
     return bucket, prefix
+
+
+def batch_job(options: ProcessOptions, info: ScriptInfo, area: Area) -> ProcessJob:
+    """A job for the Batch API: its data, evalscript and area. Sentinel Hub makes the pixel
+    grid (the tiling grid), so the job has no tiles of its own and no size limit."""
+    return ProcessJob(options, info, area, grid_from_size(area.bbox, 1, 1, area.epsg), [])
 
 
 def batch_body(
@@ -317,7 +325,9 @@ class BatchClient:
             url += f"/{action}"
         return url
 
-    def _call(self, method: str, url: str, is_cancelled: IsCancelled = _never, **kw: Any):
+    def _call(
+        self, method: str, url: str, is_cancelled: IsCancelled = _never, **kw: Any
+    ) -> Response:
         try:
             return self.http.request(method, url, is_cancelled=is_cancelled, **kw)
         except HttpError as exc:
@@ -331,7 +341,9 @@ class BatchClient:
         response = self._call("GET", self.url(request_id), is_cancelled)
         return BatchRequest.from_json(response.json())
 
-    def list(self, is_cancelled: IsCancelled = _never, limit: int = 500) -> list[BatchRequest]:
+    def all_requests(
+        self, is_cancelled: IsCancelled = _never, limit: int = 500
+    ) -> list[BatchRequest]:
         """The account's requests, newest first, following ``links.nextToken``."""
         found: list[BatchRequest] = []
         params: dict[str, Any] = {"sort": "created:desc"}

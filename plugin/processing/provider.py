@@ -70,6 +70,7 @@ def _algorithms():
     missing = missing_dependencies()
     if missing:
         return describe(missing)
+    from .batch_process_algorithm import SentinelHubBatchAlgorithm
     from .constellr_algorithm import ConstellrOrdersAlgorithm
     from .download_algorithm import DownloadAssetsAlgorithm
     from .process_algorithm import SentinelHubProcessAlgorithm
@@ -78,6 +79,7 @@ def _algorithms():
     return [
         SearchCatalogAlgorithm(),
         SentinelHubProcessAlgorithm(),
+        SentinelHubBatchAlgorithm(),
         ConstellrOrdersAlgorithm(),
         DownloadAssetsAlgorithm(),
     ]

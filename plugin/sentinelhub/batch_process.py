@@ -23,13 +23,15 @@ from typing import Any, Optional
 
 from osgeo import gdal
 
+from ..api.assets import Location
 from ..api.batch_process import (
     ENDED,
     BatchClient,
     BatchRequest,
     BatchTileState,
 )
-from ..api.errors import Cancelled, EOExplorerError
+from ..api.errors import Cancelled, CredentialsRequired, EOExplorerError
+from ..assets import s3
 from ..core.gdal_calls import GdalFailed, call
 from ..core.tasks import Progress, WorkflowTask, unexpected
 
@@ -94,7 +96,7 @@ def _follow(
         if request.status == "PROCESSING" or request.ended:
             tiles = client.tiles(request_id, is_cancelled=progress.is_cancelled)
             total = len(tiles) or (request.tile_count or 0)
-            processed = sum(1 for t in tiles if t.status in ("PROCESSED", "FAILED"))
+            processed = len([t for t in tiles if t.status in ("PROCESSED", "FAILED")])
             if total:
                 progress.percent(min(99.0, 100.0 * processed / total))
         progress.report(BatchState(request, processed, total))
@@ -152,7 +154,7 @@ def start_and_follow(
 def list_requests(client: BatchClient, progress: Progress) -> BatchOutcome:
     """The account's batch requests, newest first (``listed``)."""
     try:
-        return BatchOutcome(listed=client.list(progress.is_cancelled))
+        return BatchOutcome(listed=client.all_requests(progress.is_cancelled))
     except EOExplorerError as exc:
         return _outcome(exc)
 
@@ -229,6 +231,21 @@ def build_mosaic(
     except Exception as exc:  # noqa: BLE001
         outcome.error = unexpected(exc)
     return outcome
+
+
+def bucket_keys_ready(bucket: str) -> dict:
+    """Give GDAL the keys of the bucket's S3 account, for that bucket only (main thread);
+    CredentialsRequired with a sentence when the account is not set up. Returns the
+    bucket's GDAL options for the listing of its folder (never logged)."""
+    try:
+        keys = s3.keys_for(Location("s3", f"s3://{bucket}/"))
+    except CredentialsRequired:
+        raise CredentialsRequired(
+            f"Set up the S3 account of the bucket {bucket} (Accounts…: endpoint, region and "
+            "keys) so QGIS can read the tiles Sentinel Hub wrote there."
+        ) from None
+    s3.configure(bucket, keys)
+    return s3.gdal_options(bucket, keys)
 
 
 def batch_task(title: str, work: Callable[[Progress], BatchOutcome]) -> WorkflowTask:

@@ -28,12 +28,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...api.accounts import s3_account
-from ...api.assets import Location
 from ...api.batch_process import (
     TILING_GRIDS,
     BatchClient,
     BatchRequest,
     batch_body,
+    batch_job,
     check_grid,
     find_grid,
     split_s3_url,
@@ -41,7 +41,7 @@ from ...api.batch_process import (
 )
 from ...api.errors import CredentialsRequired, EOExplorerError
 from ...api.evalscripts import check_evalscript, guess_style
-from ...assets import s3
+from ...api.process import check_endpoint
 from ...core import log, settings
 from ...sentinelhub import batch_process as workflow
 from ...sentinelhub.styles import add_result
@@ -54,21 +54,6 @@ Key = settings.Key
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
-
-
-def bucket_keys_ready(bucket: str) -> dict:
-    """Give GDAL the keys of the bucket's S3 account, for that bucket only (main thread);
-    CredentialsRequired with a sentence when the account is not set up. Returns the
-    bucket's GDAL options for the listing of its folder (never logged)."""
-    try:
-        keys = s3.keys_for(Location("s3", f"s3://{bucket}/"))
-    except CredentialsRequired:
-        raise CredentialsRequired(
-            f"Set up the S3 account of the bucket {bucket} (Accounts…: endpoint, region and "
-            "keys) so QGIS can read the tiles Sentinel Hub wrote there."
-        ) from None
-    s3.configure(bucket, keys)
-    return s3.gdal_options(bucket, keys)
 
 
 class BatchEngine(Engine):
@@ -179,7 +164,12 @@ class BatchEngine(Engine):
         return self.client
 
     def start(self) -> None:
-        request = self.dock.run_request()
+        dock = self.dock
+        info = check_evalscript(dock.editor.text())
+        options = dock.options()
+        check_endpoint(options.collection, dock.current_endpoint().id)
+        job = batch_job(options, info, dock.area())
+        endpoint = dock.current_endpoint()
         grid_id = int(self.grid_combo.currentData())
         resolution = float(self.resolution_combo.currentData())
         folder = self.folder_edit.text().strip()
@@ -188,15 +178,16 @@ class BatchEngine(Engine):
         settings.set(Key.BATCH_FOLDER, folder)
         settings.set(Key.BATCH_GRID, grid_id)
         settings.set(Key.BATCH_RESOLUTION, resolution)
-        description = f"{request.job.options.collection} · {request.script} · EO Explorer"
-        body = batch_body(request.job, grid_id, resolution, folder, description)
+        script = dock.script_name or "custom"
+        description = f"{options.collection} · {script} · EO Explorer"
+        body = batch_body(job, grid_id, resolution, folder, description)
         try:
             client = self._client()
         except EOExplorerError as exc:
             self.dock.show_error(exc)
-            self.dock.offer_accounts(request.endpoint.account)
+            self.dock.offer_accounts(endpoint.account)
             return
-        self._style = request.style
+        self._style = dock.style(info)
         poll = self.poll_seconds
         task = workflow.batch_task(
             "EO Explorer: Sentinel Hub batch analysis",
@@ -311,7 +302,7 @@ class BatchEngine(Engine):
     def load_mosaic(self, request: BatchRequest, previous=None) -> None:
         bucket, _prefix = request.folder()
         try:
-            options = bucket_keys_ready(bucket)
+            options = workflow.bucket_keys_ready(bucket)
         except CredentialsRequired as exc:
             self.dock.show_error(exc)
             self.dock.offer_accounts(s3_account(bucket))
