@@ -13,6 +13,7 @@ from tests.servers.common.token_server import TokenServer
 from tests.servers.constellr.server import ConstellrServer
 from tests.servers.sandbox.dates import shift
 from tests.servers.sandbox.items import sandbox_files
+from tests.servers.sentinelhub.batch_server import BatchProcessServer
 from tests.servers.sentinelhub.process_server import ProcessApiServer
 from tests.servers.sentinelhub.scenes import SandboxScenes, javascript_available
 from tests.servers.stac.paging_server import StacPagingServer
@@ -44,7 +45,11 @@ def _collection(collection: str, shift_days: int = 0) -> dict:
 class AccountServices:
     """The four servers, started and stopped together (a :class:`SandboxService`)."""
 
-    def __init__(self, port: int, asset_url: str = "", shift_days: int = 0) -> None:
+    def __init__(
+        self, port: int, asset_url: str = "", shift_days: int = 0, s3_endpoint: str = ""
+    ) -> None:
+        #: the sandbox's S3 API: Batch Processing writes its tiles there
+        self.s3_endpoint = s3_endpoint
         #: when set, item assets point at the sandbox asset server (real COGs)
         self.asset_url = asset_url
         #: every date of the served items moves by this many days (``make run``: to today)
@@ -107,10 +112,15 @@ class AccountServices:
         if javascript_available():
             s1 = "sandbox-sentinel-1-grd"
             scenes = SandboxScenes(_items(s2, self.shift_days) + _items(s1, self.shift_days))
-        self.process = ProcessApiServer(
+        # It also runs Batch Processing into the sandbox bucket, one step every 5 s.
+        self.process = BatchProcessServer(
             token_check=lambda headers: self._bearer(headers) is None,
             scenes=scenes,
             port=self._port(3),
+            s3_endpoint=self.s3_endpoint,
+            buckets={"eo-explorer-results"},
+            advance_seconds=5.0,
+            tiles_per_step=2,
         ).start()
         # A Constellr API (orders, areas, deliveries) whose STAC already holds the sandbox
         # LST products; orders move one state every 20 s so a new user can watch them.
