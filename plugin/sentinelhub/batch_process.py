@@ -159,6 +159,15 @@ def list_requests(client: BatchClient, progress: Progress) -> BatchOutcome:
         return _outcome(exc)
 
 
+def cancel_request(client: BatchClient, request_id: str, progress: Progress) -> BatchOutcome:
+    """Ask Sentinel Hub to cancel (the table's Stop)."""
+    try:
+        client.action(request_id, "cancel", progress.is_cancelled)
+        return BatchOutcome(request=client.get(request_id, progress.is_cancelled))
+    except EOExplorerError as exc:
+        return _outcome(exc)
+
+
 def output_tiles(
     bucket: str, prefix: str, output_id: str, options: Optional[dict] = None
 ) -> list[str]:

@@ -15,6 +15,7 @@ import time
 import traceback
 from pathlib import Path
 
+import app_batch
 import app_constellr
 import app_process
 import app_search
@@ -58,6 +59,7 @@ FLOWS = {
     "process_drawn": app_process.flow_process_drawn,
     "process_footprints": app_process.flow_process_footprints,
     "process_dock_picture": app_process.flow_process_dock_picture,
+    "batch_dock_picture": app_batch.flow_batch_dock_picture,
     "selftest_abort": flow_selftest_abort,
     "selftest_after": flow_selftest_after,
 }

@@ -90,6 +90,11 @@ class BatchEngine(Engine):
         self.folder_edit = QLineEdit(box)
         self.folder_edit.setPlaceholderText("s3://bucket/folder")
         self.folder_edit.setText(settings.get(Key.BATCH_FOLDER))
+        for combo in (self.grid_combo, self.resolution_combo):  # never wider than the dock
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         form.addRow(tr("Tiling grid"), self.grid_combo)
         form.addRow(tr("Resolution"), self.resolution_combo)
         form.addRow(tr("Bucket folder"), self.folder_edit)
@@ -383,12 +388,25 @@ class BatchEngine(Engine):
     @guarded
     def _stop_selected(self) -> None:
         request = self.requests.selected()
-        if request is None:
+        if request is None or self.list_task is not None:
             return
         client = self.client or self._client()
-        client.action(request.id, "cancel")
-        self.dock.show_status(tr("Asked Sentinel Hub to cancel the request."))
-        self.refresh()
+        task = workflow.batch_task(
+            "EO Explorer: cancel a batch request",
+            lambda progress: workflow.cancel_request(client, request.id, progress),
+        )
+
+        def done(outcome) -> None:
+            self.list_task = None
+            if outcome.error is not None:
+                self.dock.show_error(outcome.error)
+                return
+            self.dock.show_status(tr("Sentinel Hub cancelled the request."))
+            self.refresh()
+
+        task.completed.connect(lambda outcome: call(self.dock, done, outcome))
+        self.list_task = task
+        QgsApplication.taskManager().addTask(task)
 
     @guarded
     def _mosaic_selected(self) -> None:

@@ -8,7 +8,7 @@ from typing import Optional
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -21,7 +21,8 @@ from qgis.PyQt.QtWidgets import (
 from ...api.batch_process import BatchRequest
 
 REQUEST_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Created", "Request", "State", "Tiles", "Cost (PU)")
+COLUMNS = ("State", "Tiles", "Cost (PU)", "Created", "Request")
+STATE_COLUMN = 0
 
 
 def tr(text: str) -> str:
@@ -45,18 +46,19 @@ class BatchRequestsTable(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.table.setMinimumHeight(140)
         layout.addWidget(self.table)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two rows: the dock may be narrow
         self.refresh_button = QPushButton(tr("Refresh"), self)
         self.start_button = QPushButton(tr("Start…"), self)
         self.stop_button = QPushButton(tr("Stop"), self)
         self.mosaic_button = QPushButton(tr("Load mosaic"), self)
-        for button in (self.refresh_button, self.start_button, self.stop_button,
-                       self.mosaic_button):  # fmt: skip
-            buttons.addWidget(button)
+        for n, button in enumerate(
+            (self.refresh_button, self.start_button, self.stop_button, self.mosaic_button)
+        ):
+            buttons.addWidget(button, n // 2, n % 2)
         layout.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self.update_buttons)
         self.update_buttons()
@@ -68,8 +70,8 @@ class BatchRequestsTable(QWidget):
         for row, request in enumerate(self.requests):
             tiles = "" if request.tile_count is None else str(request.tile_count)
             cost = "" if request.value_estimate is None else f"{request.value_estimate:.4g}"
-            values = (request.created[:16].replace("T", " "),
-                      request.description or request.id, request.status, tiles, cost)  # fmt: skip
+            created = request.created[:16].replace("T", " ")
+            values = (request.status, tiles, cost, created, request.description or request.id)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(REQUEST_ROLE, request.id)
@@ -77,6 +79,7 @@ class BatchRequestsTable(QWidget):
                 self.table.setItem(row, column, item)
             if chosen is not None and request.id == chosen.id:
                 self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
         self.update_buttons()
 
     def selected(self) -> Optional[BatchRequest]:

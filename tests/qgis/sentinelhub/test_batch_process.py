@@ -103,7 +103,7 @@ def test_analyse_shows_the_tiles_and_cost_and_starts_nothing(
             assert body["processRequest"]["input"]["data"][0]["type"] == "sentinel-2-l2a"
             table = engine.requests
             assert table.table.rowCount() == 1
-            assert table.table.item(0, 2).text() == "ANALYSIS_DONE"
+            assert table.table.item(0, 0).text() == "ANALYSIS_DONE"
             assert table.start_button.isEnabled() and not table.mosaic_button.isEnabled()
         finally:
             dock.shutdown()
@@ -160,7 +160,7 @@ def test_started_after_yes_followed_to_a_mosaic_of_the_bucket_tiles(
                 part = mosaic[:, col : col + 334] if mosaic.ndim == 2 else mosaic[0][:, col:]
                 np.testing.assert_array_equal(part, tile.ReadAsArray())
             table = engine.requests
-            assert table.table.item(0, 2).text() == "DONE"
+            assert table.table.item(0, 0).text() == "DONE"
             assert table.mosaic_button.isEnabled()
             # no key ever went to Sentinel Hub
             for entry in sh.requests:
@@ -201,7 +201,7 @@ def test_stop_cancels_the_request_at_sentinel_hub(
             table.table.selectRow(0)
             assert table.stop_button.isEnabled()
             table.stop_button.click()
-            wait_for(qgis_app, lambda: table.table.item(0, 2).text() == "CANCELED", 30)
+            wait_for(qgis_app, lambda: table.table.item(0, 0).text() == "CANCELED", 30)
             record = next(iter(sh.batches.values()))
             assert record["status"] == "CANCELED" and record["userAction"] == "CANCEL"
             assert not table.stop_button.isEnabled()
