@@ -162,6 +162,13 @@ def test_started_after_yes_followed_to_a_mosaic_of_the_bucket_tiles(
             table = engine.requests
             assert table.table.item(0, 0).text() == "DONE"
             assert table.mosaic_button.isEnabled()
+            # "Load mosaic" in the table loads it again, from the request as listed
+            again: list = []
+            dock.processFinished.connect(again.append)
+            table.mosaic_button.click()
+            wait_for(qgis_app, lambda: again, 60)
+            assert again[0].error is None and engine.mosaic_layer is not layer
+            assert engine.mosaic_layer.extent() == layer.extent()
             # no key ever went to Sentinel Hub
             for entry in sh.requests:
                 raw = entry["body"].decode("utf-8", "replace")
