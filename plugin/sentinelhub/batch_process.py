@@ -133,11 +133,13 @@ def start_and_follow(
     progress: Progress,
     poll: float = POLL_SECONDS,
     start: bool = True,
+    action: str = "start",
 ) -> BatchOutcome:
-    """Start an analysed request (``start``: the user confirmed) and follow it to its end."""
+    """Start an analysed request (``start``: the user confirmed; ``action`` "restartpartial"
+    processes the failed tiles of a PARTIAL one again) and follow it to its end."""
     try:
         if start:
-            client.action(request_id, "start", progress.is_cancelled)
+            client.action(request_id, action, progress.is_cancelled)
         request = _follow(client, request_id, lambda r: r.status in ENDED, progress, poll)
         outcome = BatchOutcome(request=request)
         if request.status in ("PARTIAL", "FAILED"):

@@ -125,6 +125,7 @@ class BatchEngine(Engine):
         self.requests.start_button.clicked.connect(self._start_selected)
         self.requests.stop_button.clicked.connect(self._stop_selected)
         self.requests.mosaic_button.clicked.connect(self._mosaic_selected)
+        self.requests.restart_button.clicked.connect(self._restart_selected)
         return box
 
     def _fill_resolutions(self) -> None:
@@ -279,12 +280,14 @@ class BatchEngine(Engine):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def follow(self, request: BatchRequest, start: bool) -> None:
+    def follow(self, request: BatchRequest, start: bool, action: str = "start") -> None:
         client = self.client or self._client()
         poll = self.poll_seconds
         task = workflow.batch_task(
             "EO Explorer: Sentinel Hub batch processing",
-            lambda progress: workflow.start_and_follow(client, request.id, progress, poll, start),
+            lambda progress: workflow.start_and_follow(
+                client, request.id, progress, poll, start, action
+            ),
         )
         self._run(task, tr("Starting the batch request…"), self._processed)
 
@@ -407,6 +410,14 @@ class BatchEngine(Engine):
         task.completed.connect(lambda outcome: call(self.dock, done, outcome))
         self.list_task = task
         QgsApplication.taskManager().addTask(task)
+
+    @guarded
+    def _restart_selected(self) -> None:
+        """PARTIAL: Sentinel Hub processes the failed tiles again (``restartpartial``)."""
+        request = self.requests.selected()
+        if request is None or request.status != "PARTIAL" or self.dock.task is not None:
+            return
+        self.follow(request, start=True, action="restartpartial")
 
     @guarded
     def _mosaic_selected(self) -> None:

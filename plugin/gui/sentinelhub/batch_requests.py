@@ -55,9 +55,11 @@ class BatchRequestsTable(QWidget):
         self.start_button = QPushButton(tr("Start…"), self)
         self.stop_button = QPushButton(tr("Stop"), self)
         self.mosaic_button = QPushButton(tr("Load mosaic"), self)
+        self.restart_button = QPushButton(tr("Restart failed tiles"), self)
         for n, button in enumerate(
-            (self.refresh_button, self.start_button, self.stop_button, self.mosaic_button)
-        ):
+            (self.refresh_button, self.start_button, self.stop_button, self.mosaic_button,
+             self.restart_button)
+        ):  # fmt: skip
             buttons.addWidget(button, n // 2, n % 2)
         layout.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self.update_buttons)
@@ -103,3 +105,4 @@ class BatchRequestsTable(QWidget):
         self.start_button.setEnabled(status in ("CREATED", "ANALYSIS_DONE"))
         self.stop_button.setEnabled(bool(request) and not request.ended)  # type: ignore[union-attr]
         self.mosaic_button.setEnabled(bool(request) and request.has_results)  # type: ignore[union-attr]
+        self.restart_button.setEnabled(status == "PARTIAL")

@@ -192,6 +192,17 @@ def test_a_failed_tile_makes_it_partial_and_is_named(
             assert "1 tile(s) failed" in text and "tile 1: The evalscript failed" in text
             assert engine.mosaic_layer is not None and engine.mosaic_layer.isValid()
             assert engine.mosaic_layer.width() == 334  # the one tile that was made
+            # Restart failed tiles: tile 1 works this time, the request ends DONE
+            sh.failing_tiles.clear()
+            table = engine.requests
+            assert table.restart_button.isEnabled()
+            again: list = []
+            dock.processFinished.connect(again.append)
+            table.restart_button.click()
+            wait_for(qgis_app, lambda: again, 60)
+            assert again[0].error is None and record["status"] == "DONE"
+            assert calls(sh, "restartpartial")
+            assert engine.mosaic_layer.width() == 2 * 334
         finally:
             dock.shutdown()
 

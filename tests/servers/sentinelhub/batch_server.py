@@ -93,6 +93,7 @@ class BatchProcessServer(ProcessApiServer):
         self._order: list[str] = []
         self._batch_lock = threading.RLock()
         self._last_step = time.monotonic()
+        self._tick_lock = threading.Lock()
 
     # -- HTTP -------------------------------------------------------------------------------
     def respond(self, handler: RecordingHandler, entry: dict) -> None:
@@ -257,9 +258,10 @@ class BatchProcessServer(ProcessApiServer):
     def _tick(self) -> None:
         if self.advance_seconds is None:
             return
-        while time.monotonic() - self._last_step >= self.advance_seconds:
-            self._last_step += self.advance_seconds
-            self.advance()
+        with self._tick_lock:  # one thread moves the clock; the others wait for it
+            while time.monotonic() - self._last_step >= self.advance_seconds:
+                self._last_step += self.advance_seconds
+                self.advance()
 
     def advance(self, request_id: Optional[str] = None) -> None:
         """One step of every running request (or of ``request_id``)."""
