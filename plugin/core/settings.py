@@ -52,6 +52,9 @@ class Key:
     PROCESS_MAX_TILE_PIXELS = "process/max_tile_pixels"  # lower in tests, on slow links
     ASYNC_BUCKET_FOLDER = "process/async_bucket_folder"  # s3://bucket/folder of Async results
     ASYNC_IAM_ROLE = "process/async_iam_role"  # the IAM role ARN Sentinel Hub assumes, or ""
+    BATCH_FOLDER = "process/batch_folder"  # s3://bucket/prefix the Batch API writes to
+    BATCH_GRID = "process/batch_grid"  # the tiling grid id last chosen
+    BATCH_RESOLUTION = "process/batch_resolution"  # its resolution (grid units)
     # Constellr dock
     CONSTELLR_FOLDER = "constellr/download_folder"
     CONSTELLR_ORDER_STATES = "constellr/order_states"  # JSON {order id: state} last seen
@@ -86,6 +89,9 @@ DEFAULTS: dict[str, Any] = {
     Key.PROCESS_MAX_TILE_PIXELS: 2500,  # the service's limit
     Key.ASYNC_BUCKET_FOLDER: "",
     Key.ASYNC_IAM_ROLE: "",
+    Key.BATCH_FOLDER: "",
+    Key.BATCH_GRID: 0,
+    Key.BATCH_RESOLUTION: 10.0,
     Key.CONSTELLR_FOLDER: "",
     Key.CONSTELLR_ORDER_STATES: "{}",
     Key.S3_BUCKETS: [],
@@ -119,6 +125,9 @@ TYPES: dict[str, type] = {
     Key.PROCESS_MAX_TILE_PIXELS: int,
     Key.ASYNC_BUCKET_FOLDER: str,
     Key.ASYNC_IAM_ROLE: str,
+    Key.BATCH_FOLDER: str,
+    Key.BATCH_GRID: int,
+    Key.BATCH_RESOLUTION: float,
     Key.CONSTELLR_FOLDER: str,
     Key.CONSTELLR_ORDER_STATES: str,
     Key.S3_BUCKETS: list,
@@ -142,9 +151,9 @@ def _typed(value: Any, kind: type, default: Any) -> Any:
     """``value`` as read from QgsSettings, as a ``kind`` (``default`` when it is not one)."""
     if kind is bool:
         return value in (True, "true", "True", 1, "1")
-    if kind is int:
+    if kind in (int, float):
         try:
-            return int(value)
+            return kind(value)
         except (TypeError, ValueError):
             return default
     if kind is list:  # QSettings gives one string for a one-item list

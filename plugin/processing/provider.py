@@ -71,6 +71,7 @@ def _algorithms():
     if missing:
         return describe(missing)
     from .async_algorithm import SentinelHubAsyncAlgorithm
+    from .batch_process_algorithm import SentinelHubBatchAlgorithm
     from .batch_statistics_algorithm import SentinelHubBatchStatisticsAlgorithm
     from .constellr_algorithm import ConstellrOrdersAlgorithm
     from .download_algorithm import DownloadAssetsAlgorithm
@@ -80,6 +81,7 @@ def _algorithms():
     return [
         SearchCatalogAlgorithm(),
         SentinelHubProcessAlgorithm(),
+        SentinelHubBatchAlgorithm(),
         ConstellrOrdersAlgorithm(),
         DownloadAssetsAlgorithm(),
         SentinelHubAsyncAlgorithm(),

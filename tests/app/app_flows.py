@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 import app_async
+import app_batch
 import app_constellr
 import app_process
 import app_search
@@ -60,6 +61,7 @@ FLOWS = {
     "process_footprints": app_process.flow_process_footprints,
     "process_dock_picture": app_process.flow_process_dock_picture,
     "async_dock_picture": app_async.flow_async_dock_picture,
+    "batch_dock_picture": app_batch.flow_batch_dock_picture,
     "selftest_abort": flow_selftest_abort,
     "selftest_after": flow_selftest_after,
 }

@@ -22,6 +22,9 @@ from qgis.PyQt.QtWidgets import QWidget
 
 from .run import start_job
 
+#: The Async Process API's largest output, in pixels a side.
+ASYNC_MAX_PIXELS = 10_000
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
@@ -76,6 +79,35 @@ class ProcessEngine(Engine):
     def run_text(self) -> str:
         return tr("Request imagery")
 
+    def estimate(self, job: Any) -> Optional[str]:
+        """Which engine suits the size: one request up to 2500 px (seed 001), the Async API
+        up to 10000 px a side (Sentinel Hub's Async Processing documentation; the seed does
+        not give it), Batch Processing beyond."""
+        if len(job.tiles) <= 1:
+            return None
+        grid = job.grid
+        largest = max(grid.width, grid.height)
+        side = max(max(t.width, t.height) for t in job.tiles)
+        text = tr("Large: {n} tiles of up to {side} px, put together here.").format(
+            n=len(job.tiles), side=side
+        )
+        if largest <= ASYNC_MAX_PIXELS:
+            return (
+                text
+                + " "
+                + tr("The Async API makes it in one request (up to {async_px} px a side).").format(
+                    async_px=ASYNC_MAX_PIXELS
+                )
+            )
+        return (
+            text
+            + " "
+            + tr(
+                "Beyond {async_px} px a side ({px} px here): Large area (Batch Processing API) "
+                "makes it on Sentinel Hub's side."
+            ).format(async_px=ASYNC_MAX_PIXELS, px=largest)
+        )
+
     def start(self) -> None:
         start_job(self.dock)
 
@@ -88,3 +120,6 @@ ENGINE_CLASSES: list[type[Engine]] = [
 from .async_engine import AsyncEngine  # noqa: E402 - it builds on Engine above
 
 ENGINE_CLASSES.append(AsyncEngine)
+from .batch_engine import BatchEngine  # noqa: E402 - it subclasses Engine
+
+ENGINE_CLASSES.append(BatchEngine)

@@ -56,7 +56,7 @@ def test_unsaved_keys_read_as_their_defaults():
 
 def test_saved_values_read_back_as_their_type():
     settings = _settings()
-    samples = {bool: True, int: 7, str: "x", list: ["s3:one", "s3:two"]}
+    samples = {bool: True, int: 7, float: 2.5, str: "x", list: ["s3:one", "s3:two"]}
     for key, kind in settings.TYPES.items():
         settings.set(key, samples[kind])
         assert settings.get(key) == samples[kind], key
@@ -66,6 +66,13 @@ def test_saved_values_read_back_as_their_type():
 
 def test_unreadable_numbers_fall_back_to_the_default():
     settings = _settings()
+    settings.set(settings.Key.BATCH_RESOLUTION, "fine")
+    assert (
+        settings.get(settings.Key.BATCH_RESOLUTION)
+        == settings.DEFAULTS[settings.Key.BATCH_RESOLUTION]
+    )
+    settings.set(settings.Key.BATCH_RESOLUTION, "60")  # as QSettings reads it after a restart
+    assert settings.get(settings.Key.BATCH_RESOLUTION) == 60.0
     settings.set(settings.Key.DOWNLOAD_WORKERS, "many")
     assert settings.download_workers() == settings.DEFAULTS[settings.Key.DOWNLOAD_WORKERS]
     settings.set(settings.Key.DOWNLOAD_WORKERS, 0)

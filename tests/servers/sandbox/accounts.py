@@ -118,8 +118,9 @@ class AccountServices:
             s1 = "sandbox-sentinel-1-grd"
             scenes = SandboxScenes(_items(s2, self.shift_days) + _items(s1, self.shift_days))
         # The other APIs on the same host: Async Process delivers to the sandbox bucket after
-        # 10 s; Batch Statistical reads and writes it, a request moving every 3 s. Both use
-        # the keys sent in the request or the sandbox IAM role.
+        # 10 s; Batch Statistical reads and writes it, a request moving every 3 s (with the
+        # keys sent in the request or the sandbox IAM role); Batch Processing writes its
+        # tiles there through the bucket's policy, a step every 5 s.
         self.process = SentinelHubServer(
             token_check=lambda headers: self._bearer(headers) is None,
             scenes=scenes,
@@ -129,6 +130,9 @@ class AccountServices:
             iam_roles={SANDBOX_ROLE_ARN: (ACCESS_KEY, SECRET_KEY)},
             advance_every=3.0,
             port=self._port(3),
+            buckets={"eo-explorer-results"},
+            advance_seconds=5.0,
+            tiles_per_step=2,
         ).start()
         # A Constellr API (orders, areas, deliveries) whose STAC already holds the sandbox
         # LST products; orders move one state every 20 s so a new user can watch them.

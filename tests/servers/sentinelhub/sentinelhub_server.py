@@ -9,8 +9,10 @@ of ``make run`` runs this one; tests of a single API use that API's own class.
 from __future__ import annotations
 
 from tests.servers.sentinelhub.async_server import AsyncProcessApiServer
+from tests.servers.sentinelhub.batch_server import BatchProcessServer
 from tests.servers.sentinelhub.batch_statistical_server import BatchStatisticalApiServer
 
 
-class SentinelHubServer(BatchStatisticalApiServer, AsyncProcessApiServer):
-    """Process, Async Process and Batch Statistical on one server (options of each)."""
+class SentinelHubServer(BatchProcessServer, BatchStatisticalApiServer, AsyncProcessApiServer):
+    """Process, Async Process, Batch Processing and Batch Statistical on one server (the
+    options of each)."""

@@ -1,0 +1,71 @@
+"""The Batch Processing flow: a large-area request on the sandbox, analysed, started after
+the user's yes, followed to its end and loaded as a mosaic of the bucket's COG tiles."""
+
+from __future__ import annotations
+
+from app_process import process_dock
+from app_ui import Context, canvas_settled, click, messages, screenshot, show_extent, wait_for
+from qgis.core import QgsRectangle
+
+BUCKET = "eo-explorer-results"
+
+
+def bucket_account(ctx: Context) -> None:
+    """The sandbox bucket's S3 account, saved as a user does in the Accounts dialog."""
+    from eo_explorer.plugin.api.accounts import Credentials
+    from eo_explorer.plugin.core import credentials
+
+    demo = ctx.sandbox[f"s3:{BUCKET}"]
+    credentials.save(
+        Credentials(
+            f"s3:{BUCKET}",
+            demo["access_key"],
+            demo["secret_key"],
+            endpoint=demo["endpoint"],
+            region=demo["region"],
+        )
+    )
+
+
+def flow_batch_dock_picture(ctx: Context) -> dict:
+    """NDVI of June 2024 over Thuringia on the UTM 20 km grid at 60 m, written by the
+    sandbox's Batch API into its bucket, loaded as one mosaic; the requests table shows it
+    DONE."""
+    dock = process_dock(ctx)
+    bucket_account(ctx)
+    ctx.iface.actionPan().trigger()
+    show_extent(ctx, "EPSG:4326", QgsRectangle(10.90, 50.45, 11.10, 50.57))
+    click(dock.form.extentRadio)
+    dock.use_engine("batch")
+    engine = dock.current_engine()
+    engine.poll_seconds = 1.0
+    engine.choose(0, 60.0, f"s3://{BUCKET}/batch")
+    asked = []
+    engine.confirm_start = lambda request: asked.append(request.estimate_text()) or True
+    outcomes = []
+    dock.processFinished.connect(outcomes.append)
+    click(dock.form.runButton)
+    ctx.step("analyse clicked")
+    wait_for(lambda: outcomes, 240, "the batch request's end")
+    dock.processFinished.disconnect(outcomes.append)
+    outcome = outcomes[0]
+    layer = engine.mosaic_layer
+    if layer is not None:
+        ctx.canvas.setDestinationCrs(layer.crs())
+        ctx.canvas.setExtent(layer.extent())
+        ctx.canvas.zoomByFactor(1.1)
+    ctx.iface.layerTreeView().expandAll()
+    dock.form.formScroll.ensureWidgetVisible(engine.requests)
+    canvas_settled(ctx)
+    table = engine.requests.table
+    return {
+        "error": str(outcome.error) if outcome.error else "",
+        "asked": asked,
+        "status": dock.form.statusLabel.text(),
+        "messages": messages(dock.message_bar),
+        "layer": layer.name() if layer is not None else "",
+        "layer_valid": bool(layer and layer.isValid()),
+        "layer_source": layer.source() if layer is not None else "",
+        "states": [table.item(r, 0).text() for r in range(table.rowCount())],
+        "screenshot": screenshot(ctx, "batch"),
+    }
