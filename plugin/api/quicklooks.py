@@ -171,9 +171,7 @@ def choose(item: dict) -> Quicklook:
         except NoQuicklook as exc:
             problems.append(str(exc))
             continue
-        return Quicklook(
-            item_id, key, _href(asset), str(asset.get("type") or ""), False, placement
-        )
+        return Quicklook(item_id, key, _href(asset), str(asset.get("type") or ""), False, placement)
     if problems:
         raise NoQuicklook(f"{item_id}: {problems[0]}")
     raise NoQuicklook(f"{item_id}: its preview is not an image QGIS can draw.")

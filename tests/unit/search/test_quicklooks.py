@@ -138,7 +138,11 @@ def test_without_geometry_the_item_bbox_places_it():
 
 
 def test_an_asset_that_is_no_picture_is_said():
-    html = {"href": "https://data.example/S1/preview.html", "type": "text/html", "roles": ["overview"]}
+    html = {
+        "href": "https://data.example/S1/preview.html",
+        "type": "text/html",
+        "roles": ["overview"],
+    }
     with pytest.raises(NoQuicklook, match="not an image QGIS can draw"):
         choose(_item(preview=html))
     s3_only = {"href": "s3://bucket/S1/thumb.png", "roles": ["thumbnail"]}
