@@ -12,9 +12,8 @@ from pathlib import Path
 from qgis.core import QgsLayerTreeGroup, QgsLayerTreeLayer, QgsProject, QgsRasterLayer
 
 GROUP_NAME = "Quicklooks"
-OWNER = "eo_explorer/quicklooks_of"  # on the group: the footprints layer's id
-KIND = "eo_explorer/kind"
-FID = "eo_explorer/quicklook_fid"
+# Custom properties: the group's ``eo_explorer/quicklooks_of`` is its footprints layer's id,
+# a quicklook layer's ``eo_explorer/quicklook_fid`` the id of its footprint.
 
 
 def _groups(node: QgsLayerTreeGroup):
@@ -27,7 +26,7 @@ def _groups(node: QgsLayerTreeGroup):
 def find_group(layer_id: str, project: QgsProject | None = None) -> QgsLayerTreeGroup | None:
     root = (project or QgsProject.instance()).layerTreeRoot()
     for group in _groups(root):
-        if group.customProperty(OWNER) == layer_id:
+        if group.customProperty("eo_explorer/quicklooks_of") == layer_id:
             return group
     return None
 
@@ -45,7 +44,7 @@ def quicklooks_group(footprints, project: QgsProject | None = None) -> QgsLayerT
         parent = root
     index = parent.children().index(node) + 1 if node in parent.children() else 0
     group = parent.insertGroup(index, GROUP_NAME)
-    group.setCustomProperty(OWNER, footprints.id())
+    group.setCustomProperty("eo_explorer/quicklooks_of", footprints.id())
     return group
 
 
@@ -55,7 +54,11 @@ def shown_fids(group: QgsLayerTreeGroup | None) -> set[int]:
         return set()
     found = set()
     for node in group.findLayers():
-        value = node.layer().customProperty(FID) if node.layer() is not None else None
+        value = (
+            node.layer().customProperty("eo_explorer/quicklook_fid")
+            if node.layer() is not None
+            else None
+        )
         if value is not None:
             found.add(int(value))
     return found
@@ -69,8 +72,8 @@ def add_quicklook(
     layer = QgsRasterLayer(str(path), item_id, "gdal")
     if not layer.isValid():
         return None
-    layer.setCustomProperty(KIND, "quicklook")
-    layer.setCustomProperty(FID, int(fid))
+    layer.setCustomProperty("eo_explorer/kind", "quicklook")
+    layer.setCustomProperty("eo_explorer/quicklook_fid", int(fid))
     project.addMapLayer(layer, False)
     node: QgsLayerTreeLayer = group.addLayer(layer)
     node.setExpanded(False)  # three band legends per picture would fill the tree

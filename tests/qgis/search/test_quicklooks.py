@@ -4,6 +4,7 @@ footprints as raster layers in a "Quicklooks" group under the footprints layer."
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
 
@@ -345,3 +346,46 @@ def test_the_quicklook_files_are_geotiffs_in_the_folder(searched, qgis_app, tmp_
     assert item_id == "P1" and Path(path).parent == tmp_path / "quicklooks"
     dataset = gdal.Open(str(path))
     assert dataset.GetDriver().ShortName == "GTiff" and dataset.RasterCount == 4
+
+
+def test_sandbox_thumbnails_are_placed_by_their_proj_bbox(
+    qgis_iface, qgis_app, qgis_new_project, tmp_path, monkeypatch
+):
+    """The sandbox of ``make run``: a Sentinel-2 thumbnail (made by the asset server from
+    its COG) is placed on the item's ``proj:bbox`` in its UTM zone, pixel for pixel."""
+    from eo_explorer.plugin.core import settings
+    from tests.servers.sandbox.assets import SandboxAssetServer, sandbox_items, write_items
+    from tests.servers.stac.rustac_server import RustacServer
+
+    from ..conftest import sandbox_dock
+    from .test_search_dock import tick
+
+    with SandboxAssetServer(sandbox_items(), tmp_path / "cache", size=256) as assets:
+        with RustacServer(write_items(tmp_path / "stac", assets.url)) as stac:
+            docks = sandbox_dock(stac.url, qgis_iface, qgis_app, monkeypatch)
+            dock = next(docks)
+            try:
+                settings.set(settings.Key.QUICKLOOKS_FOLDER, str(tmp_path / "quicklooks"))
+                show_world(qgis_iface.mapCanvas())
+                dock.form.startCheck.setChecked(False)
+                dock.form.endCheck.setChecked(False)
+                dock.form.maxItemsSpin.setValue(5)
+                tick(dock, "sandbox-sentinel-2-l2a")
+                run_search(qgis_app, dock)
+                layer = dock.results_layer
+                s2 = next(f for f in layer.getFeatures() if "sentinel-2" in f["collection"])
+                layer.selectByIds([s2.id()])
+                outcome = _turn_on(qgis_app, dock)
+                assert outcome.failed == []
+                quicklook = _layers(dock)[s2["id"]]
+                item = json.loads(layer.getFeature(s2.id())["item_json"])
+                epsg = item["properties"]["proj:epsg"]
+                assert quicklook.crs().authid() == f"EPSG:{epsg}"
+                xmin, ymin, xmax, ymax = item["properties"]["proj:bbox"]
+                pixel = (quicklook.rasterUnitsPerPixelX(), quicklook.rasterUnitsPerPixelY())
+                assert _near(quicklook.extent(), (xmin, ymin, xmax, ymax), pixel)
+                png = assets.root / "sandbox-sentinel-2-l2a" / s2["id"] / "thumbnail.png"
+                served = gdal.Open(str(png)).ReadAsArray()
+                assert np.array_equal(_pixels(quicklook), served)
+            finally:
+                next(docks, None)
