@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
@@ -14,6 +15,7 @@ from osgeo import gdal
 from qgis.core import QgsProject, QgsRectangle
 
 from tests.servers.common import file_server as fs
+from tests.servers.common.cogs import make_cog
 from tests.servers.stac.paging_server import StacPagingServer
 
 from ..conftest import clean_settings, run_search, show_world, wait_for
@@ -44,6 +46,7 @@ FOOTPRINTS = {
     "Q2": _box(18, 50, 19, 51),
     "NOTHUMB": _box(20, 50, 21, 51),
     "BROKEN": _box(22, 50, 23, 51),
+    "G1": _box(24, 50, 25, 51),
 }
 
 
@@ -83,7 +86,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _item(item_id: str, collection: str, thumbnail: str | None) -> dict:
+def _item(item_id: str, collection: str, thumbnail: str | None, overview: str = "") -> dict:
     geometry = FOOTPRINTS[item_id]
     ring = geometry["coordinates"][0]
     xs, ys = [p[0] for p in ring], [p[1] for p in ring]
@@ -104,6 +107,12 @@ def _item(item_id: str, collection: str, thumbnail: str | None) -> dict:
             "type": "image/png",
             "roles": ["thumbnail"],
         }
+    if overview:
+        item["assets"]["overview"] = {
+            "href": overview,
+            "type": "image/tiff; application=geotiff; profile=cloud-optimized",
+            "roles": ["overview"],
+        }
     return item
 
 
@@ -123,7 +132,18 @@ def catalog(tmp_path):
     def check(headers):
         return None if headers.get("X-Api-Key") == KEY else (401, {"detail": "Invalid API key"})
 
-    with fs.FileServer(public) as files:
+    secured = tmp_path / "secured"
+    cog = make_cog(
+        secured / "G1" / "overview.tif",
+        width=2048,
+        height=1024,
+        origin=(500000.0, 5600000.0),
+        pixel_size=50.0,
+    )
+    with (
+        fs.FileServer(public) as files,
+        fs.FileServer(secured, authorize=fs.api_key_auth(KEY)) as keyed,
+    ):
         items = [
             _item("P1", "ql-public", files.url_for("P1.png")),
             _item("P2", "ql-public", files.url_for("P2.png")),
@@ -132,24 +152,29 @@ def catalog(tmp_path):
             _item("Q2", "ql-private", own + "thumbs/Q2.png"),
             _item("NOTHUMB", "ql-public", None),
             _item("BROKEN", "ql-public", files.url_for("BROKEN.png")),  # 404
+            _item("G1", "ql-public", files.url_for("P1.png"), keyed.url_for("G1/overview.tif")),
         ]
         served = {f"/thumbs/{n}.png": ("image/png", _png(pictures[n])) for n in ("Q1", "Q2")}
         with StacPagingServer(
             items, style="token-get", authorize=check, port=port, files=served
         ) as stac:
-            yield stac, files, pictures
+            yield stac, files, pictures, keyed, cog
 
 
 @pytest.fixture()
-def searched(qgis_iface, qgis_app, qgis_new_project, catalog, tmp_path, unlocked_auth):
+def searched(qgis_iface, qgis_app, qgis_new_project, catalog, tmp_path, unlocked_auth, monkeypatch):
     """A search of the catalog (the Constellr STAC preset pointed at the test server,
-    with its account's key) done in the dock."""
+    with its account's key) done in the dock; the host of the georeferenced overviews
+    plays another Constellr host (its files want the same key)."""
+    from eo_explorer.plugin.api import accounts
     from eo_explorer.plugin.api.accounts import Credentials
     from eo_explorer.plugin.api.catalogs import PRESETS
     from eo_explorer.plugin.core import credentials, settings
     from eo_explorer.plugin.gui.search.dock import SearchDock
 
-    stac, files, pictures = catalog
+    stac, files, pictures, keyed, cog = catalog
+    host = urlsplit(keyed.url).netloc
+    monkeypatch.setitem(accounts.HOSTS, "constellr", (*accounts.HOSTS["constellr"], host))
     clean_settings()
     settings.save_catalogs(
         [p.model_copy(update={"url": stac.url}) for p in PRESETS if p.id == "constellr"]
@@ -164,6 +189,7 @@ def searched(qgis_iface, qgis_app, qgis_new_project, catalog, tmp_path, unlocked
     dock.form.endCheck.setChecked(False)
     outcome = run_search(qgis_app, dock)
     assert outcome.error is None and outcome.count == len(FOOTPRINTS)
+    dock.cog, dock.keyed = cog, keyed
     yield dock, stac, files, pictures
     dock.shutdown()
     credentials.delete("constellr")
@@ -389,3 +415,19 @@ def test_sandbox_thumbnails_are_placed_by_their_proj_bbox(
                 assert np.array_equal(_pixels(quicklook), served)
             finally:
                 next(docks, None)
+
+
+def test_a_georeferenced_overview_is_used_as_it_is(searched, qgis_app, qgis_iface):
+    dock, _stac, files, _pictures = searched
+    keyed = dock.keyed
+    _select(dock, "G1")
+    outcome = _turn_on(qgis_app, dock)
+    assert outcome.failed == []
+    layer = _layers(dock)["G1"]
+    # its own CRS and extent, reduced to 1024 pixels on its longer side
+    assert layer.crs().authid() == "EPSG:32632"
+    assert (layer.width(), layer.height()) == (1024, 512)
+    assert _near(layer.extent(), (500000, 5548800, 602400, 5600000), (100, 100))
+    # read through GDAL with the key of its host, which only that host got
+    assert keyed.requests and all(r["headers"].get("X-Api-Key") == KEY for r in keyed.requests)
+    assert not any(r["path"].startswith("/G1") for r in files.requests)
