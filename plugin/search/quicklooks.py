@@ -153,6 +153,8 @@ def _place_picture(job: QuicklookJob, temporary: Path, progress: Progress) -> No
         picture = call(gdal.Open, memory)
         if picture.RasterCount == 1 and picture.GetRasterBand(1).GetColorTable() is not None:
             picture = call(gdal.Translate, "", picture, format="MEM", rgbExpand="rgba")
+        if picture.RasterCount == 3:
+            picture = _black_is_transparent(picture)
         width, height = picture.RasterXSize, picture.RasterYSize
         creation = ["COMPRESS=DEFLATE", "TILED=YES"]
         if picture.RasterCount == 4 or picture.RasterCount == 2:
@@ -194,6 +196,30 @@ def _place_picture(job: QuicklookJob, temporary: Path, progress: Progress) -> No
         written = picture = None  # noqa: F841 - closed: flushed to disk
     finally:
         gdal.Unlink(memory)
+
+
+#: In a picture without alpha, pixels darker than this in every band are "no data" (JPEG
+#: thumbnails are black outside the swath; JPEG rings a little along the edge of the scene).
+BLACK = 16
+
+
+def _black_is_transparent(picture):
+    """An RGB picture (Byte) with an alpha band: transparent where it is black.
+
+    JPEG previews (Sentinel-2 on CDSE, Landsat) fill what lies outside the scene with black;
+    draped on a footprint, that black would hide the neighbouring scenes."""
+    if any(picture.GetRasterBand(b).DataType != gdal.GDT_Byte for b in (1, 2, 3)):
+        return picture
+    import numpy as np
+
+    bands = [picture.GetRasterBand(b).ReadAsArray() for b in (1, 2, 3)]
+    alpha = np.where(np.all(np.stack(bands) < BLACK, axis=0), 0, 255).astype(np.uint8)
+    width, height = picture.RasterXSize, picture.RasterYSize
+    rgba = gdal.GetDriverByName("MEM").Create("", width, height, 4, gdal.GDT_Byte)
+    for index, values in enumerate([*bands, alpha]):
+        rgba.GetRasterBand(index + 1).WriteArray(values)
+    rgba.GetRasterBand(4).SetColorInterpretation(gdal.GCI_AlphaBand)
+    return rgba
 
 
 def quicklooks_task(jobs: list[QuicklookJob], folder: Path, title: str) -> WorkflowTask:

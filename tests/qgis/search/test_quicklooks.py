@@ -47,6 +47,7 @@ FOOTPRINTS = {
     "NOTHUMB": _box(20, 50, 21, 51),
     "BROKEN": _box(22, 50, 23, 51),
     "G1": _box(24, 50, 25, 51),
+    "J1": _box(26, 50, 27, 51),
 }
 
 
@@ -78,6 +79,18 @@ def _png(values: np.ndarray) -> bytes:
     gdal.VSIFCloseL(handle)
     gdal.Unlink(path)
     return bytes(data)
+
+
+def _jpeg(path: Path) -> None:
+    """An RGB JPEG, black (no data) on an 8-pixel border, as JPEG previews are outside the
+    swath."""
+    memory = gdal.GetDriverByName("MEM").Create("", WIDTH, HEIGHT, 3, gdal.GDT_Byte)
+    for band, value in enumerate((200, 120, 60)):
+        values = np.zeros((HEIGHT, WIDTH), dtype=np.uint8)
+        values[8:-8, 8:-8] = value
+        memory.GetRasterBand(band + 1).WriteArray(values)
+    gdal.GetDriverByName("JPEG").CreateCopy(str(path), memory)
+    Path(str(path) + ".aux.xml").unlink(missing_ok=True)
 
 
 def _free_port() -> int:
@@ -126,6 +139,7 @@ def catalog(tmp_path):
     pictures = {name: _picture(n) for n, name in enumerate(FOOTPRINTS)}
     for name in ("P1", "P2", "T1"):
         (public / f"{name}.png").write_bytes(_png(pictures[name]))
+    _jpeg(public / "J1.jpg")
     port = _free_port()
     own = f"http://127.0.0.1:{port}/"
 
@@ -153,7 +167,9 @@ def catalog(tmp_path):
             _item("NOTHUMB", "ql-public", None),
             _item("BROKEN", "ql-public", files.url_for("BROKEN.png")),  # 404
             _item("G1", "ql-public", files.url_for("P1.png"), keyed.url_for("G1/overview.tif")),
+            _item("J1", "ql-public", files.url_for("J1.jpg")),
         ]
+        items[-1]["assets"]["thumbnail"]["type"] = "image/jpeg"
         served = {f"/thumbs/{n}.png": ("image/png", _png(pictures[n])) for n in ("Q1", "Q2")}
         with StacPagingServer(
             items, style="token-get", authorize=check, port=port, files=served
@@ -431,3 +447,14 @@ def test_a_georeferenced_overview_is_used_as_it_is(searched, qgis_app, qgis_ifac
     # read through GDAL with the key of its host, which only that host got
     assert keyed.requests and all(r["headers"].get("X-Api-Key") == KEY for r in keyed.requests)
     assert not any(r["path"].startswith("/G1") for r in files.requests)
+
+
+def test_the_black_around_a_jpeg_preview_is_transparent(searched, qgis_app):
+    dock, _stac, _files, _pictures = searched
+    _select(dock, "J1")
+    assert _turn_on(qgis_app, dock).failed == []
+    values = _pixels(_layers(dock)["J1"])
+    assert values.shape == (4, HEIGHT, WIDTH)
+    assert values[3, :4, :].max() == 0 and values[3, :, :4].max() == 0  # the black border
+    assert values[3, 12:-12, 12:-12].min() == 255  # the picture
+    assert abs(int(values[0, HEIGHT // 2, WIDTH // 2]) - 200) < 8
