@@ -119,12 +119,9 @@ class QuicklooksController(QObject):
             extent = layer.extent()
         request = QgsFeatureRequest().setFilterRect(extent).setNoAttributes()
         request.setFlags(QgsFeatureRequest.Flag.ExactIntersect)
-        fids = {f.id() for f in layer.getFeatures(request)}
-        return [
-            f.id()
-            for f in layer.getFeatures(QgsFeatureRequest().setNoAttributes())
-            if f.id() in fids
-        ]
+        # The footprints layer is a memory layer filled in the catalog's order: its feature
+        # ids follow that order.
+        return sorted(f.id() for f in layer.getFeatures(request))
 
     # -- fetching ---------------------------------------------------------------------------
 
