@@ -26,7 +26,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional, Union
 
 from osgeo import gdal
 
@@ -49,8 +49,9 @@ class QuicklookJob:
     quicklook: Quicklook
     #: the client that fetches a picture (with the credentials its host gets)
     http: Optional[HttpClient] = None
-    #: the GDAL path of a georeferenced preview (``/vsicurl?…`` with its header file)
-    source: str = ""
+    #: the GDAL path of a georeferenced preview (``/vsicurl?…`` with its header file), or
+    #: what makes it in the task (it may follow redirects)
+    source: Union[str, Callable[[], str]] = ""
 
     @property
     def item_id(self) -> str:
@@ -112,7 +113,8 @@ def make_one(job: QuicklookJob, target: Path, progress: Progress) -> None:
     temporary = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.part.tif")
     try:
         if job.quicklook.georeferenced:
-            _reduce(job.source or job.quicklook.href, temporary)
+            source = job.source() if callable(job.source) else job.source
+            _reduce(source or "/vsicurl/" + job.quicklook.href, temporary)
         else:
             _place_picture(job, temporary, progress)
         os.replace(temporary, target)

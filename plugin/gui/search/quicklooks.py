@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 
-from ...api.assets import Asset
+from ...api.assets import Location
 from ...api.errors import CredentialsRequired, EOExplorerError
 from ...api.quicklooks import NoQuicklook, choose
 from ...api.stac import is_partial
@@ -196,21 +196,23 @@ class QuicklooksController(QObject):
         """The job of one item, with the credentials its preview's host gets."""
         look = choose(item)
         catalog, http = self.dock.results_catalog, self._client()
-        if look.georeferenced:
-            asset = Asset(
-                item_id=look.item_id,
-                collection=str(item.get("collection") or ""),
-                key=look.key,
-                href=look.href,
-                media_type=look.media_type,
-            )
-            return QuicklookJob(fid, look, source=streaming.stream_source(asset, catalog, http))
         try:
             client = streaming.http_for_asset(look.href, catalog, http)
         except CredentialsRequired:
             # Previews are worth asking for without the account (many are public).
             client = http.with_auth(None)
-        return QuicklookJob(fid, look, http=client)
+        if not look.georeferenced:
+            return QuicklookJob(fid, look, http=client)
+        # GDAL reads it (/vsicurl with the account's header file); the redirects are
+        # followed in the task, not here on the main thread.
+        account = streaming.asset_account(look.href, catalog) if client.auth else None
+        location = Location("https", look.href)
+        return QuicklookJob(
+            fid,
+            look,
+            http=client,
+            source=lambda: streaming.gdal_source(location, client.auth, account, client),
+        )
 
     @guarded
     def _fetched(self, task, layer, outcome: QuicklooksOutcome, failed: list[str]) -> None:
