@@ -60,6 +60,9 @@ class Key:
     CONSTELLR_ORDER_STATES = "constellr/order_states"  # JSON {order id: state} last seen
     # Accounts
     S3_BUCKETS = "accounts/s3_buckets"  # the "s3:<bucket>" accounts, in the order added
+    # Quicklooks on the map (see quicklook_folder())
+    QUICKLOOKS_MAX = "quicklooks/max_items"  # quicklooks fetched at once for one layer
+    QUICKLOOKS_FOLDER = "quicklooks/folder"  # "" for <profile>/eo_explorer/quicklooks
 
 
 DEFAULTS: dict[str, Any] = {
@@ -95,6 +98,8 @@ DEFAULTS: dict[str, Any] = {
     Key.CONSTELLR_FOLDER: "",
     Key.CONSTELLR_ORDER_STATES: "{}",
     Key.S3_BUCKETS: [],
+    Key.QUICKLOOKS_MAX: 50,
+    Key.QUICKLOOKS_FOLDER: "",
 }
 
 #: Each key's type: :func:`get` returns it (tests check that the default has it too).
@@ -131,6 +136,8 @@ TYPES: dict[str, type] = {
     Key.CONSTELLR_FOLDER: str,
     Key.CONSTELLR_ORDER_STATES: str,
     Key.S3_BUCKETS: list,
+    Key.QUICKLOOKS_MAX: int,
+    Key.QUICKLOOKS_FOLDER: str,
 }
 
 #: The options saved per account under ``accounts/<service>/<option>``, with their defaults;
@@ -188,6 +195,17 @@ def dock_open_key(name: str) -> str:
 def download_workers() -> int:
     """How many asset files the Assets tab and the Download algorithm fetch at once."""
     return max(1, get(Key.DOWNLOAD_WORKERS))
+
+
+def quicklook_folder() -> Path:
+    """Where georeferenced quicklooks are kept: a cache in the QGIS profile (they are
+    fetched again when it is emptied), so that a saved project still finds them."""
+    folder = get(Key.QUICKLOOKS_FOLDER)
+    if folder:
+        return Path(folder)
+    from qgis.core import QgsApplication
+
+    return Path(QgsApplication.qgisSettingsDirPath()) / "eo_explorer" / "quicklooks"
 
 
 def _account_key(service: str, option: str) -> str:

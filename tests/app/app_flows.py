@@ -54,6 +54,7 @@ FLOWS = {
     "search_antimeridian": app_search.flow_search_antimeridian,
     "assets": app_search.flow_assets,
     "search_dock_picture": app_search.flow_search_dock_picture,
+    "search_quicklooks_picture": app_search.flow_search_quicklooks_picture,
     "constellr": app_constellr.flow_constellr,
     "constellr_dock_picture": app_constellr.flow_constellr_dock_picture,
     "process_extent": app_process.flow_process_extent,

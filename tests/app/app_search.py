@@ -290,3 +290,48 @@ def flow_search_dock_picture(ctx: Context) -> dict:
     )
     data["screenshot"] = screenshot(ctx, "search-dock")
     return data
+
+
+def flow_search_quicklooks_picture(ctx: Context) -> dict:
+    """Quicklooks on the map: a search of the map extent, Best cover selects the scenes,
+    the Quicklooks button drapes their thumbnails on their footprints."""
+    dock = search_dock(ctx)
+    show_extent(ctx, "EPSG:4326", QgsRectangle(7, 46.5, 14, 51))
+    click(dock.form.extentRadio)
+    prepare_search(dock, max_items=500)
+    data = press_search(ctx, dock)
+    f = dock.form
+    wait_for(lambda: f.bestCoverButton.isEnabled(), 10, "the Best cover button")
+    click(f.bestCoverButton)
+    layer = dock.results_layer
+    wait_for(lambda: layer.selectedFeatureCount() > 0, 30, "the best cover selection")
+    ctx.step(f"best cover: {layer.selectedFeatureCount()} footprints")
+    outcomes = []
+    dock.quicklooks.finished.connect(outcomes.append)
+    click(f.quicklooksButton)
+    wait_for(lambda: outcomes, 60, "the quicklooks")
+    ctx.step("quicklooks on the map")
+    from eo_explorer.plugin.map.quicklooks import find_group
+
+    group = find_group(layer.id())
+    data.update(
+        {
+            "selected": layer.selectedFeatureCount(),
+            "quicklooks": sorted(n.layer().name() for n in group.findLayers()) if group else [],
+            "failed": list(outcomes[0].failed),
+            "checked": f.quicklooksButton.isChecked(),
+            "quicklook_messages": messages(dock.message_bar),
+        }
+    )
+    # The picture: the group open in the layer tree, QGIS's own "task complete" gone.
+    results = QgsProject.instance().layerTreeRoot().findGroup("EO Explorer")
+    view = ctx.iface.layerTreeView()
+    for node in (results, group):
+        if node is not None:
+            node.setExpanded(True)
+            if hasattr(view, "node2index"):  # QGIS 3.18+: the view's own (proxy) index
+                view.expand(view.node2index(node))
+    ctx.iface.messageBar().clearWidgets()
+    settle(1.0)
+    data["screenshot"] = screenshot(ctx, "search-quicklooks")
+    return data

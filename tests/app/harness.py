@@ -34,6 +34,7 @@ SCREEN = os.environ.get("EO_APP_SCREEN", "1366x768x24")
 #: copies them there as ``<name>-<width>x<height>.png``, reduced to 256 colours
 README_SHOTS = (
     "search-dock",
+    "search-quicklooks",
     "process-dock",
     "constellr-areas",
     "constellr-orders",

@@ -39,6 +39,7 @@ from ..common.draw_tool import CanvasDrawing
 from ..common.messages import account_refused, offer_accounts
 from ..common.messages import show_error as show_error_in
 from ..common.slots import guarded
+from .quicklooks import QuicklooksController
 from .results import ResultsTableController, item_html
 from .thumbnails import ThumbnailView
 from .whole_items import WholeItemsLoader
@@ -233,6 +234,7 @@ class SearchDock(ClosableDock):
             f.datesWithDataButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         f.datesWithDataButton.clicked.connect(self.show_dates_with_data)
         f.bestCoverButton.clicked.connect(self.select_best_cover)
+        self.quicklooks = QuicklooksController(self, f.quicklooksButton)
         f.datesWithDataButton.setVisible(False)  # Sentinel Hub Catalog only
         f.cloudCheck.toggled.connect(f.cloudSpin.setEnabled)
         f.cloudSpin.setEnabled(f.cloudCheck.isChecked())
@@ -850,6 +852,7 @@ class SearchDock(ClosableDock):
         self.results_http = http
         self.results.set_layer(layer)
         self.form.bestCoverButton.setEnabled(layer is not None)
+        self.quicklooks.set_layer(layer)
         self.form.detailsBrowser.clear()
 
     def _layer_removed(self, layer_id: str) -> None:
@@ -951,6 +954,7 @@ class SearchDock(ClosableDock):
         self.whole_items.cancel()
         self.assets.cancel()
         self.thumbnails.cancel()
+        self.quicklooks.shutdown()
         self.drawing.shutdown()
         try:
             QgsProject.instance().layerWillBeRemoved.disconnect(self._layer_removed)

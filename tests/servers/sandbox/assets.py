@@ -126,8 +126,12 @@ def sandbox_items(root: Union[str, os.PathLike] = SANDBOX_DIR, shift_days: int =
 
 def rewrite_item(item: dict, asset_url: str, asset_base: str = DEFAULT_ASSET_BASE) -> dict:
     """A copy of ``item`` whose assets under ``asset_base`` are served from ``asset_url``,
-    without ``file:size`` / ``file:checksum``."""
+    without ``file:size`` / ``file:checksum``, with the ``proj:bbox`` its generated rasters
+    cover (quicklooks are placed by it, as on a real catalog)."""
     out = copy.deepcopy(item)
+    properties = out.get("properties") or {}
+    if properties.get("proj:epsg") and "proj:bbox" not in properties and out.get("geometry"):
+        properties["proj:bbox"] = [round(v, 3) for v in proj_bbox(item)]
     prefix = asset_base.rstrip("/") + "/"
     target = asset_url.rstrip("/") + "/"
     for asset in (out.get("assets") or {}).values():
@@ -218,8 +222,8 @@ def _footprint(item: dict) -> ogr.Geometry:
     return ogr.CreateGeometryFromWkt(f"POLYGON(({ring}))")
 
 
-def grid_for(item: dict, size: int = SIZE) -> Grid:
-    """The item's grid: its footprint in its ``proj:epsg``, ``size`` px on the longer side."""
+def _grid_frame(item: dict, size: int) -> tuple:
+    """(epsg, CRS, footprint in it, geotransform, width, height) of the item's grid."""
     epsg = int((item.get("properties") or {}).get("proj:epsg") or 4326)
     target = _srs(epsg)
     footprint = _footprint(item)
@@ -233,7 +237,20 @@ def grid_for(item: dict, size: int = SIZE) -> Grid:
     step = max(maxx - minx, maxy - miny) / size
     width = max(1, math.ceil((maxx - minx) / step))
     height = max(1, math.ceil((maxy - miny) / step))
-    geotransform = (minx, step, 0.0, maxy, 0.0, -step)
+    return epsg, target, footprint, (minx, step, 0.0, maxy, 0.0, -step), width, height
+
+
+def proj_bbox(item: dict, size: int = SIZE) -> list[float]:
+    """The box the item's rasters (and so its thumbnail) cover, in its ``proj:epsg``: what
+    a real catalog gives as ``proj:bbox``."""
+    _epsg, _target, _footprint, geotransform, width, height = _grid_frame(item, size)
+    x0, step, _, y0, _, step_y = geotransform
+    return [x0, y0 + height * step_y, x0 + width * step, y0]
+
+
+def grid_for(item: dict, size: int = SIZE) -> Grid:
+    """The item's grid: its footprint in its ``proj:epsg``, ``size`` px on the longer side."""
+    epsg, target, footprint, geotransform, width, height = _grid_frame(item, size)
     mem = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
     mem.SetGeoTransform(geotransform)
     mem.SetProjection(target.ExportToWkt())

@@ -53,6 +53,9 @@ class _Handler(RecordingHandler):
             if refusal is not None:
                 status, doc = refusal
                 return self.send_json(status, doc)
+        if method == "GET" and route in srv.files:
+            content_type, data = srv.files[route]
+            return self.send(200, data, content_type)
         fault = srv.take_fault(method, route)
         if fault is not None and fault.kind == "slow":
             time.sleep(fault.delay)
@@ -79,6 +82,8 @@ class StacPagingServer(LocalServer):
     ``fault``: applied to every path; ``faults``: {path: Fault} with paths relative to the
     API root ("/", "/search", "/collections", ...), checked before ``fault``.
     ``host``: default the class attribute ``host`` (127.0.0.1).
+    ``files``: {route: (content type, bytes)} served by GET on the API's own origin, behind
+    ``authorize`` like the rest (a catalog's thumbnails on its own host; the rule is ours).
     Other keyword arguments go to :class:`PagingApi` (``collections``, ``default_limit``,
     ``max_limit``, ``collections_page_size``, ``sh_next_links``, ``empty_last_page``).
     """
@@ -97,6 +102,7 @@ class StacPagingServer(LocalServer):
         host: Optional[str] = None,
         port: int = 0,
         authorize: Optional[Callable[[dict], Optional[tuple[int, dict]]]] = None,
+        files: Optional[Mapping[str, tuple[str, bytes]]] = None,
         **api_options: Any,
     ) -> None:
         super().__init__(host=host or self.host, port=port)
@@ -104,6 +110,7 @@ class StacPagingServer(LocalServer):
         #: ``authorize(headers)`` returns None to serve the request, or (status, body) to
         #: refuse it, e.g. a bearer token unknown to a TokenServer or a wrong X-Api-Key.
         self.authorize = authorize
+        self.files: dict[str, tuple[str, bytes]] = dict(files or {})
         self.style = style
         if root_path is None:
             root_path = SENTINELHUB_ROOT if style == "sentinelhub" else "/"
