@@ -84,3 +84,7 @@ class ProcessEngine(Engine):
 ENGINE_CLASSES: list[type[Engine]] = [
     ProcessEngine,
 ]
+
+from .statistics_engine import StatisticsEngine  # noqa: E402 - it subclasses Engine
+
+ENGINE_CLASSES.append(StatisticsEngine)

@@ -15,6 +15,7 @@ from tests.servers.sandbox.dates import shift
 from tests.servers.sandbox.items import sandbox_files
 from tests.servers.sentinelhub.process_server import ProcessApiServer
 from tests.servers.sentinelhub.scenes import SandboxScenes, javascript_available
+from tests.servers.sentinelhub.statistical_server import StatisticalApiServer
 from tests.servers.stac.paging_server import StacPagingServer
 
 SANDBOX_CLIENT_ID = "sandbox-client"
@@ -107,7 +108,7 @@ class AccountServices:
         if javascript_available():
             s1 = "sandbox-sentinel-1-grd"
             scenes = SandboxScenes(_items(s2, self.shift_days) + _items(s1, self.shift_days))
-        self.process = ProcessApiServer(
+        self.process = StatisticalApiServer(
             token_check=lambda headers: self._bearer(headers) is None,
             scenes=scenes,
             port=self._port(3),
