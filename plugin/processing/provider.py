@@ -74,10 +74,12 @@ def _algorithms():
     from .download_algorithm import DownloadAssetsAlgorithm
     from .process_algorithm import SentinelHubProcessAlgorithm
     from .search_algorithm import SearchCatalogAlgorithm
+    from .statistics_algorithm import SentinelHubStatisticsAlgorithm
 
     return [
         SearchCatalogAlgorithm(),
         SentinelHubProcessAlgorithm(),
         ConstellrOrdersAlgorithm(),
         DownloadAssetsAlgorithm(),
+        SentinelHubStatisticsAlgorithm(),
     ]

@@ -47,6 +47,7 @@ from ...sentinelhub.statistics import (
 from ..common.messages import account_refused
 from ..common.slots import call
 from .engines import Engine
+from .run import layer_name
 
 #: a preset and its version with a dataMask output, chosen when the engine is
 STATISTICAL_TWINS = {"ndvi": "ndvi_statistics", "ndwi": "ndwi_statistics"}
@@ -230,13 +231,7 @@ class StatisticsEngine(Engine):
             ProcessClient(http, endpoint.process_url), endpoint.url
         )
         task = statistics_task(job, client)
-        name = " · ".join(
-            (
-                job.options.collection,
-                request.script,
-                f"{job.options.start.date().isoformat()} – {job.options.end.date().isoformat()}",
-            )
-        )
+        name = layer_name(job.options.collection, request.script, job.options.start, job.options.end)
         task.reported.connect(lambda payload: call(dock, self._reported, payload))
         task.completed.connect(
             lambda outcome, t=task: call(dock, self._completed, t, outcome, name, endpoint.account)
