@@ -239,7 +239,7 @@ def outcome_summary(outcome: StatisticsOutcome) -> str:
     """A sentence about what came back (the empty answer explained)."""
     if outcome.empty:
         return NO_INTERVALS
-    intervals = sum(len(s.result.intervals) for s in outcome.done)  # type: ignore[union-attr]
+    intervals = sum(len(s.result.intervals) for s in outcome.done if s.result is not None)
     text = f"{intervals} interval(s) of statistics for {len(outcome.done)} area(s)"
     if outcome.failed:
         text += f"; {len(outcome.failed)} failed: " + "; ".join(

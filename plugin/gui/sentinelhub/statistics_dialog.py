@@ -103,7 +103,7 @@ class TimeSeriesDialog(QDialog):
 
     def current_name(self) -> tuple[str, str]:
         data = self.band_combo.currentData()
-        return tuple(data) if data else ("default", "B0")  # type: ignore[return-value]
+        return tuple(data) if data else ("default", "B0")
 
     def show_band(self) -> None:
         output, band = self.current_name()

@@ -143,7 +143,7 @@ class StatisticsEngine(Engine):
 
     def band(self) -> Optional[tuple[float, float]]:
         data = self.band_combo.currentData()
-        return tuple(data) if data else None  # type: ignore[return-value]
+        return tuple(data) if data else None
 
     def last_interval(self) -> str:
         return str(self.last_combo.currentData())
@@ -231,7 +231,9 @@ class StatisticsEngine(Engine):
             ProcessClient(http, endpoint.process_url), endpoint.url
         )
         task = statistics_task(job, client)
-        name = layer_name(job.options.collection, request.script, job.options.start, job.options.end)
+        name = layer_name(
+            job.options.collection, request.script, job.options.start, job.options.end
+        )
         task.reported.connect(lambda payload: call(dock, self._reported, payload))
         task.completed.connect(
             lambda outcome, t=task: call(dock, self._completed, t, outcome, name, endpoint.account)
