@@ -158,8 +158,9 @@ class TimeSeriesChart(QWidget):
         for i in range(0, len(points), step):
             x = self.x_of(points[i].start)
             painter.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4))
+            left = min(max(0.0, x - label_width / 2), self.width() - label_width)
             painter.drawText(
-                QRectF(x - label_width / 2, r.bottom() + 5, label_width, 16),
+                QRectF(left, r.bottom() + 5, label_width, 16),
                 int(Qt.AlignmentFlag.AlignHCenter),
                 points[i].start.date().isoformat(),
             )

@@ -134,7 +134,11 @@ class TimeSeriesDialog(QDialog):
         self.table.setRowCount(max(0, len(rows) - 1))
         for r, row in enumerate(rows[1:]):
             for c, i in enumerate(columns):
-                self.table.setItem(r, c, QTableWidgetItem(_shown(row[i])))
+                item = QTableWidgetItem(_shown(row[i]))
+                if header[i] in ("interval_from", "interval_to"):
+                    item.setText(str(row[i])[:10])  # the day; the time is in the tooltip
+                    item.setToolTip(str(row[i]))
+                self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
 
     def table_values(self) -> list[list[str]]:

