@@ -135,7 +135,7 @@ class SentinelHubStatisticsAlgorithm(SentinelHubProcessAlgorithm):
             _enum(self.PERCENTILES, tr("Percentiles"), list(PERCENTILE_CHOICES), "10-90")
         )
         self.addParameter(
-            _enum(self.LAST, tr("Last interval that does not fit"), list(LAST_INTERVAL), "SKIP")
+            _enum(self.LAST, tr("Last interval that does not fit"), list(LAST_INTERVAL), "SHORTEN")
         )
         self.addParameter(
             _enum(self.MOSAICKING, tr("Mosaicking order"), [DEFAULT, *ORDERS_3], DEFAULT)
@@ -223,7 +223,7 @@ class SentinelHubStatisticsAlgorithm(SentinelHubProcessAlgorithm):
                 interval=self._text(parameters, self.INTERVAL, context) or "P10D",
                 polygons=polygons,
                 resolution=(abs(grid.px), abs(grid.py)),
-                last_interval=self._text(parameters, self.LAST, context) or "SKIP",
+                last_interval=self._text(parameters, self.LAST, context) or "SHORTEN",
                 band=PERCENTILE_CHOICES.get(
                     self._text(parameters, self.PERCENTILES, context) or "10-90", (0.1, 0.9)
                 ),

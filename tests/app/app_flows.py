@@ -58,6 +58,7 @@ FLOWS = {
     "process_drawn": app_process.flow_process_drawn,
     "process_footprints": app_process.flow_process_footprints,
     "process_dock_picture": app_process.flow_process_dock_picture,
+    "statistics_dock_picture": app_process.flow_statistics_dock_picture,
     "selftest_abort": flow_selftest_abort,
     "selftest_after": flow_selftest_after,
 }

@@ -32,7 +32,13 @@ PROFILE = "eo-app"
 SCREEN = os.environ.get("EO_APP_SCREEN", "1366x768x24")
 #: the screenshots the README shows; ``EO_APP_SCREENSHOTS=<folder>`` (``make screenshots``)
 #: copies them there as ``<name>-<width>x<height>.png``, reduced to 256 colours
-README_SHOTS = ("search-dock", "process-dock", "constellr-areas", "constellr-orders")
+README_SHOTS = (
+    "search-dock",
+    "process-dock",
+    "constellr-areas",
+    "constellr-orders",
+    "time-series",
+)
 
 
 def required(name: str) -> str:

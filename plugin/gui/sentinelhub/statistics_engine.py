@@ -115,6 +115,9 @@ class StatisticsEngine(Engine):
                 "or add such an output to your script. The resolution is the form's."
             )
         )
+        # The form's end is the last second of its day, so the last whole interval is
+        # always a second short: SKIP (the API's default) would drop it.
+        self.last_combo.setCurrentIndex(self.last_combo.findData("SHORTEN"))
         form.addRow(tr("Interval"), self.interval_combo)
         form.addRow(tr("Band"), self.band_combo)
         form.addRow(tr("Last interval"), self.last_combo)
@@ -169,7 +172,7 @@ class StatisticsEngine(Engine):
             QgsExpressionContextUtils.globalProjectLayerScopes(layer)
         )
         out = []
-        for feature in layer.selectedFeatures():
+        for feature in sorted(layer.selectedFeatures(), key=lambda f: f.id()):
             if not feature.hasGeometry():
                 continue
             expression_context.setFeature(feature)
