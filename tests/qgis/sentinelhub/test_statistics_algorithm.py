@@ -136,3 +136,24 @@ def test_a_script_without_data_mask_is_refused_with_the_reason(sh, tmp_path):
             OUTPUT="memory:",
         )
     assert not [r for r in sh.requests if r["path"] == "/api/v1/statistics"]
+
+
+@needs_js
+def test_many_polygons_stay_within_the_rate_limit(sh, tmp_path):
+    """One request per second allowed: the second polygon is answered 429 first, waited
+    out (Retry-After), then answered; both series arrive."""
+    sh.rate_limit, sh.rate_window = 1, 1.0
+    layer = fields_layer()
+    result = run(
+        COLLECTION="sentinel-2-l2a",
+        AREA=layer.id(),
+        START="2024-06-01",
+        END="2024-06-30",
+        EVALSCRIPT="ndvi_statistics",
+        INTERVAL="P1M",
+        RESOLUTION=400,
+        OUTPUT="memory:",
+    )
+    statuses = [r.get("status") for r in sh.requests if r["path"] == "/api/v1/statistics"]
+    assert 429 in statuses and statuses.count(200) == 2
+    assert result["REQUESTS"] == 2
