@@ -333,8 +333,9 @@ def default_preset(collection: str, presets: Optional[list[Preset]] = None) -> O
     return None
 
 
-def guess_style(info: ScriptInfo) -> str:
-    """A style for a script that is not a preset: RGB for 3+ byte bands, else grey."""
+def guess_style(info: ScriptInfo | OutputInfo) -> str:
+    """A style for a script (or one of its outputs) that is not a preset: RGB for 3+ byte bands,
+    else grey."""
     if info.bands >= 3 and info.sample_type in ("AUTO", "UINT8"):
         return "rgb"
     return "grey"

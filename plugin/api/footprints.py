@@ -176,7 +176,15 @@ def _ring_wkb(ring: Any, parts: list[bytes]) -> bool:
         raise NotAFootprint("coordinates are not pairs of numbers") from exc
     if len(flat) != 2 * len(ring):
         raise NotAFootprint("coordinates are not pairs of numbers")
-    parts.append(_UINT.pack(len(ring)))
+    count = len(ring)
+    if flat[0] != flat[-2] or flat[1] != flat[-1]:
+        # GeoJSON rings end where they start (RFC 7946 3.1.6); a catalog that leaves a ring
+        # open gets it closed here, so every polygon engine reads the same shape (GEOS in
+        # shapely refuses an open ring, QGIS's closes it).
+        packed += struct.pack("<2d", flat[0], flat[1])
+        flat.extend(flat[:2])
+        count += 1
+    parts.append(_UINT.pack(count))
     parts.append(packed)
     lons = flat[0::2]
     return min(lons) < -180.0 or max(lons) > 180.0

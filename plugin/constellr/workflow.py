@@ -194,9 +194,12 @@ def place_orders(
 def _place(client: ConstellrClient, outcome: OrderOutcome, data: dict, progress: Progress):
     cancelled = progress.is_cancelled
     polygons = outcome.polygons
+    # The bar: areas measured 0-30 %, created 30-60 %, orders submitted 60-100 %.
+    progress.percent(0.0)
     existing = {area.name: area for area in client.areas(cancelled)}
     products = client.products(cancelled)
-    for polygon in polygons:
+    for number, polygon in enumerate(polygons, 1):
+        progress.percent(30.0 * (number - 1) / max(1, len(polygons)))
         if polygon.name in existing:
             progress.info(tr("{0}: the existing area of that name is used.").format(polygon.name))
             outcome.reused.append(polygon.name)
@@ -218,7 +221,8 @@ def _place(client: ConstellrClient, outcome: OrderOutcome, data: dict, progress:
         progress.info(tr("Checked: the orders are valid. Nothing was created."))
         progress.percent(100.0)
         return
-    for polygon in polygons:
+    for number, polygon in enumerate(polygons, 1):
+        progress.percent(30.0 + 30.0 * (number - 1) / max(1, len(polygons)))
         if cancelled():
             raise Cancelled(tr("Cancelled before all areas were created."))
         area = existing.get(polygon.name)
@@ -228,7 +232,9 @@ def _place(client: ConstellrClient, outcome: OrderOutcome, data: dict, progress:
             progress.info(tr("Area {0} created.").format(polygon.name))
         outcome.areas.append(area)
     outcome.spec = _validate(data, [a.ref() for a in outcome.areas], products)
-    outcome.submitted = submitted = submit_batches(client, outcome.spec.batches(), progress)
+    outcome.submitted = submitted = submit_batches(
+        client, outcome.spec.batches(), progress.part(60.0, 100.0)
+    )
     orders = list(submitted.orders)
     for area in outcome.areas:
         order = next((o for o in orders if o.area_of_interest_id == area.id), None)

@@ -50,6 +50,8 @@ class Key:
     PROCESS_OUTPUT_FOLDER = "process/output_folder"  # "" for ~/EO Explorer/process
     PROCESS_WORKERS = "process/workers"  # requests at once (1-16)
     PROCESS_MAX_TILE_PIXELS = "process/max_tile_pixels"  # lower in tests, on slow links
+    ASYNC_BUCKET_FOLDER = "process/async_bucket_folder"  # s3://bucket/folder of Async results
+    ASYNC_IAM_ROLE = "process/async_iam_role"  # the IAM role ARN Sentinel Hub assumes, or ""
     # Constellr dock
     CONSTELLR_FOLDER = "constellr/download_folder"
     CONSTELLR_ORDER_STATES = "constellr/order_states"  # JSON {order id: state} last seen
@@ -82,6 +84,8 @@ DEFAULTS: dict[str, Any] = {
     Key.PROCESS_OUTPUT_FOLDER: "",
     Key.PROCESS_WORKERS: 4,
     Key.PROCESS_MAX_TILE_PIXELS: 2500,  # the service's limit
+    Key.ASYNC_BUCKET_FOLDER: "",
+    Key.ASYNC_IAM_ROLE: "",
     Key.CONSTELLR_FOLDER: "",
     Key.CONSTELLR_ORDER_STATES: "{}",
     Key.S3_BUCKETS: [],
@@ -113,6 +117,8 @@ TYPES: dict[str, type] = {
     Key.PROCESS_OUTPUT_FOLDER: str,
     Key.PROCESS_WORKERS: int,
     Key.PROCESS_MAX_TILE_PIXELS: int,
+    Key.ASYNC_BUCKET_FOLDER: str,
+    Key.ASYNC_IAM_ROLE: str,
     Key.CONSTELLR_FOLDER: str,
     Key.CONSTELLR_ORDER_STATES: str,
     Key.S3_BUCKETS: list,

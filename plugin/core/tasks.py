@@ -62,6 +62,16 @@ class Progress:
         self.report = report
         self.info = info
 
+    def part(self, start: float, end: float) -> Progress:
+        """The same progress for one phase of the work: its 0-100 fills ``start``-``end``."""
+        span = end - start
+        return Progress(
+            self.is_cancelled,
+            lambda value: self.percent(start + span * max(0.0, min(100.0, value)) / 100.0),
+            self.report,
+            self.info,
+        )
+
 
 def processing_progress(feedback: Any) -> Progress:
     """The :class:`Progress` of a Processing algorithm: its feedback's cancel, bar and log."""

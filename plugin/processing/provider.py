@@ -70,6 +70,8 @@ def _algorithms():
     missing = missing_dependencies()
     if missing:
         return describe(missing)
+    from .async_algorithm import SentinelHubAsyncAlgorithm
+    from .batch_statistics_algorithm import SentinelHubBatchStatisticsAlgorithm
     from .constellr_algorithm import ConstellrOrdersAlgorithm
     from .download_algorithm import DownloadAssetsAlgorithm
     from .process_algorithm import SentinelHubProcessAlgorithm
@@ -82,4 +84,6 @@ def _algorithms():
         ConstellrOrdersAlgorithm(),
         DownloadAssetsAlgorithm(),
         SentinelHubStatisticsAlgorithm(),
+        SentinelHubAsyncAlgorithm(),
+        SentinelHubBatchStatisticsAlgorithm(),
     ]

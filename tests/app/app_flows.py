@@ -15,6 +15,7 @@ import time
 import traceback
 from pathlib import Path
 
+import app_async
 import app_constellr
 import app_process
 import app_search
@@ -59,6 +60,7 @@ FLOWS = {
     "process_footprints": app_process.flow_process_footprints,
     "process_dock_picture": app_process.flow_process_dock_picture,
     "statistics_dock_picture": app_process.flow_statistics_dock_picture,
+    "async_dock_picture": app_async.flow_async_dock_picture,
     "selftest_abort": flow_selftest_abort,
     "selftest_after": flow_selftest_after,
 }

@@ -38,6 +38,7 @@ README_SHOTS = (
     "constellr-areas",
     "constellr-orders",
     "time-series",
+    "async-dock",
 )
 
 

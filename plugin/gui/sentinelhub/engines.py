@@ -85,6 +85,10 @@ ENGINE_CLASSES: list[type[Engine]] = [
     ProcessEngine,
 ]
 
+from .async_engine import AsyncEngine  # noqa: E402 - it builds on Engine above
+
+ENGINE_CLASSES.append(AsyncEngine)
+
 from .statistics_engine import StatisticsEngine  # noqa: E402 - it subclasses Engine
 
 ENGINE_CLASSES.append(StatisticsEngine)

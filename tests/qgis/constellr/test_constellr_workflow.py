@@ -138,6 +138,8 @@ def test_progress_reaches_100_percent_in_both(qgis_app, dock, server):
     feedback.progressChanged.connect(percents.append)
     assert run(fields_layer(squares), feedback=feedback)["ORDERS"] == 26
     assert percents[-1] == 100.0 and percents == sorted(percents)
+    # the bar moves while the areas are measured and created, before any order is sent
+    assert [p for p in percents if 0 < p < 60] and [p for p in percents if 30 < p < 60]
     assert "Batch 2 of 2" in feedback.textLog()
 
     signal_value(qgis_app, dock.referenceLoaded, dock.form.refreshButton.click)

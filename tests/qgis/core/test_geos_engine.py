@@ -49,7 +49,8 @@ def test_search_areas_are_the_same_with_either_engine(name):
 def test_footprints_past_180_and_points_are_the_same_with_either_engine():
     past = {"type": "Polygon", "coordinates": [[[170, 0], [190, 0], [190, 5], [170, 5], [170, 0]]]}
     point = {"type": "Point", "coordinates": [10, 20]}
-    for geometry in (past, point):
+    open_past = {"type": "Polygon", "coordinates": [[[181, 0], [182, 0], [182, 1], [181, 1]]]}
+    for geometry in (past, point, open_past):
         ours = _with(QgsGeometryEngine(), geometry_wkb, geometry)
         theirs = _with(ShapelyEngine(), geometry_wkb, geometry)
         a = shape({"type": "MultiPolygon", "coordinates": polygons_from_wkb(ours)})

@@ -9,19 +9,22 @@ import json
 from pathlib import Path
 from typing import Any, Optional
 
+from tests.servers.common.s3_server import ACCESS_KEY, SECRET_KEY
 from tests.servers.common.token_server import TokenServer
 from tests.servers.constellr.server import ConstellrServer
 from tests.servers.sandbox.dates import shift
 from tests.servers.sandbox.items import sandbox_files
 from tests.servers.sentinelhub.process_server import ProcessApiServer
 from tests.servers.sentinelhub.scenes import SandboxScenes, javascript_available
-from tests.servers.sentinelhub.statistical_server import StatisticalApiServer
+from tests.servers.sentinelhub.sentinelhub_server import SentinelHubServer
 from tests.servers.stac.paging_server import StacPagingServer
 
 SANDBOX_CLIENT_ID = "sandbox-client"
 SANDBOX_CLIENT_SECRET = "sandbox-secret"
 SANDBOX_API_KEY = "sandbox-api-key"
 SANDBOX_WORKSPACE = "sandbox-workspace"
+#: An IAM role the sandbox's Sentinel Hub may assume to write to the sandbox bucket.
+SANDBOX_ROLE_ARN = "arn:aws:iam::000000000000:role/eo-explorer-sandbox"
 
 
 def _items(collection: str, shift_days: int = 0) -> list[dict]:
@@ -45,11 +48,17 @@ def _collection(collection: str, shift_days: int = 0) -> dict:
 class AccountServices:
     """The four servers, started and stopped together (a :class:`SandboxService`)."""
 
-    def __init__(self, port: int, asset_url: str = "", shift_days: int = 0) -> None:
+    def __init__(
+        self, port: int, asset_url: str = "", shift_days: int = 0, s3_endpoint: str = ""
+    ) -> None:
+        #: the sandbox S3 API, where the Async Process API delivers
+        self.s3_endpoint = s3_endpoint
         #: when set, item assets point at the sandbox asset server (real COGs)
         self.asset_url = asset_url
         #: every date of the served items moves by this many days (``make run``: to today)
         self.shift_days = shift_days
+        #: the sandbox S3 API, where Batch Statistical reads polygons and writes results
+        self.s3_endpoint = s3_endpoint
         self.tokens = TokenServer(
             clients={SANDBOX_CLIENT_ID: SANDBOX_CLIENT_SECRET},
             api_keys=[SANDBOX_API_KEY],
@@ -108,9 +117,17 @@ class AccountServices:
         if javascript_available():
             s1 = "sandbox-sentinel-1-grd"
             scenes = SandboxScenes(_items(s2, self.shift_days) + _items(s1, self.shift_days))
-        self.process = StatisticalApiServer(
+        # The other APIs on the same host: Async Process delivers to the sandbox bucket after
+        # 10 s; Batch Statistical reads and writes it, a request moving every 3 s. Both use
+        # the keys sent in the request or the sandbox IAM role.
+        self.process = SentinelHubServer(
             token_check=lambda headers: self._bearer(headers) is None,
             scenes=scenes,
+            s3_endpoint=self.s3_endpoint,
+            running_seconds=10.0,
+            roles={SANDBOX_ROLE_ARN: (ACCESS_KEY, SECRET_KEY)},
+            iam_roles={SANDBOX_ROLE_ARN: (ACCESS_KEY, SECRET_KEY)},
+            advance_every=3.0,
             port=self._port(3),
         ).start()
         # A Constellr API (orders, areas, deliveries) whose STAC already holds the sandbox

@@ -141,6 +141,7 @@ SERVICES = [
             port,
             context.servers["assets"].url if "assets" in context.servers else "",
             shift_days=_shift_days(context),
+            s3_endpoint=context.servers["s3"].endpoint if "s3" in context.servers else "",
         ),
     ),
 ]

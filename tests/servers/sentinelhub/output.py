@@ -35,8 +35,9 @@ def _dict(value: Any, path: str) -> dict:
     return value
 
 
-def image_size(output: dict, bbox: tuple, where: str = "output") -> tuple:
-    """(width, height) of ``output`` (or the Statistical API's ``aggregation``: ``where``)."""
+def image_size(output: dict, bbox: tuple, where: str = "output", max_size: int = MAX_SIZE) -> tuple:
+    """(width, height) of ``output`` (or the Statistical API's ``aggregation``: ``where``);
+    ``max_size``: the largest side (the Async Process API allows more)."""
     pairs = ("width" in output or "height" in output, "resx" in output or "resy" in output)
     if all(pairs):
         raise bad_payload(
@@ -56,11 +57,11 @@ def image_size(output: dict, bbox: tuple, where: str = "output") -> tuple:
             if not _number(res) or res <= 0:
                 raise bad_payload(f"{where}->{res_key}", f"`{res_key}` must be a positive number.")
             pixels = max(1, int(round(extent / res)))
-            if pixels > MAX_SIZE:
+            if pixels > max_size:
                 raise bad_payload(
                     f"{where}->{res_key}",
                     f"`{size_key} = {pixels}`, calculated from {res_key}, is larger than "
-                    f"allowed {MAX_SIZE}.",
+                    f"allowed {max_size}.",
                 )
             size.append(pixels)
         return size[0], size[1]
@@ -70,9 +71,9 @@ def image_size(output: dict, bbox: tuple, where: str = "output") -> tuple:
         if not _number(value) or not float(value).is_integer():
             raise bad_payload(f"{where}->{key}", f"`{key}` must be an integer.")
         value = int(value)
-        if value > MAX_SIZE:
+        if value > max_size:
             raise bad_payload(
-                f"{where}->{key}", f"`{key} = {value}` is larger than allowed {MAX_SIZE}."
+                f"{where}->{key}", f"`{key} = {value}` is larger than allowed {max_size}."
             )
         if value < 1:
             raise bad_payload(f"{where}->{key}", f"`{key} = {value}` is smaller than allowed 1.")

@@ -285,6 +285,7 @@ def validate(
     accept: Optional[str] = None,
     byoc_ids: Optional[set] = None,
     deployment: Optional[str] = None,
+    max_size: int = MAX_SIZE,
 ) -> ProcessRequest:
     """The request ``body`` (parsed JSON) as a :class:`ProcessRequest`, or ApiError.
     ``deployment``: a host of ``DEPLOYMENTS`` whose collections only are served."""
@@ -306,7 +307,7 @@ def validate(
     except EvalscriptError as exc:
         raise ApiError(400, str(exc), "RENDERER_EXCEPTION") from None
     output = _dict(body.get("output"), "output")
-    width, height = image_size(output, bbox)
+    width, height = image_size(output, bbox, max_size=max_size)
     answers, content_type, quality = responses(output, script, accept)
     check_compatible(script, answers)
     _check_bands(inputs, script)

@@ -125,7 +125,6 @@ def test_points_and_lines_become_small_polygons(geometry):
         ({"type": "Polygon", "coordinates": []}, "a polygon has no rings"),
         ({"type": "MultiPolygon", "coordinates": []}, "its MultiPolygon has no polygons"),
         ({"type": "Point", "coordinates": []}, "its geometry is empty"),
-        (polygon([[181, 0], [182, 0], [182, 1], [181, 1]]), "its geometry is not a valid polygon"),
     ],
 )
 def test_geometries_that_cannot_be_drawn_are_rejected_with_a_reason(geometry, reason):
@@ -282,3 +281,16 @@ def test_footprint_geometry_matches_the_item():
     stac = item("geo", geometry=polygon(SQUARE))
     footprint = to_footprint(stac)
     assert load(footprint.wkb).contains(Point(10.5, 45.5))
+
+
+@pytest.mark.parametrize(
+    "ring",
+    [
+        [[0, 0], [1, 0], [1, 1], [0, 1]],  # within ±180
+        [[181, 0], [182, 0], [182, 1], [181, 1]],  # wholly past 180: moved onto the map
+    ],
+)
+def test_an_open_ring_is_closed_so_every_polygon_engine_reads_the_same_shape(ring):
+    shp = load(geometry_wkb(polygon(ring)))
+    assert shp.is_valid and shp.area == pytest.approx(1.0)
+    assert shp.bounds[0] in (0, -179)

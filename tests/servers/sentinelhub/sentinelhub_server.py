@@ -1,0 +1,18 @@
+"""One local Sentinel Hub: every API the plugin uses on one host, as services.sentinel-hub.com
+serves them (one OAuth token, one rate limit, one processing-unit budget).
+
+Each API's server handles its own paths and hands any other path to the next class in the
+method resolution order, down to :class:`ProcessApiServer` (``/api/v1/process``). The sandbox
+of ``make run`` runs this one; tests of a single API use that API's own class.
+"""
+
+from __future__ import annotations
+
+from tests.servers.sentinelhub.async_server import AsyncProcessApiServer
+from tests.servers.sentinelhub.batch_statistical_server import BatchStatisticalApiServer
+from tests.servers.sentinelhub.statistical_server import StatisticalApiServer
+
+
+class SentinelHubServer(BatchStatisticalApiServer, AsyncProcessApiServer, StatisticalApiServer):
+    """Process, Statistical, Async Process and Batch Statistical on one server (options
+    of each)."""
