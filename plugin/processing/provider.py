@@ -77,6 +77,7 @@ def _algorithms():
     from .download_algorithm import DownloadAssetsAlgorithm
     from .process_algorithm import SentinelHubProcessAlgorithm
     from .search_algorithm import SearchCatalogAlgorithm
+    from .statistics_algorithm import SentinelHubStatisticsAlgorithm
 
     return [
         SearchCatalogAlgorithm(),
@@ -84,6 +85,7 @@ def _algorithms():
         SentinelHubBatchAlgorithm(),
         ConstellrOrdersAlgorithm(),
         DownloadAssetsAlgorithm(),
+        SentinelHubStatisticsAlgorithm(),
         SentinelHubAsyncAlgorithm(),
         SentinelHubBatchStatisticsAlgorithm(),
     ]

@@ -61,6 +61,7 @@ FLOWS = {
     "process_drawn": app_process.flow_process_drawn,
     "process_footprints": app_process.flow_process_footprints,
     "process_dock_picture": app_process.flow_process_dock_picture,
+    "statistics_dock_picture": app_process.flow_statistics_dock_picture,
     "async_dock_picture": app_async.flow_async_dock_picture,
     "batch_dock_picture": app_batch.flow_batch_dock_picture,
     "selftest_abort": flow_selftest_abort,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 from app_search import prepare_search, press_search, search_dock
@@ -17,6 +18,7 @@ from app_ui import (
     messages,
     screenshot,
     sentinelhub_account,
+    settle,
     show_extent,
     wait_for,
 )
@@ -156,4 +158,93 @@ def flow_process_footprints(ctx: Context) -> dict:
     dock.form.heightSpin.setValue(512)
     data = press_run(ctx, dock)
     data["item"] = first["id"]
+    return data
+
+
+# -- the time-series engine ----------------------------------------------------------------
+
+#: three fields in Thuringia, where the sandbox has Sentinel-2 scenes in 7 months of 2024
+THURINGIA_FIELDS = {
+    "Field A": (10.93, 50.47, 10.97, 50.50),
+    "Field B": (11.00, 50.50, 11.04, 50.53),
+    "Field C": (11.05, 50.45, 11.09, 50.48),
+}
+
+
+def flow_statistics_dock_picture(ctx: Context) -> dict:
+    """What the README shows: the monthly NDVI of 2024 of three selected fields in
+    Thuringia (one Statistical API request each), charted in the time-series window."""
+    from qgis.core import QgsFeature, QgsFillSymbol, QgsGeometry, QgsProject, QgsVectorLayer
+
+    dock = process_dock(ctx)
+    ctx.iface.actionPan().trigger()
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326&field=name:string", "Fields", "memory")
+    for name, (x0, y0, x1, y1) in THURINGIA_FIELDS.items():
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y0, x1, y1)))
+        feature.setAttributes([name])
+        layer.dataProvider().addFeatures([feature])
+    layer.setDisplayExpression('"name"')
+    layer.renderer().setSymbol(
+        QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "#1b9e77", "outline_width": "0.8"}
+        )
+    )
+    QgsProject.instance().addMapLayer(layer)
+    layer.selectAll()
+    show_extent(ctx, "EPSG:4326", QgsRectangle(10.88, 50.43, 11.12, 50.56))
+    dock.use_engine("statistical")
+    engine = dock.current_engine()
+    f = dock.form
+    dock.layer_combo.setLayer(layer)
+    click(f.selectionRadio)
+    f.startDate.setDate(QDate(2024, 1, 1))
+    f.endDate.setDate(QDate(2024, 12, 31))
+    f.resolutionSpin.setValue(100)
+    engine.interval_combo.setCurrentIndex(engine.interval_combo.findData("P1M"))
+    outcomes: list = []
+    dock.processFinished.connect(outcomes.append)
+    click(f.runButton)
+    ctx.step("time series asked for")
+    wait_for(
+        lambda: outcomes or (dock.task is None and dock.message_bar.items()),
+        180,
+        "the statistics",
+    )
+    dock.processFinished.disconnect(outcomes.append)
+    data: dict = {"messages": messages(dock.message_bar), "status": f.statusLabel.text()}
+    if not outcomes or engine.dialog is None:
+        data["error"] = " | ".join(data["messages"]) or "no time-series window"
+        return data
+    outcome = outcomes[0]
+    dialog = engine.dialog
+    window = ctx.iface.mainWindow().geometry()
+    dialog.resize(min(820, window.width() - 420), min(560, window.height() - 160))
+    dialog.move(window.left() + 60, window.top() + 110)
+    dialog.raise_()
+    canvas_settled(ctx)
+    data.update(
+        error=str(outcome.error) if outcome.error else "",
+        preset=dock.current_preset().id if dock.current_preset() else "",
+        series={
+            s.label: [(p.start.date().isoformat(), p.mean) for p in s.points]
+            for s in dialog.chart.series
+        },
+        requests=outcome.requests,
+        table_rows=len(dialog.table_values()) - 1,
+    )
+    # The window over the map, as the user sees it (the shared screenshot raises the main
+    # window, which would hide it on a screen without a window manager).
+    ctx.iface.mainWindow().raise_()
+    dialog.raise_()
+    dialog.activateWindow()
+    settle(1.5)
+    path = ctx.work / "time-series.png"
+    done = subprocess.run(
+        ["import", "-window", "root", str(path)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"import -window root failed: {done.stderr}")
+    ctx.results.doc["screenshots"]["time-series"] = str(path)
+    data["screenshot"] = str(path)
     return data

@@ -38,6 +38,7 @@ README_SHOTS = (
     "process-dock",
     "constellr-areas",
     "constellr-orders",
+    "time-series",
     "async-dock",
     "batch",
 )

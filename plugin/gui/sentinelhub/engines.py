@@ -112,14 +112,15 @@ class ProcessEngine(Engine):
         start_job(self.dock)
 
 
+# The other engines build on Engine above: imported here, after it.
+from .async_engine import AsyncEngine  # noqa: E402
+from .batch_engine import BatchEngine  # noqa: E402
+from .statistics_engine import StatisticsEngine  # noqa: E402
+
 #: The engines in the order of the "Make" choice; the first is the default.
 ENGINE_CLASSES: list[type[Engine]] = [
-    ProcessEngine,
+    ProcessEngine,  # an image now
+    StatisticsEngine,  # a time series of the area
+    AsyncEngine,  # one large image, delivered to a bucket
+    BatchEngine,  # a large area, tiled on Sentinel Hub's side
 ]
-
-from .async_engine import AsyncEngine  # noqa: E402 - it builds on Engine above
-
-ENGINE_CLASSES.append(AsyncEngine)
-from .batch_engine import BatchEngine  # noqa: E402 - it subclasses Engine
-
-ENGINE_CLASSES.append(BatchEngine)

@@ -11,8 +11,11 @@ from __future__ import annotations
 from tests.servers.sentinelhub.async_server import AsyncProcessApiServer
 from tests.servers.sentinelhub.batch_server import BatchProcessServer
 from tests.servers.sentinelhub.batch_statistical_server import BatchStatisticalApiServer
+from tests.servers.sentinelhub.statistical_server import StatisticalApiServer
 
 
-class SentinelHubServer(BatchProcessServer, BatchStatisticalApiServer, AsyncProcessApiServer):
-    """Process, Async Process, Batch Processing and Batch Statistical on one server (the
-    options of each)."""
+class SentinelHubServer(
+    BatchProcessServer, BatchStatisticalApiServer, AsyncProcessApiServer, StatisticalApiServer
+):
+    """Process, Statistical, Async Process, Batch Processing and Batch Statistical on one
+    server (the options of each)."""

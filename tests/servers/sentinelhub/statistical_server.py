@@ -40,6 +40,7 @@ import datetime as dt
 import json
 import math
 import re
+import time
 from typing import Any, Optional
 
 import numpy as np
@@ -330,15 +331,20 @@ def interval_statistics(
 
 
 class StatisticalApiServer(ProcessApiServer):
-    """Sentinel Hub Statistical API on ``STATISTICS_PATH``; options as ProcessApiServer
-    (``scenes`` is required: the statistics are those of the scenes' pixels)."""
+    """Sentinel Hub Statistical API on ``STATISTICS_PATH`` (any other path: the Process
+    API's answer); options as ProcessApiServer (``scenes`` is required: the statistics are
+    those of the scenes' pixels; ``delay`` slows each answer)."""
 
     @property
     def statistics_url(self) -> str:
         return self.url.rstrip("/") + STATISTICS_PATH
 
     def _answer(self, entry: dict) -> tuple:
+        if entry["path"].rstrip("/") != STATISTICS_PATH:
+            return super()._answer(entry)  # the Process API (or a 404) on the same host
         self._check_call(entry, STATISTICS_PATH)
+        if self.delay:
+            time.sleep(self.delay)
         call = validate_statistical(self._body(entry), self.byoc_ids, self.deployment)
         if self.scenes is None:
             raise ApiError(500, "The statistics server has no scenes.", "RENDERER_EXCEPTION")

@@ -1,0 +1,29 @@
+"""The Process dock's time-series engine inside the real QGIS application, against the
+sandbox's Statistical API: three selected fields, one request each, charted by month."""
+
+from __future__ import annotations
+
+import pytest
+
+from .expected import assert_picture
+
+
+@pytest.mark.flow("statistics_dock_picture")
+def test_statistics_dock_picture(app_run, sandbox):
+    """Monthly NDVI of 2024 for three fields in Thuringia: one request per field answered
+    by the sandbox, every month in the chart, gaps where the sandbox has no scene."""
+    data = app_run["statistics_dock_picture"].check()
+    assert data["error"] == "", data
+    assert data["preset"] == "ndvi_statistics"  # the engine took the dataMask version
+    server = sandbox["servers"]["accounts"].process
+    answered = [r for r in server.requests if r["path"] == "/api/v1/statistics"]
+    assert len(answered) == data["requests"] == 3
+    assert all(r.get("status") == 200 for r in answered)
+    assert set(data["series"]) == {"Field A", "Field B", "Field C"}
+    for points in data["series"].values():
+        assert [day[:7] for day, _mean in points] == [f"2024-{m:02d}" for m in range(1, 13)]
+        assert [day[5:7] for day, mean in points if mean is not None] == [
+            "01", "02", "04", "06", "07", "08", "09"
+        ]  # fmt: skip
+    assert data["table_rows"] == 3 * 7
+    assert_picture(data["screenshot"])
