@@ -6,7 +6,7 @@ function setup() {
   return {
     input: [{ bands: ["B04", "B08", "SCL", "dataMask"] }],
     output: [
-      { id: "ndvi", bands: 1, sampleType: "FLOAT32" },
+      { id: "ndvi", bands: 1, sampleType: "FLOAT32", nodataValue: NaN },
       { id: "dataMask", bands: 1 }
     ]
   };

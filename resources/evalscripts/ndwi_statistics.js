@@ -6,7 +6,7 @@ function setup() {
   return {
     input: [{ bands: ["B03", "B08", "SCL", "dataMask"] }],
     output: [
-      { id: "ndwi", bands: 1, sampleType: "FLOAT32" },
+      { id: "ndwi", bands: 1, sampleType: "FLOAT32", nodataValue: NaN },
       { id: "dataMask", bands: 1 }
     ]
   };

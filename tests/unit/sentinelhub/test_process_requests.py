@@ -41,6 +41,8 @@ EXPECTED_PRESETS = {
     "false_color": (3, "UINT8", "rgb"),
     "ndvi": (1, "FLOAT32", "ndvi"),
     "ndwi": (1, "FLOAT32", "ndwi"),
+    "ndvi_statistics": (1, "FLOAT32", "ndvi"),
+    "ndwi_statistics": (1, "FLOAT32", "ndwi"),
     "swir": (3, "UINT8", "rgb"),
     "s1_vv_vh": (2, "FLOAT32", "backscatter"),
     "s1_vv": (1, "FLOAT32", "backscatter"),
