@@ -14,6 +14,7 @@ from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDateTime,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -34,9 +35,21 @@ FID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+def _compact(value: Any) -> Any:
+    """What a row keeps of an attribute: plain Python (a date-time as its UTC
+    milliseconds, NULL as None), a few dozen bytes rather than a Qt object per cell."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if hasattr(value, "toMSecsSinceEpoch"):
+        return value.toMSecsSinceEpoch()
+    return value
+
+
 def _display(name: str, value: Any) -> str:
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
+    if name == "datetime" and isinstance(value, int):
+        value = QDateTime.fromMSecsSinceEpoch(value, Qt.TimeSpec.UTC)
     if name == "datetime" and hasattr(value, "toString"):
         return value.toString("yyyy-MM-dd HH:mm")  # seconds: in the details
     if name == "cloud_cover":
@@ -53,24 +66,42 @@ def _sort_key(value: Any) -> Any:
 
 
 class ResultsModel(QAbstractTableModel):
-    """Rows read once from the layer: (feature id, values of COLUMNS)."""
+    """Rows read once from the layer: (feature id, values of COLUMNS); rows are appended
+    as a search adds features to its layer (:meth:`append`)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[int, list[Any]]] = []
+        self._row_of: dict[int, int] = {}
+        self._indexes: list[int] = []
 
     def load(self, layer: QgsVectorLayer | None) -> None:
         self.beginResetModel()
         self.rows = []
+        self._row_of = {}
+        self._indexes = []
         if layer is not None:
-            names = [name for name, _ in COLUMNS]
-            indexes = [layer.fields().indexOf(n) for n in names]
-            for feature in layer.getFeatures():
-                attributes = feature.attributes()
-                self.rows.append(
-                    (feature.id(), [attributes[i] if i >= 0 else None for i in indexes])
-                )
+            self._indexes = [layer.fields().indexOf(name) for name, _ in COLUMNS]
+            self._extend(layer.getFeatures())
         self.endResetModel()
+
+    def append(self, features) -> None:
+        """Rows for features just added to the layer (with their ids), at the end."""
+        if not features or not self._indexes:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(features) - 1)
+        self._extend(features)
+        self.endInsertRows()
+
+    def _extend(self, features) -> None:
+        indexes = self._indexes
+        rows, row_of = self.rows, self._row_of
+        for feature in features:
+            attributes = feature.attributes()
+            fid = feature.id()
+            row_of[fid] = len(rows)
+            rows.append((fid, [_compact(attributes[i]) if i >= 0 else None for i in indexes]))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -102,10 +133,7 @@ class ResultsModel(QAbstractTableModel):
         return None
 
     def row_of(self, fid: int) -> int:
-        for row, (row_fid, _values) in enumerate(self.rows):
-            if row_fid == fid:
-                return row
-        return -1
+        return self._row_of.get(fid, -1)
 
 
 class ResultsTableController:
@@ -148,6 +176,14 @@ class ResultsTableController:
             layer.selectionChanged.connect(self._layer_selection_changed)
             self._layer_selection_changed()
 
+    def append(self, features) -> None:
+        """Rows for features a running search just added to the layer; the columns are
+        fitted to the first rows (again by the caller when the search ends)."""
+        had = len(self.model.rows)
+        self.model.append(features)
+        if had == 0 and self.model.rows:
+            self.fit_columns()
+
     def fit_columns(self) -> None:
         """Scene ids are long and differ in their middle and end: the Item column takes
         at most ~40 % of a narrow table (the whole id in its tooltip) so that the date and the
@@ -156,7 +192,7 @@ class ResultsTableController:
         view = self.view
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         collection = [name for name, _ in COLUMNS].index("collection")
-        values = {tuple(values)[collection] for _fid, values in self.model.rows}
+        values = {values[collection] for _fid, values in self.model.rows}
         view.setColumnHidden(collection, len(values) <= 1)
         view.resizeColumnsToContents()
         room = max(MIN_ID_COLUMN_WIDTH, int(view.viewport().width() * 0.4))
