@@ -25,7 +25,7 @@ from .fields import field
 GROUP_NAME = "EO Explorer"
 #: The longest a slice of :class:`FootprintsFeed` holds the main thread (the GUI must
 #: answer within 50 ms); what is left of a page waits for the next turn of the event loop.
-SLICE_BUDGET_MS = 20.0
+SLICE_BUDGET_MS = 12.0
 #: How often the canvas draws a layer that is still filling (each draw copies the
 #: layer's feature map when the next slice adds to it): the first slice is drawn at once.
 REPAINT_INTERVAL_S = 1.0
@@ -189,6 +189,8 @@ class FootprintsFeed(QObject):
         self.name = name
         self.layer: Optional[QgsVectorLayer] = None
         self.added = 0
+        #: turns of the event loop that added features
+        self.slices = 0
         self._on_layer = on_layer
         self._on_added = on_added
         self._budget = budget_ms / 1000.0
@@ -237,6 +239,7 @@ class FootprintsFeed(QObject):
             self._drained()
 
     def _slice(self) -> None:
+        self.slices += 1
         layer = self.layer
         started = time.perf_counter()
         deadline = started + self._budget
@@ -254,10 +257,12 @@ class FootprintsFeed(QObject):
                 if self._offset >= len(page):
                     self._pages.popleft()
                     self._offset = 0
-                # a chunk should take about a quarter of the budget
-                if spent < self._budget / 8:
-                    self._chunk = min(4000, self._chunk * 2)
-                elif spent > self._budget / 2:
+                # a chunk should take a tenth to a quarter of the budget: while the search
+                # task converts the next page the two threads share the GIL, and a chunk
+                # can take twice as long as the last
+                if spent < self._budget / 10:
+                    self._chunk = min(1000, self._chunk * 2)
+                elif spent > self._budget / 4:
                     self._chunk = max(10, self._chunk // 2)
                 if time.perf_counter() + spent > deadline:
                     break

@@ -102,35 +102,43 @@ def search(
         pages = client.search(
             request, progress.is_cancelled, on_request=lambda *r: outcome.requests.append(r)
         )
-        for page in prefetched(pages, progress.is_cancelled):
-            outcome.pages = page.number
-            progress.info(tr("page {0}: {1} items").format(page.number, len(page.items)))
-            if page.number_matched is not None:
-                if outcome.number_matched is None:
-                    progress.info(tr("The catalog matched {0} items.").format(page.number_matched))
-                outcome.number_matched = page.number_matched
-            with paused_gc():
+        # The collector stays paused for the whole search, not only while a page is
+        # converted: the next page is parsed meanwhile in the look-ahead thread, and a
+        # collection there walks the whole page (and QGIS's heap) with the GIL held, which
+        # stalls the map that is being filled. A page's objects are freed by reference
+        # counting as soon as it is converted; nothing here makes cycles.
+        with paused_gc():
+            for page in prefetched(pages, progress.is_cancelled):
+                outcome.pages = page.number
+                progress.info(tr("page {0}: {1} items").format(page.number, len(page.items)))
+                if page.number_matched is not None:
+                    if outcome.number_matched is None:
+                        progress.info(
+                            tr("The catalog matched {0} items.").format(page.number_matched)
+                        )
+                    outcome.number_matched = page.number_matched
                 conversion = convert_items(page.items, request.max_cloud_cover, page.item_texts)
+                page.items, page.item_texts = [], None  # the parsed page is not needed now
                 room = wanted - kept
                 features = to_features(conversion.footprints[:room], fields)
-            outcome.rejected.extend(conversion.rejected)
-            outcome.filtered_locally += conversion.filtered_out
-            if take_features is not None:
-                take_features(features)
-            elif not page_by_page:
-                outcome.features.extend(features)
-            if handed_over:
-                outcome.kept = kept + len(features)
-            kept += len(features)
-            _report(progress, outcome, wanted, features if page_by_page else [])
-            del features
-            if kept >= wanted:
-                outcome.limited = len(conversion.footprints) > room or page.has_next
-                if outcome.number_matched is not None:
-                    outcome.limited = outcome.number_matched > kept
-                break
-            if progress.is_cancelled():
-                break
+                outcome.rejected.extend(conversion.rejected)
+                outcome.filtered_locally += conversion.filtered_out
+                if take_features is not None:
+                    take_features(features)
+                elif not page_by_page:
+                    outcome.features.extend(features)
+                if handed_over:
+                    outcome.kept = kept + len(features)
+                kept += len(features)
+                _report(progress, outcome, wanted, features if page_by_page else [])
+                del features
+                if kept >= wanted:
+                    outcome.limited = len(conversion.footprints) > room or page.has_next
+                    if outcome.number_matched is not None:
+                        outcome.limited = outcome.number_matched > kept
+                    break
+                if progress.is_cancelled():
+                    break
         outcome.cancelled = progress.is_cancelled()
     except Cancelled:
         outcome.cancelled = True

@@ -66,18 +66,24 @@ def _sort_key(value: Any) -> Any:
 
 
 class ResultsModel(QAbstractTableModel):
-    """Rows read once from the layer: (feature id, values of COLUMNS); rows are appended
-    as a search adds features to its layer (:meth:`append`)."""
+    """Rows read once from the layer: feature ids and the values of COLUMNS, appended as
+    a search adds features to its layer (:meth:`append`).
+
+    Kept by column (one list of plain values each), not a container per row: 100,000
+    rows cost a few MB, and the garbage collector, whose full collections hold the GUI,
+    has nothing per row to walk."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[int, list[Any]]] = []
+        self.fids: list[int] = []
+        self.columns: list[list[Any]] = [[] for _ in COLUMNS]
         self._row_of: dict[int, int] = {}
         self._indexes: list[int] = []
 
     def load(self, layer: QgsVectorLayer | None) -> None:
         self.beginResetModel()
-        self.rows = []
+        self.fids = []
+        self.columns = [[] for _ in COLUMNS]
         self._row_of = {}
         self._indexes = []
         if layer is not None:
@@ -89,22 +95,27 @@ class ResultsModel(QAbstractTableModel):
         """Rows for features just added to the layer (with their ids), at the end."""
         if not features or not self._indexes:
             return
-        first = len(self.rows)
+        first = len(self.fids)
         self.beginInsertRows(QModelIndex(), first, first + len(features) - 1)
         self._extend(features)
         self.endInsertRows()
 
     def _extend(self, features) -> None:
-        indexes = self._indexes
-        rows, row_of = self.rows, self._row_of
+        fids, row_of = self.fids, self._row_of
+        columns = [(self.columns[c], index) for c, index in enumerate(self._indexes) if index >= 0]
+        missing = [self.columns[c] for c, index in enumerate(self._indexes) if index < 0]
         for feature in features:
             attributes = feature.attributes()
             fid = feature.id()
-            row_of[fid] = len(rows)
-            rows.append((fid, [_compact(attributes[i]) if i >= 0 else None for i in indexes]))
+            row_of[fid] = len(fids)
+            fids.append(fid)
+            for values, index in columns:
+                values.append(_compact(attributes[index]))
+            for values in missing:
+                values.append(None)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.fids)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -112,9 +123,9 @@ class ResultsModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        fid, values = self.rows[index.row()]
+        fid = self.fids[index.row()]
         name = COLUMNS[index.column()][0]
-        value = values[index.column()]
+        value = self.columns[index.column()][index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(name, value)
         if role == Qt.ItemDataRole.ToolTipRole and name == "id":
@@ -179,9 +190,9 @@ class ResultsTableController:
     def append(self, features) -> None:
         """Rows for features a running search just added to the layer; the columns are
         fitted to the first rows (again by the caller when the search ends)."""
-        had = len(self.model.rows)
+        had = len(self.model.fids)
         self.model.append(features)
-        if had == 0 and self.model.rows:
+        if had == 0 and self.model.fids:
             self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -192,7 +203,7 @@ class ResultsTableController:
         view = self.view
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         collection = [name for name, _ in COLUMNS].index("collection")
-        values = {values[collection] for _fid, values in self.model.rows}
+        values = set(self.model.columns[collection])
         view.setColumnHidden(collection, len(values) <= 1)
         view.resizeColumnsToContents()
         room = max(MIN_ID_COLUMN_WIDTH, int(view.viewport().width() * 0.4))
