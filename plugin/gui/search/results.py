@@ -105,12 +105,12 @@ class ResultsModel(QAbstractTableModel):
         columns = [(self.columns[c], index) for c, index in enumerate(self._indexes) if index >= 0]
         missing = [self.columns[c] for c, index in enumerate(self._indexes) if index < 0]
         for feature in features:
-            attributes = feature.attributes()
             fid = feature.id()
             row_of[fid] = len(fids)
             fids.append(fid)
+            # attribute by attribute: attributes() would also convert item_json (kBs)
             for values, index in columns:
-                values.append(_compact(attributes[index]))
+                values.append(_compact(feature.attribute(index)))
             for values in missing:
                 values.append(None)
 
