@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Optional
 
 from qgis.core import (
     Qgis,
@@ -14,12 +17,20 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDateTime, Qt
+from qgis.PyQt.QtCore import QDateTime, QObject, Qt, QTimer
 
 from ..api.footprints import DATETIME_FIELDS, FIELDS, Footprint
 from .fields import field
 
 GROUP_NAME = "EO Explorer"
+#: The longest a slice of :class:`FootprintsFeed` holds the main thread (the GUI must
+#: answer within 50 ms); what is left of a page waits for the next turn of the event loop.
+SLICE_BUDGET_MS = 8.0
+#: How often the canvas draws a layer that is still filling: the first slice at once,
+#: then every second, and less often as the layer grows (drawing 100,000 footprints takes
+#: seconds of the CPU the search needs): every ``added / REPAINT_FEATURES_PER_S`` seconds.
+REPAINT_INTERVAL_S = 1.0
+REPAINT_FEATURES_PER_S = 10_000
 STYLE = Path(__file__).resolve().parents[2] / "resources" / "styles" / "footprints.qml"
 
 
@@ -151,3 +162,129 @@ def _date_text(value) -> str:
     if value is None:
         return "…"
     return value.strftime("%Y-%m-%d")
+
+
+class FootprintsFeed(QObject):
+    """A search's footprints layer, filled page by page on the main thread as pages arrive.
+
+    The layer (styled, time-aware, on top of the EO Explorer group) is made with the first
+    page that has features, and ``on_layer(layer)`` is told; every later page goes into
+    the same layer. Features are added in slices from a zero-interval timer, each slice
+    within ``budget_ms`` (the chunk size follows the time a chunk took), so the GUI
+    keeps answering while 100,000 footprints go in; ``on_added(features)`` gets each
+    chunk as added (with their feature ids), for the results table. The canvas draws
+    the first slice at once, then at most every :data:`REPAINT_INTERVAL_S`, and once
+    everything is in. :meth:`finish` says no more pages will come: its callback runs when
+    the last queued feature is in the layer (at once if none is waiting).
+    """
+
+    def __init__(
+        self,
+        name: str,
+        on_layer: Callable[[QgsVectorLayer], None],
+        on_added: Callable[[list[QgsFeature]], None],
+        budget_ms: float = SLICE_BUDGET_MS,
+        project: Optional[QgsProject] = None,
+        parent: Optional[QObject] = None,
+    ) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.layer: Optional[QgsVectorLayer] = None
+        self.added = 0
+        #: turns of the event loop that added features
+        self.slices = 0
+        self._on_layer = on_layer
+        self._on_added = on_added
+        self._budget = budget_ms / 1000.0
+        self._project = project
+        self._pages: deque[list[QgsFeature]] = deque()
+        self._offset = 0
+        self._chunk = 50
+        self._drawn_at = 0.0
+        self._on_drained: Optional[Callable[[], None]] = None
+        self._stopped = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+
+    @property
+    def waiting(self) -> int:
+        """Features received and not yet in the layer."""
+        return sum(len(page) for page in self._pages) - self._offset
+
+    def put(self, features: list[QgsFeature]) -> None:
+        """Queue one page's features (the layer is made with the first)."""
+        if self._stopped or not features:
+            return
+        if self.layer is None:
+            layer = create_footprints_layer(self.name, [])
+            add_to_project(layer, self._project)
+            self.layer = layer
+            self._on_layer(layer)
+        self._pages.append(features)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def finish(self, on_drained: Callable[[], None]) -> None:
+        """No more pages: ``on_drained()`` once the layer holds every feature received."""
+        self._on_drained = on_drained
+        if not self._pages:
+            self._drained()
+
+    def stop(self) -> None:
+        """Drop what is waiting (the layer was removed); :meth:`finish` still calls back."""
+        self._stopped = True
+        self._pages.clear()
+        self._offset = 0
+        self._timer.stop()
+        if self._on_drained is not None:
+            self._drained()
+
+    def _slice(self) -> None:
+        self.slices += 1
+        layer = self.layer
+        started = time.perf_counter()
+        deadline = started + self._budget
+        try:
+            provider = layer.dataProvider() if layer is not None else None
+            while self._pages and provider is not None:
+                page = self._pages[0]
+                chunk = page[self._offset : self._offset + self._chunk]
+                before = time.perf_counter()
+                _ok, added = provider.addFeatures(chunk)
+                self._on_added(added)
+                spent = time.perf_counter() - before
+                self.added += len(chunk)
+                self._offset += len(chunk)
+                if self._offset >= len(page):
+                    self._pages.popleft()
+                    self._offset = 0
+                # a chunk should take a tenth to a quarter of the budget: while the search
+                # task converts the next page the two threads share the GIL, and a chunk
+                # can take twice as long as the last
+                if spent < self._budget / 10:
+                    self._chunk = min(1000, self._chunk * 2)
+                elif spent > self._budget / 4:
+                    self._chunk = max(10, self._chunk // 2)
+                if time.perf_counter() + spent > deadline:
+                    break
+            if layer is not None:
+                layer.updateExtents()
+                now = time.perf_counter()
+                interval = max(REPAINT_INTERVAL_S, self.added / REPAINT_FEATURES_PER_S)
+                if not self._pages or not self._drawn_at or now - self._drawn_at > interval:
+                    self._drawn_at = now
+                    layer.triggerRepaint()
+        except RuntimeError:  # the layer was deleted under us
+            self.layer = None
+            self.stop()
+            return
+        if not self._pages:
+            self._timer.stop()
+            if self._on_drained is not None:
+                self._drained()
+
+    def _drained(self) -> None:
+        callback, self._on_drained = self._on_drained, None
+        if callback is not None:
+            callback()

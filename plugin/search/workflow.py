@@ -62,6 +62,9 @@ class SearchProgress:
     pages: int
     number_matched: Optional[int]
     percent: float = 0.0
+    #: this page's footprint features, for a search that hands them over page by page
+    #: (the dock adds them to its layer as they arrive); empty otherwise
+    features: list[QgsFeature] = field(default_factory=list, repr=False)
 
 
 def search(
@@ -70,13 +73,17 @@ def search(
     http: HttpClient,
     progress: Progress,
     take_features: Optional[Callable[[list[QgsFeature]], None]] = None,
+    page_by_page: bool = False,
 ) -> SearchOutcome:
     """Search ``catalog`` and build the footprint features of the layer.
 
     The features stay in the outcome, unless ``take_features`` takes each page's (the
-    algorithm writes them to its output as they arrive).
+    algorithm writes them to its output as they arrive) or ``page_by_page`` sends them in
+    each :class:`SearchProgress` report (the dock draws them as they arrive; nothing keeps
+    them here, so a search holds one page at a time).
     """
-    outcome = SearchOutcome(kept=0 if take_features is not None else None)
+    handed_over = take_features is not None or page_by_page
+    outcome = SearchOutcome(kept=0 if handed_over else None)
     kept = 0
     try:
         request.validate(catalog.url)
@@ -95,33 +102,43 @@ def search(
         pages = client.search(
             request, progress.is_cancelled, on_request=lambda *r: outcome.requests.append(r)
         )
-        for page in prefetched(pages, progress.is_cancelled):
-            outcome.pages = page.number
-            progress.info(tr("page {0}: {1} items").format(page.number, len(page.items)))
-            if page.number_matched is not None:
-                if outcome.number_matched is None:
-                    progress.info(tr("The catalog matched {0} items.").format(page.number_matched))
-                outcome.number_matched = page.number_matched
-            with paused_gc():
+        # The collector stays paused for the whole search, not only while a page is
+        # converted: the next page is parsed meanwhile in the look-ahead thread, and a
+        # collection there walks the whole page (and QGIS's heap) with the GIL held, which
+        # stalls the map that is being filled. A page's objects are freed by reference
+        # counting as soon as it is converted; nothing here makes cycles.
+        with paused_gc():
+            for page in prefetched(pages, progress.is_cancelled):
+                outcome.pages = page.number
+                progress.info(tr("page {0}: {1} items").format(page.number, len(page.items)))
+                if page.number_matched is not None:
+                    if outcome.number_matched is None:
+                        progress.info(
+                            tr("The catalog matched {0} items.").format(page.number_matched)
+                        )
+                    outcome.number_matched = page.number_matched
                 conversion = convert_items(page.items, request.max_cloud_cover, page.item_texts)
+                page.items, page.item_texts = [], None  # the parsed page is not needed now
                 room = wanted - kept
                 features = to_features(conversion.footprints[:room], fields)
-            outcome.rejected.extend(conversion.rejected)
-            outcome.filtered_locally += conversion.filtered_out
-            if take_features is not None:
-                take_features(features)
-                outcome.kept = kept + len(features)
-            else:
-                outcome.features.extend(features)
-            kept += len(features)
-            _report(progress, outcome, wanted)
-            if kept >= wanted:
-                outcome.limited = len(conversion.footprints) > room or page.has_next
-                if outcome.number_matched is not None:
-                    outcome.limited = outcome.number_matched > kept
-                break
-            if progress.is_cancelled():
-                break
+                outcome.rejected.extend(conversion.rejected)
+                outcome.filtered_locally += conversion.filtered_out
+                if take_features is not None:
+                    take_features(features)
+                elif not page_by_page:
+                    outcome.features.extend(features)
+                if handed_over:
+                    outcome.kept = kept + len(features)
+                kept += len(features)
+                _report(progress, outcome, wanted, features if page_by_page else [])
+                del features
+                if kept >= wanted:
+                    outcome.limited = len(conversion.footprints) > room or page.has_next
+                    if outcome.number_matched is not None:
+                        outcome.limited = outcome.number_matched > kept
+                    break
+                if progress.is_cancelled():
+                    break
         outcome.cancelled = progress.is_cancelled()
     except Cancelled:
         outcome.cancelled = True
@@ -130,24 +147,34 @@ def search(
     return outcome
 
 
-def _report(progress: Progress, outcome: SearchOutcome, wanted: int) -> None:
+def _report(
+    progress: Progress, outcome: SearchOutcome, wanted: int, features: list[QgsFeature]
+) -> None:
     target = wanted
     if outcome.number_matched is not None:
         target = max(1, min(target, outcome.number_matched))
     percent = min(100.0, 100.0 * outcome.count / max(1, target))
     progress.percent(percent)
-    progress.report(SearchProgress(outcome.count, outcome.pages, outcome.number_matched, percent))
+    progress.report(
+        SearchProgress(outcome.count, outcome.pages, outcome.number_matched, percent, features)
+    )
 
 
 def search_task(
-    catalog: Catalog, request: SearchRequest, http: Optional[HttpClient] = None
+    catalog: Catalog,
+    request: SearchRequest,
+    http: Optional[HttpClient] = None,
+    page_by_page: bool = False,
 ) -> WorkflowTask:
     """:func:`search` in a task for the dock; ``http`` is built on the main thread by the
-    caller (credentials come from the auth database)."""
+    caller (credentials come from the auth database). With ``page_by_page`` each page's
+    features travel to the main thread in the ``reported`` snapshots
+    (:class:`~plugin.map.footprints.FootprintsFeed` adds them to the layer) and the
+    outcome keeps none."""
     client = http or HttpClient()
     return WorkflowTask(
         f"EO Explorer: search {catalog.title}",
-        lambda progress: search(catalog, request, client, progress),
+        lambda progress: search(catalog, request, client, progress, page_by_page=page_by_page),
         failed=lambda error: (
             SearchOutcome(cancelled=True)
             if isinstance(error, Cancelled)

@@ -4,6 +4,14 @@ The clock starts when the task is handed to ``QgsApplication.taskManager()`` (th
 first request, the landing page, follows at once) and stops when the canvas has drawn
 the new layer (``mapCanvasRefreshed``). A 10 ms QTimer on the GUI thread records the
 longest gap between its ticks: the longest the GUI could not answer.
+
+:meth:`PluginBench.run` builds the layer when the search is over (``create_footprints_layer``,
+as the dock did before it drew pages as they arrived); :meth:`PluginBench.run_progressive`
+is the Search dock's own path: the task hands each page's features over
+(``search_task(..., page_by_page=True)``), :class:`~plugin.map.footprints.FootprintsFeed`
+makes the layer at the first page and adds every page in time-boxed slices, and the
+results table (:class:`~plugin.gui.search.results.ResultsTableController` on a real
+``QTableView``) grows with it. It also times the first footprints drawn on the canvas.
 """
 
 from __future__ import annotations
@@ -33,6 +41,11 @@ class PluginRun:
     gc_full_max: float = 0.0  # the longest of them (it holds the GIL throughout)
     pages: int = 0
     rss_drawn: int = 0  # resident set size (bytes) when the canvas had drawn the layer
+    first_page: float = 0.0  # addTask -> the first page's features on the GUI thread
+    first_drawn: float = 0.0  # addTask -> the canvas drew a layer with footprints in it
+    drained: float = 0.0  # addTask -> every feature in the layer (progressive)
+    slices: int = 0  # slices the feed took (progressive)
+    item_json_chars: float = 0.0  # mean length of item_json in the layer
     ids: list[str] = field(default_factory=list, repr=False)
 
 
@@ -214,6 +227,125 @@ class PluginBench:
         result.gc_full = len(watch.full)
         result.gc_full_max = max(watch.full, default=0.0)
         # leave a clean canvas and project for the next run
+        self.canvas.setLayers([])
+        self.project.removeMapLayer(layer.id())
+        return result
+
+    def run_progressive(self) -> PluginRun:
+        """One search the way the Search dock runs it (see the module)."""
+        from qgis.core import QgsApplication, QgsRectangle
+        from qgis.PyQt.QtCore import QEventLoop, QTimer
+        from qgis.PyQt.QtWidgets import QTableView
+
+        from eo_explorer.plugin.api.catalogs import Catalog
+        from eo_explorer.plugin.api.search import SearchRequest
+        from eo_explorer.plugin.gui.search.results import ResultsTableController
+        from eo_explorer.plugin.map import footprints as layers
+        from eo_explorer.plugin.search.workflow import search_task
+
+        catalog = Catalog(id="bench", title="Bench rustac", url=self.url)
+        request = SearchRequest(
+            collections=list(self.collections),
+            page_size=self.page_size,
+            max_items=self.max_items,
+            include_fields=self.include_fields,
+        )
+        result = PluginRun()
+        marks: dict[str, float] = {}
+        errors: list[str] = []
+        loop = QEventLoop()
+        view = QTableView()
+        view.resize(420, 300)
+        view.show()
+        table = ResultsTableController(view, lambda _fid: None, lambda _fid: None)
+        name = layers.layer_name(catalog.title, request.collections, None, None)
+        state: dict = {"final": False}
+
+        def made(layer) -> None:
+            table.set_layer(layer)
+            self.canvas.setLayers([layer])
+            self.canvas.setExtent(QgsRectangle(-30, 25, 45, 72))  # where the items are
+
+        feed = layers.FootprintsFeed(name, made, table.append, project=self.project)
+
+        def reported(snapshot) -> None:
+            if snapshot.features:
+                marks.setdefault("first_page", time.perf_counter())
+                feed.put(snapshot.features)
+
+        def starting() -> None:
+            state["drawing"] = feed.added  # what this render job will draw
+
+        def rendered() -> None:
+            now = time.perf_counter()
+            if state.get("drawing") and "first_drawn" not in marks:
+                marks["first_drawn"] = now
+            if state["final"]:
+                marks["rendered"] = now
+                result.rss_drawn = resident_bytes()
+                loop.quit()
+
+        def drained() -> None:
+            marks["drained"] = time.perf_counter()
+            state["final"] = True
+            self.canvas.refresh()
+            marks["refresh"] = time.perf_counter()
+
+        def completed(outcome) -> None:
+            marks["completed"] = time.perf_counter()
+            if outcome.error is not None:
+                errors.append(f"search failed: {outcome.error} {outcome.error.details or ''}")
+                loop.quit()
+                return
+            if outcome.rejected:
+                errors.append(f"{len(outcome.rejected)} items rejected, e.g. {outcome.rejected[0]}")
+            result.pages = outcome.pages
+            feed.finish(drained)
+
+        self.canvas.renderStarting.connect(starting)
+        self.canvas.mapCanvasRefreshed.connect(rendered)
+        task = search_task(catalog, request, page_by_page=True)
+        task.reported.connect(reported)
+        task.completed.connect(completed)
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(lambda: (errors.append("timed out"), loop.quit()))
+        guard.start(int(RENDER_TIMEOUT_S * 1000))
+
+        with GcWatch() as watch:
+            self.heartbeat.start()
+            start = time.perf_counter()
+            QgsApplication.taskManager().addTask(task)
+            loop.exec_()
+            end = time.perf_counter()
+            self.heartbeat.stop()
+        guard.stop()
+        self.canvas.mapCanvasRefreshed.disconnect(rendered)
+        self.canvas.renderStarting.disconnect(starting)
+        if errors:
+            raise BenchError("plugin run (progressive): " + "; ".join(errors))
+
+        layer = feed.layer
+        index = layer.fields().indexOf("id")
+        json_index = layer.fields().indexOf("item_json")
+        lengths = [len(f.attribute(json_index) or "") for f in layer.getFeatures()]
+        result.item_json_chars = sum(lengths) / max(1, len(lengths))
+        result.ids = [f.attribute(index) for f in layer.getFeatures()]
+        result.total = end - start
+        result.task = marks["completed"] - start
+        result.first_page = marks["first_page"] - start
+        result.first_drawn = marks.get("first_drawn", end) - start
+        result.drained = marks["drained"] - start
+        result.layer = marks["drained"] - marks["completed"]  # filling left after the task
+        result.render = marks["rendered"] - marks["refresh"]
+        result.slices = feed.slices
+        result.max_gap = self.heartbeat.max_gap()
+        result.max_gap_search = self.heartbeat.max_gap(until=marks["completed"])
+        result.max_gap_layer = self.heartbeat.max_gap(since=marks["completed"])
+        result.gc_full = len(watch.full)
+        result.gc_full_max = max(watch.full, default=0.0)
+        table.set_layer(None)
+        view.close()
         self.canvas.setLayers([])
         self.project.removeMapLayer(layer.id())
         return result

@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         help="comma-separated sections to run, of: search (rustac, plugin against "
         "pystac-client and json.loads), download, pgstac (stac-fastapi-pgstac with CDSE-like "
         "items: whole search, bytes per item, time to the first footprints; ~9 min), "
-        "memory (100,000 items: memory, GUI stall; ~2 min), or all "
+        "memory (100,000 items filled page by page: memory, GUI stall; the first footprints "
+        "behind a page latency; ~3 min), or all "
         f"(default: {DEFAULT_SECTIONS})",
     )
     parser.add_argument("--items", type=int, default=10_000, help="items in the catalog (10000)")

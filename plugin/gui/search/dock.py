@@ -79,6 +79,8 @@ class SearchDock(ClosableDock):
         self.search_task: WorkflowTask | None = None
         #: the catalog, request and HTTP client of the running search
         self._search_run: tuple | None = None
+        #: fills the running search's layer as its pages arrive
+        self._feed: layers.FootprintsFeed | None = None
         self.results_catalog = None
         self.results_http = None
         self.collections_task: WorkflowTask | None = None
@@ -747,11 +749,18 @@ class SearchDock(ClosableDock):
         http = self._http(catalog)
         if http is None:
             return
-        task = search_task(catalog, request, http)
+        task = search_task(catalog, request, http, page_by_page=True)
         task.reported.connect(self._search_progressed)
         task.completed.connect(lambda outcome, t=task: self._search_completed(t, outcome))
         self.search_task = task
         self._search_run = (catalog, request, http)
+        name = layers.layer_name(catalog.title, request.collections, request.start, request.end)
+        self._feed = layers.FootprintsFeed(
+            name,
+            lambda layer: self._first_footprints(layer, catalog, request, http),
+            self.results.append,
+            parent=self,
+        )
         f.searchButton.setEnabled(False)
         f.cancelButton.setEnabled(True)
         f.progressBar.setVisible(True)
@@ -775,37 +784,62 @@ class SearchDock(ClosableDock):
             text += tr(" — {matched} match in the catalog").format(matched=snapshot.number_matched)
         self.form.statusLabel.setText(text)
         self.form.progressBar.setValue(int(snapshot.percent))
+        if snapshot.features and self._feed is not None:
+            self._feed.put(snapshot.features)  # the layer is made with the first page
+
+    def _first_footprints(self, layer: QgsVectorLayer, catalog, request, http) -> None:
+        """The first page with footprints: its layer becomes the results (the table, Best
+        cover, the details and the Assets tab work on what has arrived so far)."""
+        self.set_results_layer(layer, catalog, http)
+        self._searched_area = request.area
+        self._set_form_open(False)  # the results are the main thing now
 
     @guarded
     def _search_completed(self, task: WorkflowTask, outcome) -> None:
         if task is not self.search_task or self._search_run is None:
             return
-        catalog, request, http = self._search_run
         self.search_task = None
+        self.form.cancelButton.setEnabled(False)
+        feed = self._feed
+        if feed is None:
+            self._search_finished(outcome)
+        else:  # the last pages may still be going into the layer
+            feed.finish(lambda: self._search_finished(outcome))
+
+    @guarded
+    def _search_finished(self, outcome) -> None:
+        """The search task is over and every footprint it sent is in the layer."""
+        if self._search_run is None:
+            return
+        catalog, _request, http = self._search_run
+        feed, self._feed = self._feed, None
         self._search_run = None
         f = self.form
         f.searchButton.setEnabled(True)
-        f.cancelButton.setEnabled(False)
         f.progressBar.setVisible(False)
+        if feed is not None:
+            outcome.kept = feed.added  # what is on the map, whatever stopped the search
         for method, url, payload in outcome.requests:
             log.info(f"{method} {url} {payload!r}"[:2000])
-        if not outcome.features:
+        if feed is None or feed.layer is None:
             http.close()  # no results keep it for their assets
+        else:
+            self.results.fit_columns()
         if outcome.error is not None:
-            f.statusLabel.setText(tr("The search failed."))
+            if outcome.count:
+                f.statusLabel.setText(
+                    tr(
+                        "The search failed after {count} items from {pages} page(s); they "
+                        "stay on the map."
+                    ).format(count=_count(outcome.count), pages=outcome.pages)
+                )
+            else:
+                f.statusLabel.setText(tr("The search failed."))
             self.show_error(outcome.error)
             if account_refused(outcome.error):
                 self._offer_accounts(catalog)
             self.searchFinished.emit(outcome)
             return
-        layer = None
-        if outcome.features:
-            name = layers.layer_name(catalog.title, request.collections, request.start, request.end)
-            layer = layers.create_footprints_layer(name, outcome.features)
-            layers.add_to_project(layer)
-            self.set_results_layer(layer, catalog, http)
-            self._searched_area = request.area
-            self._set_form_open(False)  # the results are the main thing now
         self._report(outcome)
         self.searchFinished.emit(outcome)
 
@@ -856,6 +890,16 @@ class SearchDock(ClosableDock):
         self.form.detailsBrowser.clear()
 
     def _layer_removed(self, layer_id: str) -> None:
+        feed = self._feed
+        if feed is not None and feed.layer is not None:
+            try:
+                filling = feed.layer.id() == layer_id
+            except RuntimeError:
+                filling = True
+            if filling:  # removed while the search fills it: nothing more to show it in
+                feed.stop()
+                if self.search_task is not None:
+                    self.search_task.cancel()
         if self.results_layer is not None:
             try:
                 same = self.results_layer.id() == layer_id
@@ -947,6 +991,9 @@ class SearchDock(ClosableDock):
                     pass  # already finished and deleted by the task manager
         self.search_task = None
         self._search_run = None
+        if self._feed is not None:
+            self._feed.stop()
+            self._feed = None
         self.collections_task = None
         self.dates_task = None
         self.cover_task = None

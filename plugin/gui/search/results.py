@@ -14,6 +14,7 @@ from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDateTime,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -34,9 +35,21 @@ FID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+def _compact(value: Any) -> Any:
+    """What a row keeps of an attribute: plain Python (a date-time as its UTC
+    milliseconds, NULL as None), a few dozen bytes rather than a Qt object per cell."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if hasattr(value, "toMSecsSinceEpoch"):
+        return value.toMSecsSinceEpoch()
+    return value
+
+
 def _display(name: str, value: Any) -> str:
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
+    if name == "datetime" and isinstance(value, int):
+        value = QDateTime.fromMSecsSinceEpoch(value, Qt.TimeSpec.UTC)
     if name == "datetime" and hasattr(value, "toString"):
         return value.toString("yyyy-MM-dd HH:mm")  # seconds: in the details
     if name == "cloud_cover":
@@ -53,27 +66,56 @@ def _sort_key(value: Any) -> Any:
 
 
 class ResultsModel(QAbstractTableModel):
-    """Rows read once from the layer: (feature id, values of COLUMNS)."""
+    """Rows read once from the layer: feature ids and the values of COLUMNS, appended as
+    a search adds features to its layer (:meth:`append`).
+
+    Kept by column (one list of plain values each), not a container per row: 100,000
+    rows cost a few MB, and the garbage collector, whose full collections hold the GUI,
+    has nothing per row to walk."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[int, list[Any]]] = []
+        self.fids: list[int] = []
+        self.columns: list[list[Any]] = [[] for _ in COLUMNS]
+        self._row_of: dict[int, int] = {}
+        self._indexes: list[int] = []
 
     def load(self, layer: QgsVectorLayer | None) -> None:
         self.beginResetModel()
-        self.rows = []
+        self.fids = []
+        self.columns = [[] for _ in COLUMNS]
+        self._row_of = {}
+        self._indexes = []
         if layer is not None:
-            names = [name for name, _ in COLUMNS]
-            indexes = [layer.fields().indexOf(n) for n in names]
-            for feature in layer.getFeatures():
-                attributes = feature.attributes()
-                self.rows.append(
-                    (feature.id(), [attributes[i] if i >= 0 else None for i in indexes])
-                )
+            self._indexes = [layer.fields().indexOf(name) for name, _ in COLUMNS]
+            self._extend(layer.getFeatures())
         self.endResetModel()
 
+    def append(self, features) -> None:
+        """Rows for features just added to the layer (with their ids), at the end."""
+        if not features or not self._indexes:
+            return
+        first = len(self.fids)
+        self.beginInsertRows(QModelIndex(), first, first + len(features) - 1)
+        self._extend(features)
+        self.endInsertRows()
+
+    def _extend(self, features) -> None:
+        fids, row_of = self.fids, self._row_of
+        columns = [(self.columns[c], index) for c, index in enumerate(self._indexes) if index >= 0]
+        missing = [self.columns[c] for c, index in enumerate(self._indexes) if index < 0]
+        for feature in features:
+            fid = feature.id()
+            row_of[fid] = len(fids)
+            fids.append(fid)
+            # attribute by attribute: attributes() would also convert item_json (kBs)
+            for values, index in columns:
+                values.append(_compact(feature.attribute(index)))
+            for values in missing:
+                values.append(None)
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.fids)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -81,9 +123,9 @@ class ResultsModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        fid, values = self.rows[index.row()]
+        fid = self.fids[index.row()]
         name = COLUMNS[index.column()][0]
-        value = values[index.column()]
+        value = self.columns[index.column()][index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(name, value)
         if role == Qt.ItemDataRole.ToolTipRole and name == "id":
@@ -102,10 +144,7 @@ class ResultsModel(QAbstractTableModel):
         return None
 
     def row_of(self, fid: int) -> int:
-        for row, (row_fid, _values) in enumerate(self.rows):
-            if row_fid == fid:
-                return row
-        return -1
+        return self._row_of.get(fid, -1)
 
 
 class ResultsTableController:
@@ -148,6 +187,14 @@ class ResultsTableController:
             layer.selectionChanged.connect(self._layer_selection_changed)
             self._layer_selection_changed()
 
+    def append(self, features) -> None:
+        """Rows for features a running search just added to the layer; the columns are
+        fitted to the first rows (again by the caller when the search ends)."""
+        had = len(self.model.fids)
+        self.model.append(features)
+        if had == 0 and self.model.fids:
+            self.fit_columns()
+
     def fit_columns(self) -> None:
         """Scene ids are long and differ in their middle and end: the Item column takes
         at most ~40 % of a narrow table (the whole id in its tooltip) so that the date and the
@@ -156,7 +203,7 @@ class ResultsTableController:
         view = self.view
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         collection = [name for name, _ in COLUMNS].index("collection")
-        values = {tuple(values)[collection] for _fid, values in self.model.rows}
+        values = set(self.model.columns[collection])
         view.setColumnHidden(collection, len(values) <= 1)
         view.resizeColumnsToContents()
         room = max(MIN_ID_COLUMN_WIDTH, int(view.viewport().width() * 0.4))
