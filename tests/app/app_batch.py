@@ -4,7 +4,16 @@ the user's yes, followed to its end and loaded as a mosaic of the bucket's COG t
 from __future__ import annotations
 
 from app_process import process_dock
-from app_ui import Context, canvas_settled, click, messages, screenshot, show_extent, wait_for
+from app_ui import (
+    Context,
+    canvas_settled,
+    click,
+    dock_layout,
+    messages,
+    screenshot,
+    show_extent,
+    wait_for,
+)
 from qgis.core import QgsRectangle
 
 BUCKET = "eo-explorer-results"
@@ -58,7 +67,9 @@ def flow_batch_dock_picture(ctx: Context) -> dict:
     dock.form.formScroll.ensureWidgetVisible(engine.requests)
     canvas_settled(ctx)
     table = engine.requests.table
+    f = dock.form
     return {
+        "layout": dock_layout(dock, f.formScroll, [f.runButton, f.cancelButton]),
         "error": str(outcome.error) if outcome.error else "",
         "asked": asked,
         "status": dock.form.statusLabel.text(),

@@ -247,4 +247,5 @@ def flow_statistics_dock_picture(ctx: Context) -> dict:
         raise RuntimeError(f"import -window root failed: {done.stderr}")
     ctx.results.doc["screenshots"]["time-series"] = str(path)
     data["screenshot"] = str(path)
+    data["layout"] = dock_layout(dock, f.formScroll, [f.runButton, f.cancelButton])
     return data

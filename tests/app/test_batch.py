@@ -19,4 +19,5 @@ def test_batch_dock_picture(app_run, sandbox):
     assert data["status"].startswith("Mosaic of"), data["status"]
     server = sandbox["servers"]["accounts"].process
     assert [r["status"] for r in server.batches.values()] == ["DONE"]
+    assert data["layout"]["sideways"] == 0, data["layout"]  # fits a laptop's dock
     assert_picture(data["screenshot"])

@@ -60,6 +60,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
 
 
+def narrow(combo: QComboBox, characters: int = 12) -> None:
+    """A combo box as wide as ``characters`` rather than as its longest choice."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+
+
 class ProcessDock(ClosableDock):
     """Gathers the request, runs it as a task, loads the styled result."""
 
@@ -138,6 +144,11 @@ class ProcessDock(ClosableDock):
             if widget is not None:
                 widget.setVisible(False)
                 f.formLayout.addRow(widget)
+                # Long choices ("left out when it does not fit the dates") must not widen the
+                # form past a laptop's dock: the list opens as wide as its texts anyway.
+                for combo in widget.findChildren(QComboBox):
+                    narrow(combo)
+        narrow(self.engine_combo)
         self.engine_combo.setVisible(len(self.engines) > 1)
         f.formLayout.labelForField(self.engine_combo).setVisible(len(self.engines) > 1)
         self.engine_combo.currentIndexChanged.connect(self._engine_changed)

@@ -64,6 +64,10 @@ SPECTRA = {
     "B12": (0.005, 0.07, 0.13, 0.19),
 }
 CLOUD_REFLECTANCE = 0.6
+#: Sentinel-2 L2A scene classification (SCL) per land cover: water 6, vegetation 4 (forest
+#: and fields), not vegetated 5 (town); under clouds 8 (medium probability, opacity over 0.5)
+#: or 9 (high, over 0.8), so that evalscripts can mask clouds as on the real service.
+SCL_OF_CLASS = (6.0, 4.0, 4.0, 5.0)
 #: Backscatter (dB) per land cover, Sentinel-1 co- and cross-polarisation.
 BACKSCATTER_DB = {"co": (-22.0, -7.5, -11.0, -3.0), "cross": (-28.0, -13.0, -18.0, -9.0)}
 MISSIONS = {
@@ -225,7 +229,11 @@ class SandboxScenes:
             for name in names:
                 if name == "dataMask":
                     continue
-                if name.upper() in ("VV", "VH", "HH", "HV"):
+                if name.upper() == "SCL":
+                    values = np.array(SCL_OF_CLASS)[classes]
+                    values = np.where(clouds > 0.5, 8.0, values)
+                    values = np.where(clouds > 0.8, 9.0, values)
+                elif name.upper() in ("VV", "VH", "HH", "HV"):
                     pol = "co" if name.upper() in ("VV", "HH") else "cross"
                     db = np.array(BACKSCATTER_DB[pol])[classes] + 3.0 * (parcel - 0.5)
                     values = 10.0 ** (db / 10.0)
