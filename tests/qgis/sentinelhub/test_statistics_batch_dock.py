@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from osgeo import gdal
+from qgis.core import QgsProject
 
 from tests.servers.common.s3_server import ACCESS_KEY, SECRET_KEY, S3Server
 from tests.servers.sentinelhub.scenes import javascript_available
@@ -73,8 +74,10 @@ def posted(sh, path: str) -> list[dict]:
 
 
 def test_many_polygons_go_as_one_batch_request_and_reach_the_chart_and_table(
-    qgis_app, qgis_iface, keycloak, bucket_account, s3, tmp_path, scenes, fields_layer
+    qgis_app, qgis_iface, keycloak, bucket_account, s3, tmp_path, scenes, fields_layer, monkeypatch
 ):
+    from eo_explorer.plugin.gui.sentinelhub import statistics_dialog
+
     with server_for(keycloak, scenes, s3) as sh:
         dock, engine = batch_dock(qgis_iface, sh, tmp_path, fields_layer)
         try:
@@ -111,8 +114,33 @@ def test_many_polygons_go_as_one_batch_request_and_reach_the_chart_and_table(
                     assert float(row[header.index("mean")]) == pytest.approx(
                         stats["mean"], rel=1e-5
                     )
-            # and the join writes them back to the fields
-            assert dialog.join() == 3
+            # The window's buttons, clicked: the table layer, the join, the CSV.
+            before = set(QgsProject.instance().mapLayers())
+            dialog.layer_button.click()
+            (added,) = set(QgsProject.instance().mapLayers()) - before
+            table_layer = QgsProject.instance().mapLayer(added)
+            assert table_layer.featureCount() == len(rows) and not table_layer.isSpatial()
+            assert "Added the table layer" in dialog.status.text()
+            dialog.join_button.click()
+            assert "Wrote the series of 3 polygon(s) to fields" in dialog.status.text()
+            for feature in fields_layer.getFeatures():
+                last = next(s for s in outcome.done if s.fid == feature.id()).result
+                assert feature["ts_mean"] == pytest.approx(
+                    last.intervals[-1].outputs["ndvi"]["B0"].mean
+                )
+            target = tmp_path / "fields.csv"
+            monkeypatch.setattr(
+                statistics_dialog.QFileDialog,
+                "getSaveFileName",
+                lambda *_a, **_k: (str(target), "CSV (*.csv)"),
+            )
+            dialog.csv_button.click()
+            lines = target.read_text(encoding="utf-8").splitlines()
+            assert len(lines) == 1 + len(rows) and lines[0].startswith("polygon,fid,")
+            # The polygons' layer gone, the join says so instead of failing.
+            QgsProject.instance().removeMapLayer(fields_layer.id())
+            dialog.join_button.click()
+            assert "no longer there" in dialog.status.text()
         finally:
             dock.shutdown()
 
