@@ -431,8 +431,13 @@ class StatisticsEngine(Engine):
 
     def _batch_reported(self, payload) -> None:
         status = getattr(payload, "status", "")
-        if status:
-            self.dock.show_status(tr("Batch Statistical request: {status}").format(status=status))
+        if not status:
+            return
+        text = tr("Batch Statistical request: {state}").format(state=tr(payload.describe()))
+        if status == "PROCESSING" and payload.completion is not None:
+            self.dock.show_progress(int(payload.completion), text)
+        else:
+            self.dock.show_status(text)
 
     def _start_each(self, job, client, name, endpoint) -> None:
         dock = self.dock

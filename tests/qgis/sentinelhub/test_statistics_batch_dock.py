@@ -82,8 +82,14 @@ def test_many_polygons_go_as_one_batch_request_and_reach_the_chart_and_table(
         dock, engine = batch_dock(qgis_iface, sh, tmp_path, fields_layer)
         try:
             assert "one Batch Statistical request" in dock.update_estimate()
+            shown: list[str] = []
+            for method in ("show_progress", "show_status"):
+                original = getattr(dock, method)
+                setattr(dock, method, lambda *a, f=original: (shown.append(a[-1]), f(*a)))
             outcome = run_dock(qgis_app, dock, timeout=120)
             assert outcome is not None and outcome.error is None, messages(dock)
+            # the request followed in the dock, its completion on the progress bar
+            assert any(t.startswith("Batch Statistical request: Processing (") for t in shown)
             # One batch request, no single Statistical request; the role, no key.
             created = posted(sh, "/api/v1/statistics/batch")
             assert len(created) == 1 and not posted(sh, "/api/v1/statistics")
