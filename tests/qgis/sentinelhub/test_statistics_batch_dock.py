@@ -169,8 +169,22 @@ def test_an_account_without_batch_statistical_falls_back_to_one_request_per_poly
             dock.shutdown()
 
 
+@pytest.fixture()
+def logged():
+    from qgis.core import QgsApplication
+
+    lines: list[str] = []
+
+    def keep(message, *_args) -> None:
+        lines.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    yield lines
+    QgsApplication.messageLog().messageReceived.disconnect(keep)
+
+
 def test_the_bucket_keys_go_to_sentinel_hub_only_with_consent(
-    qgis_app, qgis_iface, keycloak, bucket_account, s3, tmp_path, scenes, fields_layer
+    qgis_app, qgis_iface, keycloak, bucket_account, s3, tmp_path, scenes, fields_layer, logged
 ):
     with server_for(keycloak, scenes, s3) as sh:
         dock, engine = batch_dock(qgis_iface, sh, tmp_path, fields_layer, role="", keys=False)
@@ -187,5 +201,9 @@ def test_the_bucket_keys_go_to_sentinel_hub_only_with_consent(
             (created,) = posted(sh, "/api/v1/statistics/batch")
             assert created["json"]["output"]["s3"]["secretAccessKey"] == SECRET_KEY
             assert len(outcome.done) == 3
+            # never in the log nor in a message
+            assert any("Batch Statistical request" in line for line in logged)
+            shown = "\n".join(logged) + messages(dock) + dock.form.statusLabel.text()
+            assert SECRET_KEY not in shown and ACCESS_KEY not in shown
         finally:
             dock.shutdown()
