@@ -55,6 +55,8 @@ class Key:
     BATCH_FOLDER = "process/batch_folder"  # s3://bucket/prefix the Batch API writes to
     BATCH_GRID = "process/batch_grid"  # the tiling grid id last chosen
     BATCH_RESOLUTION = "process/batch_resolution"  # its resolution (grid units)
+    STATISTICS_BUCKET_FOLDER = "process/statistics_bucket_folder"  # s3://… for Batch Statistical
+    STATISTICS_IAM_ROLE = "process/statistics_iam_role"  # the IAM role ARN it assumes, or ""
     # Constellr dock
     CONSTELLR_FOLDER = "constellr/download_folder"
     CONSTELLR_ORDER_STATES = "constellr/order_states"  # JSON {order id: state} last seen
@@ -95,6 +97,8 @@ DEFAULTS: dict[str, Any] = {
     Key.BATCH_FOLDER: "",
     Key.BATCH_GRID: 0,
     Key.BATCH_RESOLUTION: 10.0,
+    Key.STATISTICS_BUCKET_FOLDER: "",
+    Key.STATISTICS_IAM_ROLE: "",
     Key.CONSTELLR_FOLDER: "",
     Key.CONSTELLR_ORDER_STATES: "{}",
     Key.S3_BUCKETS: [],
@@ -133,6 +137,8 @@ TYPES: dict[str, type] = {
     Key.BATCH_FOLDER: str,
     Key.BATCH_GRID: int,
     Key.BATCH_RESOLUTION: float,
+    Key.STATISTICS_BUCKET_FOLDER: str,
+    Key.STATISTICS_IAM_ROLE: str,
     Key.CONSTELLR_FOLDER: str,
     Key.CONSTELLR_ORDER_STATES: str,
     Key.S3_BUCKETS: list,

@@ -105,6 +105,10 @@ class SentinelHubBatchAlgorithm(SentinelHubProcessAlgorithm):
                 createByDefault=False,
             )
         )  # fmt: skip
+
+    def add_outputs(self) -> None:
+        """What :meth:`processAlgorithm` returns (the Process algorithm's requests, units,
+        request JSON and images are not this one's)."""
         self.addOutput(QgsProcessingOutputString(self.REQUEST_ID, tr("Batch request id")))
         self.addOutput(QgsProcessingOutputString(self.STATUS, tr("Batch request state")))
         self.addOutput(QgsProcessingOutputNumber(self.TILES, tr("Tiles")))

@@ -245,6 +245,10 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
                 )
             )
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Image")))
+        self.add_outputs()
+
+    def add_outputs(self) -> None:
+        """The outputs besides the image (algorithms built on this one declare theirs)."""
         self.addOutput(QgsProcessingOutputNumber(self.REQUESTS, tr("Requests sent")))
         self.addOutput(QgsProcessingOutputNumber(self.UNITS, tr("Processing units spent")))
         self.addOutput(QgsProcessingOutputFile(self.REQUEST_JSON, tr("Request JSON")))

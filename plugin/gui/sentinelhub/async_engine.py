@@ -148,6 +148,16 @@ class AsyncEngine(Engine):
             "API takes {s} x {s} px per request), written to the bucket, then loaded."
         ).format(w=width, h=height, a=ASYNC_MAX_PIXELS, s=MAX_PIXELS)
 
+    def estimate_text(self) -> Optional[str]:
+        """Async's own line: one request for the whole image (the Process plan's request
+        count and its limit of requests do not apply)."""
+        job = self.dock.build_job(ASYNC_MAX_PIXELS)
+        grid = job.grid
+        size = tr("{w} × {h} px of {pixel} in EPSG:{epsg}").format(
+            w=grid.width, h=grid.height, pixel=job.pixel_size_text(), epsg=grid.epsg
+        )
+        return size + "\n" + (self.estimate(job) or "")
+
     def open_accounts(self) -> None:
         folder = self.options.folder()
         bucket = Delivery(folder).bucket if folder.startswith("s3://") else ""

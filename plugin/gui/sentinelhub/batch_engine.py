@@ -11,9 +11,11 @@ Stop and Load mosaic.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any, Optional
 
+from osgeo import osr
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
@@ -54,6 +56,33 @@ Key = settings.Key
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
+
+
+def tiles_about(area: Any, grid: Any) -> int:
+    """About how many of the grid's tiles (squares of ``grid.tile_size`` in its unit) the
+    area's bounding box covers: metres of a projected area as they are, degrees as metres
+    at the box's middle latitude (and back for a grid in degrees)."""
+    x0, y0, x1, y1 = area.bbox
+    ref = osr.SpatialReference()
+    ref.ImportFromEPSG(int(area.epsg))
+    ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    width, height = abs(x1 - x0), abs(y1 - y0)
+    metres = 111_320.0  # a degree of latitude
+    if ref.IsGeographic():
+        latitude = (y0 + y1) / 2
+    else:
+        to_wgs84 = osr.SpatialReference()
+        to_wgs84.ImportFromEPSG(4326)
+        to_wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        _x, latitude, _z = osr.CoordinateTransformation(ref, to_wgs84).TransformPoint(
+            (x0 + x1) / 2, (y0 + y1) / 2
+        )
+    shrink = max(0.01, math.cos(math.radians(latitude)))
+    if ref.IsGeographic() and grid.unit != "DEGREE":
+        width, height = width * metres * shrink, height * metres
+    elif not ref.IsGeographic() and grid.unit == "DEGREE":
+        width, height = width / (metres * shrink), height / metres
+    return max(1, math.ceil(width / grid.tile_size)) * max(1, math.ceil(height / grid.tile_size))
 
 
 class BatchEngine(Engine):
@@ -154,14 +183,31 @@ class BatchEngine(Engine):
                 self.resolution_combo.setCurrentIndex(i)
         self.folder_edit.setText(folder)
 
-    def estimate(self, job: Any) -> Optional[str]:  # noqa: ARG002 - the grid says it all
-        grid = find_grid(self.grid_combo.currentData()) if self._widget else None
-        if grid is None:
+    def estimate_text(self) -> Optional[str]:
+        """Batch's own line: the tiling grid, its resolution and tiles, and about how many
+        tiles cover the area. The Process plan's limits (requests of up to 2500 px, at most
+        400 of them) do not apply: Sentinel Hub cuts the area on its grid."""
+        if self._widget is None:
             return None
+        dock = self.dock
+        check_evalscript(dock.editor.text())
+        options = dock.options()
+        check_endpoint(options.collection, dock.current_endpoint().id)
+        area = dock.area()
+        grid = find_grid(self.grid_combo.currentData())
+        resolution = self.resolution_combo.currentData()
+        if grid is None or resolution is None:
+            return None
+        unit = "°" if grid.unit == "DEGREE" else " m"
+        pixels = grid.tile_pixels(float(resolution))
         return tr(
-            "Batch: tiles of the {grid}; Analyse asks Sentinel Hub for the tile count and "
-            "cost, nothing is processed before you confirm."
-        ).format(grid=grid.name)
+            "Batch: {grid} at {res}{unit} ({px} x {px} px tiles), about {n} tile(s) for this "
+            "area; Analyse asks Sentinel Hub for the tile count and cost, nothing is processed "
+            "before you confirm."
+        ).format(
+            grid=grid.name, res=f"{float(resolution):g}", unit=unit, px=pixels,
+            n=tiles_about(area, grid),
+        )  # fmt: skip
 
     # -- the run ----------------------------------------------------------------------------
     def _client(self) -> BatchClient:

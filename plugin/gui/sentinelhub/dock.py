@@ -345,8 +345,9 @@ class ProcessDock(ClosableDock):
         dem_shown = self.form.demCombo.isVisibleTo(self)
         return form_options(self.form, self.collection(), self.editor.text(), dem_shown)
 
-    def build_job(self) -> ProcessJob:
-        """The job of the form (ValueError or EvalscriptProblem with a sentence)."""
+    def build_job(self, max_tile_pixels: int | None = None) -> ProcessJob:
+        """The job of the form (ValueError or EvalscriptProblem with a sentence), in tiles
+        of ``max_tile_pixels`` a side (default: the Process setting)."""
         f = self.form
         info = check_evalscript(self.editor.text())
         options = self.options()
@@ -357,7 +358,8 @@ class ProcessDock(ClosableDock):
             size = OutputSize(resolution=f.resolutionSpin.value(), geographic=geographic)
         else:
             size = OutputSize(width=f.widthSpin.value(), height=f.heightSpin.value())
-        return plan_job(options, info, area, size, process_settings.max_tile_pixels())
+        tile = max_tile_pixels or process_settings.max_tile_pixels()
+        return plan_job(options, info, area, size, tile)
 
     def schedule_estimate(self, *_args) -> None:
         self._estimate_timer.start()
@@ -372,17 +374,21 @@ class ProcessDock(ClosableDock):
         try:
             info = check_evalscript(self.editor.text())
             self.form.scriptInfoLabel.setText(tr("Output: ") + info.describe())
-            job = self.build_job()
+            own = self.current_engine().estimate_text()
+            job = self.build_job() if own is None else None
         except (ValueError, EOExplorerError) as exc:
             text = tr("Not ready: {reason}").format(reason=exc)
         except (OverflowError, ZeroDivisionError):
             # The map has no extent yet (QGIS still starting) or the area has no size.
             text = tr("Not ready: the area has no size yet.")
         else:
-            text = estimate_text(job)
-            extra = self.current_engine().estimate(job)
-            if extra:
-                text += "\n" + extra
+            if own is not None:
+                text = own
+            else:
+                text = estimate_text(job)
+                extra = self.current_engine().estimate(job)
+                if extra:
+                    text += "\n" + extra
         self.form.estimateLabel.setText(text)
         return text
 

@@ -60,6 +60,13 @@ class Engine:
         """A line added under the form's estimate for ``job`` (None: nothing to add)."""
         return None
 
+    def estimate_text(self) -> Optional[str]:
+        """This engine's own estimate, in place of the Process plan's (pixels, requests,
+        units, its limits) and :meth:`estimate`; None (the default): the Process plan's.
+        An engine whose requests are not the Process API's overrides it. Raise ValueError
+        or EOExplorerError with a sentence: the dock shows "Not ready: …"."""
+        return None
+
     def start(self) -> None:
         """Read the form and start the run (raise ValueError/EOExplorerError with a sentence)."""
         raise NotImplementedError

@@ -6,12 +6,20 @@ happens to a last interval that does not fit the dates. The area is the form's: 
 extent, the drawn polygon, or the selected polygons, each of them its own request and its
 own series (joined back to its feature). The result opens in the "EO Explorer – Time
 series" window (chart, table, CSV, table layer, join).
+
+Several polygons and a bucket folder: one Batch Statistical request for all of them (the
+polygons go to the bucket, Sentinel Hub writes each one's statistics there), through an
+IAM role ARN or, only when the user ticks the box, the bucket account's keys. An account
+without Batch Statistical (403) falls back to one request per polygon, said in the message
+bar. Without a bucket folder: one request per polygon.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any, Optional
 
+from osgeo import ogr, osr
 from qgis.core import (
     QgsApplication,
     QgsExpression,
@@ -20,9 +28,12 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ...api.errors import EOExplorerError
+from ...api.accounts import Credentials, s3_account
+from ...api.async_process import Delivery, folder_problem, role_problem
+from ...api.batch_statistical_client import BatchStatisticalClient
+from ...api.errors import CredentialsRequired, EOExplorerError
 from ...api.process_client import ProcessClient
 from ...api.statistical import (
     DATA_MASK_MISSING,
@@ -31,13 +42,20 @@ from ...api.statistical import (
     declares_data_mask,
     intervals_of,
 )
-from ...core import log
+from ...core import log, settings
 from ...sentinelhub.areas import make_area
+from ...sentinelhub.async_process import bucket_keys
+from ...sentinelhub.batch_statistics import (
+    BatchStatisticsJob,
+    BatchStatisticsOutcome,
+    batch_statistics_task,
+)
 from ...sentinelhub.statistics import (
     BANDS,
     INTERVALS,
     PolygonArea,
     PolygonDone,
+    Series,
     SlowingDown,
     StatisticsJob,
     StatisticsOutcome,
@@ -55,6 +73,62 @@ STATISTICAL_TWINS = {"ndvi": "ndvi_statistics", "ndwi": "ndwi_statistics"}
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
+
+
+def _wkt_in(polygon: PolygonArea, epsg: int) -> str:
+    """The polygon as WKT in EPSG:``epsg`` (its bounding box when it has no geometry)."""
+    area = polygon.area
+    if area.geometry is not None:
+        geometry = ogr.CreateGeometryFromJson(json.dumps(area.geometry))
+    else:
+        x0, y0, x1, y1 = area.bbox
+        geometry = ogr.CreateGeometryFromWkt(
+            f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
+        )
+    if area.epsg != epsg:
+        source, target = osr.SpatialReference(), osr.SpatialReference()
+        for ref, code in ((source, area.epsg), (target, epsg)):
+            ref.ImportFromEPSG(code)
+            ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        geometry.Transform(osr.CoordinateTransformation(source, target))
+    return str(geometry.ExportToWkt())
+
+
+def batch_job_of(
+    job: StatisticsJob, folder: str, keys: Credentials, role: str, share_keys: bool
+) -> BatchStatisticsJob:
+    """The time-series job as one Batch Statistical request: every polygon in the first
+    one's CRS (the form's resolution is in its units), the same data, interval,
+    resolution and percentiles."""
+    epsg = job.polygons[0].area.epsg
+    features = [(int(p.fid if p.fid is not None else n), _wkt_in(p, epsg))
+                for n, p in enumerate(job.polygons)]  # fmt: skip
+    statistics = job.request(job.polygons[0])
+    return BatchStatisticsJob(
+        features=features,
+        epsg=epsg,
+        statistics=statistics,
+        folder=folder,
+        keys=keys,
+        iam_role_arn=role,
+        share_keys=share_keys,
+    )
+
+
+def statistics_outcome(job: StatisticsJob, batch: BatchStatisticsOutcome) -> StatisticsOutcome:
+    """A Batch Statistical outcome in the shape of the one-request-per-polygon one (the
+    Time series window shows either)."""
+    labels = {p.fid: p.label for p in job.polygons}
+    outcome = StatisticsOutcome(job=job, requests=1, cancelled=batch.cancelled, error=batch.error)
+    for fid, result in batch.series:
+        outcome.series.append(Series(labels.get(fid, str(fid)), fid, result=result))
+    for fid, sentence in batch.failed:
+        outcome.series.append(
+            Series(labels.get(fid, str(fid)), fid, error=EOExplorerError(sentence))
+        )
+    if outcome.error is None and not outcome.done and outcome.failed:
+        outcome.error = outcome.failed[0].error
+    return outcome
 
 
 def band_label(band: Optional[tuple[float, float]]) -> str:
@@ -122,6 +196,38 @@ class StatisticsEngine(Engine):
         form.addRow(tr("Band"), self.band_combo)
         form.addRow(tr("Last interval"), self.last_combo)
         form.addRow(self.mask_label)
+        self.bucket_edit = QLineEdit(settings.get(settings.Key.STATISTICS_BUCKET_FOLDER), widget)
+        self.bucket_edit.setObjectName("statisticsBucketEdit")
+        self.bucket_edit.setPlaceholderText(tr("optional: s3://bucket/folder"))
+        self.bucket_edit.setToolTip(
+            tr(
+                "With several polygons selected: one Batch Statistical request for all of "
+                "them, the polygons and results in this bucket folder (its account under "
+                "Accounts…). Empty: one request per polygon."
+            )
+        )
+        form.addRow(tr("Bucket folder"), self.bucket_edit)
+        self.role_edit = QLineEdit(settings.get(settings.Key.STATISTICS_IAM_ROLE), widget)
+        self.role_edit.setObjectName("statisticsRoleEdit")
+        self.role_edit.setPlaceholderText(tr("optional: arn:aws:iam::123456789012:role/name"))
+        self.role_edit.setToolTip(
+            tr(
+                "An IAM role Sentinel Hub may assume to read and write the bucket: no key "
+                "leaves QGIS."
+            )
+        )
+        form.addRow(tr("IAM role ARN"), self.role_edit)
+        self.keys_check = QCheckBox(tr("Let Sentinel Hub use this bucket's keys"), widget)
+        self.keys_check.setObjectName("statisticsKeysCheck")
+        self.keys_check.setToolTip(
+            tr(
+                "Sends the access and secret key of the bucket's account to Sentinel Hub "
+                "with the request, so that it can read the polygons and write the results. "
+                "Without an IAM role, Sentinel Hub needs them."
+            )
+        )
+        form.addRow("", self.keys_check)
+        self.bucket_edit.textChanged.connect(self.dock.schedule_estimate)
         for combo in (self.interval_combo, self.last_combo):
             combo.currentIndexChanged.connect(self.dock.schedule_estimate)
         self.dock.engine_combo.currentIndexChanged.connect(
@@ -210,9 +316,17 @@ class StatisticsEngine(Engine):
             return None
         layer = self.selected_layer()
         areas = max(1, layer.selectedFeatureCount()) if layer is not None else 1
+        if areas > 1 and self.bucket_folder():
+            return tr(
+                "Time series: {n} interval(s) for {a} area(s), one Batch Statistical request "
+                "(results through the bucket folder)."
+            ).format(n=count, a=areas)
         return tr("Time series: {n} interval(s) for {a} area(s), one request per area.").format(
             n=count, a=areas
         )
+
+    def bucket_folder(self) -> str:
+        return self.bucket_edit.text().strip() if self._widget is not None else ""
 
     # -- running -------------------------------------------------------------------------
 
@@ -223,6 +337,32 @@ class StatisticsEngine(Engine):
         problems = job.problems()
         if problems:
             raise ValueError(" ".join(problems))
+        folder = self.bucket_folder()
+        batch = None
+        if len(job.polygons) > 1 and folder:
+            role = self.role_edit.text().strip()
+            problem = folder_problem(folder) or role_problem(role)
+            if problem:
+                raise ValueError(problem)
+            settings.set(settings.Key.STATISTICS_BUCKET_FOLDER, folder)
+            settings.set(settings.Key.STATISTICS_IAM_ROLE, role)
+            try:
+                keys = bucket_keys(folder)
+            except CredentialsRequired as exc:
+                bucket = Delivery(folder).bucket
+                dock.show_error(
+                    CredentialsRequired(
+                        tr(
+                            "Set up the account of the bucket {bucket} under Accounts… "
+                            "(endpoint, region and keys): the polygons go there and the "
+                            "statistics are read from there."
+                        ).format(bucket=bucket),
+                        details=exc.details,
+                    )
+                )
+                dock.offer_accounts(s3_account(bucket))
+                return
+            batch = batch_job_of(job, folder, keys, role, self.keys_check.isChecked())
         endpoint = request.endpoint
         try:
             http = dock.sign_in(endpoint)
@@ -230,13 +370,78 @@ class StatisticsEngine(Engine):
             dock.show_error(exc)
             dock.offer_accounts(endpoint.account)
             return
-        client = StatisticalClient.for_endpoint(
-            ProcessClient(http, endpoint.process_url), endpoint.url
-        )
-        task = statistics_task(job, client)
+        process = ProcessClient(http, endpoint.process_url)
+        client = StatisticalClient.for_endpoint(process, endpoint.url)
         name = layer_name(
             job.options.collection, request.script, job.options.start, job.options.end
         )
+        if batch is not None:
+            self._start_batch(job, batch, BatchStatisticalClient(process, endpoint.url), client,
+                              name, endpoint)  # fmt: skip
+            return
+        self._start_each(job, client, name, endpoint)
+
+    #: seconds between two looks at a Batch Statistical request (tests make it short)
+    poll_seconds: Optional[float] = None
+
+    def _start_batch(self, job, batch: BatchStatisticsJob, batch_client, client, name,
+                     endpoint) -> None:  # fmt: skip
+        dock = self.dock
+        if self.poll_seconds is not None:
+            batch.poll_seconds = self.poll_seconds
+        task = batch_statistics_task(
+            batch, batch_client, "EO Explorer: Sentinel Hub batch statistics"
+        )
+        task.reported.connect(lambda payload: call(dock, self._batch_reported, payload))
+        task.completed.connect(
+            lambda outcome, t=task: call(
+                dock, self._batch_completed, t, outcome, job, client, name, endpoint
+            )
+        )
+        dock.task = task
+        dock.set_running(
+            True,
+            tr("Asking {host} for the statistics of {n} area(s) in one batch request…").format(
+                host=endpoint.title, n=len(job.polygons)
+            ),
+        )
+        QgsApplication.taskManager().addTask(task)
+
+    def _batch_completed(self, task, batch: BatchStatisticsOutcome, job, client, name,
+                         endpoint) -> None:  # fmt: skip
+        dock = self.dock
+        if task is not dock.task:
+            return
+        if batch.not_allowed:
+            dock.task = None
+            dock.show_warning(
+                tr(
+                    "This account has no Batch Statistical API: the statistics are computed "
+                    "with one request per polygon instead."
+                )
+            )
+            log.info(f"Batch Statistical refused ({batch.error}); one request per polygon")
+            self._start_each(job, client, name, endpoint)
+            return
+        if batch.request_id:
+            log.info(
+                f"Batch Statistical request {batch.request_id}; results in {batch.results_url}"
+            )
+        self._completed(task, statistics_outcome(job, batch), name, endpoint.account)
+
+    def _batch_reported(self, payload) -> None:
+        status = getattr(payload, "status", "")
+        if not status:
+            return
+        text = tr("Batch Statistical request: {state}").format(state=tr(payload.describe()))
+        if status == "PROCESSING" and payload.completion is not None:
+            self.dock.show_progress(int(payload.completion), text)
+        else:
+            self.dock.show_status(text)
+
+    def _start_each(self, job, client, name, endpoint) -> None:
+        dock = self.dock
+        task = statistics_task(job, client)
         task.reported.connect(lambda payload: call(dock, self._reported, payload))
         task.completed.connect(
             lambda outcome, t=task: call(dock, self._completed, t, outcome, name, endpoint.account)

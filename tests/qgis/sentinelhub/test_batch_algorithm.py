@@ -67,8 +67,19 @@ def run(**parameters):
     return processing.run(ALG, parameters)
 
 
+def declared() -> set[str]:
+    from qgis.core import QgsApplication
+
+    algorithm = QgsApplication.processingRegistry().algorithmById(ALG)
+    return {output.name() for output in algorithm.outputDefinitions()}
+
+
 def test_analysis_only_unless_start_is_checked(sh):
     result = run()
+    # it declares what it returns: the request, its state, tiles and cost (the mosaic only
+    # once started), none of the Process algorithm's requests, units or request JSON
+    assert declared() == {"REQUEST_ID", "STATUS", "TILES", "ESTIMATE", "MOSAIC"}
+    assert set(result) == declared() - {"MOSAIC"}
     record = next(iter(sh.batches.values()))
     assert result["STATUS"] == "ANALYSIS_DONE" == record["status"]
     assert result["TILES"] == 2 and result["ESTIMATE"] == pytest.approx(record["valueEstimate"])
@@ -77,6 +88,7 @@ def test_analysis_only_unless_start_is_checked(sh):
 
 def test_started_it_outputs_the_mosaic_of_the_tiles(sh, tmp_path):
     result = run(START_PROCESSING=True, MOSAIC=str(tmp_path / "mosaic.vrt"))
+    assert set(result) == declared()
     record = next(iter(sh.batches.values()))
     assert result["STATUS"] == "DONE" == record["status"]
     mosaic = gdal.Open(result["MOSAIC"])

@@ -291,3 +291,45 @@ def test_api_refuses_unknown_grids_and_resolutions():
     )
     assert request.folder() == ("bkt1", "x/r1")
     assert "some tiles failed" in request.sentence() and "1 tile(s) failed." in request.sentence()
+
+
+def test_each_engine_says_its_own_estimate(qgis_iface, canvas, account, tmp_path):
+    """Past 400 requests of 2500 px the Process plan is not ready; Large area is (Sentinel
+    Hub cuts the area on its grid) and says its grid, tiles and about how many; the Async
+    engine says its one request, not the Process plan's requests."""
+    import math
+    import re
+
+    from qgis.core import QgsRectangle
+
+    with BatchProcessServer() as sh:
+        dock = make_dock(qgis_iface, sh, tmp_path)
+        try:
+            choose(dock, "sentinel-2-l2a", "ndvi")
+            dock.form.resolutionRadio.setChecked(True)
+            dock.form.resolutionSpin.setValue(10)
+            canvas.setExtent(QgsRectangle(5.0, 40.0, 15.0, 50.0))  # ~790 x 1110 km at 10 m
+            text = dock.update_estimate()
+            assert text.startswith("Not ready") and "coarser resolution" in text
+
+            dock.use_engine("batch")
+            dock.current_engine().choose(0, 60.0, FOLDER)
+            text = dock.update_estimate()
+            assert dock.form.estimateLabel.text() == text
+            assert "Not ready" not in text and "request(s)" not in text
+            assert "Batch: UTM 20km grid at 60 m (334 x 334 px tiles)" in text
+            about = int(re.search(r"about (\d+) tile\(s\)", text).group(1))
+            x0, y0, x1, y1 = dock.area().bbox  # in metres of its UTM zone
+            assert about == math.ceil((x1 - x0) / 20040) * math.ceil((y1 - y0) / 20040) > 400
+
+            dock.use_engine("async")
+            text = dock.update_estimate()
+            assert "Not ready" not in text and "request(s)" not in text
+            assert "the Async Process API makes at most 10000 x 10000 px" in text
+
+            canvas.setExtent(QgsRectangle(14.0, 45.8, 14.4, 46.0))  # ~31 x 22 km
+            text = dock.update_estimate()
+            assert "Async API: one request of" in text and "request(s)" not in text
+            assert "px of 10 m in EPSG:" in text
+        finally:
+            dock.shutdown()
