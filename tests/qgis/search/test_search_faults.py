@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 
 import pytest
@@ -11,7 +12,6 @@ from qgis.PyQt.QtGui import QFont
 
 from tests.servers.common import faults
 from tests.servers.stac.paging_server import StacPagingServer
-from tests.servers.stac.rustac_server import free_port
 
 from ..conftest import clean_settings, run_search, sandbox_items, show_world, wait_for
 
@@ -180,11 +180,15 @@ def test_server_errors_become_sentences(custom_dock, qgis_app, items, fault, exp
 
 
 def test_unreachable_host(custom_dock, qgis_app):
-    dock = custom_dock(f"http://127.0.0.1:{free_port()}/")
-    wait_collections(qgis_app, dock)
-    assert "Could not reach 127.0.0.1" in messages(dock)
-    outcome = run_search(qgis_app, dock)
-    assert "Could not reach" in str(outcome.error)
+    # A port bound and never listened on: nothing else can take it while the test runs,
+    # and a connection to it is refused.
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        dock = custom_dock(f"http://127.0.0.1:{closed.getsockname()[1]}/")
+        wait_collections(qgis_app, dock)
+        assert "Could not reach 127.0.0.1" in messages(dock)
+        outcome = run_search(qgis_app, dock)
+        assert "Could not reach" in str(outcome.error)
 
 
 @pytest.mark.parametrize(
