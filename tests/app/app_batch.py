@@ -3,7 +3,7 @@ the user's yes, followed to its end and loaded as a mosaic of the bucket's COG t
 
 from __future__ import annotations
 
-from app_process import process_dock
+from app_process import process_dock, thuringia_fields
 from app_ui import (
     Context,
     canvas_settled,
@@ -80,3 +80,67 @@ def flow_batch_dock_picture(ctx: Context) -> dict:
         "states": [table.item(r, 0).text() for r in range(table.rowCount())],
         "screenshot": screenshot(ctx, "batch"),
     }
+
+
+#: the IAM role the sandbox's Sentinel Hub may assume to use its bucket
+SANDBOX_ROLE = "arn:aws:iam::000000000000:role/eo-explorer-sandbox"
+
+
+def flow_statistics_batch(ctx: Context) -> dict:
+    """Time series of three selected fields through Batch Statistical: a bucket folder and
+    the sandbox's IAM role in the Time series options, one request for all fields, the
+    results read back from the bucket into the time-series window."""
+    from qgis.PyQt.QtCore import QDate
+
+    dock = process_dock(ctx)
+    bucket_account(ctx)
+    ctx.iface.actionPan().trigger()
+    layer = thuringia_fields()
+    show_extent(ctx, "EPSG:4326", QgsRectangle(10.88, 50.43, 11.12, 50.56))
+    dock.use_engine("statistical")
+    engine = dock.current_engine()
+    f = dock.form
+    dock.layer_combo.setLayer(layer)
+    click(f.selectionRadio)
+    f.startDate.setDate(QDate(2024, 6, 1))
+    f.endDate.setDate(QDate(2024, 9, 30))
+    f.resolutionSpin.setValue(100)
+    engine.interval_combo.setCurrentIndex(engine.interval_combo.findData("P1M"))
+    engine.bucket_edit.setText(f"s3://{BUCKET}/time-series")
+    engine.role_edit.setText(SANDBOX_ROLE)
+    estimate = dock.update_estimate()
+    outcomes: list = []
+    dock.processFinished.connect(outcomes.append)
+    try:
+        click(f.runButton)
+        ctx.step("batch time series asked for")
+        wait_for(
+            lambda: outcomes or (dock.task is None and dock.message_bar.items()),
+            240,
+            "the batch statistics",
+        )
+    finally:
+        dock.processFinished.disconnect(outcomes.append)
+        engine.bucket_edit.clear()  # the other flows send one request per field
+        engine.role_edit.clear()
+    data: dict = {
+        "estimate": estimate,
+        "messages": messages(dock.message_bar),
+        "status": f.statusLabel.text(),
+        "layout": dock_layout(dock, f.formScroll, [f.runButton, f.cancelButton]),
+    }
+    if not outcomes or engine.dialog is None:
+        data["error"] = " | ".join(data["messages"]) or "no time-series window"
+        return data
+    outcome = outcomes[0]
+    chart = engine.dialog.chart
+    data.update(
+        error=str(outcome.error) if outcome.error else "",
+        series={
+            s.label: [(p.start.date().isoformat(), p.mean) for p in s.points] for s in chart.series
+        },
+        table_rows=len(engine.dialog.table_values()) - 1,
+        screenshot=screenshot(ctx, "time-series-batch"),
+    )
+    engine.dialog.close()
+    return data

@@ -64,6 +64,7 @@ FLOWS = {
     "statistics_dock_picture": app_process.flow_statistics_dock_picture,
     "async_dock_picture": app_async.flow_async_dock_picture,
     "batch_dock_picture": app_batch.flow_batch_dock_picture,
+    "statistics_batch": app_batch.flow_statistics_batch,
     "selftest_abort": flow_selftest_abort,
     "selftest_after": flow_selftest_after,
 }

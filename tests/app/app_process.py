@@ -171,13 +171,11 @@ THURINGIA_FIELDS = {
 }
 
 
-def flow_statistics_dock_picture(ctx: Context) -> dict:
-    """What the README shows: the monthly NDVI of 2024 of three selected fields in
-    Thuringia (one Statistical API request each), charted in the time-series window."""
+def thuringia_fields():
+    """Three fields in Thuringia (where the sandbox has Sentinel-2 scenes) as a layer of the
+    project, all selected, outlined in green."""
     from qgis.core import QgsFeature, QgsFillSymbol, QgsGeometry, QgsProject, QgsVectorLayer
 
-    dock = process_dock(ctx)
-    ctx.iface.actionPan().trigger()
     layer = QgsVectorLayer("Polygon?crs=EPSG:4326&field=name:string", "Fields", "memory")
     for name, (x0, y0, x1, y1) in THURINGIA_FIELDS.items():
         feature = QgsFeature(layer.fields())
@@ -192,9 +190,19 @@ def flow_statistics_dock_picture(ctx: Context) -> dict:
     )
     QgsProject.instance().addMapLayer(layer)
     layer.selectAll()
+    return layer
+
+
+def flow_statistics_dock_picture(ctx: Context) -> dict:
+    """What the README shows: the monthly NDVI of 2024 of three selected fields in
+    Thuringia (one Statistical API request each), charted in the time-series window."""
+    dock = process_dock(ctx)
+    ctx.iface.actionPan().trigger()
+    layer = thuringia_fields()
     show_extent(ctx, "EPSG:4326", QgsRectangle(10.88, 50.43, 11.12, 50.56))
     dock.use_engine("statistical")
     engine = dock.current_engine()
+    engine.bucket_edit.clear()  # one Statistical request per field
     f = dock.form
     dock.layer_combo.setLayer(layer)
     click(f.selectionRadio)

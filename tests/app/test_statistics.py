@@ -3,6 +3,8 @@ sandbox's Statistical API: three selected fields, one request each, charted by m
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .expected import assert_picture
@@ -29,3 +31,30 @@ def test_statistics_dock_picture(app_run, sandbox):
     assert data["table_rows"] == 3 * 7
     assert_picture(data["screenshot"])
     assert data["layout"]["sideways"] == 0, data["layout"]  # fits a laptop's dock
+
+
+@pytest.mark.flow("statistics_batch")
+def test_time_series_of_many_fields_through_batch_statistical(app_run, sandbox):
+    """Three selected fields and a bucket folder: one Batch Statistical request, which the
+    sandbox's Sentinel Hub runs to DONE into its bucket with its IAM role (no key sent); the
+    series read back from the bucket fill the chart and the table."""
+    data = app_run["statistics_batch"].check()
+    assert data["error"] == "", data
+    assert "one Batch Statistical request" in data["estimate"], data["estimate"]
+    server = sandbox["servers"]["accounts"].process
+    created = [
+        r
+        for r in server.requests
+        if r["path"].rstrip("/") == "/api/v1/statistics/batch" and r["method"] == "POST"
+    ]
+    assert len(created) == 1 and created[0]["status"] == 201
+    body = created[0]["json"]
+    assert body["input"]["features"]["s3"]["iamRoleARN"].endswith("role/eo-explorer-sandbox")
+    assert "accessKey" not in json.dumps(body) and "secretAccessKey" not in json.dumps(body)
+    assert [t.status for t in server.batch_tasks.values()] == ["DONE"]
+    assert set(data["series"]) == {"Field A", "Field B", "Field C"}
+    for points in data["series"].values():
+        assert [day[:7] for day, _mean in points] == ["2024-06", "2024-07", "2024-08", "2024-09"]
+        assert any(mean is not None for _day, mean in points)
+    assert data["table_rows"] >= 3
+    assert data["layout"]["sideways"] == 0, data["layout"]

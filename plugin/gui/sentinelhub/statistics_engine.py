@@ -27,7 +27,7 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QTimer
 from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...api.accounts import Credentials, s3_account
@@ -226,12 +226,17 @@ class StatisticsEngine(Engine):
                 "Without an IAM role, Sentinel Hub needs them."
             )
         )
-        form.addRow("", self.keys_check)
+        form.addRow(self.keys_check)  # the whole width: its text is long for a laptop's dock
         self.bucket_edit.textChanged.connect(self.dock.schedule_estimate)
         for combo in (self.interval_combo, self.last_combo):
             combo.currentIndexChanged.connect(self.dock.schedule_estimate)
         self.dock.engine_combo.currentIndexChanged.connect(
             lambda *_a: call(self.dock, self._chosen)
+        )
+        # A preset chosen while this engine is on: its dataMask version, once the dock has
+        # put the chosen script in the editor.
+        self.dock.form.presetCombo.activated.connect(
+            lambda *_a: QTimer.singleShot(0, lambda: call(self.dock, self._chosen))
         )
         return widget
 
