@@ -113,7 +113,9 @@ class SentinelHubBatchStatisticsAlgorithm(SentinelHubProcessAlgorithm):
             )
         self.addParameter(_enum(self.INTERVAL, tr("Interval"), INTERVALS, "P10D"))
         presets = [p.id for p in load_presets()]
-        self.addParameter(_enum(self.EVALSCRIPT, tr("Evalscript preset"), presets, "ndvi"))
+        self.addParameter(
+            _enum(self.EVALSCRIPT, tr("Evalscript preset"), presets, "ndvi_statistics")
+        )
         self.addParameter(
             QgsProcessingParameterFile(
                 self.EVALSCRIPT_FILE,

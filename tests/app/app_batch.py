@@ -11,10 +11,11 @@ from app_ui import (
     dock_layout,
     messages,
     screenshot,
+    sentinelhub_account,
     show_extent,
     wait_for,
 )
-from qgis.core import QgsRectangle
+from qgis.core import QgsProject, QgsRectangle
 
 BUCKET = "eo-explorer-results"
 
@@ -143,4 +144,89 @@ def flow_statistics_batch(ctx: Context) -> dict:
         screenshot=screenshot(ctx, "time-series-batch"),
     )
     engine.dialog.close()
+    return data
+
+
+def flow_processing_sentinelhub(ctx: Context) -> dict:
+    """The toolbox's Sentinel Hub algorithms run in the application, as a user runs them
+    from the Processing toolbox or the Python console: time series of two fields, an image
+    delivered to the bucket and copied to disk, and Batch Statistical for the same fields."""
+    import processing
+
+    sentinelhub_account(ctx)
+    bucket_account(ctx)
+    layer = thuringia_fields()
+    folder = ctx.work / "toolbox"
+    folder.mkdir(exist_ok=True)
+    common = {
+        "ENDPOINT": "sandbox",
+        "COLLECTION": "sentinel-2-l2a",
+        "START": "2024-06-01",
+        "END": "2024-08-31",
+    }
+    data: dict = {}
+    series = processing.run(
+        "eo_explorer:sentinelhub_statistics",
+        dict(
+            common,
+            AREA=layer.id(),
+            EVALSCRIPT="ndvi_statistics",
+            INTERVAL="P1M",
+            RESOLUTION=100,
+            OUTPUT="memory:",
+            CSV=str(folder / "series.csv"),
+        ),
+    )
+    table = series["OUTPUT"]
+    if isinstance(table, str):
+        table = QgsProject.instance().mapLayer(table)
+    data["statistics"] = {
+        "requests": series["REQUESTS"],
+        "rows": [
+            (f["polygon"], str(f["interval_from"].toString("yyyy-MM"))) for f in table.getFeatures()
+        ],
+        "csv": (folder / "series.csv").read_text(encoding="utf-8").splitlines()[0],
+    }
+    ctx.step("statistics algorithm")
+    delivered = processing.run(
+        "eo_explorer:sentinelhub_async_process",
+        dict(
+            common,
+            END="2024-06-30",
+            EXTENT="10.95,11.00,50.47,50.50 [EPSG:4326]",
+            EVALSCRIPT="ndvi",
+            RESOLUTION=60,
+            BUCKET_FOLDER=f"s3://{BUCKET}/toolbox",
+            IAM_ROLE=SANDBOX_ROLE,
+            OUTPUT=str(folder / "ndvi.tif"),
+        ),
+    )
+    data["async"] = {
+        "request_id": delivered["REQUEST_ID"],
+        "result_url": delivered["RESULT_URL"],
+        "output": delivered["OUTPUT"],
+    }
+    ctx.step("async algorithm")
+    batch = processing.run(
+        "eo_explorer:sentinelhub_batch_statistics",
+        dict(
+            common,
+            INPUT=layer.id(),
+            INTERVAL="P1M",
+            EVALSCRIPT="ndvi_statistics",
+            RESOLUTION=100,
+            FOLDER=f"s3://{BUCKET}/toolbox-fields",
+            IAM_ROLE=SANDBOX_ROLE,
+            POLL_SECONDS=1,
+            OUTPUT="memory:",
+        ),
+    )
+    joined = batch["OUTPUT"]
+    if isinstance(joined, str):
+        joined = QgsProject.instance().mapLayer(joined)
+    data["batch_statistics"] = {
+        "features": joined.featureCount(),
+        "names": sorted({f["name"] for f in joined.getFeatures()}),
+        "geometries": all(f.hasGeometry() for f in joined.getFeatures()),
+    }
     return data

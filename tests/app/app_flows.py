@@ -65,6 +65,7 @@ FLOWS = {
     "async_dock_picture": app_async.flow_async_dock_picture,
     "batch_dock_picture": app_batch.flow_batch_dock_picture,
     "statistics_batch": app_batch.flow_statistics_batch,
+    "processing_sentinelhub": app_batch.flow_processing_sentinelhub,
     "selftest_abort": flow_selftest_abort,
     "selftest_after": flow_selftest_after,
 }

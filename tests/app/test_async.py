@@ -16,7 +16,13 @@ def test_async_request_delivered_to_the_sandbox_bucket(app_run, sandbox):
     assert data["error"] == "", data
     assert "Async API: one request of" in data["estimate"]
     server = sandbox["servers"]["accounts"].process
-    [post] = [e for e in server.requests if e["method"] == "POST" and "/async/" in e["path"]]
+    [post] = [  # this flow's request (the toolbox flow delivers to another folder)
+        e
+        for e in server.requests
+        if e["method"] == "POST"
+        and "/async/" in e["path"]
+        and e["json"]["output"]["delivery"]["s3"]["url"].endswith("/async")
+    ]
     delivery = post["json"]["output"]["delivery"]["s3"]
     assert delivery["url"] == "s3://eo-explorer-results/async" and "accessKey" not in delivery
     key = f"async/{data['request_id']}/default.tif"

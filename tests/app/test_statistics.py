@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from osgeo import gdal
 
 from .expected import assert_picture
 
@@ -19,7 +20,12 @@ def test_statistics_dock_picture(app_run, sandbox):
     assert data["error"] == "", data
     assert data["preset"] == "ndvi_statistics"  # the engine took the dataMask version
     server = sandbox["servers"]["accounts"].process
-    answered = [r for r in server.requests if r["path"] == "/api/v1/statistics"]
+    # this flow's requests: the year 2024 (other flows share the server)
+    answered = [
+        r
+        for r in server.requests
+        if r["path"] == "/api/v1/statistics" and "2024-12-31" in json.dumps(r["json"])
+    ]
     assert len(answered) == data["requests"] == 3
     assert all(r.get("status") == 200 for r in answered)
     assert set(data["series"]) == {"Field A", "Field B", "Field C"}
@@ -45,16 +51,40 @@ def test_time_series_of_many_fields_through_batch_statistical(app_run, sandbox):
     created = [
         r
         for r in server.requests
-        if r["path"].rstrip("/") == "/api/v1/statistics/batch" and r["method"] == "POST"
+        if r["path"].rstrip("/") == "/api/v1/statistics/batch"
+        and r["method"] == "POST"
+        and "2024-09-30" in json.dumps(r["json"])  # this flow's (June to September)
     ]
     assert len(created) == 1 and created[0]["status"] == 201
     body = created[0]["json"]
     assert body["input"]["features"]["s3"]["iamRoleARN"].endswith("role/eo-explorer-sandbox")
     assert "accessKey" not in json.dumps(body) and "secretAccessKey" not in json.dumps(body)
-    assert [t.status for t in server.batch_tasks.values()] == ["DONE"]
+    assert all(t.status == "DONE" for t in server.batch_tasks.values())
     assert set(data["series"]) == {"Field A", "Field B", "Field C"}
     for points in data["series"].values():
         assert [day[:7] for day, _mean in points] == ["2024-06", "2024-07", "2024-08", "2024-09"]
         assert any(mean is not None for _day, mean in points)
     assert data["table_rows"] >= 3
     assert data["layout"]["sideways"] == 0, data["layout"]
+
+
+@pytest.mark.flow("processing_sentinelhub")
+def test_the_sentinel_hub_algorithms_run_in_the_application(app_run, sandbox):
+    """Sentinel Hub statistics, async process and batch statistics from Processing, in
+    the application, against the sandbox: the table, the CSV, the image copied from the
+    bucket, the fields joined with their series."""
+    data = app_run["processing_sentinelhub"].check()
+    stats = data["statistics"]
+    assert stats["requests"] == 3  # one Statistical request per field
+    assert {name for name, _month in stats["rows"]} == {"Field A", "Field B", "Field C"}
+    assert {month for _name, month in stats["rows"]} <= {"2024-06", "2024-07", "2024-08"}
+    assert stats["csv"].startswith("polygon,fid,interval_from")
+    delivered = data["async"]
+    assert delivered["result_url"].endswith(f"{delivered['request_id']}/default.tif")
+    image = gdal.Open(delivered["output"])
+    assert image is not None and image.RasterXSize > 0
+    server = sandbox["servers"]["accounts"].process
+    assert delivered["request_id"] in server.async_requests
+    batch = data["batch_statistics"]
+    assert batch["names"] == ["Field A", "Field B", "Field C"] and batch["geometries"]
+    assert batch["features"] >= 3
