@@ -354,6 +354,8 @@ def test_sandbox_cli_serves_items_with_real_assets(tmp_path):
         "0",
         "--accounts-port",
         "0",
+        "--s3-port",
+        "0",
         "--assets-rate",
         "0",
         "--config",
@@ -369,7 +371,7 @@ def test_sandbox_cli_serves_items_with_real_assets(tmp_path):
             assert time.monotonic() < deadline, "the sandbox did not write its config"
             time.sleep(0.2)
         settings = json.loads(config.read_text())
-        printed = dict(line.split(": ", 1) for line in _read_lines(process, 3) if ": " in line)
+        printed = dict(line.split(": ", 1) for line in _read_lines(process, 4) if ": " in line)
         assert settings["assets"] == printed["assets"].strip()
         assert settings["stac"] == printed["stac"].strip()
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", settings["stac"])
