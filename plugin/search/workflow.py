@@ -65,6 +65,9 @@ class SearchProgress:
     #: this page's footprint features, for a search that hands them over page by page
     #: (the dock adds them to its layer as they arrive); empty otherwise
     features: list[QgsFeature] = field(default_factory=list, repr=False)
+    #: their values for the results table, made here rather than read back on the main
+    #: thread (see :func:`~plugin.map.footprints.to_features`)
+    rows: list[tuple] = field(default_factory=list, repr=False)
 
 
 def search(
@@ -120,7 +123,10 @@ def search(
                 conversion = convert_items(page.items, request.max_cloud_cover, page.item_texts)
                 page.items, page.item_texts = [], None  # the parsed page is not needed now
                 room = wanted - kept
-                features = to_features(conversion.footprints[:room], fields)
+                rows: list[tuple] = []
+                features = to_features(
+                    conversion.footprints[:room], fields, rows if page_by_page else None
+                )
                 outcome.rejected.extend(conversion.rejected)
                 outcome.filtered_locally += conversion.filtered_out
                 if take_features is not None:
@@ -130,8 +136,11 @@ def search(
                 if handed_over:
                     outcome.kept = kept + len(features)
                 kept += len(features)
-                _report(progress, outcome, wanted, features if page_by_page else [])
-                del features
+                if page_by_page:
+                    _report(progress, outcome, wanted, features, rows)
+                else:
+                    _report(progress, outcome, wanted, [], [])
+                del features, rows
                 if kept >= wanted:
                     outcome.limited = len(conversion.footprints) > room or page.has_next
                     if outcome.number_matched is not None:
@@ -148,7 +157,11 @@ def search(
 
 
 def _report(
-    progress: Progress, outcome: SearchOutcome, wanted: int, features: list[QgsFeature]
+    progress: Progress,
+    outcome: SearchOutcome,
+    wanted: int,
+    features: list[QgsFeature],
+    rows: list[tuple],
 ) -> None:
     target = wanted
     if outcome.number_matched is not None:
@@ -156,7 +169,9 @@ def _report(
     percent = min(100.0, 100.0 * outcome.count / max(1, target))
     progress.percent(percent)
     progress.report(
-        SearchProgress(outcome.count, outcome.pages, outcome.number_matched, percent, features)
+        SearchProgress(
+            outcome.count, outcome.pages, outcome.number_matched, percent, features, rows
+        )
     )
 
 
