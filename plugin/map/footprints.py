@@ -33,6 +33,11 @@ SLICE_BUDGET_MS = 8.0
 #: the last one runs cancels it; at 100,000 items this leaves a handful of draws.
 REPAINT_INTERVAL_S = 1.0
 REPAINT_FEATURES_PER_S = 2_000
+#: How often the results table gets the rows added meanwhile (and whenever the layer has
+#: caught up with the pages received): each insertion makes the table view lay out and
+#: repaint, dozens of calls from Qt into the Python model, each waiting for the GIL
+#: while the search thread converts the next page.
+ROWS_INTERVAL_S = 0.25
 STYLE = Path(__file__).resolve().parents[2] / "resources" / "styles" / "footprints.qml"
 
 
@@ -194,8 +199,9 @@ class FootprintsFeed(QObject):
     the same layer. Features are added in slices from a zero-interval timer, each slice
     within ``budget_ms`` (the chunk size follows the time a chunk took), so the GUI
     keeps answering while 100,000 footprints go in; ``on_added(features, rows)`` gets what
-    each slice added (the features with their ids, and the page's ``rows`` for them or
-    None), for the results table. The canvas draws the first slice at once, then less
+    was added (the features with their ids, and the pages' ``rows`` for them or None),
+    for the results table, at most every :data:`ROWS_INTERVAL_S` and whenever the layer
+    has caught up with the pages received. The canvas draws the first slice at once, then less
     and less often as the layer grows (see :data:`REPAINT_FEATURES_PER_S`), and once
     everything is in. :meth:`finish` says no more pages will come: its callback runs when
     the last queued feature is in the layer (at once if none is waiting).
@@ -224,6 +230,10 @@ class FootprintsFeed(QObject):
         self._offset = 0
         self._chunk = 50
         self._drawn_at = 0.0
+        self._told_at = 0.0
+        self._rows_interval = ROWS_INTERVAL_S
+        self._untold: list[QgsFeature] = []
+        self._untold_rows: Optional[list[tuple]] = []
         self._on_drained: Optional[Callable[[], None]] = None
         self._stopped = False
         self._timer = QTimer(self)
@@ -261,6 +271,7 @@ class FootprintsFeed(QObject):
         """Drop what is waiting (the layer was removed); :meth:`finish` still calls back."""
         self._stopped = True
         self._pages.clear()
+        self._untold, self._untold_rows = [], []
         self._offset = 0
         self._timer.stop()
         if self._on_drained is not None:
@@ -271,8 +282,8 @@ class FootprintsFeed(QObject):
         layer = self.layer
         started = time.perf_counter()
         deadline = started + self._budget
-        added_all: list[QgsFeature] = []
-        rows_all: Optional[list[tuple]] = []
+        added_all = self._untold
+        rows_all = self._untold_rows
         try:
             provider = layer.dataProvider() if layer is not None else None
             while self._pages and provider is not None:
@@ -301,8 +312,11 @@ class FootprintsFeed(QObject):
                     self._chunk = max(10, self._chunk // 2)
                 if time.perf_counter() + spent > deadline:
                     break
-            if added_all:
-                # one insertion of rows a slice, not one a chunk
+            self._untold_rows = rows_all
+            now = time.perf_counter()
+            if added_all and (not self._pages or now - self._told_at > self._rows_interval):
+                self._told_at = now
+                self._untold, self._untold_rows = [], []
                 self._on_added(added_all, rows_all)
             if layer is not None:
                 layer.updateExtents()

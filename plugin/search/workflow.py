@@ -13,7 +13,10 @@ number of items stops it. It never raises for what a server sends: the outcome s
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -110,7 +113,7 @@ def search(
         # collection there walks the whole page (and QGIS's heap) with the GIL held, which
         # stalls the map that is being filled. A page's objects are freed by reference
         # counting as soon as it is converted; nothing here makes cycles.
-        with paused_gc():
+        with paused_gc(), _gil_handed_over_sooner(page_by_page):
             for page in prefetched(pages, progress.is_cancelled):
                 outcome.pages = page.number
                 progress.info(tr("page {0}: {1} items").format(page.number, len(page.items)))
@@ -154,6 +157,40 @@ def search(
     except EOExplorerError as exc:
         outcome.error = exc
     return outcome
+
+
+#: The interpreter's switch interval while a search fills the map (Python's default: 5 ms)
+GUI_SWITCH_INTERVAL_S = 0.001
+_switch_lock = threading.Lock()
+_switch_depth = 0
+_switch_was = 0.005
+
+
+@contextmanager
+def _gil_handed_over_sooner(active: bool) -> Iterator[None]:
+    """A shorter switch interval while the main thread fills the map page by page.
+
+    The search thread converts pages in Python while the main thread adds them to the
+    layer; every call from Qt into Python on the main thread (a timer, a slot, each value
+    the results table shows) waits for the GIL, up to the switch interval each time, and
+    a turn of the event loop makes dozens of them. Counted like :func:`paused_gc`, so that
+    overlapping searches restore the interval only when the last one is done."""
+    global _switch_depth, _switch_was
+    if not active:
+        yield
+        return
+    with _switch_lock:
+        if _switch_depth == 0:
+            _switch_was = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_was, GUI_SWITCH_INTERVAL_S))
+        _switch_depth += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switch_depth -= 1
+            if _switch_depth == 0:
+                sys.setswitchinterval(_switch_was)
 
 
 def _report(

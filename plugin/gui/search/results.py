@@ -31,9 +31,9 @@ COLUMNS = (
 )
 MAX_ID_COLUMN_WIDTH = 240
 MIN_ID_COLUMN_WIDTH = 100
-#: Rows the columns are fitted to (Qt's default, 1,000, asks the model for 5,000 values
+#: Rows the columns are fitted to (Qt's default, 1,000, asks the model for some 30,000 values
 #: in Python, a GUI stall while a search fills the table)
-FIT_ROWS = 100
+FIT_ROWS = 20
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -195,6 +195,9 @@ class ResultsTableController:
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(False)
         header.setResizeContentsPrecision(FIT_ROWS)
+        # rows have no numbers (headerData gives none); the empty row headers only cost
+        # calls into the model each time rows come in
+        view.verticalHeader().setVisible(False)
         header.sectionClicked.connect(self._heading_clicked)
         #: the order asked of the catalog (a key of api.search.SORT_ORDERS), "" for none
         self.order = ""
