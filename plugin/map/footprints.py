@@ -19,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime, QObject, Qt, QTimer
 
-from ..api.footprints import DATETIME_FIELDS, FIELDS, Footprint
+from ..api.footprints import DATETIME_FIELDS, FIELD_NAMES, FIELDS, Footprint
 from .fields import field
 
 GROUP_NAME = "EO Explorer"
@@ -27,10 +27,17 @@ GROUP_NAME = "EO Explorer"
 #: answer within 50 ms); what is left of a page waits for the next turn of the event loop.
 SLICE_BUDGET_MS = 8.0
 #: How often the canvas draws a layer that is still filling: the first slice at once,
-#: then every second, and less often as the layer grows (drawing 100,000 footprints takes
-#: seconds of the CPU the search needs): every ``added / REPAINT_FEATURES_PER_S`` seconds.
+#: then every second, and less often as the layer grows: every ``added /
+#: REPAINT_FEATURES_PER_S`` seconds. Each draw renders the whole layer so far on the CPU
+#: the search needs (100,000 footprints: about a second of it), and a draw asked while
+#: the last one runs cancels it; at 100,000 items this leaves a handful of draws.
 REPAINT_INTERVAL_S = 1.0
-REPAINT_FEATURES_PER_S = 10_000
+REPAINT_FEATURES_PER_S = 2_000
+#: How often the results table gets the rows added meanwhile (and whenever the layer has
+#: caught up with the pages received): each insertion makes the table view lay out and
+#: repaint, dozens of calls from Qt into the Python model, each waiting for the GIL
+#: while the search thread converts the next page.
+ROWS_INTERVAL_S = 0.25
 STYLE = Path(__file__).resolve().parents[2] / "resources" / "styles" / "footprints.qml"
 
 
@@ -57,11 +64,21 @@ def to_qdatetime(text: str | None) -> QDateTime | None:
     return parsed.toUTC()
 
 
-def to_features(footprints: Sequence[Footprint], fields: QgsFields) -> list[QgsFeature]:
-    """QgsFeatures for footprints. Safe in a worker thread: no QObject is touched."""
+def to_features(
+    footprints: Sequence[Footprint], fields: QgsFields, rows: Optional[list[tuple]] = None
+) -> list[QgsFeature]:
+    """QgsFeatures for footprints. Safe in a worker thread: no QObject is touched.
+
+    ``rows``, if given, receives each feature's attribute values as plain Python (a
+    date-time as its UTC milliseconds, ``item_json`` left out as None), for the results
+    table: reading them back from the features on the main thread would take a call
+    into QGIS per value, and every such call lets a busy search thread take the GIL
+    for up to the interpreter's switch interval (5 ms)."""
     features = []
     # datetime, start and end are usually the same instant: parse each string once.
     parsed: dict[str | None, QDateTime | None] = {}
+    millis: dict[str | None, int | None] = {}
+    json_index = FIELD_NAMES.index("item_json")
     for footprint in footprints:
         feature = QgsFeature(fields)
         geometry = QgsGeometry()
@@ -76,6 +93,16 @@ def to_features(footprints: Sequence[Footprint], fields: QgsFields) -> list[QgsF
             values[index] = value
         feature.setAttributes(values)
         features.append(feature)
+        if rows is not None:
+            row = list(footprint.values)
+            row[json_index] = None
+            for index in DATETIME_FIELDS:
+                text = row[index]
+                if text not in millis:
+                    value = parsed.get(text)
+                    millis[text] = None if value is None else value.toMSecsSinceEpoch()
+                row[index] = millis[text]
+            rows.append(tuple(row))
     return features
 
 
@@ -171,9 +198,11 @@ class FootprintsFeed(QObject):
     page that has features, and ``on_layer(layer)`` is told; every later page goes into
     the same layer. Features are added in slices from a zero-interval timer, each slice
     within ``budget_ms`` (the chunk size follows the time a chunk took), so the GUI
-    keeps answering while 100,000 footprints go in; ``on_added(features)`` gets each
-    chunk as added (with their feature ids), for the results table. The canvas draws
-    the first slice at once, then at most every :data:`REPAINT_INTERVAL_S`, and once
+    keeps answering while 100,000 footprints go in; ``on_added(features, rows)`` gets what
+    was added (the features with their ids, and the pages' ``rows`` for them or None),
+    for the results table, at most every :data:`ROWS_INTERVAL_S` and whenever the layer
+    has caught up with the pages received. The canvas draws the first slice at once, then less
+    and less often as the layer grows (see :data:`REPAINT_FEATURES_PER_S`), and once
     everything is in. :meth:`finish` says no more pages will come: its callback runs when
     the last queued feature is in the layer (at once if none is waiting).
     """
@@ -182,7 +211,7 @@ class FootprintsFeed(QObject):
         self,
         name: str,
         on_layer: Callable[[QgsVectorLayer], None],
-        on_added: Callable[[list[QgsFeature]], None],
+        on_added: Callable[[list[QgsFeature], Optional[list[tuple]]], None],
         budget_ms: float = SLICE_BUDGET_MS,
         project: Optional[QgsProject] = None,
         parent: Optional[QObject] = None,
@@ -197,10 +226,14 @@ class FootprintsFeed(QObject):
         self._on_added = on_added
         self._budget = budget_ms / 1000.0
         self._project = project
-        self._pages: deque[list[QgsFeature]] = deque()
+        self._pages: deque[tuple[list[QgsFeature], Optional[list[tuple]]]] = deque()
         self._offset = 0
         self._chunk = 50
         self._drawn_at = 0.0
+        self._told_at = 0.0
+        self._rows_interval = ROWS_INTERVAL_S
+        self._untold: list[QgsFeature] = []
+        self._untold_rows: Optional[list[tuple]] = []
         self._on_drained: Optional[Callable[[], None]] = None
         self._stopped = False
         self._timer = QTimer(self)
@@ -210,10 +243,11 @@ class FootprintsFeed(QObject):
     @property
     def waiting(self) -> int:
         """Features received and not yet in the layer."""
-        return sum(len(page) for page in self._pages) - self._offset
+        return sum(len(features) for features, _rows in self._pages) - self._offset
 
-    def put(self, features: list[QgsFeature]) -> None:
-        """Queue one page's features (the layer is made with the first)."""
+    def put(self, features: list[QgsFeature], rows: Optional[list[tuple]] = None) -> None:
+        """Queue one page's features (the layer is made with the first); ``rows``, their
+        values for the table (see :func:`to_features`), go to ``on_added`` with them."""
         if self._stopped or not features:
             return
         if self.layer is None:
@@ -221,7 +255,9 @@ class FootprintsFeed(QObject):
             add_to_project(layer, self._project)
             self.layer = layer
             self._on_layer(layer)
-        self._pages.append(features)
+        self._pages.append(
+            (features, rows if rows is not None and len(rows) == len(features) else None)
+        )
         if not self._timer.isActive():
             self._timer.start()
 
@@ -235,6 +271,7 @@ class FootprintsFeed(QObject):
         """Drop what is waiting (the layer was removed); :meth:`finish` still calls back."""
         self._stopped = True
         self._pages.clear()
+        self._untold, self._untold_rows = [], []
         self._offset = 0
         self._timer.stop()
         if self._on_drained is not None:
@@ -245,15 +282,22 @@ class FootprintsFeed(QObject):
         layer = self.layer
         started = time.perf_counter()
         deadline = started + self._budget
+        added_all = self._untold
+        rows_all = self._untold_rows
         try:
             provider = layer.dataProvider() if layer is not None else None
             while self._pages and provider is not None:
-                page = self._pages[0]
-                chunk = page[self._offset : self._offset + self._chunk]
+                page, rows = self._pages[0]
+                end = self._offset + self._chunk
+                chunk = page[self._offset : end]
                 before = time.perf_counter()
                 _ok, added = provider.addFeatures(chunk)
-                self._on_added(added)
                 spent = time.perf_counter() - before
+                added_all.extend(added)
+                if rows is None or rows_all is None:
+                    rows_all = None
+                else:
+                    rows_all.extend(rows[self._offset : end])
                 self.added += len(chunk)
                 self._offset += len(chunk)
                 if self._offset >= len(page):
@@ -268,6 +312,12 @@ class FootprintsFeed(QObject):
                     self._chunk = max(10, self._chunk // 2)
                 if time.perf_counter() + spent > deadline:
                     break
+            self._untold_rows = rows_all
+            now = time.perf_counter()
+            if added_all and (not self._pages or now - self._told_at > self._rows_interval):
+                self._told_at = now
+                self._untold, self._untold_rows = [], []
+                self._on_added(added_all, rows_all)
             if layer is not None:
                 layer.updateExtents()
                 now = time.perf_counter()

@@ -13,7 +13,10 @@ number of items stops it. It never raises for what a server sends: the outcome s
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -65,6 +68,9 @@ class SearchProgress:
     #: this page's footprint features, for a search that hands them over page by page
     #: (the dock adds them to its layer as they arrive); empty otherwise
     features: list[QgsFeature] = field(default_factory=list, repr=False)
+    #: their values for the results table, made here rather than read back on the main
+    #: thread (see :func:`~plugin.map.footprints.to_features`)
+    rows: list[tuple] = field(default_factory=list, repr=False)
 
 
 def search(
@@ -107,7 +113,7 @@ def search(
         # collection there walks the whole page (and QGIS's heap) with the GIL held, which
         # stalls the map that is being filled. A page's objects are freed by reference
         # counting as soon as it is converted; nothing here makes cycles.
-        with paused_gc():
+        with paused_gc(), _gil_handed_over_sooner(page_by_page):
             for page in prefetched(pages, progress.is_cancelled):
                 outcome.pages = page.number
                 progress.info(tr("page {0}: {1} items").format(page.number, len(page.items)))
@@ -120,7 +126,10 @@ def search(
                 conversion = convert_items(page.items, request.max_cloud_cover, page.item_texts)
                 page.items, page.item_texts = [], None  # the parsed page is not needed now
                 room = wanted - kept
-                features = to_features(conversion.footprints[:room], fields)
+                rows: list[tuple] = []
+                features = to_features(
+                    conversion.footprints[:room], fields, rows if page_by_page else None
+                )
                 outcome.rejected.extend(conversion.rejected)
                 outcome.filtered_locally += conversion.filtered_out
                 if take_features is not None:
@@ -130,8 +139,11 @@ def search(
                 if handed_over:
                     outcome.kept = kept + len(features)
                 kept += len(features)
-                _report(progress, outcome, wanted, features if page_by_page else [])
-                del features
+                if page_by_page:
+                    _report(progress, outcome, wanted, features, rows)
+                else:
+                    _report(progress, outcome, wanted, [], [])
+                del features, rows
                 if kept >= wanted:
                     outcome.limited = len(conversion.footprints) > room or page.has_next
                     if outcome.number_matched is not None:
@@ -147,8 +159,46 @@ def search(
     return outcome
 
 
+#: The interpreter's switch interval while a search fills the map (Python's default: 5 ms)
+GUI_SWITCH_INTERVAL_S = 0.001
+_switch_lock = threading.Lock()
+_switch_depth = 0
+_switch_was = 0.005
+
+
+@contextmanager
+def _gil_handed_over_sooner(active: bool) -> Iterator[None]:
+    """A shorter switch interval while the main thread fills the map page by page.
+
+    The search thread converts pages in Python while the main thread adds them to the
+    layer; every call from Qt into Python on the main thread (a timer, a slot, each value
+    the results table shows) waits for the GIL, up to the switch interval each time, and
+    a turn of the event loop makes dozens of them. Counted like :func:`paused_gc`, so that
+    overlapping searches restore the interval only when the last one is done."""
+    global _switch_depth, _switch_was
+    if not active:
+        yield
+        return
+    with _switch_lock:
+        if _switch_depth == 0:
+            _switch_was = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_was, GUI_SWITCH_INTERVAL_S))
+        _switch_depth += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switch_depth -= 1
+            if _switch_depth == 0:
+                sys.setswitchinterval(_switch_was)
+
+
 def _report(
-    progress: Progress, outcome: SearchOutcome, wanted: int, features: list[QgsFeature]
+    progress: Progress,
+    outcome: SearchOutcome,
+    wanted: int,
+    features: list[QgsFeature],
+    rows: list[tuple],
 ) -> None:
     target = wanted
     if outcome.number_matched is not None:
@@ -156,7 +206,9 @@ def _report(
     percent = min(100.0, 100.0 * outcome.count / max(1, target))
     progress.percent(percent)
     progress.report(
-        SearchProgress(outcome.count, outcome.pages, outcome.number_matched, percent, features)
+        SearchProgress(
+            outcome.count, outcome.pages, outcome.number_matched, percent, features, rows
+        )
     )
 
 

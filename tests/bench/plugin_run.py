@@ -271,7 +271,7 @@ class PluginBench:
         def reported(snapshot) -> None:
             if snapshot.features:
                 marks.setdefault("first_page", time.perf_counter())
-                feed.put(snapshot.features)
+                feed.put(snapshot.features, snapshot.rows)
 
         def starting() -> None:
             state["drawing"] = feed.added  # what this render job will draw

@@ -785,7 +785,8 @@ class SearchDock(ClosableDock):
         self.form.statusLabel.setText(text)
         self.form.progressBar.setValue(int(snapshot.percent))
         if snapshot.features and self._feed is not None:
-            self._feed.put(snapshot.features)  # the layer is made with the first page
+            # the layer is made with the first page
+            self._feed.put(snapshot.features, snapshot.rows)
 
     def _first_footprints(self, layer: QgsVectorLayer, catalog, request, http) -> None:
         """The first page with footprints: its layer becomes the results (the table, Best

@@ -31,6 +31,9 @@ COLUMNS = (
 )
 MAX_ID_COLUMN_WIDTH = 240
 MIN_ID_COLUMN_WIDTH = 100
+#: Rows the columns are fitted to (Qt's default, 1,000, asks the model for some 30,000 values
+#: in Python, a GUI stall while a search fills the table)
+FIT_ROWS = 20
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -65,6 +68,15 @@ def _sort_key(value: Any) -> Any:
     return value
 
 
+def _feature_ids(features) -> Any:
+    """The ids of features a provider just added: a memory layer numbers them one after
+    the other, so the first and last say them all (two calls instead of one a row)."""
+    first, last = features[0].id(), features[-1].id()
+    if last - first == len(features) - 1:
+        return range(first, last + 1)
+    return [feature.id() for feature in features]
+
+
 class ResultsModel(QAbstractTableModel):
     """Rows read once from the layer: feature ids and the values of COLUMNS, appended as
     a search adds features to its layer (:meth:`append`).
@@ -91,14 +103,34 @@ class ResultsModel(QAbstractTableModel):
             self._extend(layer.getFeatures())
         self.endResetModel()
 
-    def append(self, features) -> None:
-        """Rows for features just added to the layer (with their ids), at the end."""
+    def append(self, features, rows=None) -> None:
+        """Rows for features just added to the layer (with their ids), at the end.
+
+        ``rows`` are their attribute values as plain Python, by layer field index
+        (:func:`~plugin.map.footprints.to_features` makes them in the search thread):
+        with them no value is read back from the features here, one call into QGIS per
+        value on the main thread, each a chance for the search thread to take the GIL."""
         if not features or not self._indexes:
             return
         first = len(self.fids)
         self.beginInsertRows(QModelIndex(), first, first + len(features) - 1)
-        self._extend(features)
+        if rows is not None and len(rows) == len(features):
+            self._extend_rows(_feature_ids(features), rows)
+        else:
+            self._extend(features)
         self.endInsertRows()
+
+    def _extend_rows(self, ids, rows) -> None:
+        fids, row_of = self.fids, self._row_of
+        for fid in ids:
+            row_of[fid] = len(fids)
+            fids.append(fid)
+        for c, index in enumerate(self._indexes):
+            values = self.columns[c]
+            if index < 0:
+                values.extend([None] * len(rows))
+            else:
+                values.extend([row[index] if index < len(row) else None for row in rows])
 
     def _extend(self, features) -> None:
         fids, row_of = self.fids, self._row_of
@@ -162,6 +194,10 @@ class ResultsTableController:
         header = view.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(False)
+        header.setResizeContentsPrecision(FIT_ROWS)
+        # rows have no numbers (headerData gives none); the empty row headers only cost
+        # calls into the model each time rows come in
+        view.verticalHeader().setVisible(False)
         header.sectionClicked.connect(self._heading_clicked)
         #: the order asked of the catalog (a key of api.search.SORT_ORDERS), "" for none
         self.order = ""
@@ -187,11 +223,12 @@ class ResultsTableController:
             layer.selectionChanged.connect(self._layer_selection_changed)
             self._layer_selection_changed()
 
-    def append(self, features) -> None:
-        """Rows for features a running search just added to the layer; the columns are
-        fitted to the first rows (again by the caller when the search ends)."""
+    def append(self, features, rows=None) -> None:
+        """Rows for features a running search just added to the layer (``rows``: their
+        values, see :meth:`ResultsModel.append`); the columns are fitted to the first
+        rows (again by the caller when the search ends)."""
         had = len(self.model.fids)
-        self.model.append(features)
+        self.model.append(features, rows)
         if had == 0 and self.model.fids:
             self.fit_columns()
 

@@ -215,8 +215,9 @@ def test_a_large_page_goes_into_the_layer_in_slices(qgis_app, qgis_new_project, 
 
     features = to_features(convert_items(items).footprints, footprint_fields())
     made, chunks, drained = [], [], []
-    feed = FootprintsFeed("slices", made.append, lambda added: chunks.append(len(added)))
+    feed = FootprintsFeed("slices", made.append, lambda added, _rows: chunks.append(len(added)))
     feed._budget = 0.0  # one chunk a turn: the smallest slices the feed makes
+    feed._rows_interval = 0.0  # and the rows told after each
     feed.put(features[:150])
     feed.put(features[150:])
     assert len(made) == 1 and made[0].featureCount() == 0  # made at once, filled later
