@@ -1912,7 +1912,7 @@ Un evalscript à plusieurs sorties (p. ex. les id rgb et mask) produit un GeoTIF
     <message>
         <location filename="../plugin/gui/search/quicklooks.py" line="259"/>
         <source>{n} could not be shown ({first}); the others are in the EO Explorer message log.</source>
-        <translation>{n} n'ont pas pu être affichés ({first}) ; les autres sont dans le journal des messages EO Explorer.</translation>
+        <translation>{n} n'ont pas pu être affichés ({first}) ; les autres erreurs sont dans le journal des messages EO Explorer.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/sentinelhub/async_engine.py" line="80"/>
