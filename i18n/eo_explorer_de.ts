@@ -14,97 +14,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="68"/>
+        <location filename="../plugin/gui/search/dock.py" line="71"/>
         <source>EO Explorer – Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="467"/>
+        <location filename="../plugin/gui/search/dock.py" line="529"/>
         <source>Reading collections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="488"/>
+        <location filename="../plugin/gui/search/dock.py" line="550"/>
         <source>Collections could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="531"/>
+        <location filename="../plugin/gui/search/dock.py" line="593"/>
         <source>{n} collections. Tick one or more; none ticked searches them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="539"/>
+        <location filename="../plugin/gui/search/dock.py" line="601"/>
         <source>This catalog does not support CQL2 filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="580"/>
+        <location filename="../plugin/gui/search/dock.py" line="642"/>
         <source>The chosen collections have no eo:cloud_cover property.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="276"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="326"/>
         <source>Draw a polygon on the map first (Draw button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="642"/>
+        <location filename="../plugin/gui/search/dock.py" line="704"/>
         <source>Select one or more polygons in a layer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="700"/>
+        <location filename="../plugin/gui/search/dock.py" line="769"/>
         <source>Searching {title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="348"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="407"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="711"/>
+        <location filename="../plugin/gui/search/dock.py" line="780"/>
         <source>{count} items from {pages} page(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="715"/>
+        <location filename="../plugin/gui/search/dock.py" line="784"/>
         <source> — {matched} match in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="736"/>
+        <location filename="../plugin/gui/search/dock.py" line="837"/>
         <source>The search failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="931"/>
+        <location filename="../plugin/gui/search/dock.py" line="1042"/>
         <source>{count} items on the map from {pages} page(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="935"/>
+        <location filename="../plugin/gui/search/dock.py" line="1046"/>
         <source>The catalog has {n} matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="939"/>
+        <location filename="../plugin/gui/search/dock.py" line="1050"/>
         <source>Cancelled: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="756"/>
+        <location filename="../plugin/gui/search/dock.py" line="850"/>
         <source>No items match this search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="760"/>
+        <location filename="../plugin/gui/search/dock.py" line="854"/>
         <source>This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier items itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="770"/>
+        <location filename="../plugin/gui/search/dock.py" line="864"/>
         <source>{n} items could not be drawn and were left out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -169,17 +169,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="169"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="112"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="177"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="112"/>
         <source>End date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="182"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="143"/>
         <source>Maximum cloud cover (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,17 +234,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="86"/>
+        <location filename="../plugin/search/workflow.py" line="94"/>
         <source>This catalog cannot filter by cloud cover; items above the limit are dropped after download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="99"/>
+        <location filename="../plugin/search/workflow.py" line="113"/>
         <source>page {0}: {1} items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="102"/>
+        <location filename="../plugin/search/workflow.py" line="116"/>
         <source>The catalog matched {0} items.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -284,42 +284,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="59"/>
+        <location filename="../plugin/constellr/layers.py" line="58"/>
         <source>There is no polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="61"/>
+        <location filename="../plugin/constellr/layers.py" line="60"/>
         <source>An area of interest must be a polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="64"/>
+        <location filename="../plugin/constellr/layers.py" line="63"/>
         <source>This feature has {n} parts, but a Constellr area of interest is one polygon. Split it (Vector ▸ Geometry Tools ▸ Multipart to Singleparts) and create one area per part.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="73"/>
+        <location filename="../plugin/constellr/layers.py" line="72"/>
         <source>This polygon crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Draw one on each side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="88"/>
+        <location filename="../plugin/constellr/layers.py" line="87"/>
         <source>The map extent crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Pan to one side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="100"/>
+        <location filename="../plugin/constellr/layers.py" line="99"/>
         <source>Select one polygon in a layer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="103"/>
+        <location filename="../plugin/constellr/layers.py" line="102"/>
         <source>{n} features are selected, but an area of interest is one polygon. Select one, or create orders for every feature with the Processing algorithm &apos;Create Constellr orders&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="157"/>
+        <location filename="../plugin/constellr/layers.py" line="150"/>
         <source>Constellr areas of interest</source>
         <translation type="unfinished"></translation>
     </message>
@@ -344,37 +344,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="195"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="201"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="217"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="223"/>
         <source>S3 endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="217"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="223"/>
         <source>Token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="270"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="276"/>
         <source>Fill in every field first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="287"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="293"/>
         <source>Saved in the QGIS authentication database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="302"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="308"/>
         <source>Removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="315"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="321"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,7 +434,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr/areas.py" line="151"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="251"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,7 +544,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr/deliveries.py" line="68"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="272"/>
         <source>area</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,52 +779,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="68"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="75"/>
         <source>EO Explorer – Process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="117"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="125"/>
         <source>Custom script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="215"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="265"/>
         <source>Open an evalscript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="215"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="265"/>
         <source>Evalscripts (*.js *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="223"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="273"/>
         <source>Save the evalscript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="223"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="273"/>
         <source>Evalscripts (*.js)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="285"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="335"/>
         <source>Select one or more polygons (or footprints) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="324"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="376"/>
         <source>Output: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="327"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="380"/>
         <source>Not ready: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="330"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="383"/>
         <source>Not ready: the area has no size yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -904,7 +904,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="404"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="408"/>
         <source>Cancelled: nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -924,12 +924,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="406"/>
+        <location filename="../plugin/gui/search/dock.py" line="468"/>
         <source> (account)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="435"/>
+        <location filename="../plugin/gui/search/dock.py" line="497"/>
         <source>{title} needs {account}. Add it under Accounts… to search it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,22 +1024,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="201"/>
+        <location filename="../plugin/constellr/workflow.py" line="204"/>
         <source>{0}: the existing area of that name is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="218"/>
+        <location filename="../plugin/constellr/workflow.py" line="221"/>
         <source>Checked: the orders are valid. Nothing was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="223"/>
+        <location filename="../plugin/constellr/workflow.py" line="227"/>
         <source>Cancelled before all areas were created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="228"/>
+        <location filename="../plugin/constellr/workflow.py" line="232"/>
         <source>Area {0} created.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,12 +1181,12 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="141"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="93"/>
         <source>Endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="142"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="94"/>
         <source>Data collection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,17 +1201,17 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="163"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="119"/>
         <source>Evalscript preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="164"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="122"/>
         <source>Evalscript file (instead of the preset)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="173"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="140"/>
         <source>Mosaicking order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1256,7 +1256,7 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="228"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="156"/>
         <source>Resolution (m)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,52 +1276,52 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="248"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="175"/>
         <source>Requests sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="249"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="253"/>
         <source>Processing units spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="250"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="254"/>
         <source>Request JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="275"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="279"/>
         <source>Unknown evalscript preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="327"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="331"/>
         <source>Give an extent or an area layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="341"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="345"/>
         <source>Unknown endpoint {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="374"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="378"/>
         <source>{0} × {1} px in EPSG:{2}, {3} request(s), about {4} processing units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="385"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="389"/>
         <source>The image is written as a GeoTIFF: use .tif.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="410"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="414"/>
         <source>Tile {0} failed and is empty: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="413"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="417"/>
         <source>Saved {0} and {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1336,7 +1336,7 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="853"/>
+        <location filename="../plugin/gui/search/dock.py" line="959"/>
         <source>Assets of the first {n} of {total} selected items.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,7 +1490,7 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="267"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="273"/>
         <source>Enter the bucket&apos;s name (without s3:// or /).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,113 +1605,113 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="259"/>
+        <location filename="../plugin/gui/search/dock.py" line="269"/>
         <source>The map has no time yet: set the project's time range (Project ▸ Properties ▸ Temporal) or turn on the Temporal Controller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="304"/>
+        <location filename="../plugin/gui/search/dock.py" line="314"/>
         <source>No images for this collection, area and dates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="307"/>
+        <location filename="../plugin/gui/search/dock.py" line="317"/>
         <source>{n} dates with images (in bold in the calendars): {dates}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="354"/>
+        <location filename="../plugin/gui/search/dock.py" line="416"/>
         <source>Search form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="355"/>
+        <location filename="../plugin/gui/search/dock.py" line="417"/>
         <source>Hide the search form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="360"/>
+        <location filename="../plugin/gui/search/dock.py" line="422"/>
         <source>{summary}
 Click to change the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="380"/>
+        <location filename="../plugin/gui/search/dock.py" line="442"/>
         <source>all collections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="384"/>
+        <location filename="../plugin/gui/search/dock.py" line="446"/>
         <source>{first} and {n} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="388"/>
+        <location filename="../plugin/gui/search/dock.py" line="450"/>
         <source>drawn polygon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="390"/>
+        <location filename="../plugin/gui/search/dock.py" line="452"/>
         <source>selected features</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="392"/>
+        <location filename="../plugin/gui/search/dock.py" line="454"/>
         <source>map extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="445"/>
+        <location filename="../plugin/gui/search/dock.py" line="507"/>
         <source>Press Refresh to read the collections of {title} (QGIS asks for its master password first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="524"/>
+        <location filename="../plugin/gui/search/dock.py" line="586"/>
         <source>{n} collections. Type words (or a filter such as platform=&apos;BIOMASS&apos;) to search the catalog&apos;s collections; none ticked searches them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="851"/>
+        <location filename="../plugin/gui/search/dock.py" line="957"/>
         <source>Reading the items' assets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="864"/>
+        <location filename="../plugin/gui/search/dock.py" line="970"/>
         <source>{n} item(s) could not be read whole: {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="912"/>
+        <location filename="../plugin/gui/search/dock.py" line="1023"/>
         <source>newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="913"/>
+        <location filename="../plugin/gui/search/dock.py" line="1024"/>
         <source>oldest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="914"/>
+        <location filename="../plugin/gui/search/dock.py" line="1025"/>
         <source>least cloudy first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="923"/>
+        <location filename="../plugin/gui/search/dock.py" line="1034"/>
         <source>{shown} of {matched} — raise Max. items to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="927"/>
+        <location filename="../plugin/gui/search/dock.py" line="1038"/>
         <source>{shown} shown, more available — raise Max. items to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="941"/>
+        <location filename="../plugin/gui/search/dock.py" line="1052"/>
         <source>Rows in the catalog&apos;s order ({order}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/results.py" line="174"/>
+        <location filename="../plugin/gui/search/results.py" line="221"/>
         <source>Click a column heading to sort by it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,7 +1726,7 @@ Click to change the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/run.py" line="120"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="465"/>
         <source>Sentinel Hub asked to slow down: waiting {s} s before the next request…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,17 +1777,17 @@ An evalscript with several outputs (e.g. ids rgb and mask) gets one GeoTIFF each
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="251"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="255"/>
         <source>Images of every evalscript output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="387"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="239"/>
         <source>Sentinel Hub asked to slow down: waiting {0} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="421"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="425"/>
         <source>Output {0} saved as {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1804,6 +1804,854 @@ An evalscript with several outputs (e.g. ids rgb and mask) gets one GeoTIFF each
     <message>
         <location filename="../plugin/processing/search_algorithm.py" line="204"/>
         <source>Sort order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="181"/>
+        <source>Sandbox: access key {key}, secret key {secret}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="330"/>
+        <source>Best cover needs the area of the search: search the map extent, a drawn polygon or selected features first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="346"/>
+        <source>EO Explorer: best cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="366"/>
+        <source>No footprint covers the search area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="368"/>
+        <source>{n} footprint(s) cover {p} % of the search area (the fewest, least cloudy); they are selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="830"/>
+        <source>The search failed after {count} items from {pages} page(s); they stay on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="100"/>
+        <source>selected footprints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="102"/>
+        <source>footprints in the map view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="105"/>
+        <source>Quicklooks of the first {cap} of {n} {which}: at most {cap} are fetched at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="132"/>
+        <source>No footprint is selected or in the map view: nothing to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="182"/>
+        <source>EO Explorer: quicklooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="186"/>
+        <source>Fetching {n} quicklook(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="255"/>
+        <source>{n} quicklook(s) on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="257"/>
+        <source>Cancelled: {n} quicklook(s) on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="259"/>
+        <source>{n} could not be shown ({first}); the others are in the EO Explorer message log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="80"/>
+        <source>Where Sentinel Hub writes the image: &lt;folder&gt;/&lt;request id&gt;/&lt;output&gt;.tif. QGIS reads it from there with the bucket&apos;s account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="88"/>
+        <source>Set up the bucket&apos;s account (endpoint, region, keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="209"/>
+        <source>Bucket folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="212"/>
+        <source>optional: arn:aws:iam::123456789012:role/name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="96"/>
+        <source>An IAM role Sentinel Hub may assume to write to the bucket: no key leaves QGIS. Sentinel Hub&apos;s documentation explains the role&apos;s policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="219"/>
+        <source>IAM role ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="156"/>
+        <source>Let Sentinel Hub use this bucket&apos;s keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="105"/>
+        <source>Sends the access and secret key of the bucket&apos;s account to Sentinel Hub with the request, so that it can write the result. Without an IAM role, Sentinel Hub needs them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="127"/>
+        <source>Image delivered to a bucket (Async API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="130"/>
+        <source>Send to Sentinel Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="146"/>
+        <source>Async API: one request of {w} x {h} px (up to {a} x {a} px; the synchronous API takes {s} x {s} px per request), written to the bucket, then loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="156"/>
+        <source>{w} × {h} px of {pixel} in EPSG:{epsg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="180"/>
+        <source>Set up the account of the bucket {bucket} under Accounts… (endpoint, region and keys): QGIS reads the result from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="222"/>
+        <source>Sending one request to the Async API of {host}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="230"/>
+        <source>Request {id} is running on Sentinel Hub ({n} check(s)); next look in {s} s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="236"/>
+        <source>Done on Sentinel Hub: copying {url}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="249"/>
+        <source>Stopped following the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="253"/>
+        <source>The Async request failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="267"/>
+        <source>Saved {file}, delivered by request {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="104"/>
+        <source>Large area (Batch Processing API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="107"/>
+        <source>Analyse (cost and tiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="111"/>
+        <source>Batch Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="127"/>
+        <source>Tiling grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="128"/>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="131"/>
+        <source>Sentinel Hub writes the tiles into the bucket through the bucket's policy: no key is sent to it. QGIS reads the tiles with the bucket's S3 account (Accounts…), for that bucket only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="203"/>
+        <source>Batch: {grid} at {res}{unit} ({px} x {px} px tiles), about {n} tile(s) for this area; Analyse asks Sentinel Hub for the tile count and cost, nothing is processed before you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="248"/>
+        <source>Creating the batch request and asking for its cost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="267"/>
+        <source>No longer following the request; it goes on at Sentinel Hub (see Batch requests).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="275"/>
+        <source>The batch request failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="288"/>
+        <source>Processing: {done} of {total} tile(s) done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="305"/>
+        <source>Analysed: {estimate}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="310"/>
+        <source>Not started: start it from Batch requests when you want.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="317"/>
+        <source>Start the batch request?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="317"/>
+        <source>Sentinel Hub estimates {estimate}.
+
+Start processing now? The processing units are charged to your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="338"/>
+        <source>Starting the batch request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="344"/>
+        <source>{n} tile(s) failed and are missing from the mosaic: {which}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="387"/>
+        <source>Mosaic of {n} tile(s) from s3://{bucket} loaded ({state}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="393"/>
+        <source>{n} tile(s) in another CRS are not in the mosaic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="401"/>
+        <source>Reading the tiles from the bucket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="453"/>
+        <source>Sentinel Hub cancelled the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="40"/>
+        <source>Batch requests of the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="54"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="55"/>
+        <source>Start…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="56"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="57"/>
+        <source>Load mosaic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="58"/>
+        <source>Restart failed tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="141"/>
+        <source>Make</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/engines.py" line="84"/>
+        <source>Image (Process API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/engines.py" line="87"/>
+        <source>Request imagery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/engines.py" line="98"/>
+        <source>Large: {n} tiles of up to {side} px, put together here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/engines.py" line="102"/>
+        <source>The Async API makes it in one request (up to {async_px} px a side).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/engines.py" line="109"/>
+        <source>Beyond {async_px} px a side ({px} px here): Large area (Batch Processing API) makes it on Sentinel Hub&apos;s side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_chart.py" line="136"/>
+        <source>No statistics to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_chart.py" line="237"/>
+        <source>no valid pixel (masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_chart.py" line="247"/>
+        <source>{n} valid pixel(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="51"/>
+        <source>EO Explorer – Time series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="78"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="79"/>
+        <source>Add as table layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="80"/>
+        <source>Join to polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="81"/>
+        <source>Adds to each polygon the last interval with valid pixels (ts_from, ts_mean, ts_stdev, ts_valid) and the whole series as JSON (ts_series).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="175"/>
+        <source>Saved {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="180"/>
+        <source>Export the time series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="180"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="190"/>
+        <source>Added the table layer {name} ({n} rows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="210"/>
+        <source>The polygons layer of these statistics is no longer there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="213"/>
+        <source>Wrote the series of {n} polygon(s) to {layer} (fields ts_*).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="136"/>
+        <source>mean ± standard deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="137"/>
+        <source>{low}–{high} % percentiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="153"/>
+        <source>Time series (Statistical API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="156"/>
+        <source>Compute time series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <source>left out when it does not fit the dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <source>shortened to the end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <source>extended past the end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="185"/>
+        <source>The Statistical API counts only the pixels where the evalscript&apos;s dataMask output is 1 (clouds and no data left out): choose a preset &quot;with dataMask&quot; or add such an output to your script. The resolution is the form&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="131"/>
+        <source>Interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="196"/>
+        <source>Band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="197"/>
+        <source>Last interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="201"/>
+        <source>optional: s3://bucket/folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="202"/>
+        <source>With several polygons selected: one Batch Statistical request for all of them, the polygons and results in this bucket folder (its account under Accounts…). Empty: one request per polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="213"/>
+        <source>An IAM role Sentinel Hub may assume to read and write the bucket: no key leaves QGIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="222"/>
+        <source>Sends the access and secret key of the bucket&apos;s account to Sentinel Hub with the request, so that it can read the polygons and write the results. Without an IAM role, Sentinel Hub needs them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="320"/>
+        <source>Time series: {n} interval(s) for {a} area(s), one Batch Statistical request (results through the bucket folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="324"/>
+        <source>Time series: {n} interval(s) for {a} area(s), one request per area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="353"/>
+        <source>Set up the account of the bucket {bucket} under Accounts… (endpoint, region and keys): the polygons go there and the statistics are read from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="402"/>
+        <source>Asking {host} for the statistics of {n} area(s) in one batch request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="417"/>
+        <source>This account has no Batch Statistical API: the statistics are computed with one request per polygon instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="436"/>
+        <source>Batch Statistical request: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="450"/>
+        <source>Asking {host} for the statistics of {n} area(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="460"/>
+        <source>{done} of {total} area(s) done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="478"/>
+        <source>The statistics failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="484"/>
+        <source>Cancelled after {n} area(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="55"/>
+        <source>Sentinel Hub async process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="61"/>
+        <source>Sends ONE request to the Sentinel Hub Async Process API (up to {0} × {0} pixels, no tiling), which writes the image to your S3 bucket as &amp;lt;bucket folder&amp;gt;/&amp;lt;request id&amp;gt;/default.tif; follows it until it ends and copies the image to &lt;b&gt;Image&lt;/b&gt;.
+
+&lt;b&gt;Bucket folder&lt;/b&gt;: s3://bucket/folder; the bucket's account (EO Explorer ▸ Accounts) lets QGIS read the result.
+&lt;b&gt;IAM role ARN&lt;/b&gt;: a role Sentinel Hub may assume to write there (no key leaves QGIS), or tick &lt;b&gt;Let Sentinel Hub use this bucket's keys&lt;/b&gt;.
+Cancel stops following only: the Async API cannot cancel a request, which keeps running and still writes its result.
+
+The other parameters are those of Sentinel Hub Process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="148"/>
+        <source>Bucket folder (s3://bucket/folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="87"/>
+        <source>IAM role ARN Sentinel Hub assumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="97"/>
+        <source>Async request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="98"/>
+        <source>Result in the bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="146"/>
+        <source>One Async request of {0} × {1} px in EPSG:{2}, delivered to {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="162"/>
+        <source>Saved {0} from {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="64"/>
+        <source>Sentinel Hub batch process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="67"/>
+        <source>A large area on Sentinel Hub&apos;s own engine (Batch Processing API): the area is cut on a tiling grid, and the tiles are written as COGs to your bucket (s3://bucket/folder; its policy must let Sentinel Hub write there, no key is sent). The request is analysed and its tile count and cost reported; it is started only when &apos;Start after analysis&apos; is checked, then followed to its end, and the tiles are gathered in one VRT read with the bucket&apos;s S3 account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="84"/>
+        <source>Tiling grid and resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="97"/>
+        <source>Start after analysis (costs processing units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="102"/>
+        <source>Mosaic (VRT of the tiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="112"/>
+        <source>Batch request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="113"/>
+        <source>Batch request state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="114"/>
+        <source>Tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="115"/>
+        <source>Estimated processing units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="157"/>
+        <source>Analysed: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="164"/>
+        <source>Not started: check &apos;Start after analysis&apos; to start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="173"/>
+        <source>Tile {0} failed: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="189"/>
+        <source>Cancelled; the request goes on at Sentinel Hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="211"/>
+        <source>Sentinel Hub batch statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="69"/>
+        <source>sentinel hub,statistical api,batch statistical,time series,ndvi,fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="74"/>
+        <source>Statistics (mean, standard deviation, min, max, percentiles 10/50/90) of an evalscript's output per time interval, for every polygon of a layer, with Sentinel Hub's Batch Statistical API.
+
+The polygons are written as a GeoPackage into the &lt;b&gt;bucket folder&lt;/b&gt; (s3://bucket/folder, with its account under EO Explorer ▸ Accounts); Sentinel Hub reads them there and writes one result file per polygon beside them. It needs access to the bucket: an &lt;b&gt;IAM role ARN&lt;/b&gt;, or tick &lt;b&gt;Let Sentinel Hub use this bucket's keys&lt;/b&gt; to send the bucket's keys with the request.
+The evalscript needs a dataMask output. &lt;b&gt;Resolution&lt;/b&gt; in metres (the polygons are sent in the UTM zone of the layer).
+An account without Batch Statistical (enterprise plans) gets the same series with one Statistical request per polygon.
+&lt;b&gt;Output&lt;/b&gt;: one feature per polygon, interval, output and band, with the polygon's attributes and geometry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="151"/>
+        <source>IAM role ARN Sentinel Hub may assume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="161"/>
+        <source>Polygons with their series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="179"/>
+        <source>The bucket folder must be an S3 URL: s3://bucket/folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="190"/>
+        <source>Set up the {0} account (endpoint, region, access and secret key) under Accounts… so that the polygons can be written to the bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="248"/>
+        <source>The layer has no polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="260"/>
+        <source>Cancelled: the batch statistical request was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="268"/>
+        <source>Polygon {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="270"/>
+        <source>Batch Statistical request {0}; results in {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="72"/>
+        <source>Sentinel Hub statistics (time series)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="78"/>
+        <source>Statistics of an evalscript&apos;s output per time interval (Sentinel Hub Statistical API): mean, standard deviation, minimum, maximum, percentiles and pixel counts, for each polygon of the area layer (one request each) or for the extent. The evalscript needs an output with id dataMask, which says which pixels count (the presets &quot;with dataMask&quot; have one). The table has one row per polygon, interval and band; intervals without data are not listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="99"/>
+        <source>Polygons (one series each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="107"/>
+        <source>Extent (without polygons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="134"/>
+        <source>Percentiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="137"/>
+        <source>Last interval that does not fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="153"/>
+        <source>CRS (empty: UTM zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="165"/>
+        <source>Statistics table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="170"/>
+        <source>CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="170"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="196"/>
+        <source>The polygons layer has no polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="200"/>
+        <source>Give polygons or an extent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="204"/>
+        <source>extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="236"/>
+        <source>{0} polygon(s), one Statistical API request each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="125"/>
+        <source>Could not write the polygons to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="135"/>
+        <source>Feature {0} has no readable geometry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="166"/>
+        <source>The polygons could not be written to the bucket: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="149"/>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="164"/>
+        <source>the upload failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="166"/>
+        <source>the upload stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="194"/>
+        <source>Its statistics failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="254"/>
+        <source>The bucket folder {0} is not an S3 URL (s3://bucket/folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="281"/>
+        <source>Writing {0} polygons to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="290"/>
+        <source>Batch Statistical request: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="309"/>
+        <source>Stopping the request failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="312"/>
+        <source>The Batch Statistical request ended: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="355"/>
+        <source>No statistics were written for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="361"/>
+        <source>Statistics of {0} polygons read from {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="382"/>
+        <source>It has no readable geometry.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2692,12 +3540,12 @@ An evalscript with several outputs (e.g. ids rgb and mask) gets one GeoTIFF each
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="128"/>
+        <location filename="../ui/search_dock.ui" line="140"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="149"/>
+        <location filename="../ui/search_dock.ui" line="161"/>
         <source>Assets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2754,6 +3602,26 @@ An evalscript with several outputs (e.g. ids rgb and mask) gets one GeoTIFF each
     <message>
         <location filename="../ui/search_dock.ui" line="100"/>
         <source>Which items a search brings first, and so which ones the maximum keeps (for catalogs that can sort)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="120"/>
+        <source>Best cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="120"/>
+        <source>Select the fewest, least cloudy footprints that cover the search area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="121"/>
+        <source>Quicklooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="121"/>
+        <source>Show the previews of the selected footprints (or of those in the map view) on the map, under the outlines</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -59,97 +59,97 @@
         <translation>Mon catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="68"/>
+        <location filename="../plugin/gui/search/dock.py" line="71"/>
         <source>EO Explorer – Search</source>
         <translation>EO Explorer – Recherche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="467"/>
+        <location filename="../plugin/gui/search/dock.py" line="529"/>
         <source>Reading collections…</source>
         <translation>Lecture des collections…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="488"/>
+        <location filename="../plugin/gui/search/dock.py" line="550"/>
         <source>Collections could not be read.</source>
         <translation>Les collections n'ont pas pu être lues.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="531"/>
+        <location filename="../plugin/gui/search/dock.py" line="593"/>
         <source>{n} collections. Tick one or more; none ticked searches them all.</source>
         <translation>{n} collections. Cochez-en une ou plusieurs ; si aucune n'est cochée, la recherche porte sur toutes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="539"/>
+        <location filename="../plugin/gui/search/dock.py" line="601"/>
         <source>This catalog does not support CQL2 filters</source>
         <translation>Ce catalogue ne prend pas en charge les filtres CQL2</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="580"/>
+        <location filename="../plugin/gui/search/dock.py" line="642"/>
         <source>The chosen collections have no eo:cloud_cover property.</source>
         <translation>Les collections choisies n'ont pas de propriété eo:cloud_cover.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="276"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="326"/>
         <source>Draw a polygon on the map first (Draw button).</source>
         <translation>Dessinez d'abord un polygone sur la carte (bouton Dessiner).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="642"/>
+        <location filename="../plugin/gui/search/dock.py" line="704"/>
         <source>Select one or more polygons in a layer first.</source>
         <translation>Sélectionnez d'abord un ou plusieurs polygones dans une couche.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="700"/>
+        <location filename="../plugin/gui/search/dock.py" line="769"/>
         <source>Searching {title}…</source>
         <translation>Recherche dans {title}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="348"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="407"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="711"/>
+        <location filename="../plugin/gui/search/dock.py" line="780"/>
         <source>{count} items from {pages} page(s)</source>
         <translation>{count} éléments sur {pages} page(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="715"/>
+        <location filename="../plugin/gui/search/dock.py" line="784"/>
         <source> — {matched} match in the catalog</source>
         <translation> — {matched} correspondance(s) dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="736"/>
+        <location filename="../plugin/gui/search/dock.py" line="837"/>
         <source>The search failed.</source>
         <translation>La recherche a échoué.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="931"/>
+        <location filename="../plugin/gui/search/dock.py" line="1042"/>
         <source>{count} items on the map from {pages} page(s).</source>
         <translation>{count} éléments sur la carte, issus de {pages} page(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="935"/>
+        <location filename="../plugin/gui/search/dock.py" line="1046"/>
         <source>The catalog has {n} matches.</source>
         <translation>Le catalogue compte {n} correspondances.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="939"/>
+        <location filename="../plugin/gui/search/dock.py" line="1050"/>
         <source>Cancelled: </source>
         <translation>Annulé : </translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="756"/>
+        <location filename="../plugin/gui/search/dock.py" line="850"/>
         <source>No items match this search.</source>
         <translation>Aucun élément ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="760"/>
+        <location filename="../plugin/gui/search/dock.py" line="854"/>
         <source>This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier items itself.</source>
         <translation>Ce catalogue ne sait pas filtrer par couverture nuageuse ; EO Explorer a lui-même écarté {n} éléments trop nuageux.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="770"/>
+        <location filename="../plugin/gui/search/dock.py" line="864"/>
         <source>{n} items could not be drawn and were left out</source>
         <translation>{n} éléments n'ont pas pu être dessinés et ont été écartés</translation>
     </message>
@@ -214,17 +214,17 @@
         <translation>Zone de recherche (couche de polygones)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="169"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="112"/>
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="177"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="112"/>
         <source>End date</source>
         <translation>Date de fin</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_algorithm.py" line="182"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="143"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Couverture nuageuse maximale (%)</translation>
     </message>
@@ -279,17 +279,17 @@
         <translation>Recherche dans {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="86"/>
+        <location filename="../plugin/search/workflow.py" line="94"/>
         <source>This catalog cannot filter by cloud cover; items above the limit are dropped after download.</source>
         <translation>Ce catalogue ne sait pas filtrer par couverture nuageuse ; les éléments au-delà de la limite sont écartés après le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="99"/>
+        <location filename="../plugin/search/workflow.py" line="113"/>
         <source>page {0}: {1} items</source>
         <translation>page {0} : {1} éléments</translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="102"/>
+        <location filename="../plugin/search/workflow.py" line="116"/>
         <source>The catalog matched {0} items.</source>
         <translation>Le catalogue compte {0} éléments correspondants.</translation>
     </message>
@@ -329,42 +329,42 @@
         <translation>Recherche dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="59"/>
+        <location filename="../plugin/constellr/layers.py" line="58"/>
         <source>There is no polygon.</source>
         <translation>Il n'y a aucun polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="61"/>
+        <location filename="../plugin/constellr/layers.py" line="60"/>
         <source>An area of interest must be a polygon.</source>
         <translation>Une zone d'intérêt doit être un polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="64"/>
+        <location filename="../plugin/constellr/layers.py" line="63"/>
         <source>This feature has {n} parts, but a Constellr area of interest is one polygon. Split it (Vector ▸ Geometry Tools ▸ Multipart to Singleparts) and create one area per part.</source>
         <translation>Cette entité compte {n} parties, mais une zone d'intérêt Constellr est un seul polygone. Scindez-la (Vecteur ▸ Outils de géométrie ▸ De morceaux multiples à morceaux uniques) et créez une zone par partie.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="73"/>
+        <location filename="../plugin/constellr/layers.py" line="72"/>
         <source>This polygon crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Draw one on each side.</source>
         <translation>Ce polygone traverse l'antiméridien (180°) et deviendrait donc deux polygones ; Constellr n'en accepte qu'un par zone d'intérêt. Dessinez-en un de chaque côté.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="88"/>
+        <location filename="../plugin/constellr/layers.py" line="87"/>
         <source>The map extent crosses the antimeridian (180°), so it would become two polygons; Constellr takes one per area of interest. Pan to one side.</source>
         <translation>L'emprise de la carte traverse l'antiméridien (180°) et deviendrait donc deux polygones ; Constellr n'en accepte qu'un par zone d'intérêt. Déplacez la carte d'un seul côté.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="100"/>
+        <location filename="../plugin/constellr/layers.py" line="99"/>
         <source>Select one polygon in a layer first.</source>
         <translation>Sélectionnez d'abord un polygone dans une couche.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="103"/>
+        <location filename="../plugin/constellr/layers.py" line="102"/>
         <source>{n} features are selected, but an area of interest is one polygon. Select one, or create orders for every feature with the Processing algorithm &apos;Create Constellr orders&apos;.</source>
         <translation>{n} entités sont sélectionnées, mais une zone d'intérêt est un seul polygone. Sélectionnez-en une seule, ou créez des commandes pour chaque entité avec l'algorithme de traitement « Créer des commandes Constellr ».</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/layers.py" line="157"/>
+        <location filename="../plugin/constellr/layers.py" line="150"/>
         <source>Constellr areas of interest</source>
         <translation>Zones d'intérêt Constellr</translation>
     </message>
@@ -389,37 +389,37 @@
         <translation>Bac à sable : clé d'API {key}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="195"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="201"/>
         <source>Username</source>
         <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="217"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="223"/>
         <source>S3 endpoint</source>
         <translation>Point de terminaison S3</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="217"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="223"/>
         <source>Token URL</source>
         <translation>URL du jeton</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="270"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="276"/>
         <source>Fill in every field first.</source>
         <translation>Remplissez d'abord tous les champs.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="287"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="293"/>
         <source>Saved in the QGIS authentication database.</source>
         <translation>Enregistré dans la base de données d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="302"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="308"/>
         <source>Removed.</source>
         <translation>Supprimé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="315"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="321"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -479,7 +479,7 @@
         <translation>mesurer la zone</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr/areas.py" line="151"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="251"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -589,7 +589,7 @@
         <translation>commande</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/constellr/deliveries.py" line="68"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="272"/>
         <source>area</source>
         <translation>zone</translation>
     </message>
@@ -834,52 +834,52 @@
         <translation>Constellr ne permet de supprimer que les commandes en attente de validation ou rejetées ; l'état de celle-ci est {state}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="68"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="75"/>
         <source>EO Explorer – Process</source>
         <translation>EO Explorer – Process</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="117"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="125"/>
         <source>Custom script</source>
         <translation>Script personnalisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="215"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="265"/>
         <source>Open an evalscript</source>
         <translation>Ouvrir un evalscript</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="215"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="265"/>
         <source>Evalscripts (*.js *.txt);;All files (*)</source>
         <translation>Evalscripts (*.js *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="223"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="273"/>
         <source>Save the evalscript</source>
         <translation>Enregistrer l'evalscript</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="223"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="273"/>
         <source>Evalscripts (*.js)</source>
         <translation>Evalscripts (*.js)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="285"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="335"/>
         <source>Select one or more polygons (or footprints) first.</source>
         <translation>Sélectionnez d'abord un ou plusieurs polygones (ou empreintes).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="324"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="376"/>
         <source>Output: </source>
         <translation>Sortie : </translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="327"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="380"/>
         <source>Not ready: {reason}</source>
         <translation>Pas prêt : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/dock.py" line="330"/>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="383"/>
         <source>Not ready: the area has no size yet.</source>
         <translation>Pas prêt : la zone n'a pas encore de taille.</translation>
     </message>
@@ -959,7 +959,7 @@
         <translation>{done} image(s) reçue(s) sur {total}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="404"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="408"/>
         <source>Cancelled: nothing was saved.</source>
         <translation>Annulé : rien n'a été enregistré.</translation>
     </message>
@@ -979,12 +979,12 @@
         <translation>{n} image(s) en échec après plusieurs tentatives, vide(s) dans le résultat : {which}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="406"/>
+        <location filename="../plugin/gui/search/dock.py" line="468"/>
         <source> (account)</source>
         <translation> (compte)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="435"/>
+        <location filename="../plugin/gui/search/dock.py" line="497"/>
         <source>{title} needs {account}. Add it under Accounts… to search it.</source>
         <translation>{title} nécessite {account}. Ajoutez ce compte dans Comptes… pour pouvoir y chercher.</translation>
     </message>
@@ -1079,22 +1079,22 @@
         <translation>Rien n'a été commandé : </translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="201"/>
+        <location filename="../plugin/constellr/workflow.py" line="204"/>
         <source>{0}: the existing area of that name is used.</source>
         <translation>{0} : la zone existante portant ce nom est utilisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="218"/>
+        <location filename="../plugin/constellr/workflow.py" line="221"/>
         <source>Checked: the orders are valid. Nothing was created.</source>
         <translation>Vérifié : les commandes sont valides. Rien n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="223"/>
+        <location filename="../plugin/constellr/workflow.py" line="227"/>
         <source>Cancelled before all areas were created.</source>
         <translation>Annulé avant la création de toutes les zones.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="228"/>
+        <location filename="../plugin/constellr/workflow.py" line="232"/>
         <source>Area {0} created.</source>
         <translation>Zone {0} créée.</translation>
     </message>
@@ -1243,12 +1243,12 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>sentinel hub,process api,evalscript,ndvi,sentinel-2,sentinel-1,cdse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="141"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="93"/>
         <source>Endpoint</source>
         <translation>Point de terminaison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="142"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="94"/>
         <source>Data collection</source>
         <translation>Collection de données</translation>
     </message>
@@ -1263,17 +1263,17 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>Zone (couche de polygones)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="163"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="119"/>
         <source>Evalscript preset</source>
         <translation>Préréglage d'evalscript</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="164"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="122"/>
         <source>Evalscript file (instead of the preset)</source>
         <translation>Fichier evalscript (au lieu du préréglage)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="173"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="140"/>
         <source>Mosaicking order</source>
         <translation>Ordre de mosaïquage</translation>
     </message>
@@ -1318,7 +1318,7 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>SCR de sortie (vide : fuseau UTM)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="228"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="156"/>
         <source>Resolution (m)</source>
         <translation>Résolution (m)</translation>
     </message>
@@ -1338,52 +1338,52 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="248"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="175"/>
         <source>Requests sent</source>
         <translation>Requêtes envoyées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="249"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="253"/>
         <source>Processing units spent</source>
         <translation>Unités de traitement consommées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="250"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="254"/>
         <source>Request JSON</source>
         <translation>JSON de la requête</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="275"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="279"/>
         <source>Unknown evalscript preset.</source>
         <translation>Préréglage d'evalscript inconnu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="327"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="331"/>
         <source>Give an extent or an area layer.</source>
         <translation>Indiquez une emprise ou une couche de zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="341"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="345"/>
         <source>Unknown endpoint {0}.</source>
         <translation>Point de terminaison {0} inconnu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="374"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="378"/>
         <source>{0} × {1} px in EPSG:{2}, {3} request(s), about {4} processing units</source>
         <translation>{0} × {1} px en EPSG:{2}, {3} requête(s), environ {4} unités de traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="385"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="389"/>
         <source>The image is written as a GeoTIFF: use .tif.</source>
         <translation>L'image est écrite au format GeoTIFF : utilisez .tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="410"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="414"/>
         <source>Tile {0} failed and is empty: {1}</source>
         <translation>La tuile {0} a échoué et est vide : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="413"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="417"/>
         <source>Saved {0} and {1}</source>
         <translation>{0} et {1} enregistrés</translation>
     </message>
@@ -1398,7 +1398,7 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>Le panneau {name} n'a pas pu être ouvert ; voir le journal.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="853"/>
+        <location filename="../plugin/gui/search/dock.py" line="959"/>
         <source>Assets of the first {n} of {total} selected items.</source>
         <translation>Ressources des {n} premiers des {total} éléments sélectionnés.</translation>
     </message>
@@ -1556,7 +1556,7 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>Nouveau bucket S3</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="267"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="273"/>
         <source>Enter the bucket&apos;s name (without s3:// or /).</source>
         <translation>Saisissez le nom du bucket (sans s3:// ni /).</translation>
     </message>
@@ -1626,114 +1626,114 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>Renvoyer les {n} commande(s) ? EO Explorer les cherche d’abord encore une fois dans la liste des commandes et n’envoie que ce qui n’y est toujours pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="259"/>
+        <location filename="../plugin/gui/search/dock.py" line="269"/>
         <source>The map has no time yet: set the project's time range (Project ▸ Properties ▸ Temporal) or turn on the Temporal Controller.</source>
         <translation>La carte n’a pas encore de temps : définissez la plage temporelle du projet (Projet ▸ Propriétés ▸ Temporel) ou activez le contrôleur temporel.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="304"/>
+        <location filename="../plugin/gui/search/dock.py" line="314"/>
         <source>No images for this collection, area and dates.</source>
         <translation>Aucune image pour cette collection, cette zone et ces dates.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="307"/>
+        <location filename="../plugin/gui/search/dock.py" line="317"/>
         <source>{n} dates with images (in bold in the calendars): {dates}</source>
         <translation>{n} dates avec des images (en gras dans les calendriers) : {dates}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="354"/>
+        <location filename="../plugin/gui/search/dock.py" line="416"/>
         <source>Search form</source>
         <translation>Formulaire de recherche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="355"/>
+        <location filename="../plugin/gui/search/dock.py" line="417"/>
         <source>Hide the search form</source>
         <translation>Masquer le formulaire de recherche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="360"/>
+        <location filename="../plugin/gui/search/dock.py" line="422"/>
         <source>{summary}
 Click to change the search.</source>
         <translation>{summary}
 Cliquez pour modifier la recherche.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="380"/>
+        <location filename="../plugin/gui/search/dock.py" line="442"/>
         <source>all collections</source>
         <translation>toutes les collections</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="384"/>
+        <location filename="../plugin/gui/search/dock.py" line="446"/>
         <source>{first} and {n} more</source>
         <translation>{first} et {n} de plus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="388"/>
+        <location filename="../plugin/gui/search/dock.py" line="450"/>
         <source>drawn polygon</source>
         <translation>polygone dessiné</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="390"/>
+        <location filename="../plugin/gui/search/dock.py" line="452"/>
         <source>selected features</source>
         <translation>entités sélectionnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="392"/>
+        <location filename="../plugin/gui/search/dock.py" line="454"/>
         <source>map extent</source>
         <translation>emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="445"/>
+        <location filename="../plugin/gui/search/dock.py" line="507"/>
         <source>Press Refresh to read the collections of {title} (QGIS asks for its master password first).</source>
         <translation>Cliquez sur Actualiser pour lire les collections de {title} (QGIS demande d’abord son mot de passe principal).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="524"/>
+        <location filename="../plugin/gui/search/dock.py" line="586"/>
         <source>{n} collections. Type words (or a filter such as platform=&apos;BIOMASS&apos;) to search the catalog&apos;s collections; none ticked searches them all.</source>
         <translation>{n} collections. Saisissez des mots (ou un filtre comme platform='BIOMASS') pour chercher parmi les collections du catalogue ; si aucune n’est cochée, la recherche porte sur toutes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="851"/>
+        <location filename="../plugin/gui/search/dock.py" line="957"/>
         <source>Reading the items' assets…</source>
         <translation>Lecture des ressources des éléments…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="864"/>
+        <location filename="../plugin/gui/search/dock.py" line="970"/>
         <source>{n} item(s) could not be read whole: {first}</source>
         <translation>{n} élément(s) n’ont pas pu être lus en entier : {first}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="912"/>
+        <location filename="../plugin/gui/search/dock.py" line="1023"/>
         <source>newest first</source>
         <translation>les plus récents d’abord</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="913"/>
+        <location filename="../plugin/gui/search/dock.py" line="1024"/>
         <source>oldest first</source>
         <translation>les plus anciens d’abord</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="914"/>
+        <location filename="../plugin/gui/search/dock.py" line="1025"/>
         <source>least cloudy first</source>
         <translation>les moins nuageux d’abord</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="923"/>
+        <location filename="../plugin/gui/search/dock.py" line="1034"/>
         <source>{shown} of {matched} — raise Max. items to see more.</source>
         <translation>{shown} sur {matched} — augmentez « Max. éléments » pour en voir plus.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="927"/>
+        <location filename="../plugin/gui/search/dock.py" line="1038"/>
         <source>{shown} shown, more available — raise Max. items to see more.</source>
         <translation>{shown} affichés, d’autres sont disponibles — augmentez « Max. éléments » pour en voir plus.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="941"/>
+        <location filename="../plugin/gui/search/dock.py" line="1052"/>
         <source>Rows in the catalog&apos;s order ({order}).</source>
         <translation>Lignes dans l’ordre du catalogue ({order}).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/results.py" line="174"/>
+        <location filename="../plugin/gui/search/results.py" line="221"/>
         <source>Click a column heading to sort by it</source>
         <translation>Cliquez sur un en-tête de colonne pour trier</translation>
     </message>
@@ -1748,7 +1748,7 @@ Cliquez pour modifier la recherche.</translation>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/run.py" line="120"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="465"/>
         <source>Sentinel Hub asked to slow down: waiting {s} s before the next request…</source>
         <translation>Sentinel Hub demande de ralentir : attente de {s} s avant la requête suivante…</translation>
     </message>
@@ -1815,17 +1815,17 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles puis assembl
 Un evalscript à plusieurs sorties (p. ex. les id rgb et mask) produit un GeoTIFF par sortie : la principale (id default, sinon la première) est &lt;b&gt;Image&lt;/b&gt;, les autres sont écrites à côté sous &amp;lt;nom&amp;gt;_&amp;lt;id de sortie&amp;gt;.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="251"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="255"/>
         <source>Images of every evalscript output</source>
         <translation>Images de chaque sortie de l’evalscript</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="387"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="239"/>
         <source>Sentinel Hub asked to slow down: waiting {0} s.</source>
         <translation>Sentinel Hub demande de ralentir : attente de {0} s.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="421"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="425"/>
         <source>Output {0} saved as {1}</source>
         <translation>Sortie {0} enregistrée sous {1}</translation>
     </message>
@@ -1838,6 +1838,867 @@ Un evalscript à plusieurs sorties (p. ex. les id rgb et mask) produit un GeoTIF
         <location filename="../plugin/processing/search_algorithm.py" line="83"/>
         <source>The footprints could not be styled: {0}</source>
         <translation>Le style des emprises n’a pas pu être appliqué : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="181"/>
+        <source>Sandbox: access key {key}, secret key {secret}.</source>
+        <translation>Sandbox : clé d'accès {key}, clé secrète {secret}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="330"/>
+        <source>Best cover needs the area of the search: search the map extent, a drawn polygon or selected features first.</source>
+        <translation>La meilleure couverture a besoin de la zone de recherche : lancez d'abord une recherche sur l'emprise de la carte, un polygone dessiné ou des entités sélectionnées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="346"/>
+        <source>EO Explorer: best cover</source>
+        <translation>EO Explorer : meilleure couverture</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="366"/>
+        <source>No footprint covers the search area.</source>
+        <translation>Aucune empreinte ne couvre la zone de recherche.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="368"/>
+        <source>{n} footprint(s) cover {p} % of the search area (the fewest, least cloudy); they are selected.</source>
+        <translation>{n} empreinte(s) couvrent {p} % de la zone de recherche (les moins nombreuses et les moins nuageuses) ; elles sont sélectionnées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/dock.py" line="830"/>
+        <source>The search failed after {count} items from {pages} page(s); they stay on the map.</source>
+        <translation>La recherche a échoué après {count} éléments sur {pages} page(s) ; ils restent sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="100"/>
+        <source>selected footprints</source>
+        <translation>empreintes sélectionnées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="102"/>
+        <source>footprints in the map view</source>
+        <translation>empreintes dans la vue de la carte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="105"/>
+        <source>Quicklooks of the first {cap} of {n} {which}: at most {cap} are fetched at once.</source>
+        <translation>Aperçus des {cap} premières des {n} {which} : {cap} au plus sont téléchargés à la fois.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="132"/>
+        <source>No footprint is selected or in the map view: nothing to show.</source>
+        <translation>Aucune empreinte n'est sélectionnée ni dans la vue de la carte : rien à afficher.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="182"/>
+        <source>EO Explorer: quicklooks</source>
+        <translation>EO Explorer : aperçus</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="186"/>
+        <source>Fetching {n} quicklook(s)…</source>
+        <translation>Téléchargement de {n} aperçu(s)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="255"/>
+        <source>{n} quicklook(s) on the map.</source>
+        <translation>{n} aperçu(s) sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="257"/>
+        <source>Cancelled: {n} quicklook(s) on the map.</source>
+        <translation>Annulé : {n} aperçu(s) sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks.py" line="259"/>
+        <source>{n} could not be shown ({first}); the others are in the EO Explorer message log.</source>
+        <translation>{n} n'ont pas pu être affichés ({first}) ; les autres erreurs sont dans le journal des messages EO Explorer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="80"/>
+        <source>Where Sentinel Hub writes the image: &lt;folder&gt;/&lt;request id&gt;/&lt;output&gt;.tif. QGIS reads it from there with the bucket&apos;s account.</source>
+        <translation>Où Sentinel Hub écrit l'image : &lt;folder&gt;/&lt;request id&gt;/&lt;output&gt;.tif (dossier, id de requête, sortie). QGIS la lit à cet endroit avec le compte du bucket.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="88"/>
+        <source>Set up the bucket&apos;s account (endpoint, region, keys).</source>
+        <translation>Configurez le compte du bucket (point de terminaison, région, clés).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="209"/>
+        <source>Bucket folder</source>
+        <translation>Dossier du bucket</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="212"/>
+        <source>optional: arn:aws:iam::123456789012:role/name</source>
+        <translation>facultatif : arn:aws:iam::123456789012:role/nom</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="96"/>
+        <source>An IAM role Sentinel Hub may assume to write to the bucket: no key leaves QGIS. Sentinel Hub&apos;s documentation explains the role&apos;s policy.</source>
+        <translation>Un rôle IAM que Sentinel Hub peut assumer pour écrire dans le bucket : aucune clé ne quitte QGIS. La documentation de Sentinel Hub décrit la politique du rôle.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="219"/>
+        <source>IAM role ARN</source>
+        <translation>IAM role ARN</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="156"/>
+        <source>Let Sentinel Hub use this bucket&apos;s keys</source>
+        <translation>Laisser Sentinel Hub utiliser les clés de ce bucket</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="105"/>
+        <source>Sends the access and secret key of the bucket&apos;s account to Sentinel Hub with the request, so that it can write the result. Without an IAM role, Sentinel Hub needs them.</source>
+        <translation>Envoie la clé d'accès et la clé secrète du compte du bucket à Sentinel Hub avec la requête, pour qu'il puisse écrire le résultat. Sans rôle IAM, Sentinel Hub en a besoin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="127"/>
+        <source>Image delivered to a bucket (Async API)</source>
+        <translation>Image livrée dans un bucket (Async API)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="130"/>
+        <source>Send to Sentinel Hub</source>
+        <translation>Envoyer à Sentinel Hub</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="146"/>
+        <source>Async API: one request of {w} x {h} px (up to {a} x {a} px; the synchronous API takes {s} x {s} px per request), written to the bucket, then loaded.</source>
+        <translation>Async API : une requête de {w} x {h} px (jusqu'à {a} x {a} px ; l'API synchrone accepte {s} x {s} px par requête), écrite dans le bucket, puis chargée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="156"/>
+        <source>{w} × {h} px of {pixel} in EPSG:{epsg}</source>
+        <translation>{w} × {h} px de {pixel} en EPSG:{epsg}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="180"/>
+        <source>Set up the account of the bucket {bucket} under Accounts… (endpoint, region and keys): QGIS reads the result from there.</source>
+        <translation>Configurez le compte du bucket {bucket} dans Comptes… (point de terminaison, région et clés) : QGIS y lit le résultat.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="222"/>
+        <source>Sending one request to the Async API of {host}…</source>
+        <translation>Envoi d'une requête à l'Async API de {host}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="230"/>
+        <source>Request {id} is running on Sentinel Hub ({n} check(s)); next look in {s} s…</source>
+        <translation>La requête {id} s'exécute sur Sentinel Hub ({n} vérification(s)) ; prochaine vérification dans {s} s…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="236"/>
+        <source>Done on Sentinel Hub: copying {url}…</source>
+        <translation>Terminé sur Sentinel Hub : copie de {url}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="249"/>
+        <source>Stopped following the request.</source>
+        <translation>Suivi de la requête arrêté.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="253"/>
+        <source>The Async request failed.</source>
+        <translation>La requête Async a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="267"/>
+        <source>Saved {file}, delivered by request {id}.</source>
+        <translation>{file} enregistré, livré par la requête {id}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="104"/>
+        <source>Large area (Batch Processing API)</source>
+        <translation>Grande zone (Batch Processing API)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="107"/>
+        <source>Analyse (cost and tiles)</source>
+        <translation>Analyser (coût et tuiles)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="111"/>
+        <source>Batch Processing</source>
+        <translation>Batch Processing</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="127"/>
+        <source>Tiling grid</source>
+        <translation>Grille de tuilage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="128"/>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="131"/>
+        <source>Sentinel Hub writes the tiles into the bucket through the bucket's policy: no key is sent to it. QGIS reads the tiles with the bucket's S3 account (Accounts…), for that bucket only.</source>
+        <translation>Sentinel Hub écrit les tuiles dans le bucket grâce à la politique du bucket : aucune clé ne lui est envoyée. QGIS lit les tuiles avec le compte S3 du bucket (Comptes…), pour ce bucket uniquement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="203"/>
+        <source>Batch: {grid} at {res}{unit} ({px} x {px} px tiles), about {n} tile(s) for this area; Analyse asks Sentinel Hub for the tile count and cost, nothing is processed before you confirm.</source>
+        <translation>Batch : {grid} à {res}{unit} (tuiles de {px} x {px} px), environ {n} tuile(s) pour cette zone ; Analyser demande à Sentinel Hub le nombre de tuiles et le coût, rien n'est traité avant votre confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="248"/>
+        <source>Creating the batch request and asking for its cost…</source>
+        <translation>Création de la requête batch et demande de son coût…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="267"/>
+        <source>No longer following the request; it goes on at Sentinel Hub (see Batch requests).</source>
+        <translation>La requête n'est plus suivie ; elle se poursuit chez Sentinel Hub (voir Requêtes batch).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="275"/>
+        <source>The batch request failed.</source>
+        <translation>La requête batch a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="288"/>
+        <source>Processing: {done} of {total} tile(s) done.</source>
+        <translation>Traitement : {done} tuile(s) sur {total} terminée(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="305"/>
+        <source>Analysed: {estimate}.</source>
+        <translation>Analysée : {estimate}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="310"/>
+        <source>Not started: start it from Batch requests when you want.</source>
+        <translation>Non démarrée : démarrez-la depuis Requêtes batch quand vous le souhaitez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="317"/>
+        <source>Start the batch request?</source>
+        <translation>Démarrer la requête batch ?</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="317"/>
+        <source>Sentinel Hub estimates {estimate}.
+
+Start processing now? The processing units are charged to your account.</source>
+        <translation>Sentinel Hub estime {estimate}.
+
+Démarrer le traitement maintenant ? Les unités de traitement sont facturées à votre compte.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="338"/>
+        <source>Starting the batch request…</source>
+        <translation>Démarrage de la requête batch…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="344"/>
+        <source>{n} tile(s) failed and are missing from the mosaic: {which}</source>
+        <translation>{n} tuile(s) en échec, absente(s) de la mosaïque : {which}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="387"/>
+        <source>Mosaic of {n} tile(s) from s3://{bucket} loaded ({state}).</source>
+        <translation>Mosaïque de {n} tuile(s) depuis s3://{bucket} chargée ({state}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="393"/>
+        <source>{n} tile(s) in another CRS are not in the mosaic.</source>
+        <translation>{n} tuile(s) dans un autre SCR ne sont pas dans la mosaïque.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="401"/>
+        <source>Reading the tiles from the bucket…</source>
+        <translation>Lecture des tuiles depuis le bucket…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="453"/>
+        <source>Sentinel Hub cancelled the request.</source>
+        <translation>Sentinel Hub a annulé la requête.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="40"/>
+        <source>Batch requests of the account</source>
+        <translation>Requêtes batch du compte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="54"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="55"/>
+        <source>Start…</source>
+        <translation>Démarrer…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="56"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="57"/>
+        <source>Load mosaic</source>
+        <translation>Charger la mosaïque</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/batch_requests.py" line="58"/>
+        <source>Restart failed tiles</source>
+        <translation>Relancer les tuiles en échec</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/dock.py" line="141"/>
+        <source>Make</source>
+        <translation>Produire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/engines.py" line="84"/>
+        <source>Image (Process API)</source>
+        <translation>Image (Process API)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/engines.py" line="87"/>
+        <source>Request imagery</source>
+        <translation>Demander l'image</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/engines.py" line="98"/>
+        <source>Large: {n} tiles of up to {side} px, put together here.</source>
+        <translation>Grande : {n} tuiles de {side} px au plus, assemblées ici.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/engines.py" line="102"/>
+        <source>The Async API makes it in one request (up to {async_px} px a side).</source>
+        <translation>L'Async API la produit en une seule requête (jusqu'à {async_px} px de côté).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/engines.py" line="109"/>
+        <source>Beyond {async_px} px a side ({px} px here): Large area (Batch Processing API) makes it on Sentinel Hub&apos;s side.</source>
+        <translation>Au-delà de {async_px} px de côté ({px} px ici) : Grande zone (Batch Processing API) la produit côté Sentinel Hub.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_chart.py" line="136"/>
+        <source>No statistics to show.</source>
+        <translation>Aucune statistique à afficher.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_chart.py" line="237"/>
+        <source>no valid pixel (masked)</source>
+        <translation>aucun pixel valide (masqué)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_chart.py" line="247"/>
+        <source>{n} valid pixel(s)</source>
+        <translation>{n} pixel(s) valide(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="51"/>
+        <source>EO Explorer – Time series</source>
+        <translation>EO Explorer – Série temporelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="78"/>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="79"/>
+        <source>Add as table layer</source>
+        <translation>Ajouter comme couche table</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="80"/>
+        <source>Join to polygons</source>
+        <translation>Joindre aux polygones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="81"/>
+        <source>Adds to each polygon the last interval with valid pixels (ts_from, ts_mean, ts_stdev, ts_valid) and the whole series as JSON (ts_series).</source>
+        <translation>Ajoute à chaque polygone le dernier intervalle ayant des pixels valides (ts_from, ts_mean, ts_stdev, ts_valid) et toute la série en JSON (ts_series).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="175"/>
+        <source>Saved {file}.</source>
+        <translation>{file} enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="180"/>
+        <source>Export the time series</source>
+        <translation>Exporter la série temporelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="180"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="190"/>
+        <source>Added the table layer {name} ({n} rows).</source>
+        <translation>Couche table {name} ajoutée ({n} lignes).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="210"/>
+        <source>The polygons layer of these statistics is no longer there.</source>
+        <translation>La couche de polygones de ces statistiques n'existe plus.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="213"/>
+        <source>Wrote the series of {n} polygon(s) to {layer} (fields ts_*).</source>
+        <translation>Série de {n} polygone(s) écrite dans {layer} (champs ts_*).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="136"/>
+        <source>mean ± standard deviation</source>
+        <translation>moyenne ± écart type</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="137"/>
+        <source>{low}–{high} % percentiles</source>
+        <translation>percentiles {low}–{high} %</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="153"/>
+        <source>Time series (Statistical API)</source>
+        <translation>Série temporelle (Statistical API)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="156"/>
+        <source>Compute time series</source>
+        <translation>Calculer la série temporelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <source>left out when it does not fit the dates</source>
+        <translation>ignoré s'il ne tient pas dans les dates</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <source>shortened to the end date</source>
+        <translation>raccourci à la date de fin</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <source>extended past the end date</source>
+        <translation>prolongé au-delà de la date de fin</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="185"/>
+        <source>The Statistical API counts only the pixels where the evalscript&apos;s dataMask output is 1 (clouds and no data left out): choose a preset &quot;with dataMask&quot; or add such an output to your script. The resolution is the form&apos;s.</source>
+        <translation>La Statistical API ne compte que les pixels où la sortie dataMask de l'evalscript vaut 1 (nuages et absence de données exclus) : choisissez un préréglage &quot;with dataMask&quot; ou ajoutez une telle sortie à votre script. La résolution est celle du formulaire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="131"/>
+        <source>Interval</source>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="196"/>
+        <source>Band</source>
+        <translation>Bande</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="197"/>
+        <source>Last interval</source>
+        <translation>Dernier intervalle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="201"/>
+        <source>optional: s3://bucket/folder</source>
+        <translation>facultatif : s3://bucket/dossier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="202"/>
+        <source>With several polygons selected: one Batch Statistical request for all of them, the polygons and results in this bucket folder (its account under Accounts…). Empty: one request per polygon.</source>
+        <translation>Avec plusieurs polygones sélectionnés : une seule requête Batch Statistical pour tous, les polygones et les résultats dans ce dossier du bucket (son compte dans Comptes…). Vide : une requête par polygone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="213"/>
+        <source>An IAM role Sentinel Hub may assume to read and write the bucket: no key leaves QGIS.</source>
+        <translation>Un rôle IAM que Sentinel Hub peut assumer pour lire et écrire dans le bucket : aucune clé ne quitte QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="222"/>
+        <source>Sends the access and secret key of the bucket&apos;s account to Sentinel Hub with the request, so that it can read the polygons and write the results. Without an IAM role, Sentinel Hub needs them.</source>
+        <translation>Envoie la clé d'accès et la clé secrète du compte du bucket à Sentinel Hub avec la requête, pour qu'il puisse lire les polygones et écrire les résultats. Sans rôle IAM, Sentinel Hub en a besoin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="320"/>
+        <source>Time series: {n} interval(s) for {a} area(s), one Batch Statistical request (results through the bucket folder).</source>
+        <translation>Série temporelle : {n} intervalle(s) pour {a} zone(s), une seule requête Batch Statistical (résultats via le dossier du bucket).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="324"/>
+        <source>Time series: {n} interval(s) for {a} area(s), one request per area.</source>
+        <translation>Série temporelle : {n} intervalle(s) pour {a} zone(s), une requête par zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="353"/>
+        <source>Set up the account of the bucket {bucket} under Accounts… (endpoint, region and keys): the polygons go there and the statistics are read from there.</source>
+        <translation>Configurez le compte du bucket {bucket} dans Comptes… (point de terminaison, région et clés) : les polygones y sont envoyés et les statistiques y sont lues.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="402"/>
+        <source>Asking {host} for the statistics of {n} area(s) in one batch request…</source>
+        <translation>Demande à {host} des statistiques de {n} zone(s) en une requête batch…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="417"/>
+        <source>This account has no Batch Statistical API: the statistics are computed with one request per polygon instead.</source>
+        <translation>Ce compte n'a pas la Batch Statistical API : les statistiques sont calculées avec une requête par polygone à la place.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="436"/>
+        <source>Batch Statistical request: {state}</source>
+        <translation>Requête Batch Statistical : {state}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="450"/>
+        <source>Asking {host} for the statistics of {n} area(s)…</source>
+        <translation>Demande à {host} des statistiques de {n} zone(s)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="460"/>
+        <source>{done} of {total} area(s) done</source>
+        <translation>{done} zone(s) sur {total} terminée(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="478"/>
+        <source>The statistics failed.</source>
+        <translation>Le calcul des statistiques a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="484"/>
+        <source>Cancelled after {n} area(s).</source>
+        <translation>Annulé après {n} zone(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="55"/>
+        <source>Sentinel Hub async process</source>
+        <translation>Traitement asynchrone Sentinel Hub</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="61"/>
+        <source>Sends ONE request to the Sentinel Hub Async Process API (up to {0} × {0} pixels, no tiling), which writes the image to your S3 bucket as &amp;lt;bucket folder&amp;gt;/&amp;lt;request id&amp;gt;/default.tif; follows it until it ends and copies the image to &lt;b&gt;Image&lt;/b&gt;.
+
+&lt;b&gt;Bucket folder&lt;/b&gt;: s3://bucket/folder; the bucket's account (EO Explorer ▸ Accounts) lets QGIS read the result.
+&lt;b&gt;IAM role ARN&lt;/b&gt;: a role Sentinel Hub may assume to write there (no key leaves QGIS), or tick &lt;b&gt;Let Sentinel Hub use this bucket's keys&lt;/b&gt;.
+Cancel stops following only: the Async API cannot cancel a request, which keeps running and still writes its result.
+
+The other parameters are those of Sentinel Hub Process.</source>
+        <translation>Envoie UNE requête à l'Async Process API de Sentinel Hub (jusqu'à {0} × {0} pixels, sans tuilage), qui écrit l'image dans votre bucket S3 sous &amp;lt;dossier du bucket&amp;gt;/&amp;lt;id de requête&amp;gt;/default.tif ; la suit jusqu'à sa fin et copie l'image dans &lt;b&gt;Image&lt;/b&gt;.
+
+&lt;b&gt;Dossier du bucket&lt;/b&gt; : s3://bucket/dossier ; le compte du bucket (EO Explorer ▸ Comptes) permet à QGIS de lire le résultat.
+&lt;b&gt;IAM role ARN&lt;/b&gt; : un rôle que Sentinel Hub peut assumer pour y écrire (aucune clé ne quitte QGIS), ou cochez &lt;b&gt;Laisser Sentinel Hub utiliser les clés de ce bucket&lt;/b&gt;.
+Annuler arrête seulement le suivi : l'Async API ne peut pas annuler une requête, qui continue de s'exécuter et écrit quand même son résultat.
+
+Les autres paramètres sont ceux de Sentinel Hub Process.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="148"/>
+        <source>Bucket folder (s3://bucket/folder)</source>
+        <translation>Dossier du bucket (s3://bucket/dossier)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="87"/>
+        <source>IAM role ARN Sentinel Hub assumes</source>
+        <translation>IAM role ARN assumé par Sentinel Hub</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="97"/>
+        <source>Async request id</source>
+        <translation>Id de la requête Async</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="98"/>
+        <source>Result in the bucket</source>
+        <translation>Résultat dans le bucket</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="146"/>
+        <source>One Async request of {0} × {1} px in EPSG:{2}, delivered to {3}</source>
+        <translation>Une requête Async de {0} × {1} px en EPSG:{2}, livrée dans {3}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/async_algorithm.py" line="162"/>
+        <source>Saved {0} from {1}</source>
+        <translation>{0} enregistré depuis {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="64"/>
+        <source>Sentinel Hub batch process</source>
+        <translation>Traitement batch Sentinel Hub</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="67"/>
+        <source>A large area on Sentinel Hub&apos;s own engine (Batch Processing API): the area is cut on a tiling grid, and the tiles are written as COGs to your bucket (s3://bucket/folder; its policy must let Sentinel Hub write there, no key is sent). The request is analysed and its tile count and cost reported; it is started only when &apos;Start after analysis&apos; is checked, then followed to its end, and the tiles are gathered in one VRT read with the bucket&apos;s S3 account.</source>
+        <translation>Une grande zone traitée par le moteur de Sentinel Hub (Batch Processing API) : la zone est découpée selon une grille de tuilage, et les tuiles sont écrites en COG dans votre bucket (s3://bucket/dossier ; sa politique doit permettre à Sentinel Hub d'y écrire, aucune clé n'est envoyée). La requête est analysée, puis son nombre de tuiles et son coût sont indiqués ; elle n'est démarrée que si « Démarrer après l'analyse » est coché, puis suivie jusqu'à sa fin, et les tuiles sont rassemblées dans un VRT lu avec le compte S3 du bucket.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="84"/>
+        <source>Tiling grid and resolution</source>
+        <translation>Grille de tuilage et résolution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="97"/>
+        <source>Start after analysis (costs processing units)</source>
+        <translation>Démarrer après l'analyse (consomme des unités de traitement)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="102"/>
+        <source>Mosaic (VRT of the tiles)</source>
+        <translation>Mosaïque (VRT des tuiles)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="112"/>
+        <source>Batch request id</source>
+        <translation>Id de la requête batch</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="113"/>
+        <source>Batch request state</source>
+        <translation>État de la requête batch</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="114"/>
+        <source>Tiles</source>
+        <translation>Tuiles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="115"/>
+        <source>Estimated processing units</source>
+        <translation>Unités de traitement estimées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="157"/>
+        <source>Analysed: {0}.</source>
+        <translation>Analysée : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="164"/>
+        <source>Not started: check &apos;Start after analysis&apos; to start it.</source>
+        <translation>Non démarrée : cochez « Démarrer après l'analyse » pour la démarrer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="173"/>
+        <source>Tile {0} failed: {1}</source>
+        <translation>La tuile {0} a échoué : {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="189"/>
+        <source>Cancelled; the request goes on at Sentinel Hub.</source>
+        <translation>Annulé ; la requête se poursuit chez Sentinel Hub.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="211"/>
+        <source>Sentinel Hub batch statistics</source>
+        <translation>Statistiques batch Sentinel Hub</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="69"/>
+        <source>sentinel hub,statistical api,batch statistical,time series,ndvi,fields</source>
+        <translation>sentinel hub,statistical api,batch statistical,série temporelle,ndvi,parcelles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="74"/>
+        <source>Statistics (mean, standard deviation, min, max, percentiles 10/50/90) of an evalscript's output per time interval, for every polygon of a layer, with Sentinel Hub's Batch Statistical API.
+
+The polygons are written as a GeoPackage into the &lt;b&gt;bucket folder&lt;/b&gt; (s3://bucket/folder, with its account under EO Explorer ▸ Accounts); Sentinel Hub reads them there and writes one result file per polygon beside them. It needs access to the bucket: an &lt;b&gt;IAM role ARN&lt;/b&gt;, or tick &lt;b&gt;Let Sentinel Hub use this bucket's keys&lt;/b&gt; to send the bucket's keys with the request.
+The evalscript needs a dataMask output. &lt;b&gt;Resolution&lt;/b&gt; in metres (the polygons are sent in the UTM zone of the layer).
+An account without Batch Statistical (enterprise plans) gets the same series with one Statistical request per polygon.
+&lt;b&gt;Output&lt;/b&gt;: one feature per polygon, interval, output and band, with the polygon's attributes and geometry.</source>
+        <translation>Statistiques (moyenne, écart type, min, max, percentiles 10/50/90) d'une sortie d'evalscript par intervalle de temps, pour chaque polygone d'une couche, avec la Batch Statistical API de Sentinel Hub.
+
+Les polygones sont écrits en GeoPackage dans le &lt;b&gt;dossier du bucket&lt;/b&gt; (s3://bucket/dossier, avec son compte dans EO Explorer ▸ Comptes) ; Sentinel Hub les y lit et écrit à côté un fichier de résultat par polygone. Il lui faut un accès au bucket : un &lt;b&gt;IAM role ARN&lt;/b&gt;, ou cochez &lt;b&gt;Laisser Sentinel Hub utiliser les clés de ce bucket&lt;/b&gt; pour envoyer les clés du bucket avec la requête.
+L'evalscript doit avoir une sortie dataMask. &lt;b&gt;Résolution&lt;/b&gt; en mètres (les polygones sont envoyés dans la zone UTM de la couche).
+Un compte sans Batch Statistical (offres entreprise) obtient la même série avec une requête Statistical par polygone.
+&lt;b&gt;Sortie&lt;/b&gt; : une entité par polygone, intervalle, sortie et bande, avec les attributs et la géométrie du polygone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="151"/>
+        <source>IAM role ARN Sentinel Hub may assume</source>
+        <translation>IAM role ARN que Sentinel Hub peut assumer</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="161"/>
+        <source>Polygons with their series</source>
+        <translation>Polygones avec leurs séries</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="179"/>
+        <source>The bucket folder must be an S3 URL: s3://bucket/folder.</source>
+        <translation>Le dossier du bucket doit être une URL S3 : s3://bucket/dossier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="190"/>
+        <source>Set up the {0} account (endpoint, region, access and secret key) under Accounts… so that the polygons can be written to the bucket.</source>
+        <translation>Configurez le compte {0} (point de terminaison, région, clé d'accès et clé secrète) dans Comptes… pour que les polygones puissent être écrits dans le bucket.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="248"/>
+        <source>The layer has no polygons.</source>
+        <translation>La couche n'a pas de polygones.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="260"/>
+        <source>Cancelled: the batch statistical request was stopped.</source>
+        <translation>Annulé : la requête batch statistical a été arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="268"/>
+        <source>Polygon {0}: {1}</source>
+        <translation>Polygone {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="270"/>
+        <source>Batch Statistical request {0}; results in {1}</source>
+        <translation>Requête Batch Statistical {0} ; résultats dans {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="72"/>
+        <source>Sentinel Hub statistics (time series)</source>
+        <translation>Statistiques Sentinel Hub (série temporelle)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="78"/>
+        <source>Statistics of an evalscript&apos;s output per time interval (Sentinel Hub Statistical API): mean, standard deviation, minimum, maximum, percentiles and pixel counts, for each polygon of the area layer (one request each) or for the extent. The evalscript needs an output with id dataMask, which says which pixels count (the presets &quot;with dataMask&quot; have one). The table has one row per polygon, interval and band; intervals without data are not listed.</source>
+        <translation>Statistiques d'une sortie d'evalscript par intervalle de temps (Statistical API de Sentinel Hub) : moyenne, écart type, minimum, maximum, percentiles et nombres de pixels, pour chaque polygone de la couche de zone (une requête chacun) ou pour l'emprise. L'evalscript doit avoir une sortie d'id dataMask, qui indique quels pixels comptent (les préréglages &quot;with dataMask&quot; en ont une). La table a une ligne par polygone, intervalle et bande ; les intervalles sans données ne sont pas listés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="99"/>
+        <source>Polygons (one series each)</source>
+        <translation>Polygones (une série chacun)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="107"/>
+        <source>Extent (without polygons)</source>
+        <translation>Emprise (sans polygones)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="134"/>
+        <source>Percentiles</source>
+        <translation>Percentiles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="137"/>
+        <source>Last interval that does not fit</source>
+        <translation>Dernier intervalle qui ne tient pas</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="153"/>
+        <source>CRS (empty: UTM zone)</source>
+        <translation>SCR (vide : zone UTM)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="165"/>
+        <source>Statistics table</source>
+        <translation>Table des statistiques</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="170"/>
+        <source>CSV file</source>
+        <translation>Fichier CSV</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="170"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="196"/>
+        <source>The polygons layer has no polygon.</source>
+        <translation>La couche de polygones n'a aucun polygone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="200"/>
+        <source>Give polygons or an extent.</source>
+        <translation>Indiquez des polygones ou une emprise.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="204"/>
+        <source>extent</source>
+        <translation>emprise</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="236"/>
+        <source>{0} polygon(s), one Statistical API request each.</source>
+        <translation>{0} polygone(s), une requête Statistical API chacun.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="125"/>
+        <source>Could not write the polygons to {0}.</source>
+        <translation>Impossible d'écrire les polygones dans {0}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="135"/>
+        <source>Feature {0} has no readable geometry.</source>
+        <translation>L'entité {0} n'a pas de géométrie lisible.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="166"/>
+        <source>The polygons could not be written to the bucket: {0}</source>
+        <translation>Les polygones n'ont pas pu être écrits dans le bucket : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="149"/>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="164"/>
+        <source>the upload failed</source>
+        <translation>l'envoi a échoué</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="166"/>
+        <source>the upload stopped</source>
+        <translation>l'envoi s'est interrompu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="194"/>
+        <source>Its statistics failed.</source>
+        <translation>Ses statistiques ont échoué.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="254"/>
+        <source>The bucket folder {0} is not an S3 URL (s3://bucket/folder).</source>
+        <translation>Le dossier du bucket {0} n'est pas une URL S3 (s3://bucket/dossier).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="281"/>
+        <source>Writing {0} polygons to {1}</source>
+        <translation>Écriture de {0} polygones dans {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="290"/>
+        <source>Batch Statistical request: {0}</source>
+        <translation>Requête Batch Statistical : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="309"/>
+        <source>Stopping the request failed: {0}</source>
+        <translation>L'arrêt de la requête a échoué : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="312"/>
+        <source>The Batch Statistical request ended: {0}</source>
+        <translation>La requête Batch Statistical s'est terminée : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="355"/>
+        <source>No statistics were written for it.</source>
+        <translation>Aucune statistique n'a été écrite pour lui.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="361"/>
+        <source>Statistics of {0} polygons read from {1}</source>
+        <translation>Statistiques de {0} polygones lues depuis {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="382"/>
+        <source>It has no readable geometry.</source>
+        <translation>Il n'a pas de géométrie lisible.</translation>
     </message>
 </context>
 <context>
@@ -2725,12 +3586,12 @@ Un evalscript à plusieurs sorties (p. ex. les id rgb et mask) produit un GeoTIF
         <translation>Comptes…</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="128"/>
+        <location filename="../ui/search_dock.ui" line="140"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../ui/search_dock.ui" line="149"/>
+        <location filename="../ui/search_dock.ui" line="161"/>
         <source>Assets</source>
         <translation>Ressources</translation>
     </message>
@@ -2788,6 +3649,26 @@ Un evalscript à plusieurs sorties (p. ex. les id rgb et mask) produit un GeoTIF
         <location filename="../ui/search_dock.ui" line="100"/>
         <source>Which items a search brings first, and so which ones the maximum keeps (for catalogs that can sort)</source>
         <translation>Les éléments qu’une recherche ramène en premier, et donc ceux que le maximum conserve (pour les catalogues qui savent trier)</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="120"/>
+        <source>Best cover</source>
+        <translation>Meilleure couverture</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="120"/>
+        <source>Select the fewest, least cloudy footprints that cover the search area</source>
+        <translation>Sélectionner les empreintes les moins nombreuses et les moins nuageuses qui couvrent la zone de recherche</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="121"/>
+        <source>Quicklooks</source>
+        <translation>Aperçus</translation>
+    </message>
+    <message>
+        <location filename="../ui/search_dock.ui" line="121"/>
+        <source>Show the previews of the selected footprints (or of those in the map view) on the map, under the outlines</source>
+        <translation>Afficher sur la carte, sous les contours, les aperçus des empreintes sélectionnées (ou de celles de la vue de la carte)</translation>
     </message>
 </context>
 </TS>
