@@ -2496,7 +2496,7 @@ An account without Batch Statistical (enterprise plans) gets the same series wit
     </message>
     <message>
         <location filename="../plugin/processing/batch_statistics_algorithm.py" line="260"/>
-        <source>Cancelled: the batch statistical request was stopped.</source>
+        <source>Cancelled: the Batch Statistical request was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2621,7 +2621,7 @@ An account without Batch Statistical (enterprise plans) gets the same series wit
     </message>
     <message>
         <location filename="../plugin/sentinelhub/batch_statistics.py" line="281"/>
-        <source>Writing {0} polygons to {1}</source>
+        <source>Writing {0} polygon(s) to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2542,8 +2542,8 @@ Un compte sans Batch Statistical (offres entreprise) obtient la même série ave
     </message>
     <message>
         <location filename="../plugin/processing/batch_statistics_algorithm.py" line="260"/>
-        <source>Cancelled: the batch statistical request was stopped.</source>
-        <translation>Annulé : la requête batch statistical a été arrêtée.</translation>
+        <source>Cancelled: the Batch Statistical request was stopped.</source>
+        <translation>Annulé : la requête Batch Statistical a été arrêtée.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/batch_statistics_algorithm.py" line="268"/>
@@ -2667,8 +2667,8 @@ Un compte sans Batch Statistical (offres entreprise) obtient la même série ave
     </message>
     <message>
         <location filename="../plugin/sentinelhub/batch_statistics.py" line="281"/>
-        <source>Writing {0} polygons to {1}</source>
-        <translation>Écriture de {0} polygones dans {1}</translation>
+        <source>Writing {0} polygon(s) to {1}</source>
+        <translation>Écriture de {0} polygone(s) dans {1}</translation>
     </message>
     <message>
         <location filename="../plugin/sentinelhub/batch_statistics.py" line="290"/>

@@ -260,7 +260,7 @@ class SentinelHubBatchStatisticsAlgorithm(SentinelHubProcessAlgorithm):
             outcome = one_request_per_polygon(job, stats_client, progress)
         if outcome.cancelled:
             raise QgsProcessingException(
-                tr("Cancelled: the batch statistical request was stopped.")
+                tr("Cancelled: the Batch Statistical request was stopped.")
             )
         if outcome.error is not None:
             if outcome.error.details:

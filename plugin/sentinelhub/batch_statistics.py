@@ -278,7 +278,9 @@ def _run(
         return outcome
 
     prefix = configure(job.bucket, job.keys)
-    progress.info(tr("Writing {0} polygons to {1}").format(len(job.features), outcome.features_url))
+    progress.info(
+        tr("Writing {0} polygon(s) to {1}").format(len(job.features), outcome.features_url)
+    )
     with tempfile.TemporaryDirectory(prefix="eo-explorer-") as folder:
         local = Path(folder) / "features.gpkg"
         write_geopackage(local, job.features, job.epsg)
