@@ -91,14 +91,3 @@ def test_search_dock_after_a_first_search(app_run, sandbox):
     assert data["form_sideways"] == 0
     assert not data["sort_arrow"]
     assert_picture(data["screenshot"])
-
-
-@pytest.mark.flow("search_quicklooks_picture")
-def test_quicklooks_dock_picture(app_run, sandbox):
-    """The real QGIS: the best-cover scenes' thumbnails on the map, one raster layer each
-    in the Quicklooks group, none failed."""
-    data = app_run["search_quicklooks_picture"].check()
-    assert data["error"] == "" and data["selected"] > 0, data
-    assert data["checked"] and data["failed"] == []
-    assert len(data["quicklooks"]) == data["selected"]
-    assert_picture(data["screenshot"])

@@ -1,0 +1,19 @@
+"""Quicklooks inside the real QGIS application (a QGIS run of its own: the Search flows
+fill the tier's time budget of one run)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .expected import assert_picture
+
+
+@pytest.mark.flow("search_quicklooks_picture")
+def test_quicklooks_dock_picture(app_run, sandbox):
+    """The real QGIS: the best-cover scenes' thumbnails on the map, one raster layer each
+    in the Quicklooks group, none failed."""
+    data = app_run["search_quicklooks_picture"].check()
+    assert data["error"] == "" and data["selected"] > 0, data
+    assert data["checked"] and data["failed"] == []
+    assert len(data["quicklooks"]) == data["selected"]
+    assert_picture(data["screenshot"])
