@@ -8,6 +8,7 @@ check. Progress goes to the results file after every step, so a crash names its 
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import subprocess
 import sys
@@ -105,6 +106,11 @@ def base_map() -> None:
 
 def main(iface) -> None:
     results = Results(Path(os.environ["EO_APP_RESULTS"]))
+    if os.environ.get("EO_APP_TIMEOUT"):
+        # Should QGIS hang, every thread's Python stack goes to the log shortly before the
+        # harness stops QGIS (the log's tail is in the failure).
+        hang_dump = max(5.0, float(os.environ["EO_APP_TIMEOUT"]) - 12)
+        faulthandler.dump_traceback_later(hang_dump, file=sys.__stderr__)
     results.doc["qgis"] = Qgis.QGIS_VERSION
     results.write()
     ctx = Context(iface, results)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class Results:
         self.path = path
         self.doc: dict = {"flows": {}, "screenshots": {}, "finished": False}
         self.current = ""
+        self.started = time.monotonic()
 
     def write(self) -> None:
         part = self.path.with_suffix(".part")
@@ -38,13 +40,15 @@ class Results:
 
     def start(self, name: str) -> None:
         self.current = name
+        sys.__stderr__.write(f"[app] {time.monotonic() - self.started:.1f}s flow {name}\n")
         self.doc["flows"][name] = {"status": "started", "steps": [], "data": {}}
         self.write()
 
     def step(self, text: str) -> None:
         entry = self.doc["flows"].get(self.current)
         if entry is not None:
-            entry["steps"].append(text)
+            # seconds since QGIS ran the start-up script: a slow step shows where time went
+            entry["steps"].append(f"{time.monotonic() - self.started:.1f}s {text}")
             self.write()
 
     def finish(self, name: str, status: str, data: dict, error: str = "") -> None:

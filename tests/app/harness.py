@@ -178,6 +178,7 @@ def run_qgis(
             "EO_APP_FLOWS": ",".join(flows),
             "EO_APP_RESULTS": str(results),
             "EO_APP_WORK": str(workdir),
+            "EO_APP_TIMEOUT": f"{timeout:.0f}",
         }
     )
     with open(log, "wb") as out:
@@ -203,6 +204,8 @@ def run_qgis(
     output = log.read_text(encoding="utf-8", errors="replace")
     tail = "\n".join(output.splitlines()[-40:])
     if code == -1:
+        # the stacks faulthandler wrote before the stop are longer than 40 lines
+        tail = "\n".join(output.splitlines()[-150:])
         tail = f"QGIS did not finish within {timeout:.0f} s and was stopped.\n{tail}"
     return code, tail, _read(results)
 
