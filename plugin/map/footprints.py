@@ -12,6 +12,7 @@ from qgis.core import (
     Qgis,
     QgsFeature,
     QgsFields,
+    QgsFillSymbol,
     QgsGeometry,
     QgsLayerTreeGroup,
     QgsProject,
@@ -39,6 +40,8 @@ REPAINT_FEATURES_PER_S = 2_000
 #: while the search thread converts the next page.
 ROWS_INTERVAL_S = 0.25
 STYLE = Path(__file__).resolve().parents[2] / "resources" / "styles" / "footprints.qml"
+#: A selected footprint's outline (QGIS 3.34+: the layer's own selection symbol)
+SELECTED_OUTLINE_MM = 0.9
 
 
 def footprint_fields() -> QgsFields:
@@ -122,8 +125,36 @@ def style_footprints(layer: QgsVectorLayer) -> None:
     """The footprints look (outlines, selection) and time, for the dock's and Processing's."""
     if STYLE.exists():
         layer.loadNamedStyle(str(STYLE))
+    style_selection(layer)
     layer.setCustomProperty("eo_explorer/kind", "footprints")
     make_time_aware(layer)
+
+
+def style_selection(layer: QgsVectorLayer, project: QgsProject | None = None) -> None:
+    """Selected footprints get a thicker outline in the selection colour, drawn by QGIS's
+    own selection rendering (QGIS 3.34+; older QGIS draws them in the selection colour at
+    the usual width).
+
+    Not with ``is_selected()`` in a data-defined width: on QGIS 3.40+ each drawing thread
+    then asks the GUI thread about every footprint and waits for the answer, and QGIS
+    hangs for good when the GUI thread meanwhile waits on those threads (a thumbnail
+    converted by Qt on the shared thread pool was enough).
+    """
+    properties = getattr(layer, "selectionProperties", lambda: None)()
+    if properties is None:
+        return
+    colour = (project or QgsProject.instance()).selectionColor()
+    symbol = QgsFillSymbol.createSimple(
+        {
+            "style": "no",
+            "outline_color": colour.name(),
+            "outline_width": str(SELECTED_OUTLINE_MM),
+            "outline_width_unit": "MM",
+            "joinstyle": "bevel",
+        }
+    )
+    properties.setSelectionSymbol(symbol)
+    properties.setSelectionRenderingMode(Qgis.SelectionRenderingMode.CustomSymbol)
 
 
 def move_into_group(layer: QgsVectorLayer, project: QgsProject | None = None) -> None:

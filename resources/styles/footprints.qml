@@ -1,8 +1,11 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 <!-- Outlines only: hundreds of overlapping translucent fills add up to an opaque colour that
      hides the imagery under the footprints, and QGIS paints a selected polygon's fill solid
-     in the selection colour. The outline of a selected footprint turns the selection colour
-     and gets thicker. -->
+     in the selection colour. A selected footprint's outline is drawn by QGIS in the
+     selection colour (thicker on QGIS 3.34+, see footprints.style_footprints). No
+     data-defined property may call is_selected() or another layer function: on QGIS 3.40+
+     the drawing threads then wait on the GUI thread for every footprint, and hang QGIS
+     when the GUI thread waits on them. -->
 <qgis version="3.22" styleCategories="Symbology|Labeling" labelsEnabled="0">
   <renderer-v2 type="singleSymbol" forceraster="0" symbollevels="0" enableorderby="0">
     <symbols>
@@ -15,19 +18,6 @@
             <Option type="QString" name="line_width_unit" value="MM"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
           </Option>
-          <data_defined_properties>
-            <Option type="Map">
-              <Option type="QString" name="name" value=""/>
-              <Option name="properties" type="Map">
-                <Option name="outlineWidth" type="Map">
-                  <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="if(is_selected(), 0.9, 0.4)"/>
-                  <Option name="type" type="int" value="3"/>
-                </Option>
-              </Option>
-              <Option type="QString" name="type" value="collection"/>
-            </Option>
-          </data_defined_properties>
         </layer>
       </symbol>
     </symbols>

@@ -264,6 +264,7 @@ def flow_search_dock_picture(ctx: Context) -> dict:
     ctx.step(f"polygon drawn: {vertices}")
     prepare_search(dock, max_items=500)
     data = press_search(ctx, dock)
+    ctx.step(f"search finished: {len(data['ids'])} footprints")
     f = dock.form
     table = f.resultsTable
     rect = table.visualRect(table.model().index(1, 0))
@@ -286,6 +287,8 @@ def flow_search_dock_picture(ctx: Context) -> dict:
             "rows_in_sight": table.viewport().height() // max(1, table.rowHeight(0)),
             "form_sideways": f.formScroll.horizontalScrollBar().maximum(),
             "sort_arrow": table.horizontalHeader().isSortIndicatorShown(),
+            "thumbnail": [f.thumbnailLabel.pixmap().width(), f.thumbnailLabel.pixmap().height()],
+            "thumbnail_box": [f.thumbnailLabel.width(), f.thumbnailLabel.height()],
         }
     )
     data["screenshot"] = screenshot(ctx, "search-dock")

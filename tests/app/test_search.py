@@ -90,4 +90,8 @@ def test_search_dock_after_a_first_search(app_run, sandbox):
     assert data["rows_in_sight"] >= min(data["rows"], 8)
     assert data["form_sideways"] == 0
     assert not data["sort_arrow"]
+    # the clicked row's thumbnail, decoded in its task, fills the box's shorter side
+    width, height = data["thumbnail"]
+    assert 0 < width <= data["thumbnail_box"][0] and 0 < height <= data["thumbnail_box"][1]
+    assert max(width, height) == min(256, *data["thumbnail_box"])
     assert_picture(data["screenshot"])

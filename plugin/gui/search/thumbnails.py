@@ -1,6 +1,14 @@
-"""The selected item's thumbnail, fetched in the background and cached for the session."""
+"""The selected item's thumbnail, fetched, decoded and scaled in the background, and
+cached for the session.
+
+The GUI thread only turns the small decoded image into a pixmap. Decoding and scaling
+there used Qt's shared thread pool, where QGIS's map drawing threads run: with a style
+whose drawing waits on the GUI thread, QGIS hung for good.
+"""
 
 from __future__ import annotations
+
+from collections import OrderedDict
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt
@@ -13,7 +21,9 @@ from ...core.tasks import Progress, WorkflowTask
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SIDE = 256
-_cache: dict[str, bytes] = {}
+#: the thumbnails seen this session, newest last (256 x 256 px: 256 kB each, 50 MB at most)
+_cache: OrderedDict[tuple[str, int], QImage] = OrderedDict()
+CACHE_SIZE = 200
 
 
 def fetch(url: str, http, own_http, progress: Progress) -> bytes:
@@ -28,13 +38,30 @@ def fetch(url: str, http, own_http, progress: Progress) -> bytes:
             own_http.close()  # a client made for this thumbnail only
 
 
-def ThumbnailTask(url: str, http, own_http=None) -> WorkflowTask:  # noqa: N802 - reads as the task it makes
-    """``completed(bytes)``: also when it failed (b""), so the view says "No preview"."""
+def decode(data: bytes, side: int) -> QImage:
+    """The picture in ``data`` fitted in ``side`` x ``side`` px, in the format a pixmap is
+    made from without conversion; a null image when ``data`` is not a picture."""
+    image = QImage.fromData(data) if data else QImage()
+    if image.isNull():
+        return QImage()
+    if image.width() > side or image.height() > side:
+        image = image.scaled(
+            side,
+            side,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+
+
+def ThumbnailTask(url: str, http, own_http=None, side: int = MAX_SIDE) -> WorkflowTask:  # noqa: N802 - reads as the task it makes
+    """``completed(QImage)``: also when it failed (a null image), so the view says "No
+    preview"."""
     return WorkflowTask(
         "EO Explorer: thumbnail",
-        lambda progress: fetch(url, http, own_http, progress),
-        failed=lambda _error: b"",
-        succeeded=bool,
+        lambda progress: decode(fetch(url, http, own_http, progress), side),
+        failed=lambda _error: QImage(),
+        succeeded=lambda image: not image.isNull(),
     )
 
 
@@ -57,8 +84,10 @@ class ThumbnailView:
         if not url:
             self._placeholder(tr("No preview"))
             return
-        if url in _cache:
-            self._display(url, _cache[url])
+        side = max(1, min(MAX_SIDE, self.label.width(), self.label.height()))
+        if (url, side) in _cache:
+            _cache.move_to_end((url, side))
+            self._display(url, _cache[(url, side)])
             return
         self.cancel()
         own = None if catalog_http is not None else plain_client()
@@ -76,31 +105,25 @@ class ThumbnailView:
             self._placeholder(tr("No preview"))
             return
         self._placeholder(tr("Loading…"))
-        task = ThumbnailTask(url, http, own)
-        task.completed.connect(lambda data, url=url: self._fetched(url, data))
+        task = ThumbnailTask(url, http, own, side)
+        task.completed.connect(lambda image, url=url, side=side: self._fetched(url, side, image))
         self.task = task
         QgsApplication.taskManager().addTask(task)
 
-    def _fetched(self, url: str, data: bytes) -> None:
-        if data:
-            _cache[url] = data
+    def _fetched(self, url: str, side: int, image: QImage) -> None:
+        if not image.isNull():
+            _cache[(url, side)] = image
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
         if url == self.current:
-            self._display(url, data)
+            self._display(url, image)
 
-    def _display(self, url: str, data: bytes) -> None:
-        image = QImage.fromData(data)
+    def _display(self, url: str, image: QImage) -> None:
         try:
             if image.isNull():
                 self._placeholder(tr("No preview"))
                 return
-            side = min(MAX_SIDE, self.label.width(), self.label.height())
-            pixmap = QPixmap.fromImage(image).scaled(
-                side,
-                side,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            self.label.setPixmap(pixmap)
+            self.label.setPixmap(QPixmap.fromImage(image))
             self.label.setToolTip(url)
         except RuntimeError:
             pass  # the dock was closed meanwhile
