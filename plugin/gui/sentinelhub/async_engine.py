@@ -84,9 +84,7 @@ class AsyncOptions(DeliveryOptions):
             parent=parent,
         )
         self.setObjectName("asyncOptions")
-        layout = self.layout()
-        assert isinstance(layout, QFormLayout)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
 
 class AsyncEngine(Engine):

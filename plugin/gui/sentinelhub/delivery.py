@@ -60,7 +60,7 @@ class DeliveryOptions(QWidget):
     ) -> None:
         super().__init__(parent)
         self.folder_key, self.role_key = folder_key, role_key
-        layout = QFormLayout(self)
+        self.form = layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.bucketEdit = QLineEdit(settings.get(folder_key), self)
         self.bucketEdit.setObjectName(f"{prefix}BucketEdit")
