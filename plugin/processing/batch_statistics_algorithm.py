@@ -19,19 +19,16 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
 from ..api.accounts import s3_account
 from ..api.batch_statistical_client import BatchStatisticalClient
 from ..api.errors import EOExplorerError
-from ..api.evalscripts import check_evalscript, load_presets
-from ..api.process import ORDERS_3, check_endpoint
+from ..api.evalscripts import check_evalscript
+from ..api.process import check_endpoint
 from ..api.process_client import ProcessClient
 from ..api.statistical import (
     DEFAULT_PERCENTILES,
@@ -44,13 +41,13 @@ from ..api.tiling import utm_epsg
 from ..core.i18n import tr
 from ..core.tasks import processing_progress
 from ..map.fields import field
-from ..sentinelhub import settings as process_settings
 from ..sentinelhub.batch_statistics import (
     BatchStatisticsJob,
     one_request_per_polygon,
     run_batch_statistics,
 )
-from .process_algorithm import DEFAULT, SentinelHubProcessAlgorithm, _enum
+from . import sentinelhub_parameters as shared
+from .process_algorithm import SentinelHubProcessAlgorithm
 
 INTERVALS = ["P1D", "P5D", "P10D", "P1M"]
 
@@ -92,61 +89,18 @@ class SentinelHubBatchStatisticsAlgorithm(SentinelHubProcessAlgorithm):
         return SentinelHubBatchStatisticsAlgorithm()
 
     def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: N802, ARG002
-        endpoints = [e.id for e in process_settings.endpoints()]
-        current = process_settings.current_endpoint().id
-        self.addParameter(_enum(self.ENDPOINT, tr("Endpoint"), endpoints, current))
+        shared.add_endpoint(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.INPUT, tr("Polygons"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.COLLECTION, tr("Data collection"), defaultValue="sentinel-2-l2a"
-            )
-        )
-        for name, label in ((self.START, tr("Start date")), (self.END, tr("End date"))):
-            self.addParameter(
-                QgsProcessingParameterDateTime(
-                    name, label, QgsProcessingParameterDateTime.Type.Date, optional=True
-                )
-            )
-        self.addParameter(_enum(self.INTERVAL, tr("Interval"), INTERVALS, "P10D"))
-        presets = [p.id for p in load_presets()]
-        self.addParameter(
-            _enum(self.EVALSCRIPT, tr("Evalscript preset"), presets, "ndvi_statistics")
-        )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.EVALSCRIPT_FILE,
-                tr("Evalscript file (instead of the preset)"),
-                QgsProcessingParameterFile.Behavior.File,
-                "js",
-                optional=True,
-            )
-        )
-        self.addParameter(
-            _enum(self.MOSAICKING, tr("Mosaicking order"), [DEFAULT, *ORDERS_3], DEFAULT)
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MAX_CLOUD,
-                tr("Maximum cloud cover (%)"),
-                QgsProcessingParameterNumber.Type.Double,
-                optional=True,
-                minValue=0.0,
-                maxValue=100.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.RESOLUTION,
-                tr("Resolution (m)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=10.0,
-                minValue=0.01,
-            )
-        )
+        shared.add_collection(self)
+        shared.add_dates(self)
+        self.addParameter(shared.enum_parameter(self.INTERVAL, tr("Interval"), INTERVALS, "P10D"))
+        shared.add_evalscript(self, "ndvi_statistics")
+        shared.add_scene_filter(self)
+        shared.add_resolution(self)
         self.addParameter(
             QgsProcessingParameterString(self.FOLDER, tr("Bucket folder (s3://bucket/folder)"))
         )

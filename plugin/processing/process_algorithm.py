@@ -26,22 +26,17 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDateTime,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterString,
 )
 
 from ..api.errors import EOExplorerError
-from ..api.evalscripts import check_evalscript, find_preset, guess_style, load_presets
+from ..api.evalscripts import check_evalscript, find_preset, guess_style
 from ..api.process import (
     BACK_COEFFS,
     INTERPOLATIONS,
-    ORDERS_3,
     POLARIZATIONS,
     S1_DEMS,
     OutputSize,
@@ -56,8 +51,9 @@ from ..core.i18n import tr
 from ..sentinelhub import settings as process_settings
 from ..sentinelhub.areas import make_area, merged_polygons
 from ..sentinelhub.workflow import execute, process_http
+from . import sentinelhub_parameters as shared
 
-DEFAULT = "default"
+DEFAULT = shared.DEFAULT
 _STYLERS: list = []  # post-processors must outlive the algorithm instance
 
 
@@ -78,20 +74,16 @@ class _Styler(QgsProcessingLayerPostProcessorInterface):
             feedback.pushWarning(tr("The result could not be styled: {0}").format(exc))
 
 
-def _enum(name: str, label: str, options: list[str], default: str) -> QgsProcessingParameterEnum:
-    parameter = QgsProcessingParameterEnum(name, label, options, defaultValue=default)
-    parameter.setUsesStaticStrings(True)  # values are the strings: stable for scripts
-    return parameter
-
-
 class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
-    ENDPOINT, COLLECTION, EXTENT, AREA = "ENDPOINT", "COLLECTION", "EXTENT", "AREA"
-    START, END, EVALSCRIPT, EVALSCRIPT_FILE = "START", "END", "EVALSCRIPT", "EVALSCRIPT_FILE"
-    MOSAICKING, MAX_CLOUD = "MOSAICKING", "MAX_CLOUD"
+    ENDPOINT, COLLECTION = shared.ENDPOINT, shared.COLLECTION
+    EXTENT, AREA = "EXTENT", "AREA"
+    START, END = shared.START, shared.END
+    EVALSCRIPT, EVALSCRIPT_FILE = shared.EVALSCRIPT, shared.EVALSCRIPT_FILE
+    MOSAICKING, MAX_CLOUD = shared.MOSAICKING, shared.MAX_CLOUD
     UPSAMPLING, DOWNSAMPLING = "UPSAMPLING", "DOWNSAMPLING"
     ORTHORECTIFY, BACK_COEFF, SPECKLE = "ORTHORECTIFY", "BACK_COEFF", "SPECKLE_WINDOW"
     POLARIZATION, DEM_INSTANCE = "POLARIZATION", "DEM_INSTANCE"
-    CRS, RESOLUTION, WIDTH, HEIGHT = "CRS", "RESOLUTION", "WIDTH", "HEIGHT"
+    CRS, RESOLUTION, WIDTH, HEIGHT = "CRS", shared.RESOLUTION, "WIDTH", "HEIGHT"
     OUTPUT, REQUESTS, UNITS, REQUEST_JSON = "OUTPUT", "REQUESTS", "PROCESSING_UNITS", "REQUEST_JSON"
     OUTPUTS = "OUTPUTS"  # every output's GeoTIFF (";"-separated), OUTPUT first
 
@@ -136,14 +128,8 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
         return SentinelHubProcessAlgorithm()
 
     def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: N802, ARG002
-        endpoints = [e.id for e in process_settings.endpoints()]
-        current = process_settings.current_endpoint().id
-        self.addParameter(_enum(self.ENDPOINT, tr("Endpoint"), endpoints, current))
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.COLLECTION, tr("Data collection"), defaultValue="sentinel-2-l2a"
-            )
-        )
+        shared.add_endpoint(self)
+        shared.add_collection(self)
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True))
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -153,48 +139,23 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
                 optional=True,
             )
         )
-        for name, label in ((self.START, tr("Start date")), (self.END, tr("End date"))):
-            self.addParameter(
-                QgsProcessingParameterDateTime(
-                    name, label, QgsProcessingParameterDateTime.Type.Date, optional=True
-                )
-            )
-        presets = [p.id for p in load_presets()]
-        self.addParameter(_enum(self.EVALSCRIPT, tr("Evalscript preset"), presets, "true_color"))
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.EVALSCRIPT_FILE,
-                tr("Evalscript file (instead of the preset)"),
-                QgsProcessingParameterFile.Behavior.File,
-                "js",
-                optional=True,
-            )
-        )
-        self.addParameter(
-            _enum(self.MOSAICKING, tr("Mosaicking order"), [DEFAULT, *ORDERS_3], DEFAULT)
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MAX_CLOUD,
-                tr("Maximum cloud cover (%)"),
-                QgsProcessingParameterNumber.Type.Double,
-                optional=True,
-                minValue=0.0,
-                maxValue=100.0,
-            )
-        )
+        shared.add_dates(self)
+        shared.add_evalscript(self, "true_color")
+        shared.add_scene_filter(self)
         for name, label in (
             (self.UPSAMPLING, tr("Upsampling")),
             (self.DOWNSAMPLING, tr("Downsampling")),
         ):
-            self.addParameter(_enum(name, label, [DEFAULT, *INTERPOLATIONS], DEFAULT))
+            self.addParameter(
+                shared.enum_parameter(name, label, [DEFAULT, *INTERPOLATIONS], DEFAULT)
+            )
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.ORTHORECTIFY, tr("Sentinel-1: orthorectify"), defaultValue=False
             )
         )
         self.addParameter(
-            _enum(
+            shared.enum_parameter(
                 self.BACK_COEFF,
                 tr("Sentinel-1: backscatter coefficient"),
                 [DEFAULT, *BACK_COEFFS],
@@ -212,7 +173,7 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             )
         )
         self.addParameter(
-            _enum(
+            shared.enum_parameter(
                 self.POLARIZATION,
                 tr("Sentinel-1: polarization"),
                 [DEFAULT, *POLARIZATIONS],
@@ -220,20 +181,14 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             )
         )
         self.addParameter(
-            _enum(self.DEM_INSTANCE, tr("Elevation model"), [DEFAULT, *S1_DEMS], DEFAULT)
+            shared.enum_parameter(
+                self.DEM_INSTANCE, tr("Elevation model"), [DEFAULT, *S1_DEMS], DEFAULT
+            )
         )
         self.addParameter(
             QgsProcessingParameterCrs(self.CRS, tr("Output CRS (empty: UTM zone)"), optional=True)
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.RESOLUTION,
-                tr("Resolution (m)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=10.0,
-                minValue=0.01,
-            )
-        )
+        shared.add_resolution(self)
         for name, label in ((self.WIDTH, tr("Width (px)")), (self.HEIGHT, tr("Height (px)"))):
             self.addParameter(
                 QgsProcessingParameterNumber(

@@ -22,25 +22,20 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDateTime,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
 from ..api.errors import EOExplorerError
-from ..api.evalscripts import check_evalscript, load_presets
-from ..api.process import ORDERS_3, OutputSize, check_endpoint, plan_job
+from ..api.evalscripts import check_evalscript
+from ..api.process import OutputSize, check_endpoint, plan_job
 from ..api.process_client import ProcessClient
 from ..api.statistical import LAST_INTERVAL, StatisticalClient
 from ..core.i18n import tr
 from ..core.tasks import processing_progress
-from ..sentinelhub import settings as process_settings
 from ..sentinelhub.areas import make_area
 from ..sentinelhub.statistics import (
     INTERVALS,
@@ -50,7 +45,8 @@ from ..sentinelhub.statistics import (
     polygon_statistics,
 )
 from ..sentinelhub.statistics_layers import table_features, table_fields
-from .process_algorithm import DEFAULT, SentinelHubProcessAlgorithm, _enum
+from . import sentinelhub_parameters as shared
+from .process_algorithm import SentinelHubProcessAlgorithm
 
 #: the percentile band choices as Processing strings
 PERCENTILE_CHOICES = {
@@ -88,14 +84,8 @@ class SentinelHubStatisticsAlgorithm(SentinelHubProcessAlgorithm):
         return SentinelHubStatisticsAlgorithm()
 
     def initAlgorithm(self, config: Optional[dict[str, Any]] = None) -> None:  # noqa: N802, ARG002
-        endpoints = [e.id for e in process_settings.endpoints()]
-        current = process_settings.current_endpoint().id
-        self.addParameter(_enum(self.ENDPOINT, tr("Endpoint"), endpoints, current))
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.COLLECTION, tr("Data collection"), defaultValue="sentinel-2-l2a"
-            )
-        )
+        shared.add_endpoint(self)
+        shared.add_collection(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.AREA,
@@ -109,59 +99,28 @@ class SentinelHubStatisticsAlgorithm(SentinelHubProcessAlgorithm):
                 self.EXTENT, tr("Extent (without polygons)"), optional=True
             )
         )
-        for name, label in ((self.START, tr("Start date")), (self.END, tr("End date"))):
-            self.addParameter(
-                QgsProcessingParameterDateTime(
-                    name, label, QgsProcessingParameterDateTime.Type.Date, optional=True
-                )
-            )
-        presets = [p.id for p in load_presets()]
+        shared.add_dates(self)
+        shared.add_evalscript(self, "ndvi_statistics")
         self.addParameter(
-            _enum(self.EVALSCRIPT, tr("Evalscript preset"), presets, "ndvi_statistics")
-        )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.EVALSCRIPT_FILE,
-                tr("Evalscript file (instead of the preset)"),
-                QgsProcessingParameterFile.Behavior.File,
-                "js",
-                optional=True,
+            shared.enum_parameter(
+                self.INTERVAL, tr("Interval"), [d for d, _label in INTERVALS], "P10D"
             )
         )
         self.addParameter(
-            _enum(self.INTERVAL, tr("Interval"), [d for d, _label in INTERVALS], "P10D")
-        )
-        self.addParameter(
-            _enum(self.PERCENTILES, tr("Percentiles"), list(PERCENTILE_CHOICES), "10-90")
-        )
-        self.addParameter(
-            _enum(self.LAST, tr("Last interval that does not fit"), list(LAST_INTERVAL), "SHORTEN")
-        )
-        self.addParameter(
-            _enum(self.MOSAICKING, tr("Mosaicking order"), [DEFAULT, *ORDERS_3], DEFAULT)
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MAX_CLOUD,
-                tr("Maximum cloud cover (%)"),
-                QgsProcessingParameterNumber.Type.Double,
-                optional=True,
-                minValue=0,
-                maxValue=100,
+            shared.enum_parameter(
+                self.PERCENTILES, tr("Percentiles"), list(PERCENTILE_CHOICES), "10-90"
             )
         )
+        self.addParameter(
+            shared.enum_parameter(
+                self.LAST, tr("Last interval that does not fit"), list(LAST_INTERVAL), "SHORTEN"
+            )
+        )
+        shared.add_scene_filter(self)
         self.addParameter(
             QgsProcessingParameterCrs(self.CRS, tr("CRS (empty: UTM zone)"), optional=True)
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.RESOLUTION,
-                tr("Resolution (m)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=10.0,
-                minValue=0.01,
-            )
-        )
+        shared.add_resolution(self)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, tr("Statistics table"), QgsProcessing.SourceType.TypeVector

@@ -17,14 +17,7 @@ from typing import Any, Optional
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QFormLayout, QWidget
 
 from ...api.accounts import s3_account
 from ...api.async_process import (
@@ -57,6 +50,7 @@ from ...sentinelhub.styles import add_result
 from ...sentinelhub.workflow import unique_path
 from ..common.messages import account_refused
 from ..common.slots import call
+from .delivery import DeliveryOptions
 from .engines import Engine
 from .run import layer_name
 
@@ -65,55 +59,32 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
 
 
-class AsyncOptions(QWidget):
+class AsyncOptions(DeliveryOptions):
     """Bucket folder, IAM role ARN, the consent box for keys, and Accounts…"""
 
     def __init__(self, engine: AsyncEngine, parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("asyncOptions")
-        layout = QFormLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.bucketEdit = QLineEdit(settings.get(settings.Key.ASYNC_BUCKET_FOLDER), self)
-        self.bucketEdit.setObjectName("asyncBucketEdit")
-        self.bucketEdit.setPlaceholderText("s3://bucket/folder")
-        self.bucketEdit.setToolTip(
-            tr(
+        super().__init__(
+            "async",
+            settings.Key.ASYNC_BUCKET_FOLDER,
+            settings.Key.ASYNC_IAM_ROLE,
+            folder_tip=tr(
                 "Where Sentinel Hub writes the image: <folder>/<request id>/<output>.tif. QGIS "
                 "reads it from there with the bucket's account."
-            )
-        )
-        self.accountsButton = QPushButton(tr("Accounts…"), self)
-        self.accountsButton.setObjectName("asyncAccountsButton")
-        self.accountsButton.setToolTip(tr("Set up the bucket's account (endpoint, region, keys)."))
-        row = QHBoxLayout()
-        row.addWidget(self.bucketEdit, 1)
-        row.addWidget(self.accountsButton)
-        layout.addRow(tr("Bucket folder"), row)
-        self.roleEdit = QLineEdit(settings.get(settings.Key.ASYNC_IAM_ROLE), self)
-        self.roleEdit.setObjectName("asyncRoleEdit")
-        self.roleEdit.setPlaceholderText(tr("optional: arn:aws:iam::123456789012:role/name"))
-        self.roleEdit.setToolTip(
-            tr(
+            ),
+            role_tip=tr(
                 "An IAM role Sentinel Hub may assume to write to the bucket: no key leaves "
                 "QGIS. Sentinel Hub's documentation explains the role's policy."
-            )
-        )
-        layout.addRow(tr("IAM role ARN"), self.roleEdit)
-        self.keysCheck = QCheckBox(tr("Let Sentinel Hub use this bucket's keys"), self)
-        self.keysCheck.setObjectName("asyncKeysCheck")
-        self.keysCheck.setToolTip(
-            tr(
+            ),
+            keys_tip=tr(
                 "Sends the access and secret key of the bucket's account to Sentinel Hub "
                 "with the request, so that it can write the result. Without an IAM role, "
                 "Sentinel Hub needs them."
-            )
+            ),
+            on_accounts=lambda: call(engine.dock, engine.open_accounts),
+            parent=parent,
         )
-        layout.addRow("", self.keysCheck)
-        self.accountsButton.clicked.connect(lambda: call(engine.dock, engine.open_accounts))
-
-    def folder(self) -> str:
-        return self.bucketEdit.text().strip()
+        self.setObjectName("asyncOptions")
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
 
 class AsyncEngine(Engine):
@@ -167,12 +138,11 @@ class AsyncEngine(Engine):
         dock, options = self.dock, self.options
         request = dock.run_request()
         folder = options.folder()
-        role = options.roleEdit.text().strip()
+        role = options.role()
         problem = folder_problem(folder) or role_problem(role)
         if problem:
             raise ValueError(problem)
-        settings.set(settings.Key.ASYNC_BUCKET_FOLDER, folder)
-        settings.set(settings.Key.ASYNC_IAM_ROLE, role)
+        options.remember()
         try:
             keys = bucket_keys(folder)
         except CredentialsRequired as exc:
@@ -188,7 +158,7 @@ class AsyncEngine(Engine):
             )
             dock.offer_accounts(s3_account(bucket))
             return
-        delivery = delivery_for(folder, role, keys if options.keysCheck.isChecked() else None)
+        delivery = delivery_for(folder, role, keys if options.share_keys() else None)
         problem = delivery_problem(delivery)
         if problem:
             raise ValueError(problem)

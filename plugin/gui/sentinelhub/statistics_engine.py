@@ -64,6 +64,7 @@ from ...sentinelhub.statistics import (
 )
 from ..common.messages import account_refused
 from ..common.slots import call
+from .delivery import DeliveryOptions
 from .engines import Engine
 from .run import layer_name
 
@@ -196,37 +197,29 @@ class StatisticsEngine(Engine):
         form.addRow(tr("Band"), self.band_combo)
         form.addRow(tr("Last interval"), self.last_combo)
         form.addRow(self.mask_label)
-        self.bucket_edit = QLineEdit(settings.get(settings.Key.STATISTICS_BUCKET_FOLDER), widget)
-        self.bucket_edit.setObjectName("statisticsBucketEdit")
-        self.bucket_edit.setPlaceholderText(tr("optional: s3://bucket/folder"))
-        self.bucket_edit.setToolTip(
-            tr(
+        self.delivery = DeliveryOptions(
+            "statistics",
+            settings.Key.STATISTICS_BUCKET_FOLDER,
+            settings.Key.STATISTICS_IAM_ROLE,
+            folder_tip=tr(
                 "With several polygons selected: one Batch Statistical request for all of "
                 "them, the polygons and results in this bucket folder (its account under "
                 "Accounts…). Empty: one request per polygon."
-            )
-        )
-        form.addRow(tr("Bucket folder"), self.bucket_edit)
-        self.role_edit = QLineEdit(settings.get(settings.Key.STATISTICS_IAM_ROLE), widget)
-        self.role_edit.setObjectName("statisticsRoleEdit")
-        self.role_edit.setPlaceholderText(tr("optional: arn:aws:iam::123456789012:role/name"))
-        self.role_edit.setToolTip(
-            tr(
+            ),
+            role_tip=tr(
                 "An IAM role Sentinel Hub may assume to read and write the bucket: no key "
                 "leaves QGIS."
-            )
-        )
-        form.addRow(tr("IAM role ARN"), self.role_edit)
-        self.keys_check = QCheckBox(tr("Let Sentinel Hub use this bucket's keys"), widget)
-        self.keys_check.setObjectName("statisticsKeysCheck")
-        self.keys_check.setToolTip(
-            tr(
+            ),
+            keys_tip=tr(
                 "Sends the access and secret key of the bucket's account to Sentinel Hub "
                 "with the request, so that it can read the polygons and write the results. "
                 "Without an IAM role, Sentinel Hub needs them."
-            )
+            ),
+            optional_folder=True,
+            keys_full_width=True,
+            parent=widget,
         )
-        form.addRow(self.keys_check)  # the whole width: its text is long for a laptop's dock
+        form.addRow(self.delivery)
         self.bucket_edit.textChanged.connect(self.dock.schedule_estimate)
         for combo in (self.interval_combo, self.last_combo):
             combo.currentIndexChanged.connect(self.dock.schedule_estimate)
@@ -331,7 +324,20 @@ class StatisticsEngine(Engine):
         )
 
     def bucket_folder(self) -> str:
-        return self.bucket_edit.text().strip() if self._widget is not None else ""
+        return self.delivery.folder() if self._widget is not None else ""
+
+    # the delivery's widgets, under the names scripts and tests know
+    @property
+    def bucket_edit(self) -> QLineEdit:
+        return self.delivery.bucketEdit
+
+    @property
+    def role_edit(self) -> QLineEdit:
+        return self.delivery.roleEdit
+
+    @property
+    def keys_check(self) -> QCheckBox:
+        return self.delivery.keysCheck
 
     # -- running -------------------------------------------------------------------------
 
@@ -345,12 +351,11 @@ class StatisticsEngine(Engine):
         folder = self.bucket_folder()
         batch = None
         if len(job.polygons) > 1 and folder:
-            role = self.role_edit.text().strip()
+            role = self.delivery.role()
             problem = folder_problem(folder) or role_problem(role)
             if problem:
                 raise ValueError(problem)
-            settings.set(settings.Key.STATISTICS_BUCKET_FOLDER, folder)
-            settings.set(settings.Key.STATISTICS_IAM_ROLE, role)
+            self.delivery.remember()
             try:
                 keys = bucket_keys(folder)
             except CredentialsRequired as exc:
@@ -367,7 +372,7 @@ class StatisticsEngine(Engine):
                 )
                 dock.offer_accounts(s3_account(bucket))
                 return
-            batch = batch_job_of(job, folder, keys, role, self.keys_check.isChecked())
+            batch = batch_job_of(job, folder, keys, role, self.delivery.share_keys())
         endpoint = request.endpoint
         try:
             http = dock.sign_in(endpoint)

@@ -39,8 +39,9 @@ import time
 import uuid
 from typing import Any, Optional
 
+from tests.servers.sentinelhub.bucket_access import BucketAccessServer
 from tests.servers.sentinelhub.collections import ApiError, bad_payload
-from tests.servers.sentinelhub.process_server import UNAUTHORIZED, ProcessApiServer
+from tests.servers.sentinelhub.process_server import UNAUTHORIZED
 from tests.servers.sentinelhub.render import data_mask, processing_units, render
 from tests.servers.sentinelhub.request import validate
 
@@ -64,7 +65,7 @@ class AsyncRequest:
     failure: str = ""
 
 
-class AsyncProcessApiServer(ProcessApiServer):
+class AsyncProcessApiServer(BucketAccessServer):
     """The Async Process API on ``ASYNC_PATH``, other paths as :class:`ProcessApiServer`.
 
     ``s3_endpoint``: the S3 API the results are written to (``http://127.0.0.1:PORT``).
@@ -75,13 +76,11 @@ class AsyncProcessApiServer(ProcessApiServer):
     def __init__(
         self,
         *,
-        s3_endpoint: str = "",
         running_seconds: Optional[float] = 2.0,
         roles: Optional[dict] = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.s3_endpoint = s3_endpoint
         self.running_seconds = running_seconds
         self.roles = dict(roles or {})
         self.async_requests: dict[str, AsyncRequest] = {}
@@ -118,8 +117,6 @@ class AsyncProcessApiServer(ProcessApiServer):
             self.finish(request.id)
 
     def _deliver(self, request: AsyncRequest) -> None:
-        import boto3
-
         s3 = request.delivery
         if s3.get("accessKey"):
             key, secret = s3["accessKey"], s3.get("secretAccessKey", "")
@@ -127,13 +124,7 @@ class AsyncProcessApiServer(ProcessApiServer):
             key, secret = self.roles[s3["iamRoleARN"]]
         else:
             raise PermissionError(f"cannot assume the role {s3.get('iamRoleARN')!r}")
-        client = boto3.client(
-            "s3",
-            endpoint_url=self.s3_endpoint,
-            aws_access_key_id=key,
-            aws_secret_access_key=secret,
-            region_name=s3.get("region") or "us-east-1",
-        )
+        client = self.s3_client(key, secret, s3.get("region") or "us-east-1")
         for object_key, payload in request.objects:
             client.put_object(Bucket=request.bucket, Key=object_key, Body=payload)
 

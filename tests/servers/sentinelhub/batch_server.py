@@ -38,8 +38,9 @@ from osgeo import gdal, ogr, osr
 
 from tests.servers.common.recording import RecordingHandler
 from tests.servers.common.s3_server import ACCESS_KEY, SECRET_KEY
+from tests.servers.sentinelhub.bucket_access import BucketAccessServer
 from tests.servers.sentinelhub.collections import ApiError, parse_crs
-from tests.servers.sentinelhub.process_server import UNAUTHORIZED, ProcessApiServer
+from tests.servers.sentinelhub.process_server import UNAUTHORIZED
 from tests.servers.sentinelhub.render import data_mask, processing_units, render
 from tests.servers.sentinelhub.request import _bounds, validate
 
@@ -61,7 +62,7 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class BatchProcessServer(ProcessApiServer):
+class BatchProcessServer(BucketAccessServer):
     """Batch Processing under ``/api/v1/batch``; the Process API on every other path.
 
     ``s3_endpoint``: the S3 API the tiles go to (written with ``s3_keys``, standing for the
@@ -72,7 +73,6 @@ class BatchProcessServer(ProcessApiServer):
     def __init__(
         self,
         *,
-        s3_endpoint: str = "",
         s3_keys: tuple[str, str] = (ACCESS_KEY, SECRET_KEY),
         buckets: Optional[set] = None,
         advance_seconds: Optional[float] = None,
@@ -82,7 +82,6 @@ class BatchProcessServer(ProcessApiServer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.s3_endpoint = s3_endpoint
         self.s3_keys = s3_keys
         self.buckets = None if buckets is None else set(buckets)
         self.advance_seconds = advance_seconds
@@ -358,17 +357,9 @@ class BatchProcessServer(ProcessApiServer):
         return validate(body, accept, self.byoc_ids, self.deployment)
 
     def _render(self, record: dict, tile: dict) -> None:
-        import boto3
-
         pixels = int(record["tileWidthPx"])
         responses = record["body"]["processRequest"]["output"]["responses"]
-        client = boto3.client(
-            "s3",
-            endpoint_url=self.s3_endpoint,
-            aws_access_key_id=self.s3_keys[0],
-            aws_secret_access_key=self.s3_keys[1],
-            region_name="us-east-1",
-        )
+        client = self.s3_client(*self.s3_keys)
         for response in responses:
             req = self._tile_request(record, tile, pixels, [response])
             mask = data_mask(req, self.no_data_areas)

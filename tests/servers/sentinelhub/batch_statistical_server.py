@@ -61,8 +61,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 from tests.servers.common.recording import RecordingHandler
+from tests.servers.sentinelhub.bucket_access import BucketAccessServer
 from tests.servers.sentinelhub.collections import ApiError, bad_payload, error_body
-from tests.servers.sentinelhub.process_server import UNAUTHORIZED, ProcessApiServer
+from tests.servers.sentinelhub.process_server import UNAUTHORIZED
 from tests.servers.sentinelhub.render import processing_units
 from tests.servers.sentinelhub.statistical_server import (
     interval_statistics,
@@ -211,7 +212,7 @@ def output_key(url: str, request_id: str, feature: Feature) -> tuple[str, str]:
     return bucket, "/".join(p for p in (prefix, request_id, f"{feature.id}.json") if p)
 
 
-class BatchStatisticalApiServer(ProcessApiServer):
+class BatchStatisticalApiServer(BucketAccessServer):
     """Batch Statistical on ``BATCH_STATISTICS_PATH`` (other paths: the parent's API).
 
     ``s3_endpoint``: the S3 API the service reads and writes (moto). ``iam_roles``: ARN ->
@@ -221,7 +222,6 @@ class BatchStatisticalApiServer(ProcessApiServer):
     def __init__(
         self,
         *,
-        s3_endpoint: str = "",
         iam_roles: Optional[Mapping[str, tuple[str, str]]] = None,
         allowed: bool = True,
         advance_every: Optional[float] = None,
@@ -229,7 +229,6 @@ class BatchStatisticalApiServer(ProcessApiServer):
         **kw: Any,
     ) -> None:
         super().__init__(**kw)
-        self.s3_endpoint = s3_endpoint
         self.iam_roles = dict(iam_roles or {})
         self.allowed = allowed
         self.advance_every = advance_every
@@ -378,8 +377,6 @@ class BatchStatisticalApiServer(ProcessApiServer):
 
     # -- S3 ----------------------------------------------------------------------------------
     def _s3(self, info: dict):
-        import boto3
-
         key, secret = info.get("accessKey"), info.get("secretAccessKey")
         role = info.get("iamRoleARN")
         if role:
@@ -392,13 +389,7 @@ class BatchStatisticalApiServer(ProcessApiServer):
                 f"No access to {info.get('url')}: give accessKey and secretAccessKey or "
                 "iamRoleARN.",
             )
-        return boto3.client(
-            "s3",
-            endpoint_url=self.s3_endpoint,
-            aws_access_key_id=key,
-            aws_secret_access_key=secret,
-            region_name=info.get("region") or "us-east-1",
-        )
+        return self.s3_client(key, secret, info.get("region") or "us-east-1")
 
     def _read_features(self, task: BatchTask) -> list[Feature]:
         from osgeo import ogr

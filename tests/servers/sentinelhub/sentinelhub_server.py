@@ -2,8 +2,11 @@
 serves them (one OAuth token, one rate limit, one processing-unit budget).
 
 Each API's server handles its own paths and hands any other path to the next class in the
-method resolution order, down to :class:`ProcessApiServer` (``/api/v1/process``). The sandbox
-of ``make run`` runs this one; tests of a single API use that API's own class.
+method resolution order, down to :class:`ProcessApiServer` (``/api/v1/process``). Each
+constructor takes its own keyword options and passes the others on, so every API gets its
+options whatever the order; ``s3_endpoint``, which the bucket APIs share, belongs to
+:class:`~tests.servers.sentinelhub.bucket_access.BucketAccessServer` alone. The sandbox of
+``make run`` runs this one; tests of a single API use that API's own class.
 """
 
 from __future__ import annotations
