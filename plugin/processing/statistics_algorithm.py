@@ -77,7 +77,9 @@ class SentinelHubStatisticsAlgorithm(SentinelHubProcessAlgorithm):
             "and pixel counts, for each polygon of the area layer (one request each) or "
             "for the extent. The evalscript needs an output with id dataMask, which says "
             'which pixels count (the presets "with dataMask" have one). The table has one '
-            "row per polygon, interval and band; intervals without data are not listed."
+            "row per polygon, interval and band. Intervals without any acquisition are "
+            "not listed; an interval whose pixels are all masked (clouds, no data) has a "
+            "row with empty statistics."
         )
 
     def createInstance(self) -> SentinelHubStatisticsAlgorithm:  # noqa: N802 - QGIS override
