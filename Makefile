@@ -53,7 +53,7 @@ test: $(STAMP)
 
 # The app tier's picture flows, their screenshots written over resources/screenshots/
 # (palette PNGs): every dock on a 1366x768 laptop and on a 1920x1080 screen.
-PICTURES := dock_picture or search_dock_after_a_first_search
+PICTURES := dock_picture or search_dock_after_a_first_search or delivered_to_the_sandbox_bucket
 screenshots: $(STAMP)
 	EO_APP_SCREENSHOTS=resources/screenshots PY=$(PY) bash .ci/pytest.sh tests/app -v -k "$(PICTURES)"
 	EO_APP_SCREENSHOTS=resources/screenshots EO_APP_SCREEN=1920x1080x24 PY=$(PY) \
