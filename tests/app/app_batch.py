@@ -230,3 +230,35 @@ def flow_processing_sentinelhub(ctx: Context) -> dict:
         "geometries": all(f.hasGeometry() for f in joined.getFeatures()),
     }
     return data
+
+
+def flow_processing_batch_process(ctx: Context) -> dict:
+    """The toolbox's "Sentinel Hub batch process" in the application: NDVI of June 2024
+    over Thuringia on the UTM 20 km grid at 60 m, analysed, started (the box checked),
+    followed to DONE and gathered in a VRT of the bucket's tiles."""
+    import processing
+
+    from eo_explorer.plugin.processing.batch_process_algorithm import SentinelHubBatchAlgorithm
+
+    sentinelhub_account(ctx)
+    bucket_account(ctx)
+    folder = ctx.work / "toolbox-batch"
+    folder.mkdir(exist_ok=True)
+    SentinelHubBatchAlgorithm.poll_seconds = 1.0
+    result = processing.run(
+        "eo_explorer:sentinelhub_batch_process",
+        {
+            "ENDPOINT": "sandbox",
+            "COLLECTION": "sentinel-2-l2a",
+            "START": "2024-06-01",
+            "END": "2024-06-30",
+            "EXTENT": "10.95,11.00,50.47,50.50 [EPSG:4326]",
+            "EVALSCRIPT": "ndvi",
+            "GRID": 3,  # UTM 20 km grid, 60 m
+            "BUCKET_FOLDER": f"s3://{BUCKET}/toolbox-batch",
+            "START_PROCESSING": True,
+            "MOSAIC": str(folder / "mosaic.vrt"),
+        },
+    )
+    ctx.step(f"batch process algorithm: {result.get('STATUS')}")
+    return {key: result.get(key) for key in ("REQUEST_ID", "STATUS", "TILES", "ESTIMATE", "MOSAIC")}

@@ -67,6 +67,7 @@ FLOWS = {
     "batch_dock_picture": app_batch.flow_batch_dock_picture,
     "statistics_batch": app_batch.flow_statistics_batch,
     "processing_sentinelhub": app_batch.flow_processing_sentinelhub,
+    "processing_batch_process": app_batch.flow_processing_batch_process,
     "selftest_abort": flow_selftest_abort,
     "selftest_after": flow_selftest_after,
 }
