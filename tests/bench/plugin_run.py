@@ -137,10 +137,30 @@ class PluginBench:
         self.canvas.show()
         self.heartbeat = Heartbeat()
 
+    def _run_task(self, task, loop, errors: list) -> tuple:
+        """Run ``task`` until ``loop`` quits (or :data:`RENDER_TIMEOUT_S` passes, recorded
+        in ``errors``), with the GUI heartbeat on and the garbage collector watched;
+        returns (the GC watch, start, end)."""
+        from qgis.core import QgsApplication
+        from qgis.PyQt.QtCore import QTimer
+
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(lambda: (errors.append("timed out"), loop.quit()))
+        guard.start(int(RENDER_TIMEOUT_S * 1000))
+        with GcWatch() as watch:
+            self.heartbeat.start()
+            start = time.perf_counter()
+            QgsApplication.taskManager().addTask(task)
+            loop.exec_()
+            end = time.perf_counter()
+            self.heartbeat.stop()
+        guard.stop()
+        return watch, start, end
+
     def run(self, task_factory: Callable | None = None) -> PluginRun:
         """One search; ``task_factory(catalog, request)`` swaps in a prototype task."""
-        from qgis.core import QgsApplication
-        from qgis.PyQt.QtCore import QEventLoop, QTimer
+        from qgis.PyQt.QtCore import QEventLoop
 
         from eo_explorer.plugin.api.catalogs import Catalog
         from eo_explorer.plugin.api.search import SearchRequest
@@ -193,19 +213,7 @@ class PluginBench:
         task = (task_factory or search_task)(catalog, request)
         task.reported.connect(lambda *_: None)  # the dock listens to it too
         task.completed.connect(completed)
-        guard = QTimer()
-        guard.setSingleShot(True)
-        guard.timeout.connect(lambda: (errors.append("timed out"), loop.quit()))
-        guard.start(int(RENDER_TIMEOUT_S * 1000))
-
-        with GcWatch() as watch:
-            self.heartbeat.start()
-            start = time.perf_counter()
-            QgsApplication.taskManager().addTask(task)
-            loop.exec_()
-            end = time.perf_counter()
-            self.heartbeat.stop()
-        guard.stop()
+        watch, start, end = self._run_task(task, loop, errors)
         try:
             self.canvas.mapCanvasRefreshed.disconnect(rendered)
         except TypeError:
@@ -233,8 +241,8 @@ class PluginBench:
 
     def run_progressive(self) -> PluginRun:
         """One search the way the Search dock runs it (see the module)."""
-        from qgis.core import QgsApplication, QgsRectangle
-        from qgis.PyQt.QtCore import QEventLoop, QTimer
+        from qgis.core import QgsRectangle
+        from qgis.PyQt.QtCore import QEventLoop
         from qgis.PyQt.QtWidgets import QTableView
 
         from eo_explorer.plugin.api.catalogs import Catalog
@@ -307,19 +315,7 @@ class PluginBench:
         task = search_task(catalog, request, page_by_page=True)
         task.reported.connect(reported)
         task.completed.connect(completed)
-        guard = QTimer()
-        guard.setSingleShot(True)
-        guard.timeout.connect(lambda: (errors.append("timed out"), loop.quit()))
-        guard.start(int(RENDER_TIMEOUT_S * 1000))
-
-        with GcWatch() as watch:
-            self.heartbeat.start()
-            start = time.perf_counter()
-            QgsApplication.taskManager().addTask(task)
-            loop.exec_()
-            end = time.perf_counter()
-            self.heartbeat.stop()
-        guard.stop()
+        watch, start, end = self._run_task(task, loop, errors)
         self.canvas.mapCanvasRefreshed.disconnect(rendered)
         self.canvas.renderStarting.disconnect(starting)
         if errors:
