@@ -81,6 +81,7 @@ class MemoryResult:
     first_drawn: float = 0.0
     drained: float = 0.0
     slices: int = 0
+    draws: int = 0
     item_json_chars: float = 0.0
     latency: list[LatencyRun] = field(default_factory=list)
     seconds: float = 0.0
@@ -177,6 +178,7 @@ def child(url: str, items: int, page_size: int, traced: bool) -> dict:
         first_drawn=run.first_drawn,
         drained=run.drained,
         slices=run.slices,
+        draws=run.draws,
         item_json_chars=run.item_json_chars,
     )
     return out
@@ -327,6 +329,7 @@ def report(res: MemoryResult, out) -> None:
     out.row("first request -> every footprint in the layer", [res.drained], "s")
     out.row("first request -> whole layer on the canvas", [res.total], "s")
     out.row("  slices that added features (GUI thread)", [res.slices], "n")
+    out.row("  canvas draws started while the layer filled", [res.draws], "n")
     out.row("  last canvas render", [res.render], "ms")
     out.row(
         "longest GUI stall, whole search (pages added as they arrive, drawn)",

@@ -45,6 +45,7 @@ class PluginRun:
     first_drawn: float = 0.0  # addTask -> the canvas drew a layer with footprints in it
     drained: float = 0.0  # addTask -> every feature in the layer (progressive)
     slices: int = 0  # slices the feed took (progressive)
+    draws: int = 0  # canvas render jobs started while the layer filled (progressive)
     item_json_chars: float = 0.0  # mean length of item_json in the layer
     ids: list[str] = field(default_factory=list, repr=False)
 
@@ -283,6 +284,7 @@ class PluginBench:
 
         def starting() -> None:
             state["drawing"] = feed.added  # what this render job will draw
+            state["draws"] = state.get("draws", 0) + 1
 
         def rendered() -> None:
             now = time.perf_counter()
@@ -335,6 +337,7 @@ class PluginBench:
         result.layer = marks["drained"] - marks["completed"]  # filling left after the task
         result.render = marks["rendered"] - marks["refresh"]
         result.slices = feed.slices
+        result.draws = state.get("draws", 0)
         result.max_gap = self.heartbeat.max_gap()
         result.max_gap_search = self.heartbeat.max_gap(until=marks["completed"])
         result.max_gap_layer = self.heartbeat.max_gap(since=marks["completed"])

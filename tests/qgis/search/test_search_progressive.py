@@ -227,3 +227,44 @@ def test_a_large_page_goes_into_the_layer_in_slices(qgis_app, qgis_new_project, 
     assert len(chunks) > 2 and sum(chunks) == feed.added == layer.featureCount() == 300
     assert layer_ids(layer) == [i["id"] for i in items]
     assert feed.waiting == 0
+
+
+def test_a_layer_filling_fast_is_drawn_a_few_times_and_once_complete(
+    qgis_app, qgis_new_project, items
+):
+    """Pages arriving faster than the canvas draws: the layer asks for a draw with its
+    first features, at most once per interval after that, and once everything is in (not
+    after every page: against a local server that was 101 draws for 100,000 items, each
+    cancelling the last)."""
+    from eo_explorer.plugin.api.footprints import convert_items
+    from eo_explorer.plugin.map.footprints import FootprintsFeed, footprint_fields, to_features
+
+    features = to_features(convert_items(items).footprints, footprint_fields())
+    made, drained, draws = [], [], []
+    feed = FootprintsFeed("draws", made.append, lambda _added, _rows: None)
+    for start in range(0, 300, 10):  # 30 pages, each taken in before the next one comes
+        feed.put(features[start : start + 10])
+        if start == 0:
+            made[0].repaintRequested.connect(lambda *_: draws.append(feed.added))
+        wait_for(qgis_app, lambda: feed.waiting == 0)
+    feed.finish(lambda: drained.append(True))
+    wait_for(qgis_app, lambda: drained)
+    assert 1 <= len(draws) <= 4, draws
+    assert draws[-1] == 300  # the last draw shows every footprint
+
+
+def test_the_last_page_is_drawn_without_waiting_for_another(qgis_app, qgis_new_project, items):
+    """A page that goes in less than an interval after a draw is drawn once the interval
+    is over, though no page follows (a slow catalog between two pages)."""
+    from eo_explorer.plugin.api.footprints import convert_items
+    from eo_explorer.plugin.map.footprints import FootprintsFeed, footprint_fields, to_features
+
+    features = to_features(convert_items(items).footprints, footprint_fields())
+    made, draws = [], []
+    feed = FootprintsFeed("late", made.append, lambda _added, _rows: None)
+    feed.put(features[:10])
+    made[0].repaintRequested.connect(lambda *_: draws.append(feed.added))
+    wait_for(qgis_app, lambda: feed.waiting == 0)
+    feed.put(features[10:20])  # within the interval of the first draw
+    wait_for(qgis_app, lambda: draws and draws[-1] == 20, timeout=10)
+    assert feed.layer is not None and feed.layer.featureCount() == 20
