@@ -182,7 +182,7 @@ class QuicklooksController(QObject):
             )
             self.task = task
             QgsApplication.taskManager().addTask(task)
-            return
+            return True
         self._fetch(layer, items, [])
         return True
 
