@@ -1900,6 +1900,16 @@ Un evalscript à plusieurs sorties (p. ex. les id rgb et mask) produit un GeoTIF
         <translation>Téléchargement de {n} aperçu(s)…</translation>
     </message>
     <message>
+        <location filename="../plugin/gui/search/quicklooks_action.py" line="56"/>
+        <source>Show quicklooks</source>
+        <translation>Afficher les aperçus</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks_action.py" line="85"/>
+        <source>Hide quicklooks</source>
+        <translation>Masquer les aperçus</translation>
+    </message>
+    <message>
         <location filename="../plugin/gui/search/quicklooks.py" line="255"/>
         <source>{n} quicklook(s) on the map.</source>
         <translation>{n} aperçu(s) sur la carte.</translation>

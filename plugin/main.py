@@ -1,9 +1,9 @@
 """The plugin object QGIS loads: toolbar button, Web menu, dock, Processing provider.
 
-``unload`` removes everything ``initGui`` created: actions, the dock (its map tool, rubber
-band and running tasks), the Processing provider, the path preprocessor that gives streamed
-layers their credentials back and the path writer that keeps presigned links out of
-projects, and the translator.
+``unload`` removes everything ``initGui`` created: actions (the footprints layers'
+"Show quicklooks" among them), the dock (its map tool, rubber band and running tasks), the
+Processing provider, the path preprocessor that gives streamed layers their credentials
+back and the path writer that keeps presigned links out of projects, and the translator.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ class EOExplorerPlugin:
         self.writer_id = None  # ... and its path writer (no presigned link in a project)
         self.link_timer = None  # renews presigned links of streamed layers on the map
         self.renewer = None
+        self.quicklooks_action = None  # "Show quicklooks" in footprints layers' menu
         # Before anything can touch a polygon: QGIS's GEOS, never a shapely wheel's.
         geos_engine.install()
         self._install_translator()
@@ -100,10 +101,16 @@ class EOExplorerPlugin:
         self._init_processing()
         self._init_streaming()
         self.search.restore()
+        from .gui.search.quicklooks_action import QuicklooksLayerAction
+
+        self.quicklooks_action = QuicklooksLayerAction(self.iface, self._open_search_dock)
         self.process.restore()
         self.constellr.restore()
 
     def unload(self) -> None:
+        if self.quicklooks_action is not None:
+            self.quicklooks_action.remove()
+            self.quicklooks_action = None
         if self.constellr is not None:
             self.constellr.remove()
             self.constellr = None
@@ -208,6 +215,15 @@ class EOExplorerPlugin:
         dialog.exec()
         if self.dock is not None:
             self.dock.reload_catalogs()
+
+    def _open_search_dock(self):
+        """The Search dock, opened (and made) if it is not: the layers' quicklooks
+        action works through it and says what happened in its message bar."""
+        if self.search is None:
+            return None
+        if self.search.action is not None:
+            self.search.action.setChecked(True)
+        return self.search.dock
 
     @property
     def dock(self):

@@ -5,7 +5,9 @@ when none is selected, of those in the map view (at most ``quicklooks/max_items`
 first in the layer's order; a sentence says so), and shows them in a "Quicklooks" group
 under the footprints layer (:mod:`plugin.map.quicklooks`). Unchecked, it removes them.
 The button follows the results layer: it is checked when that layer has quicklooks.
-Removing a footprints layer removes its quicklooks.
+Removing a footprints layer removes its quicklooks. The same can be done for any
+footprints layer from its context menu in the Layers panel (:mod:`.quicklooks_action`),
+through :meth:`QuicklooksController.toggle_layer`.
 
 Items that the Fields extension cut down are read whole first (their preview assets and
 ``proj:`` fields), then the assets' HTTP clients are chosen here, on the main thread, as
@@ -48,6 +50,8 @@ class QuicklooksController(QObject):
 
     #: the QuicklooksOutcome of each run (failures before the task included), for tests
     finished = pyqtSignal(object)
+    #: a footprints layer's quicklooks were shown or removed (its id)
+    changed = pyqtSignal(str)
 
     def __init__(self, dock, button) -> None:
         super().__init__(dock)
@@ -55,6 +59,11 @@ class QuicklooksController(QObject):
         self.button = button
         self.task: WorkflowTask | None = None
         self._own_clients: list = []
+        self._own_http: dict = {}
+        #: ids of the footprints layers whose quicklooks are asked for (shown or coming)
+        self._wanted: set[str] = set()
+        #: the catalog each footprints layer came from (for the preview's credentials)
+        self._catalogs: dict[str, object] = {}
         button.setCheckable(True)
         button.setEnabled(False)
         button.toggled.connect(self._toggled)
@@ -65,6 +74,8 @@ class QuicklooksController(QObject):
     def set_layer(self, layer) -> None:
         """A new results layer: the button says whether it has quicklooks."""
         self.cancel()
+        if layer is not None:
+            self._catalogs[layer.id()] = self.dock.results_catalog
         self._check(layer is not None and layers.find_group(layer.id()) is not None)
         self.button.setEnabled(layer is not None)
 
@@ -84,8 +95,28 @@ class QuicklooksController(QObject):
         if on:
             self.show(layer)
         else:
-            self.cancel()
-            layers.remove_group(layer.id())
+            self.hide(layer)
+
+    def toggle_layer(self, layer) -> bool:
+        """Show the quicklooks of any footprints layer, or remove them when it has some
+        True when they are now asked for."""
+        if layers.find_group(layer.id()) is not None:
+            self.hide(layer)
+            on = False
+        else:
+            on = self.show(layer)
+        if layer is self.dock.results_layer:
+            self._check(on)
+        return on
+
+    def hide(self, layer) -> None:
+        self._wanted.discard(layer.id())
+        self.cancel()
+        layers.remove_group(layer.id())
+        self.changed.emit(layer.id())
+
+    def _is_current(self, layer) -> bool:
+        return layer is self.dock.results_layer
 
     def _say(self, text: str, level=Qgis.MessageLevel.Info, seconds: int = 8) -> None:
         self.dock.message_bar.pushMessage(tr("EO Explorer"), text, level, seconds)
@@ -125,31 +156,35 @@ class QuicklooksController(QObject):
 
     # -- fetching ---------------------------------------------------------------------------
 
-    def show(self, layer) -> None:
+    def show(self, layer) -> bool:
+        """Fetch the quicklooks of ``layer``'s footprints; False when there are none."""
         fids, note = self.scope(layer)
         if not fids:
-            self._check(False)
+            if self._is_current(layer):
+                self._check(False)
             self._say(tr("No footprint is selected or in the map view: nothing to show."))
-            return
+            return False
+        self._wanted.add(layer.id())
         shown = layers.shown_fids(layers.find_group(layer.id()))
         wanted = [fid for fid in fids if fid not in shown]
         if note:
             self._say(note, seconds=10)
         if not wanted:
-            return
+            return True
         self.cancel()
         items = items_by_fid(layer, wanted)
         partial = {fid: item for fid, item in items.items() if is_partial(item)}
-        http = self.dock.results_http
-        if partial and http is not None:
+        if partial:
+            http = self._client(layer)
             task = whole_items_task(partial, http)
             task.completed.connect(
                 lambda outcome, t=task: self._items_read(t, layer, items, outcome)
             )
             self.task = task
             QgsApplication.taskManager().addTask(task)
-            return
+            return True
         self._fetch(layer, items, [])
+        return True
 
     @guarded
     def _items_read(self, task, layer, items: dict, outcome) -> None:
@@ -171,7 +206,7 @@ class QuicklooksController(QObject):
         jobs = []
         for fid, item in items.items():
             try:
-                jobs.append(self._job(fid, item))
+                jobs.append(self._job(layer, fid, item))
             except NoQuicklook as exc:
                 failed.append(str(exc))
             except EOExplorerError as exc:
@@ -185,17 +220,35 @@ class QuicklooksController(QObject):
         QgsApplication.taskManager().addTask(task)
         self._say(tr("Fetching {n} quicklook(s)…").format(n=len(jobs)), seconds=4)
 
-    def _client(self):
-        http = self.dock.results_http
+    def _client(self, layer):
+        """The dock's search client for its results layer; a client of our own for an
+        older footprints layer (its search's client was closed): with its catalog's
+        account when that is known and set up, else without credentials."""
+        if self._is_current(layer) and self.dock.results_http is not None:
+            return self.dock.results_http
+        if self._own_http.get(layer.id()) is not None:
+            return self._own_http[layer.id()]  # one client for all the items of a run
+        catalog = None if self._is_current(layer) else self._catalogs.get(layer.id())
+        http = None
+        if catalog is not None:
+            try:
+                http = self.dock.http_factory(catalog)
+            except EOExplorerError:
+                http = None  # previews are worth asking for without the account
         if http is None:
             http = plain_client()
-            self._own_clients.append(http)
+        self._own_clients.append(http)
+        self._own_http[layer.id()] = http
         return http
 
-    def _job(self, fid: int, item: dict) -> QuicklookJob:
+    def _job(self, layer, fid: int, item: dict) -> QuicklookJob:
         """The job of one item, with the credentials its preview's host gets."""
         look = choose(item)
-        catalog, http = self.dock.results_catalog, self._client()
+        if self._is_current(layer):
+            catalog = self.dock.results_catalog
+        else:
+            catalog = self._catalogs.get(layer.id())
+        http = self._client(layer)
         try:
             client = streaming.http_for_asset(look.href, catalog, http)
         except CredentialsRequired:
@@ -226,12 +279,13 @@ class QuicklooksController(QObject):
         for client in self._own_clients:
             client.close()
         self._own_clients = []
+        self._own_http = {}
         try:
             layer_id = layer.id()
         except RuntimeError:  # the footprints layer was removed meanwhile
             self.finished.emit(outcome)
             return
-        wanted = self.dock.results_layer is layer and self.button.isChecked()
+        wanted = layer_id in self._wanted
         added = 0
         if wanted and outcome.made:
             group = layers.quicklooks_group(layer)
@@ -249,6 +303,7 @@ class QuicklooksController(QObject):
             self._say(str(outcome.error), Qgis.MessageLevel.Warning, 10)
         elif wanted:
             self._report(layer_id, added, outcome)
+        self.changed.emit(layer_id)
         self.finished.emit(outcome)
 
     def _report(self, _layer_id: str, added: int, outcome: QuicklooksOutcome) -> None:
@@ -267,6 +322,8 @@ class QuicklooksController(QObject):
     def _layers_removed(self, ids) -> None:
         for layer_id in ids:
             layers.remove_group(layer_id)
+            self._wanted.discard(layer_id)
+            self._catalogs.pop(layer_id, None)
         if self.dock.results_layer is None:  # the dock's footprints went too
             self.cancel()
             self._check(False)

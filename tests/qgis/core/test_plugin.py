@@ -77,7 +77,13 @@ def test_load_open_dock_and_unload_cleanly(
     from eo_explorer.plugin.assets.streaming import HEADER_FOLDER
 
     gdal.FileFromMemBuffer(f"{HEADER_FOLDER}/left-over.txt", b"X-Api-Key: k\r\n")
+    # The footprints layers' "Show quicklooks" is taken out of the Layers panel's menu.
+    quicklooks = plugin.quicklooks_action.action
+    assert quicklooks.text() == "Show quicklooks"
+    qgis_iface.removeCustomActionForLayerType.reset_mock()
     plugin.unload()
+    qgis_iface.removeCustomActionForLayerType.assert_called_once_with(quicklooks)
+    assert plugin.quicklooks_action is None
     assert task.isCanceled()
     assert not gdal.ReadDir(HEADER_FOLDER)  # no credential header left in GDAL's memory
     assert plugin.actions == [] and plugin.dock is None

@@ -466,3 +466,130 @@ def test_the_black_around_a_jpeg_preview_is_transparent(searched, qgis_app):
     assert values[3, :4, :].max() == 0 and values[3, :, :4].max() == 0  # the black border
     assert values[3, 12:-12, 12:-12].min() == 255  # the picture
     assert abs(int(values[0, HEIGHT // 2, WIDTH // 2]) - 200) < 8
+
+
+# -- the footprints layers' context menu ---------------------------------------------------
+
+
+@pytest.fixture()
+def layer_action(searched, qgis_iface):
+    """The "Show quicklooks" action of the layer tree, as the plugin sets it up."""
+    from eo_explorer.plugin.gui.search.quicklooks_action import QuicklooksLayerAction
+
+    dock = searched[0]
+    for name in (
+        "addCustomActionForLayerType",
+        "addCustomActionForLayer",
+        "removeCustomActionForLayerType",
+    ):
+        getattr(qgis_iface, name).reset_mock()
+    action = QuicklooksLayerAction(qgis_iface, lambda: dock)
+    yield action
+    action.remove()
+
+
+def _trigger(app, dock, layer_action):
+    outcomes = []
+    dock.quicklooks.finished.connect(outcomes.append)
+    layer_action.action.trigger()
+    wait_for(app, lambda: outcomes, 60)
+    dock.quicklooks.finished.disconnect(outcomes.append)
+    return outcomes[0]
+
+
+def test_the_layer_action_is_for_footprints_layers_only(
+    searched, layer_action, qgis_iface, qgis_app
+):
+    from qgis.core import QgsVectorLayer
+
+    from eo_explorer.plugin.gui.search.quicklooks_action import vector_layer_type
+
+    dock = searched[0]
+    action = layer_action.action
+    qgis_iface.addCustomActionForLayerType.assert_called_once_with(
+        action, "", vector_layer_type(), False
+    )
+    given = qgis_iface.addCustomActionForLayer.call_args_list
+    assert [c.args for c in given] == [(action, dock.results_layer)]
+
+    ordinary = QgsVectorLayer("Point?crs=EPSG:4326", "places", "memory")
+    QgsProject.instance().addMapLayer(ordinary)
+    assert len(qgis_iface.addCustomActionForLayer.call_args_list) == 1  # not for it
+
+    outcome = run_search(qgis_app, dock)  # a new search: a new footprints layer
+    assert outcome.error is None
+    assert [c.args[1] for c in qgis_iface.addCustomActionForLayer.call_args_list] == [
+        given[0].args[1],
+        dock.results_layer,
+    ]
+
+    layer_action.remove()
+    qgis_iface.removeCustomActionForLayerType.assert_called_once_with(action)
+
+
+def test_the_layer_action_drapes_the_quicklooks_of_an_older_search(
+    searched, layer_action, qgis_app, qgis_iface
+):
+    from eo_explorer.plugin.map.quicklooks import find_group
+
+    dock, _stac, files, _pictures = searched
+    older = dock.results_layer
+    assert run_search(qgis_app, dock).error is None
+    assert dock.results_layer is not older  # the older layer is no longer the dock's
+
+    older.selectByIds([f.id() for f in older.getFeatures() if f["id"] in ("P1", "P2", "Q1")])
+    qgis_iface.setActiveLayer(older)  # right-clicked in the Layers panel
+    layer_action._current_changed()
+    assert layer_action.action.text() == "Show quicklooks"
+    outcome = _trigger(qgis_app, dock, layer_action)
+    assert outcome.failed == []
+
+    group = find_group(older.id())
+    root = QgsProject.instance().layerTreeRoot()
+    node = root.findLayer(older.id())
+    assert group is not None and group.name() == "Quicklooks"
+    assert group.parent() is node.parent()
+    siblings = node.parent().children()
+    assert siblings.index(group) == siblings.index(node) + 1
+    assert sorted(n.layer().name() for n in group.findLayers()) == ["P1", "P2", "Q1"]
+    assert {r["path"] for r in files.requests} == {"/P1.png", "/P2.png"}
+    assert not any("X-Api-Key" in r["headers"] for r in files.requests)
+    assert "3 quicklook(s) on the map." in _messages(dock)
+    assert layer_action.action.text() == "Hide quicklooks"
+    # the dock's own results layer has none: its button stays off
+    assert find_group(dock.results_layer.id()) is None
+    assert not dock.form.quicklooksButton.isChecked()
+
+    ids = [n.layerId() for n in group.findLayers()]
+    layer_action.action.trigger()  # again: removed
+    assert find_group(older.id()) is None
+    assert all(QgsProject.instance().mapLayer(i) is None for i in ids)
+    assert layer_action.action.text() == "Show quicklooks"
+
+
+def test_the_layer_action_on_the_docks_layer_moves_its_button(
+    searched, layer_action, qgis_app, qgis_iface
+):
+    dock = searched[0]
+    _select(dock, "P1")
+    qgis_iface.setActiveLayer(dock.results_layer)
+    outcome = _trigger(qgis_app, dock, layer_action)
+    assert outcome.failed == []
+    assert sorted(_layers(dock)) == ["P1"]
+    assert dock.form.quicklooksButton.isChecked()
+    layer_action.action.trigger()
+    assert _group(dock) is None
+    assert not dock.form.quicklooksButton.isChecked()
+
+
+def test_a_layer_without_footprints_in_reach_is_a_sentence(
+    searched, layer_action, qgis_app, qgis_iface
+):
+    dock = searched[0]
+    qgis_iface.mapCanvas().setExtent(QgsRectangle(-170, -80, -160, -70))
+    dock.results_layer.removeSelection()
+    qgis_iface.setActiveLayer(dock.results_layer)
+    layer_action.action.trigger()
+    assert _group(dock) is None
+    assert "nothing to show" in _messages(dock)
+    assert layer_action.action.text() == "Show quicklooks"
