@@ -337,4 +337,33 @@ def flow_search_quicklooks_picture(ctx: Context) -> dict:
     ctx.iface.messageBar().clearWidgets()
     settle(1.0)
     data["screenshot"] = screenshot(ctx, "search-quicklooks")
+    data.update(hide_quicklooks_from_the_layer_menu(ctx, layer))
     return data
+
+
+def hide_quicklooks_from_the_layer_menu(ctx: Context, layer) -> dict:
+    """Right-click the footprints layer in the Layers panel: the menu QGIS builds has
+    "Hide quicklooks"; chosen, the Quicklooks group goes."""
+    from eo_explorer.plugin.map.quicklooks import find_group
+
+    view = ctx.iface.layerTreeView()
+    view.setCurrentLayer(layer)
+    settle(0.2)
+    menu = view.menuProvider().createContextMenu()
+    texts = [a.text() for a in menu.actions() if a.text()]
+    action = next((a for a in menu.actions() if a.text() == "Hide quicklooks"), None)
+    if action is None:
+        return {"menu": texts, "hidden": False}
+    action.trigger()
+    wait_for(lambda: find_group(layer.id()) is None, 15, "the quicklooks hidden")
+    ctx.step("quicklooks hidden from the layer menu")
+    view.setCurrentLayer(None)
+    view.setCurrentLayer(layer)
+    settle(0.2)
+    again = view.menuProvider().createContextMenu()
+    return {
+        "menu": texts,
+        "hidden": find_group(layer.id()) is None,
+        "menu_after": [a.text() for a in again.actions() if "quicklooks" in a.text()],
+        "button_after": ctx.plugin.dock.form.quicklooksButton.isChecked(),
+    }
