@@ -9,12 +9,21 @@ back and the path writer that keeps presigned links out of projects, and the tra
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Optional
 
 from qgis.core import Qgis, QgsApplication, QgsPathResolver, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
 from qgis.PyQt.QtWidgets import QAction
 
 from .core import geos_engine, log
+
+if TYPE_CHECKING:
+    from .assets.stream_links import LinkRenewer
+    from .gui.constellr.entry import ConstellrEntry
+    from .gui.search.entry import SearchEntry
+    from .gui.search.quicklooks_action import QuicklooksLayerAction
+    from .gui.sentinelhub.entry import ProcessEntry
+    from .processing.provider import EOExplorerProvider
 
 ROOT = Path(__file__).resolve().parent.parent
 MENU = "&EO Explorer"
@@ -31,17 +40,18 @@ class EOExplorerPlugin:
     def __init__(self, iface) -> None:
         self.iface = iface
         self.actions: list[QAction] = []
-        self.search = None  # the Search action and dock (gui.search.entry)
-        self.provider = None
-        self.translator = None
+        self.search: Optional[SearchEntry] = None  # the Search action and dock
+        self.provider: Optional[EOExplorerProvider] = None
+        self.translator: Optional[QTranslator] = None
         self.missing: list = []
-        self.constellr = None  # the Constellr action and dock (gui.constellr_entry)
-        self.process = None  # the Process action and dock (gui.process_entry)
+        self.constellr: Optional[ConstellrEntry] = None  # the Constellr action and dock
+        self.process: Optional[ProcessEntry] = None  # the Process action and dock
         self.restorer_id = None  # the QgsPathResolver preprocessor of streamed layers
         self.writer_id = None  # ... and its path writer (no presigned link in a project)
-        self.link_timer = None  # renews presigned links of streamed layers on the map
-        self.renewer = None
-        self.quicklooks_action = None  # "Show quicklooks" in footprints layers' menu
+        self.link_timer: Optional[QTimer] = None  # renews presigned links on the map
+        self.renewer: Optional[LinkRenewer] = None
+        #: "Show quicklooks" in footprints layers' menu
+        self.quicklooks_action: Optional[QuicklooksLayerAction] = None
         # Before anything can touch a polygon: QGIS's GEOS, never a shapely wheel's.
         geos_engine.install()
         self._install_translator()
@@ -72,10 +82,10 @@ class EOExplorerPlugin:
         self.missing = missing_dependencies()
         from .gui.search.entry import SearchEntry
 
-        self.search = SearchEntry(
+        search = self.search = SearchEntry(
             self.iface, MENU, lambda: self.missing, self._dependencies_installed
         )
-        self.search.add()
+        search.add()
         accounts = QAction(tr("Accounts…"), self.iface.mainWindow())
         accounts.setObjectName("EOExplorerAccountsAction")
         accounts.triggered.connect(self.open_accounts)
@@ -83,16 +93,16 @@ class EOExplorerPlugin:
         self.actions.append(accounts)
         from .gui.constellr.entry import ConstellrEntry
 
-        self.constellr = ConstellrEntry(
+        constellr = self.constellr = ConstellrEntry(
             self.iface, MENU, lambda: self.missing, self._dependencies_installed
         )
-        self.constellr.add()
+        constellr.add()
         from .gui.sentinelhub.entry import ProcessEntry
 
-        self.process = ProcessEntry(
+        process = self.process = ProcessEntry(
             self.iface, MENU, lambda: self.missing, self._dependencies_installed
         )
-        self.process.add()
+        process.add()
         if self.missing:
             from .gui.common.dependency_bar import notify_missing
 
@@ -100,12 +110,12 @@ class EOExplorerPlugin:
             return
         self._init_processing()
         self._init_streaming()
-        self.search.restore()
+        search.restore()
         from .gui.search.quicklooks_action import QuicklooksLayerAction
 
         self.quicklooks_action = QuicklooksLayerAction(self.iface, self._open_search_dock)
-        self.process.restore()
-        self.constellr.restore()
+        process.restore()
+        constellr.restore()
 
     def unload(self) -> None:
         if self.quicklooks_action is not None:
@@ -183,12 +193,14 @@ class EOExplorerPlugin:
         self.writer_id = QgsPathResolver.setPathWriter(saved_source)
         # ... and a layer left on the map gets a new link before its link expires.
         self.renewer = LinkRenewer()
-        self.link_timer = QTimer()
-        self.link_timer.setInterval(LINK_TICK_MS)
-        self.link_timer.timeout.connect(self._renew_links)
-        self.link_timer.start()
+        timer = self.link_timer = QTimer()
+        timer.setInterval(LINK_TICK_MS)
+        timer.timeout.connect(self._renew_links)
+        timer.start()
 
     def _renew_links(self) -> None:
+        if self.renewer is None:  # the timer stops before the renewer goes
+            return
         try:
             self.renewer.tick(QgsProject.instance().mapLayers().values())
         except Exception as exc:  # noqa: BLE001 - a timer slot must never raise

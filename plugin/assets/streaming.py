@@ -262,7 +262,8 @@ class ProjectRestorer:
     def __call__(self, path: str) -> str:
         try:
             self.restore(path)
-            if _header_file_of(path) in header_files:
+            header_file = _header_file_of(path)
+            if header_file is not None and header_file in header_files:
                 return self.resolve(path)
         except Exception as exc:  # noqa: BLE001 - reading a project must never fail here
             log.warning(f"Could not restore the credentials of {path!r}: {exc!r}")

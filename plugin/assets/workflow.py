@@ -101,7 +101,7 @@ class Access:
         from ..api.accounts import SERVICES, is_s3_account
         from ..core import settings
 
-        names = set(SERVICES)
+        names: set[Optional[str]] = set(SERVICES)  # a catalog's accounts may be None
         for known in settings.catalogs():
             names |= {known.account, known.data_account, f"catalog:{known.id}"}
         names |= set(credentials.s3_accounts())
@@ -159,8 +159,9 @@ class Access:
             keys = self._s3_keys.get(s3.account_of(location))
             if keys is None or not keys.complete:
                 failed = self._accounts.get(s3.account_of(location))
-                missing = isinstance(failed, EOExplorerError)
-                prefix = failed if missing else s3.missing_keys(location)
+                prefix = (
+                    failed if isinstance(failed, EOExplorerError) else s3.missing_keys(location)
+                )
             else:
                 prefix = s3.configure(bucket, keys)
             with self._lock:
@@ -377,8 +378,9 @@ def run_jobs(
 
 def _percent(have: dict[int, int], totals: dict[int, Optional[int]]) -> float:
     """Bytes done over bytes to do when every size is known, else the mean per file."""
-    if all(totals.values()):
-        return min(100.0, 100.0 * sum(have.values()) / max(1, sum(totals.values())))  # type: ignore[arg-type]
+    sizes = [total for total in totals.values() if total]
+    if len(sizes) == len(totals):  # every size known
+        return min(100.0, 100.0 * sum(have.values()) / max(1, sum(sizes)))
     shares = [min(1.0, have[k] / total) if total else 0.0 for k, total in totals.items()]
     return 100.0 * sum(shares) / max(1, len(shares))
 

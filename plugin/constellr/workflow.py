@@ -221,6 +221,7 @@ def _place(client: ConstellrClient, outcome: OrderOutcome, data: dict, progress:
         progress.info(tr("Checked: the orders are valid. Nothing was created."))
         progress.percent(100.0)
         return
+    areas: list[AreaOfInterest] = []  # outcome.areas, each one existing here
     for number, polygon in enumerate(polygons, 1):
         progress.percent(30.0 + 30.0 * (number - 1) / max(1, len(polygons)))
         if cancelled():
@@ -231,12 +232,13 @@ def _place(client: ConstellrClient, outcome: OrderOutcome, data: dict, progress:
             outcome.created.append(polygon.name)
             progress.info(tr("Area {0} created.").format(polygon.name))
         outcome.areas.append(area)
-    outcome.spec = _validate(data, [a.ref() for a in outcome.areas], products)
+        areas.append(area)
+    outcome.spec = _validate(data, [a.ref() for a in areas], products)
     outcome.submitted = submitted = submit_batches(
         client, outcome.spec.batches(), progress.part(60.0, 100.0)
     )
     orders = list(submitted.orders)
-    for area in outcome.areas:
+    for area in areas:
         order = next((o for o in orders if o.area_of_interest_id == area.id), None)
         if order is not None:
             orders.remove(order)

@@ -13,6 +13,7 @@ first).
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
@@ -139,14 +140,16 @@ def load(service: str) -> Credentials | None:
         config_id, config, True
     ):
         return None
-    options = {name: str(settings.account_option(service, name) or "") for name in _OPTIONS}
-    flags = {name: _flag(settings.account_option(service, name)) for name in _FLAGS}
+    # Credentials' text options and yes/no flags, by field name
+    fields: dict[str, Any] = {
+        name: str(settings.account_option(service, name) or "") for name in _OPTIONS
+    }
+    fields.update({name: _flag(settings.account_option(service, name)) for name in _FLAGS})
     return Credentials(
-        **flags,
         service=service,
         username=config.config("username", ""),
         secret=config.config("password", ""),
-        **options,
+        **fields,
     )
 
 

@@ -21,6 +21,7 @@ from qgis.core import (
 from ..api.async_process import (
     ASYNC_MAX_PIXELS,
     AsyncClient,
+    Delivery,
     delivery_problem,
     folder_problem,
     role_problem,
@@ -101,7 +102,7 @@ class SentinelHubAsyncAlgorithm(SentinelHubProcessAlgorithm):
         """Main thread: the endpoint's account and the bucket's keys (given to GDAL for
         that bucket only)."""
         super().prepareAlgorithm(parameters, context, feedback)
-        self._delivery = None
+        self._delivery: Optional[Delivery] = None
         if self._prepare_error is not None:
             return True
         try:
@@ -121,13 +122,14 @@ class SentinelHubAsyncAlgorithm(SentinelHubProcessAlgorithm):
         return True
 
     def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802
-        if getattr(self, "_prepare_error", None) is not None:
-            raise QgsProcessingException(str(self._prepare_error))
+        endpoint, http = self._prepared()
+        delivery = self._delivery
+        assert delivery is not None  # prepareAlgorithm sets it whenever it records no error
         try:
             script, style = self._script(parameters, context)
             info = check_evalscript(script)
             options = self._options(parameters, context, script)
-            check_endpoint(options.collection, self._endpoint.id)
+            check_endpoint(options.collection, endpoint.id)
             area = self._area(parameters, context)
             width = self.parameterAsInt(parameters, self.WIDTH, context)
             height = self.parameterAsInt(parameters, self.HEIGHT, context)
@@ -145,14 +147,14 @@ class SentinelHubAsyncAlgorithm(SentinelHubProcessAlgorithm):
             raise QgsProcessingException(tr("The image is written as a GeoTIFF: use .tif."))
         feedback.pushInfo(
             tr("One Async request of {0} × {1} px in EPSG:{2}, delivered to {3}").format(
-                job.grid.width, job.grid.height, job.grid.epsg, self._delivery.url
+                job.grid.width, job.grid.height, job.grid.epsg, delivery.url
             )
         )
         progress = Progress(
             is_cancelled=feedback.isCanceled, percent=feedback.setProgress, info=feedback.pushInfo
         )
-        client = AsyncClient(self._http, self._endpoint.url)
-        outcome = execute(job, self._delivery, client, out_path, progress, poll=self.poll)
+        client = AsyncClient(http, endpoint.url)
+        outcome = execute(job, delivery, client, out_path, progress, poll=self.poll)
         if outcome.cancelled:
             raise QgsProcessingException(outcome.stopped_text)
         if outcome.error is not None:

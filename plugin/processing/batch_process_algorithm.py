@@ -129,8 +129,7 @@ class SentinelHubBatchAlgorithm(SentinelHubProcessAlgorithm):
         return True
 
     def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802
-        if getattr(self, "_prepare_error", None) is not None:
-            raise QgsProcessingException(str(self._prepare_error))
+        endpoint, http = self._prepared()
         start = self.parameterAsBoolean(parameters, self.START_NOW, context)
         if start and self._s3_error is not None:
             raise QgsProcessingException(str(self._s3_error))
@@ -138,7 +137,7 @@ class SentinelHubBatchAlgorithm(SentinelHubProcessAlgorithm):
             script, _style = self._script(parameters, context)
             info = check_evalscript(script)
             options = self._options(parameters, context, script)
-            check_endpoint(options.collection, self._endpoint.id)
+            check_endpoint(options.collection, endpoint.id)
             grid_id, resolution, _label = CHOICES[
                 self.parameterAsEnum(parameters, self.GRID, context)
             ]
@@ -148,7 +147,7 @@ class SentinelHubBatchAlgorithm(SentinelHubProcessAlgorithm):
                               grid_id, resolution, folder, "EO Explorer (Processing)")  # fmt: skip
         except (ValueError, OSError, EOExplorerError) as exc:
             raise QgsProcessingException(str(exc)) from exc
-        client = BatchClient(self._http, self._endpoint.url)
+        client = BatchClient(http, endpoint.url)
         progress = processing_progress(feedback)
         outcome = workflow.create_and_analyse(client, body, progress, self.poll_seconds)
         self._check(outcome, feedback)

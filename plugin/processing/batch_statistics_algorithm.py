@@ -24,7 +24,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..api.accounts import s3_account
+from ..api.accounts import Credentials, s3_account
 from ..api.batch_statistical_client import BatchStatisticalClient
 from ..api.errors import EOExplorerError
 from ..api.evalscripts import check_evalscript
@@ -125,7 +125,7 @@ class SentinelHubBatchStatisticsAlgorithm(SentinelHubProcessAlgorithm):
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802 - QGIS override
         """Main thread: the Sentinel Hub account and the bucket's keys."""
         super().prepareAlgorithm(parameters, context, feedback)
-        self._keys = None
+        self._keys: Optional[Credentials] = None
         if getattr(self, "_prepare_error", None) is not None:
             return True
         from ..core import credentials
@@ -153,8 +153,9 @@ class SentinelHubBatchStatisticsAlgorithm(SentinelHubProcessAlgorithm):
         return True
 
     def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802 - QGIS override
-        if getattr(self, "_prepare_error", None) is not None:
-            raise QgsProcessingException(str(self._prepare_error))
+        endpoint, http = self._prepared()
+        keys = self._keys
+        assert keys is not None  # prepareAlgorithm records an error when it has none
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -162,7 +163,7 @@ class SentinelHubBatchStatisticsAlgorithm(SentinelHubProcessAlgorithm):
             script, _style = self._script(parameters, context)
             check_evalscript(script)
             options = self._options(parameters, context, script)
-            check_endpoint(options.collection, self._endpoint.id)
+            check_endpoint(options.collection, endpoint.id)
         except (ValueError, OSError, EOExplorerError) as exc:
             raise QgsProcessingException(str(exc)) from exc
         features = [f for f in source.getFeatures() if f.hasGeometry()]
@@ -197,20 +198,18 @@ class SentinelHubBatchStatisticsAlgorithm(SentinelHubProcessAlgorithm):
             epsg=epsg,
             statistics=statistics,
             folder=self._text(parameters, self.FOLDER, context),
-            keys=self._keys,
+            keys=keys,
             iam_role_arn=self._text(parameters, self.IAM_ROLE, context),
             share_keys=self.parameterAsBoolean(parameters, self.SHARE_KEYS, context),
             # seconds between two looks at the request's status (not shown in the dialog)
             poll_seconds=float(parameters.get("POLL_SECONDS", 5.0)),
         )
-        process = ProcessClient(self._http, self._endpoint.process_url)
+        process = ProcessClient(http, endpoint.process_url)
         progress = processing_progress(feedback)
-        outcome = run_batch_statistics(
-            job, BatchStatisticalClient(process, self._endpoint.url), progress
-        )
+        outcome = run_batch_statistics(job, BatchStatisticalClient(process, endpoint.url), progress)
         if outcome.not_allowed:
             feedback.pushWarning(str(outcome.error))
-            stats_client = StatisticalClient.for_endpoint(process, self._endpoint.url)
+            stats_client = StatisticalClient.for_endpoint(process, endpoint.url)
             outcome = one_request_per_polygon(job, stats_client, progress)
         if outcome.cancelled:
             raise QgsProcessingException(

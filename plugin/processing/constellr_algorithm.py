@@ -35,7 +35,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
-from ..api.constellr import CreationUnknown, NotCreated
+from ..api.constellr import ConstellrClient, CreationUnknown, NotCreated
 from ..api.constellr_rules import FREQUENCIES
 from ..api.errors import EOExplorerError
 from ..core.i18n import tr
@@ -178,7 +178,8 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: ARG002, N802 - QGIS override
         from ..constellr.client import open_client
 
-        self._client, self._prepare_error = None, None
+        self._client: Optional[ConstellrClient] = None
+        self._prepare_error: Optional[EOExplorerError] = None
         try:
             self._client = open_client()
         except EOExplorerError as exc:
@@ -251,6 +252,7 @@ class ConstellrOrdersAlgorithm(QgsProcessingAlgorithm):
         if getattr(self, "_prepare_error", None) is not None:
             raise QgsProcessingException(str(self._prepare_error))
         client = self._client
+        assert client is not None  # prepareAlgorithm sets it whenever it records no error
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))

@@ -34,11 +34,13 @@ from qgis.core import (
 
 from ..api.errors import EOExplorerError
 from ..api.evalscripts import check_evalscript, find_preset, guess_style
+from ..api.http import HttpClient
 from ..api.process import (
     BACK_COEFFS,
     INTERPOLATIONS,
     POLARIZATIONS,
     S1_DEMS,
+    Endpoint,
     OutputSize,
     ProcessOptions,
     check_endpoint,
@@ -292,7 +294,9 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: ARG002, N802 - QGIS override
         """Main thread: the endpoint's account from the auth database."""
-        self._http, self._endpoint, self._prepare_error = None, None, None
+        self._http: Optional[HttpClient] = None
+        self._endpoint: Optional[Endpoint] = None
+        self._prepare_error: Optional[Exception] = None
         try:
             endpoint_id = self._text(parameters, self.ENDPOINT, context)
             self._endpoint = process_settings.find_endpoint(endpoint_id)
@@ -309,14 +313,21 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             self._prepare_error = exc
         return True
 
-    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802 - QGIS override
+    def _prepared(self) -> tuple[Endpoint, HttpClient]:
+        """The endpoint and client prepareAlgorithm made ready; what it refused, raised."""
         if getattr(self, "_prepare_error", None) is not None:
             raise QgsProcessingException(str(self._prepare_error))
+        # prepareAlgorithm sets both whenever it records no error
+        assert self._endpoint is not None and self._http is not None
+        return self._endpoint, self._http
+
+    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802 - QGIS override
+        endpoint, http = self._prepared()
         try:
             script, style = self._script(parameters, context)
             info = check_evalscript(script)
             options = self._options(parameters, context, script)
-            check_endpoint(options.collection, self._endpoint.id)
+            check_endpoint(options.collection, endpoint.id)
             area = self._area(parameters, context)
             width = self.parameterAsInt(parameters, self.WIDTH, context)
             height = self.parameterAsInt(parameters, self.HEIGHT, context)
@@ -344,8 +355,8 @@ class SentinelHubProcessAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(tr("The image is written as a GeoTIFF: use .tif."))
         nodata = info.nodata if info.nodata is not None else (0.0 if style == "rgb" else None)
         client = ProcessClient(
-            self._http,
-            self._endpoint.process_url,
+            http,
+            endpoint.process_url,
             on_wait=lambda seconds: feedback.pushInfo(
                 tr("Sentinel Hub asked to slow down: waiting {0} s.").format(f"{seconds:.1f}")
             ),

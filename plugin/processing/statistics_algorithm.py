@@ -165,13 +165,12 @@ class SentinelHubStatisticsAlgorithm(SentinelHubProcessAlgorithm):
         return (PolygonArea(tr("extent"), area),)
 
     def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802 - QGIS override
-        if getattr(self, "_prepare_error", None) is not None:
-            raise QgsProcessingException(str(self._prepare_error))
+        endpoint, http = self._prepared()
         try:
             script, _style = self._script(parameters, context)
             info = check_evalscript(script)
             options = self._options(parameters, context, script)
-            check_endpoint(options.collection, self._endpoint.id)
+            check_endpoint(options.collection, endpoint.id)
             polygons = self._polygons(parameters, context)
             resolution = self.parameterAsDouble(parameters, self.RESOLUTION, context)
             first = polygons[0].area
@@ -199,13 +198,13 @@ class SentinelHubStatisticsAlgorithm(SentinelHubProcessAlgorithm):
         )
         client = StatisticalClient.for_endpoint(
             ProcessClient(
-                self._http,
-                self._endpoint.process_url,
+                http,
+                endpoint.process_url,
                 on_wait=lambda seconds: feedback.pushInfo(
                     tr("Sentinel Hub asked to slow down: waiting {0} s.").format(f"{seconds:.1f}")
                 ),
             ),
-            self._endpoint.url,
+            endpoint.url,
         )
         outcome = polygon_statistics(job, client, processing_progress(feedback))
         if outcome.cancelled:

@@ -305,8 +305,7 @@ def _run(
     if outcome.cancelled:
         try:
             client.stop(outcome.request_id)  # not cancellable: the service must stop
-            outcome.task = client.status(outcome.request_id)
-            _seen(outcome, outcome.task)
+            _seen(outcome, client.status(outcome.request_id))  # sets outcome.task
         except EOExplorerError as exc:
             progress.info(tr("Stopping the request failed: {0}").format(exc))
         return outcome

@@ -307,16 +307,16 @@ def series_points(
     for a, b in expected:
         by_start[a] = Point(a, b, None)
     for interval in result.intervals:
-        a, b = parse_time(interval.start), parse_time(interval.end)
-        if a is None or b is None:
+        start, end = parse_time(interval.start), parse_time(interval.end)
+        if start is None or end is None:
             continue
         if interval.error is not None:
-            by_start[a] = Point(a, b, None, interval.error.sentence())
+            by_start[start] = Point(start, end, None, interval.error.sentence())
             continue
         stats = interval.outputs.get(output, {}).get(band)
         if stats is not None and stats.sample_count - stats.no_data_count <= 0:
             stats = None  # every pixel masked (clouds, outside the polygon)
-        by_start[a] = Point(a, b, stats)
+        by_start[start] = Point(start, end, stats)
     return [by_start[k] for k in sorted(by_start)]
 
 

@@ -22,8 +22,9 @@ import importlib.util
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 from ..i18n import tr
 
@@ -88,6 +89,12 @@ class Requirement:
         return f"{self.name} ({self.reason})"
 
 
+def _metadata(dist: importlib.metadata.Distribution) -> Message:
+    """A distribution's metadata: an email Message on every Python (typeshed only
+    promises the narrower PackageMetadata protocol, without ``get``)."""
+    return cast(Message, dist.metadata)
+
+
 def _dotted(version: tuple[int, ...]) -> str:
     return ".".join(str(v) for v in version)
 
@@ -136,7 +143,7 @@ def _installed_version(dependency: Dependency, spec: Any) -> Optional[str]:
     for root in roots:
         try:
             for dist in importlib.metadata.distributions(path=[root]):
-                name = (dist.metadata.get("Name") or "").lower().replace("_", "-")
+                name = (_metadata(dist).get("Name") or "").lower().replace("_", "-")
                 if name == dependency.distribution.lower().replace("_", "-"):
                     version = dist.version
                     break

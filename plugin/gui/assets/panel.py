@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Optional
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.gui import QgsFileWidget
@@ -12,9 +13,12 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
 
 from ...api.assets import Asset, AssetProblem, assets_of
+from ...api.catalogs import Catalog
 from ...api.errors import EOExplorerError
+from ...api.http import HttpClient
 from ...assets import streaming, workflow
 from ...core import log, settings
+from ...core.tasks import WorkflowTask
 from ...map import rasters
 
 FORM, _ = uic.loadUiType(str(Path(__file__).resolve().parents[3] / "ui" / "assets_panel.ui"))
@@ -99,9 +103,10 @@ class AssetsPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         #: asks for a folder when Download is pressed without one (tests replace it)
         self.pick_folder = self._pick_folder
-        self.task = None  # the download's WorkflowTask
-        self.catalog = None
-        self.catalog_http = None
+        self.task: Optional[WorkflowTask] = None  # the download's
+        self.catalog: Optional[Catalog] = None
+        #: set by show_items with the rows; None only while no asset is listed
+        self.catalog_http: Optional[HttpClient] = None
         self._rows: dict[tuple[str, str], QTreeWidgetItem] = {}
         #: (item id, asset key) of the download running or last run
         self._asked: set[tuple[str, str]] = set()
@@ -120,7 +125,9 @@ class AssetsPanel(QWidget):
 
     # -- listing ----------------------------------------------------------------------
 
-    def show_items(self, items: list[dict], catalog, catalog_http) -> None:
+    def show_items(
+        self, items: list[dict], catalog: Optional[Catalog], catalog_http: Optional[HttpClient]
+    ) -> None:
         """The selected items' assets, ticked boxes kept for assets still listed."""
         ticked = {
             key for key, row in self._rows.items() if row.checkState(0) == Qt.CheckState.Checked
@@ -196,6 +203,9 @@ class AssetsPanel(QWidget):
             return
         if self.task is not None:
             return
+        http = self.catalog_http
+        if http is None:  # listed assets always come with their catalog's client
+            return
         if not folder:
             folder = self.pick_folder()
             if not folder:
@@ -203,7 +213,7 @@ class AssetsPanel(QWidget):
                 return
             self.folder.setFilePath(folder)  # remembered for the project too
         try:  # main thread: the credentials of the assets' hosts
-            access = workflow.Access(self.catalog, self.catalog_http).gather(assets)
+            access = workflow.Access(self.catalog, http).gather(assets)
         except EOExplorerError as exc:
             self._say(str(exc))
             return
@@ -289,12 +299,15 @@ class AssetsPanel(QWidget):
     def stream(self) -> None:
         """Open the ticked rasters through GDAL without downloading them."""
         opened, problems = 0, []
+        http = self.catalog_http
         for asset in self.ticked():
+            if http is None:  # listed assets always come with their catalog's client
+                break
             if not asset.is_raster:
                 problems.append(tr("{key} is not a raster").format(key=asset.key))
                 continue
             try:
-                source = streaming.stream_source(asset, self.catalog, self.catalog_http)
+                source = streaming.stream_source(asset, self.catalog, http)
                 rasters.add_raster(source, asset)
                 opened += 1
             except (AssetProblem, EOExplorerError, ValueError) as exc:

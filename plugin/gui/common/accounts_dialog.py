@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from qgis.core import QgsApplication
@@ -63,7 +64,7 @@ def tr(text: str) -> str:
 
 
 class AccountsDialog(QDialog):
-    def __init__(self, parent=None, service: str = "", catalogs: list[Catalog] = ()) -> None:
+    def __init__(self, parent=None, service: str = "", catalogs: Sequence[Catalog] = ()) -> None:
         super().__init__(parent)
         self.form = FORM()
         self.form.setupUi(self)

@@ -115,7 +115,7 @@ class ConstellrDock(ClosableDock):
         self,
         description: str,
         work: Callable[[Any, Callable[[], bool]], Any],
-        done: Callable[[Outcome], None],
+        done: Callable[[Outcome], object],  # what it returns is not used
         client=None,
         workflow: Optional[Callable[[Any, Progress], Any]] = None,
         reported: Optional[Callable[[Any], None]] = None,

@@ -317,6 +317,12 @@ class ResultsTableController:
             self._on_activate(fid)
 
 
+def _dict_at(item: dict, key: str) -> dict:
+    """``item[key]`` when it is an object, else an empty one."""
+    value = item.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def item_html(item_json: str | None) -> str:
     """Properties and assets of one item, for the details pane."""
     if not item_json:
@@ -329,7 +335,7 @@ def item_html(item_json: str | None) -> str:
         return "<p>This item's JSON could not be read.</p>"
     esc = html.escape
     parts = [f"<h3>{esc(str(item.get('id')))}</h3>"]
-    properties = item.get("properties") if isinstance(item.get("properties"), dict) else {}
+    properties = _dict_at(item, "properties")
     parts.append("<h4>Properties</h4><table>")
     for key in sorted(properties):
         value = properties[key]
@@ -341,7 +347,7 @@ def item_html(item_json: str | None) -> str:
             text = text[:200] + "…"
         parts.append(f"<tr><td><b>{esc(key)}</b></td><td>{esc(text)}</td></tr>")
     parts.append("</table><h4>Assets</h4><ul>")
-    assets = item.get("assets") if isinstance(item.get("assets"), dict) else {}
+    assets = _dict_at(item, "assets")
     for key, asset in assets.items():
         if not isinstance(asset, dict):
             continue

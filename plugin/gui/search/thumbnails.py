@@ -92,7 +92,7 @@ class ThumbnailView:
         self.cancel()
         own = None if catalog_http is not None else plain_client()
         try:
-            http = streaming.http_for_asset(url, catalog, catalog_http or own)
+            http = streaming.http_for_asset(url, catalog, own if own is not None else catalog_http)
         except CredentialsRequired:
             # A preview is worth asking for without the account (many are public); the
             # files themselves say which account to set up.

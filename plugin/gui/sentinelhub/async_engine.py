@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsRasterLayer
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QFormLayout, QWidget
 
@@ -214,7 +214,7 @@ class AsyncEngine(Engine):
         if task is not dock.task:
             return
         dock.task = None
-        layers = None
+        layers: Optional[list[QgsRasterLayer]] = None
         if outcome.cancelled:
             dock.set_running(False, tr("Stopped following the request."))
             if outcome.request_id:

@@ -45,6 +45,7 @@ from ...api.errors import CredentialsRequired, EOExplorerError
 from ...api.evalscripts import check_evalscript, guess_style
 from ...api.process import check_endpoint
 from ...core import log, settings
+from ...core.tasks import WorkflowTask
 from ...sentinelhub import batch_process as workflow
 from ...sentinelhub.styles import add_result
 from ..common.slots import call, guarded
@@ -95,7 +96,7 @@ class BatchEngine(Engine):
     def __init__(self, dock: Any) -> None:
         super().__init__(dock)
         self.client: Optional[BatchClient] = None
-        self.list_task = None
+        self.list_task: Optional[WorkflowTask] = None
         self.mosaic_layer = None
         self.last_outcome: Optional[workflow.BatchOutcome] = None
         self._style = "grey"

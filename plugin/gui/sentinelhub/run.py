@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsRasterLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...api.errors import EOExplorerError
@@ -146,7 +146,7 @@ def _completed(
 
 def _loaded(dock, outcome: ProcessOutcome, styles: dict, name: str, estimate: float) -> list:
     several = len(outcome.outputs) > 1
-    layers = []
+    layers: list[QgsRasterLayer] = []
     for result in reversed(outcome.outputs):  # each goes on top: the main one ends first
         title = f"{name} · {result.id}" if several else name
         style = styles.get(result.id, "grey")
@@ -155,7 +155,7 @@ def _loaded(dock, outcome: ProcessOutcome, styles: dict, name: str, estimate: fl
     units = outcome.units or estimate
     dock.show_status(
         tr("Saved {file} ({n} request(s), {units} processing units); request in {json}.").format(
-            file=outcome.path.name,
+            file=outcome.path.name if outcome.path else "",
             n=outcome.requests,
             units=f"{units:.3g}",
             json=outcome.request_path.name if outcome.request_path else "",

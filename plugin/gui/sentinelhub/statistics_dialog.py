@@ -112,6 +112,7 @@ class TimeSeriesDialog(QDialog):
         series = [
             ChartSeries(s.label, tuple(series_points(s.result, output, band, expected)))
             for s in self.outcome.done
+            if s.result is not None  # always, for the series done
         ]
         band_choice = job.band if job is not None else None
         self.chart.set_data(series, band_choice, f"{self.name} · {output} · {band}")

@@ -17,7 +17,7 @@ bar. Without a bucket folder: one request per polygon.
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from osgeo import ogr, osr
 from qgis.core import (
@@ -67,6 +67,9 @@ from ..common.slots import call
 from .delivery import DeliveryOptions
 from .engines import Engine
 from .run import layer_name
+
+if TYPE_CHECKING:
+    from .statistics_dialog import TimeSeriesDialog
 
 #: a preset and its version with a dataMask output, chosen when the engine is
 STATISTICAL_TWINS = {"ndvi": "ndvi_statistics", "ndwi": "ndwi_statistics"}
@@ -147,7 +150,7 @@ class StatisticsEngine(Engine):
 
     def __init__(self, dock: Any) -> None:
         super().__init__(dock)
-        self.dialog = None  # the last time-series window
+        self.dialog: Optional[TimeSeriesDialog] = None  # the last time-series window
         self.outcome: Optional[StatisticsOutcome] = None
 
     def title(self) -> str:
@@ -512,8 +515,8 @@ class StatisticsEngine(Engine):
 
         if self.dialog is not None:
             self.dialog.close()
-        self.dialog = TimeSeriesDialog(outcome, name, self.dock.canvas.window())
-        self.dialog.show()
+        dialog = self.dialog = TimeSeriesDialog(outcome, name, self.dock.canvas.window())
+        dialog.show()
 
     def shutdown(self) -> None:
         if self.dialog is not None:
