@@ -41,6 +41,8 @@ def unscoped_qgis_enums(accesses) -> list[str]:
         enum_type = _enum_type_of(value)
         if enum_type is None:
             continue
+        if isinstance(cls, type) and isinstance(value, cls):
+            continue  # the enum itself (QgsMapLayerType.VectorLayer): scoped already
         enum_name = enum_type.__qualname__.rsplit(".", 1)[-1]
         scoped = f"{access.expr.rsplit('.', 1)[0]}.{enum_name}.{access.attr}"
         offences.append(f"{access.path}:{access.line}: unscoped enum {access.expr}: write {scoped}")
