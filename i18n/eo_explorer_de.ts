@@ -74,37 +74,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="837"/>
+        <location filename="../plugin/gui/search/dock.py" line="838"/>
         <source>The search failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1042"/>
+        <location filename="../plugin/gui/search/dock.py" line="1043"/>
         <source>{count} items on the map from {pages} page(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1046"/>
+        <location filename="../plugin/gui/search/dock.py" line="1047"/>
         <source>The catalog has {n} matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1050"/>
+        <location filename="../plugin/gui/search/dock.py" line="1051"/>
         <source>Cancelled: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="850"/>
+        <location filename="../plugin/gui/search/dock.py" line="851"/>
         <source>No items match this search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="854"/>
+        <location filename="../plugin/gui/search/dock.py" line="855"/>
         <source>This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier items itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="864"/>
+        <location filename="../plugin/gui/search/dock.py" line="865"/>
         <source>{n} items could not be drawn and were left out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -169,17 +169,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="112"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="62"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="112"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="62"/>
         <source>End date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="143"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="90"/>
         <source>Maximum cloud cover (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,17 +234,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="94"/>
+        <location filename="../plugin/search/workflow.py" line="100"/>
         <source>This catalog cannot filter by cloud cover; items above the limit are dropped after download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="113"/>
+        <location filename="../plugin/search/workflow.py" line="119"/>
         <source>page {0}: {1} items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="116"/>
+        <location filename="../plugin/search/workflow.py" line="122"/>
         <source>The catalog matched {0} items.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -324,57 +324,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="79"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="80"/>
         <source>Catalog: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="137"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="138"/>
         <source>How this STAC API wants requests to be authenticated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="173"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="174"/>
         <source>Sandbox: client id {id}, secret {secret}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="179"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="180"/>
         <source>Sandbox: API key {key}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="201"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="202"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="223"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="224"/>
         <source>S3 endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="223"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="224"/>
         <source>Token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="276"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="277"/>
         <source>Fill in every field first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="293"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="294"/>
         <source>Saved in the QGIS authentication database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="308"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="309"/>
         <source>Removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="321"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="322"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,7 +384,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="195"/>
+        <location filename="../plugin/gui/assets/panel.py" line="202"/>
         <source>Tick the assets to download first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -399,22 +399,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="264"/>
+        <location filename="../plugin/gui/assets/panel.py" line="274"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="281"/>
+        <location filename="../plugin/gui/assets/panel.py" line="291"/>
         <source>{n} raster layer(s) added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="294"/>
+        <location filename="../plugin/gui/assets/panel.py" line="307"/>
         <source>{key} is not a raster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="302"/>
+        <location filename="../plugin/gui/assets/panel.py" line="315"/>
         <source>{n} layer(s) streamed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,7 +434,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="251"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="211"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -529,7 +529,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="78"/>
+        <location filename="../plugin/main.py" line="89"/>
         <source>Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,7 +544,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="272"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="273"/>
         <source>area</source>
         <translation type="unfinished"></translation>
     </message>
@@ -904,7 +904,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="408"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="374"/>
         <source>Cancelled: nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,27 +994,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="193"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="194"/>
         <source>The {0} is not a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="235"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="236"/>
         <source>{0}: the name is used twice; names must be unique.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="241"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="242"/>
         <source>Nothing was created. </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="243"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="244"/>
         <source>The layer has no polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="304"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="306"/>
         <source>{0} order(s) placed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1034,12 +1034,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="227"/>
+        <location filename="../plugin/constellr/workflow.py" line="228"/>
         <source>Cancelled before all areas were created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="232"/>
+        <location filename="../plugin/constellr/workflow.py" line="233"/>
         <source>Area {0} created.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,22 +1116,22 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="275"/>
+        <location filename="../plugin/assets/workflow.py" line="276"/>
         <source>None of the {0} item(s) has a raster asset. Their assets: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="278"/>
+        <location filename="../plugin/assets/workflow.py" line="279"/>
         <source>None of the {0} item(s) has an asset named {1}. Their assets: {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="302"/>
+        <location filename="../plugin/assets/workflow.py" line="303"/>
         <source>The download folder {0} cannot be created: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="310"/>
+        <location filename="../plugin/assets/workflow.py" line="311"/>
         <source>Downloading {0} file(s) of {1} item(s) into {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,162 +1166,162 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="78"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="76"/>
         <source>The result could not be styled: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="102"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="96"/>
         <source>Sentinel Hub Process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="111"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="105"/>
         <source>sentinel hub,process api,evalscript,ndvi,sentinel-2,sentinel-1,cdse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="93"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="49"/>
         <source>Endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="94"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="53"/>
         <source>Data collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="147"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="135"/>
         <source>Extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="148"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="136"/>
         <source>Area (polygon layer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="119"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="73"/>
         <source>Evalscript preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="122"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="74"/>
         <source>Evalscript file (instead of the preset)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="140"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="87"/>
         <source>Mosaicking order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="186"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="147"/>
         <source>Upsampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="186"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="147"/>
         <source>Downsampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="191"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="154"/>
         <source>Sentinel-1: orthorectify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="196"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="159"/>
         <source>Sentinel-1: backscatter coefficient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="204"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="167"/>
         <source>Sentinel-1: Lee speckle filter window (0: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="214"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="177"/>
         <source>Sentinel-1: polarization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="222"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="185"/>
         <source>Elevation model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="225"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="190"/>
         <source>Output CRS (empty: UTM zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="156"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="104"/>
         <source>Resolution (m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="237"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="194"/>
         <source>Width (px)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="237"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="194"/>
         <source>Height (px)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="247"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="204"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="175"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="136"/>
         <source>Requests sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="253"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="210"/>
         <source>Processing units spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="254"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="211"/>
         <source>Request JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="279"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="236"/>
         <source>Unknown evalscript preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="331"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="288"/>
         <source>Give an extent or an area layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="345"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="304"/>
         <source>Unknown endpoint {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="378"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="344"/>
         <source>{0} × {1} px in EPSG:{2}, {3} request(s), about {4} processing units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="389"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="355"/>
         <source>The image is written as a GeoTIFF: use .tif.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="414"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="380"/>
         <source>Tile {0} failed and is empty: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="417"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="383"/>
         <source>Saved {0} and {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1336,7 +1336,7 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="959"/>
+        <location filename="../plugin/gui/search/dock.py" line="960"/>
         <source>Assets of the first {n} of {total} selected items.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1355,12 +1355,12 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/core/dependencies/versions.py" line="181"/>
+        <location filename="../plugin/core/dependencies/versions.py" line="188"/>
         <source>not installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/core/dependencies/versions.py" line="188"/>
+        <location filename="../plugin/core/dependencies/versions.py" line="195"/>
         <source>version {0} is installed, {1} needed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1425,22 +1425,22 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="254"/>
+        <location filename="../plugin/assets/workflow.py" line="255"/>
         <source>Reading {0} item(s) whole from the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="262"/>
+        <location filename="../plugin/assets/workflow.py" line="263"/>
         <source>Item {0} could not be read whole: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="297"/>
+        <location filename="../plugin/assets/workflow.py" line="298"/>
         <source>There is nothing to download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="388"/>
+        <location filename="../plugin/assets/workflow.py" line="390"/>
         <source>EO Explorer: download {0} file(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1450,47 +1450,47 @@ Assets on hosts that need an account use the account set up in EO Explorer ▸ A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="144"/>
+        <location filename="../plugin/gui/assets/panel.py" line="151"/>
         <source>The catalog does not give the size; it shows once the download starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="159"/>
+        <location filename="../plugin/gui/assets/panel.py" line="166"/>
         <source>QGIS opens it as a raster layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="161"/>
+        <location filename="../plugin/gui/assets/panel.py" line="168"/>
         <source>Roles: {roles}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="264"/>
+        <location filename="../plugin/gui/assets/panel.py" line="274"/>
         <source>on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="278"/>
+        <location filename="../plugin/gui/assets/panel.py" line="288"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="283"/>
+        <location filename="../plugin/gui/assets/panel.py" line="293"/>
         <source>{n} already on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="88"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="89"/>
         <source>New S3 bucket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="134"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="135"/>
         <source>New S3 bucket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="273"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="274"/>
         <source>Enter the bucket&apos;s name (without s3:// or /).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1671,67 +1671,67 @@ Click to change the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="957"/>
+        <location filename="../plugin/gui/search/dock.py" line="958"/>
         <source>Reading the items' assets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="970"/>
+        <location filename="../plugin/gui/search/dock.py" line="971"/>
         <source>{n} item(s) could not be read whole: {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1023"/>
+        <location filename="../plugin/gui/search/dock.py" line="1024"/>
         <source>newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1024"/>
+        <location filename="../plugin/gui/search/dock.py" line="1025"/>
         <source>oldest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1025"/>
+        <location filename="../plugin/gui/search/dock.py" line="1026"/>
         <source>least cloudy first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1034"/>
+        <location filename="../plugin/gui/search/dock.py" line="1035"/>
         <source>{shown} of {matched} — raise Max. items to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1038"/>
+        <location filename="../plugin/gui/search/dock.py" line="1039"/>
         <source>{shown} shown, more available — raise Max. items to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1052"/>
+        <location filename="../plugin/gui/search/dock.py" line="1053"/>
         <source>Rows in the catalog&apos;s order ({order}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/results.py" line="221"/>
+        <location filename="../plugin/gui/search/results.py" line="258"/>
         <source>Click a column heading to sort by it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/thumbnails.py" line="94"/>
+        <location filename="../plugin/gui/search/thumbnails.py" line="124"/>
         <source>No preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/thumbnails.py" line="78"/>
+        <location filename="../plugin/gui/search/thumbnails.py" line="107"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="465"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="478"/>
         <source>Sentinel Hub asked to slow down: waiting {s} s before the next request…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="60"/>
+        <location filename="../plugin/main.py" line="71"/>
         <source>Streamed layers of saved projects will not get their credentials back: a package EO Explorer needs could not be imported ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,17 +1754,17 @@ Orders are sent in batches of at most 25. The output lists each feature with its
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="314"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="316"/>
         <source>Look for the tag {0} in the Orders tab of the Constellr dock before running the algorithm again: a new run sends new orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="319"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="321"/>
         <source>{0} order(s) of earlier batches were placed. </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="114"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="108"/>
         <source>Requests imagery from the Sentinel Hub Process API for an area and writes it as a Cloud-Optimized GeoTIFF, with the request JSON beside it.
 
 &lt;b&gt;Endpoint&lt;/b&gt;: services.sentinel-hub.com, services-uswest2.sentinel-hub.com or sh.dataspace.copernicus.eu, with the account saved under EO Explorer ▸ Accounts.
@@ -1777,17 +1777,17 @@ An evalscript with several outputs (e.g. ids rgb and mask) gets one GeoTIFF each
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="255"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="212"/>
         <source>Images of every evalscript output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="239"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="199"/>
         <source>Sentinel Hub asked to slow down: waiting {0} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="425"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="391"/>
         <source>Output {0} saved as {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,7 +1807,7 @@ An evalscript with several outputs (e.g. ids rgb and mask) gets one GeoTIFF each
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="181"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="182"/>
         <source>Sandbox: access key {key}, secret key {secret}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1832,254 +1832,254 @@ An evalscript with several outputs (e.g. ids rgb and mask) gets one GeoTIFF each
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="830"/>
+        <location filename="../plugin/gui/search/dock.py" line="831"/>
         <source>The search failed after {count} items from {pages} page(s); they stay on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="100"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="131"/>
         <source>selected footprints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="102"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="133"/>
         <source>footprints in the map view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="105"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="136"/>
         <source>Quicklooks of the first {cap} of {n} {which}: at most {cap} are fetched at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="132"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="165"/>
         <source>No footprint is selected or in the map view: nothing to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="182"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="217"/>
         <source>EO Explorer: quicklooks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="186"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="221"/>
         <source>Fetching {n} quicklook(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="255"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="310"/>
         <source>{n} quicklook(s) on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="257"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="312"/>
         <source>Cancelled: {n} quicklook(s) on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="259"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="314"/>
         <source>{n} could not be shown ({first}); the others are in the EO Explorer message log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="80"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="66"/>
         <source>Where Sentinel Hub writes the image: &lt;folder&gt;/&lt;request id&gt;/&lt;output&gt;.tif. QGIS reads it from there with the bucket&apos;s account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="88"/>
+        <location filename="../plugin/gui/sentinelhub/delivery.py" line="77"/>
         <source>Set up the bucket&apos;s account (endpoint, region, keys).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="209"/>
+        <location filename="../plugin/gui/sentinelhub/delivery.py" line="83"/>
         <source>Bucket folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="212"/>
+        <location filename="../plugin/gui/sentinelhub/delivery.py" line="87"/>
         <source>optional: arn:aws:iam::123456789012:role/name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="96"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="66"/>
         <source>An IAM role Sentinel Hub may assume to write to the bucket: no key leaves QGIS. Sentinel Hub&apos;s documentation explains the role&apos;s policy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="219"/>
+        <location filename="../plugin/gui/sentinelhub/delivery.py" line="89"/>
         <source>IAM role ARN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="156"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="112"/>
         <source>Let Sentinel Hub use this bucket&apos;s keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="105"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="66"/>
         <source>Sends the access and secret key of the bucket&apos;s account to Sentinel Hub with the request, so that it can write the result. Without an IAM role, Sentinel Hub needs them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="127"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="98"/>
         <source>Image delivered to a bucket (Async API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="130"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="101"/>
         <source>Send to Sentinel Hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="146"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="117"/>
         <source>Async API: one request of {w} x {h} px (up to {a} x {a} px; the synchronous API takes {s} x {s} px per request), written to the bucket, then loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="156"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="127"/>
         <source>{w} × {h} px of {pixel} in EPSG:{epsg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="180"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="150"/>
         <source>Set up the account of the bucket {bucket} under Accounts… (endpoint, region and keys): QGIS reads the result from there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="222"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="192"/>
         <source>Sending one request to the Async API of {host}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="230"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="200"/>
         <source>Request {id} is running on Sentinel Hub ({n} check(s)); next look in {s} s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="236"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="206"/>
         <source>Done on Sentinel Hub: copying {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="249"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="219"/>
         <source>Stopped following the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="253"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="223"/>
         <source>The Async request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="267"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="237"/>
         <source>Saved {file}, delivered by request {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="104"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="105"/>
         <source>Large area (Batch Processing API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="107"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="108"/>
         <source>Analyse (cost and tiles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="111"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="112"/>
         <source>Batch Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="127"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="128"/>
         <source>Tiling grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="128"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="129"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="131"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="132"/>
         <source>Sentinel Hub writes the tiles into the bucket through the bucket's policy: no key is sent to it. QGIS reads the tiles with the bucket's S3 account (Accounts…), for that bucket only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="203"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="204"/>
         <source>Batch: {grid} at {res}{unit} ({px} x {px} px tiles), about {n} tile(s) for this area; Analyse asks Sentinel Hub for the tile count and cost, nothing is processed before you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="248"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="249"/>
         <source>Creating the batch request and asking for its cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="267"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="268"/>
         <source>No longer following the request; it goes on at Sentinel Hub (see Batch requests).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="275"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="276"/>
         <source>The batch request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="288"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="289"/>
         <source>Processing: {done} of {total} tile(s) done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="305"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="306"/>
         <source>Analysed: {estimate}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="310"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="311"/>
         <source>Not started: start it from Batch requests when you want.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="317"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="318"/>
         <source>Start the batch request?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="317"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="318"/>
         <source>Sentinel Hub estimates {estimate}.
 
 Start processing now? The processing units are charged to your account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="338"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="339"/>
         <source>Starting the batch request…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="344"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="345"/>
         <source>{n} tile(s) failed and are missing from the mosaic: {which}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="387"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="388"/>
         <source>Mosaic of {n} tile(s) from s3://{bucket} loaded ({state}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="393"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="394"/>
         <source>{n} tile(s) in another CRS are not in the mosaic.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="401"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="402"/>
         <source>Reading the tiles from the bucket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="453"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="454"/>
         <source>Sentinel Hub cancelled the request.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2184,167 +2184,167 @@ Start processing now? The processing units are charged to your account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="175"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="176"/>
         <source>Saved {file}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="180"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="181"/>
         <source>Export the time series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="180"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="181"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="190"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="191"/>
         <source>Added the table layer {name} ({n} rows).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="210"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="211"/>
         <source>The polygons layer of these statistics is no longer there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="213"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="214"/>
         <source>Wrote the series of {n} polygon(s) to {layer} (fields ts_*).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="136"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="140"/>
         <source>mean ± standard deviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="137"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="141"/>
         <source>{low}–{high} % percentiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="153"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="157"/>
         <source>Time series (Statistical API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="156"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="160"/>
         <source>Compute time series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="178"/>
         <source>left out when it does not fit the dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="178"/>
         <source>shortened to the end date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="178"/>
         <source>extended past the end date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="185"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="189"/>
         <source>The Statistical API counts only the pixels where the evalscript&apos;s dataMask output is 1 (clouds and no data left out): choose a preset &quot;with dataMask&quot; or add such an output to your script. The resolution is the form&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="131"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="106"/>
         <source>Interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="196"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="200"/>
         <source>Band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="197"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="201"/>
         <source>Last interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="201"/>
+        <location filename="../plugin/gui/sentinelhub/delivery.py" line="67"/>
         <source>optional: s3://bucket/folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="202"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="203"/>
         <source>With several polygons selected: one Batch Statistical request for all of them, the polygons and results in this bucket folder (its account under Accounts…). Empty: one request per polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="213"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="203"/>
         <source>An IAM role Sentinel Hub may assume to read and write the bucket: no key leaves QGIS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="222"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="203"/>
         <source>Sends the access and secret key of the bucket&apos;s account to Sentinel Hub with the request, so that it can read the polygons and write the results. Without an IAM role, Sentinel Hub needs them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="320"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="321"/>
         <source>Time series: {n} interval(s) for {a} area(s), one Batch Statistical request (results through the bucket folder).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="324"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="325"/>
         <source>Time series: {n} interval(s) for {a} area(s), one request per area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="353"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="366"/>
         <source>Set up the account of the bucket {bucket} under Accounts… (endpoint, region and keys): the polygons go there and the statistics are read from there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="402"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="415"/>
         <source>Asking {host} for the statistics of {n} area(s) in one batch request…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="417"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="430"/>
         <source>This account has no Batch Statistical API: the statistics are computed with one request per polygon instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="436"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="449"/>
         <source>Batch Statistical request: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="450"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="463"/>
         <source>Asking {host} for the statistics of {n} area(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="460"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="473"/>
         <source>{done} of {total} area(s) done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="478"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="491"/>
         <source>The statistics failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="484"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="497"/>
         <source>Cancelled after {n} area(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="55"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="56"/>
         <source>Sentinel Hub async process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="61"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="62"/>
         <source>Sends ONE request to the Sentinel Hub Async Process API (up to {0} × {0} pixels, no tiling), which writes the image to your S3 bucket as &amp;lt;bucket folder&amp;gt;/&amp;lt;request id&amp;gt;/default.tif; follows it until it ends and copies the image to &lt;b&gt;Image&lt;/b&gt;.
 
 &lt;b&gt;Bucket folder&lt;/b&gt;: s3://bucket/folder; the bucket's account (EO Explorer ▸ Accounts) lets QGIS read the result.
@@ -2355,32 +2355,32 @@ The other parameters are those of Sentinel Hub Process.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="148"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="104"/>
         <source>Bucket folder (s3://bucket/folder)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="87"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="88"/>
         <source>IAM role ARN Sentinel Hub assumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="97"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="98"/>
         <source>Async request id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="98"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="99"/>
         <source>Result in the bucket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="146"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="148"/>
         <source>One Async request of {0} × {1} px in EPSG:{2}, delivered to {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="162"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="164"/>
         <source>Saved {0} from {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,22 +2430,22 @@ The other parameters are those of Sentinel Hub Process.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_process_algorithm.py" line="157"/>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="156"/>
         <source>Analysed: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_process_algorithm.py" line="164"/>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="163"/>
         <source>Not started: check &apos;Start after analysis&apos; to start it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_process_algorithm.py" line="173"/>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="172"/>
         <source>Tile {0} failed: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_process_algorithm.py" line="189"/>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="188"/>
         <source>Cancelled; the request goes on at Sentinel Hub.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2455,12 +2455,12 @@ The other parameters are those of Sentinel Hub Process.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="69"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="66"/>
         <source>sentinel hub,statistical api,batch statistical,time series,ndvi,fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="74"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="71"/>
         <source>Statistics (mean, standard deviation, min, max, percentiles 10/50/90) of an evalscript's output per time interval, for every polygon of a layer, with Sentinel Hub's Batch Statistical API.
 
 The polygons are written as a GeoPackage into the &lt;b&gt;bucket folder&lt;/b&gt; (s3://bucket/folder, with its account under EO Explorer ▸ Accounts); Sentinel Hub reads them there and writes one result file per polygon beside them. It needs access to the bucket: an &lt;b&gt;IAM role ARN&lt;/b&gt;, or tick &lt;b&gt;Let Sentinel Hub use this bucket's keys&lt;/b&gt; to send the bucket's keys with the request.
@@ -2470,22 +2470,22 @@ An account without Batch Statistical (enterprise plans) gets the same series wit
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="151"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="107"/>
         <source>IAM role ARN Sentinel Hub may assume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="161"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="117"/>
         <source>Polygons with their series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="179"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="135"/>
         <source>The bucket folder must be an S3 URL: s3://bucket/folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="190"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="146"/>
         <source>Set up the {0} account (endpoint, region, access and secret key) under Accounts… so that the polygons can be written to the bucket.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2495,87 +2495,82 @@ An account without Batch Statistical (enterprise plans) gets the same series wit
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="260"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="215"/>
         <source>Cancelled: the Batch Statistical request was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="268"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="223"/>
         <source>Polygon {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="270"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="225"/>
         <source>Batch Statistical request {0}; results in {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="72"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="68"/>
         <source>Sentinel Hub statistics (time series)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="78"/>
-        <source>Statistics of an evalscript&apos;s output per time interval (Sentinel Hub Statistical API): mean, standard deviation, minimum, maximum, percentiles and pixel counts, for each polygon of the area layer (one request each) or for the extent. The evalscript needs an output with id dataMask, which says which pixels count (the presets &quot;with dataMask&quot; have one). The table has one row per polygon, interval and band; intervals without data are not listed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="99"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="91"/>
         <source>Polygons (one series each)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="107"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="99"/>
         <source>Extent (without polygons)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="134"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="111"/>
         <source>Percentiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="137"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="116"/>
         <source>Last interval that does not fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="153"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="122"/>
         <source>CRS (empty: UTM zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="165"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="126"/>
         <source>Statistics table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="170"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="131"/>
         <source>CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="170"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="131"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="196"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="157"/>
         <source>The polygons layer has no polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="200"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="161"/>
         <source>Give polygons or an extent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="204"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="165"/>
         <source>extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="236"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="196"/>
         <source>{0} polygon(s), one Statistical API request each.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2625,33 +2620,48 @@ An account without Batch Statistical (enterprise plans) gets the same series wit
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="290"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="292"/>
         <source>Batch Statistical request: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="309"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="310"/>
         <source>Stopping the request failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="312"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="313"/>
         <source>The Batch Statistical request ended: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="355"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="356"/>
         <source>No statistics were written for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="361"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="362"/>
         <source>Statistics of {0} polygons read from {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="382"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="383"/>
         <source>It has no readable geometry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks_action.py" line="85"/>
+        <source>Show quicklooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search/quicklooks_action.py" line="85"/>
+        <source>Hide quicklooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="74"/>
+        <source>Statistics of an evalscript&apos;s output per time interval (Sentinel Hub Statistical API): mean, standard deviation, minimum, maximum, percentiles and pixel counts, for each polygon of the area layer (one request each) or for the extent. The evalscript needs an output with id dataMask, which says which pixels count (the presets &quot;with dataMask&quot; have one). The table has one row per polygon, interval and band. Intervals without any acquisition are not listed; an interval whose pixels are all masked (clouds, no data) has a row with empty statistics.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

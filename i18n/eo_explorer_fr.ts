@@ -4,32 +4,32 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="144"/>
+        <location filename="../plugin/gui/assets/panel.py" line="151"/>
         <source>The catalog does not give the size; it shows once the download starts.</source>
         <translation>Le catalogue ne donne pas la taille ; elle s’affiche dès le début du téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="159"/>
+        <location filename="../plugin/gui/assets/panel.py" line="166"/>
         <source>QGIS opens it as a raster layer.</source>
         <translation>QGIS l’ouvre comme couche raster.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="161"/>
+        <location filename="../plugin/gui/assets/panel.py" line="168"/>
         <source>Roles: {roles}</source>
         <translation>Rôles : {roles}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="264"/>
+        <location filename="../plugin/gui/assets/panel.py" line="274"/>
         <source>on disk</source>
         <translation>déjà sur le disque</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="278"/>
+        <location filename="../plugin/gui/assets/panel.py" line="288"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="283"/>
+        <location filename="../plugin/gui/assets/panel.py" line="293"/>
         <source>{n} already on the map.</source>
         <translation>{n} déjà sur la carte.</translation>
     </message>
@@ -119,37 +119,37 @@
         <translation> — {matched} correspondance(s) dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="837"/>
+        <location filename="../plugin/gui/search/dock.py" line="838"/>
         <source>The search failed.</source>
         <translation>La recherche a échoué.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1042"/>
+        <location filename="../plugin/gui/search/dock.py" line="1043"/>
         <source>{count} items on the map from {pages} page(s).</source>
         <translation>{count} éléments sur la carte, issus de {pages} page(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1046"/>
+        <location filename="../plugin/gui/search/dock.py" line="1047"/>
         <source>The catalog has {n} matches.</source>
         <translation>Le catalogue compte {n} correspondances.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1050"/>
+        <location filename="../plugin/gui/search/dock.py" line="1051"/>
         <source>Cancelled: </source>
         <translation>Annulé : </translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="850"/>
+        <location filename="../plugin/gui/search/dock.py" line="851"/>
         <source>No items match this search.</source>
         <translation>Aucun élément ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="854"/>
+        <location filename="../plugin/gui/search/dock.py" line="855"/>
         <source>This catalog cannot filter by cloud cover; EO Explorer dropped {n} cloudier items itself.</source>
         <translation>Ce catalogue ne sait pas filtrer par couverture nuageuse ; EO Explorer a lui-même écarté {n} éléments trop nuageux.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="864"/>
+        <location filename="../plugin/gui/search/dock.py" line="865"/>
         <source>{n} items could not be drawn and were left out</source>
         <translation>{n} éléments n'ont pas pu être dessinés et ont été écartés</translation>
     </message>
@@ -214,17 +214,17 @@
         <translation>Zone de recherche (couche de polygones)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="112"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="62"/>
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="112"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="62"/>
         <source>End date</source>
         <translation>Date de fin</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="143"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="90"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Couverture nuageuse maximale (%)</translation>
     </message>
@@ -279,17 +279,17 @@
         <translation>Recherche dans {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="94"/>
+        <location filename="../plugin/search/workflow.py" line="100"/>
         <source>This catalog cannot filter by cloud cover; items above the limit are dropped after download.</source>
         <translation>Ce catalogue ne sait pas filtrer par couverture nuageuse ; les éléments au-delà de la limite sont écartés après le téléchargement.</translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="113"/>
+        <location filename="../plugin/search/workflow.py" line="119"/>
         <source>page {0}: {1} items</source>
         <translation>page {0} : {1} éléments</translation>
     </message>
     <message>
-        <location filename="../plugin/search/workflow.py" line="116"/>
+        <location filename="../plugin/search/workflow.py" line="122"/>
         <source>The catalog matched {0} items.</source>
         <translation>Le catalogue compte {0} éléments correspondants.</translation>
     </message>
@@ -369,57 +369,57 @@
         <translation>Zones d'intérêt Constellr</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="79"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="80"/>
         <source>Catalog: {title}</source>
         <translation>Catalogue : {title}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="137"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="138"/>
         <source>How this STAC API wants requests to be authenticated.</source>
         <translation>Mode d'authentification des requêtes attendu par cette API STAC.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="173"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="174"/>
         <source>Sandbox: client id {id}, secret {secret}.</source>
         <translation>Bac à sable : identifiant client {id}, secret {secret}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="179"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="180"/>
         <source>Sandbox: API key {key}.</source>
         <translation>Bac à sable : clé d'API {key}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="201"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="202"/>
         <source>Username</source>
         <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="223"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="224"/>
         <source>S3 endpoint</source>
         <translation>Point de terminaison S3</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="223"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="224"/>
         <source>Token URL</source>
         <translation>URL du jeton</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="276"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="277"/>
         <source>Fill in every field first.</source>
         <translation>Remplissez d'abord tous les champs.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="293"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="294"/>
         <source>Saved in the QGIS authentication database.</source>
         <translation>Enregistré dans la base de données d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="308"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="309"/>
         <source>Removed.</source>
         <translation>Supprimé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="321"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="322"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -429,7 +429,7 @@
         <translation>Dossier de téléchargement</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="195"/>
+        <location filename="../plugin/gui/assets/panel.py" line="202"/>
         <source>Tick the assets to download first.</source>
         <translation>Cochez d'abord les ressources à télécharger.</translation>
     </message>
@@ -444,22 +444,22 @@
         <translation>Téléchargement de {n} fichier(s)…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="264"/>
+        <location filename="../plugin/gui/assets/panel.py" line="274"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="281"/>
+        <location filename="../plugin/gui/assets/panel.py" line="291"/>
         <source>{n} raster layer(s) added.</source>
         <translation>{n} couche(s) raster ajoutée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="294"/>
+        <location filename="../plugin/gui/assets/panel.py" line="307"/>
         <source>{key} is not a raster</source>
         <translation>{key} n'est pas un raster</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/assets/panel.py" line="302"/>
+        <location filename="../plugin/gui/assets/panel.py" line="315"/>
         <source>{n} layer(s) streamed.</source>
         <translation>{n} couche(s) ouverte(s) en flux.</translation>
     </message>
@@ -479,7 +479,7 @@
         <translation>mesurer la zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="251"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="211"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -574,7 +574,7 @@
         <translation>Vérifiez le compte {title}.</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="78"/>
+        <location filename="../plugin/main.py" line="89"/>
         <source>Accounts…</source>
         <translation>Comptes…</translation>
     </message>
@@ -589,7 +589,7 @@
         <translation>commande</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="272"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="273"/>
         <source>area</source>
         <translation>zone</translation>
     </message>
@@ -959,7 +959,7 @@
         <translation>{done} image(s) reçue(s) sur {total}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="408"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="374"/>
         <source>Cancelled: nothing was saved.</source>
         <translation>Annulé : rien n'a été enregistré.</translation>
     </message>
@@ -1049,27 +1049,27 @@
         <translation>Nombre de commandes passées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="193"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="194"/>
         <source>The {0} is not a date.</source>
         <translation>Le paramètre {0} n'est pas une date.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="235"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="236"/>
         <source>{0}: the name is used twice; names must be unique.</source>
         <translation>{0} : le nom est utilisé deux fois ; les noms doivent être uniques.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="241"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="242"/>
         <source>Nothing was created. </source>
         <translation>Rien n'a été créé. </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="243"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="244"/>
         <source>The layer has no polygon.</source>
         <translation>La couche n'a aucun polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="304"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="306"/>
         <source>{0} order(s) placed.</source>
         <translation>{0} commande(s) passée(s).</translation>
     </message>
@@ -1089,12 +1089,12 @@
         <translation>Vérifié : les commandes sont valides. Rien n'a été créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="227"/>
+        <location filename="../plugin/constellr/workflow.py" line="228"/>
         <source>Cancelled before all areas were created.</source>
         <translation>Annulé avant la création de toutes les zones.</translation>
     </message>
     <message>
-        <location filename="../plugin/constellr/workflow.py" line="232"/>
+        <location filename="../plugin/constellr/workflow.py" line="233"/>
         <source>Area {0} created.</source>
         <translation>Zone {0} créée.</translation>
     </message>
@@ -1178,22 +1178,22 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>Il n'y a aucune empreinte dont télécharger les ressources (avec « Entité(s) sélectionnée(s) uniquement », sélectionnez d'abord des empreintes).</translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="275"/>
+        <location filename="../plugin/assets/workflow.py" line="276"/>
         <source>None of the {0} item(s) has a raster asset. Their assets: {1}.</source>
         <translation>Aucun des {0} élément(s) n'a de ressource raster. Leurs ressources : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="278"/>
+        <location filename="../plugin/assets/workflow.py" line="279"/>
         <source>None of the {0} item(s) has an asset named {1}. Their assets: {2}.</source>
         <translation>Aucun des {0} élément(s) n'a de ressource nommée {1}. Leurs ressources : {2}.</translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="302"/>
+        <location filename="../plugin/assets/workflow.py" line="303"/>
         <source>The download folder {0} cannot be created: {1}</source>
         <translation>Le dossier de téléchargement {0} ne peut pas être créé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="310"/>
+        <location filename="../plugin/assets/workflow.py" line="311"/>
         <source>Downloading {0} file(s) of {1} item(s) into {2}</source>
         <translation>Téléchargement de {0} fichier(s) de {1} élément(s) dans {2}</translation>
     </message>
@@ -1228,162 +1228,162 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>{0} couche(s) raster ajoutée(s) au projet.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="78"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="76"/>
         <source>The result could not be styled: {0}</source>
         <translation>Le style n'a pas pu être appliqué au résultat : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="102"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="96"/>
         <source>Sentinel Hub Process</source>
         <translation>Sentinel Hub Process</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="111"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="105"/>
         <source>sentinel hub,process api,evalscript,ndvi,sentinel-2,sentinel-1,cdse</source>
         <translation>sentinel hub,process api,evalscript,ndvi,sentinel-2,sentinel-1,cdse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="93"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="49"/>
         <source>Endpoint</source>
         <translation>Point de terminaison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="94"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="53"/>
         <source>Data collection</source>
         <translation>Collection de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="147"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="135"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="148"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="136"/>
         <source>Area (polygon layer)</source>
         <translation>Zone (couche de polygones)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="119"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="73"/>
         <source>Evalscript preset</source>
         <translation>Préréglage d'evalscript</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="122"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="74"/>
         <source>Evalscript file (instead of the preset)</source>
         <translation>Fichier evalscript (au lieu du préréglage)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="140"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="87"/>
         <source>Mosaicking order</source>
         <translation>Ordre de mosaïquage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="186"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="147"/>
         <source>Upsampling</source>
         <translation>Suréchantillonnage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="186"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="147"/>
         <source>Downsampling</source>
         <translation>Sous-échantillonnage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="191"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="154"/>
         <source>Sentinel-1: orthorectify</source>
         <translation>Sentinel-1 : orthorectifier</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="196"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="159"/>
         <source>Sentinel-1: backscatter coefficient</source>
         <translation>Sentinel-1 : coefficient de rétrodiffusion</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="204"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="167"/>
         <source>Sentinel-1: Lee speckle filter window (0: none)</source>
         <translation>Sentinel-1 : fenêtre du filtre de speckle de Lee (0 : aucun)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="214"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="177"/>
         <source>Sentinel-1: polarization</source>
         <translation>Sentinel-1 : polarisation</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="222"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="185"/>
         <source>Elevation model</source>
         <translation>Modèle d'élévation</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="225"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="190"/>
         <source>Output CRS (empty: UTM zone)</source>
         <translation>SCR de sortie (vide : fuseau UTM)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="156"/>
+        <location filename="../plugin/processing/sentinelhub_parameters.py" line="104"/>
         <source>Resolution (m)</source>
         <translation>Résolution (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="237"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="194"/>
         <source>Width (px)</source>
         <translation>Largeur (px)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="237"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="194"/>
         <source>Height (px)</source>
         <translation>Hauteur (px)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="247"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="204"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="175"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="136"/>
         <source>Requests sent</source>
         <translation>Requêtes envoyées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="253"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="210"/>
         <source>Processing units spent</source>
         <translation>Unités de traitement consommées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="254"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="211"/>
         <source>Request JSON</source>
         <translation>JSON de la requête</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="279"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="236"/>
         <source>Unknown evalscript preset.</source>
         <translation>Préréglage d'evalscript inconnu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="331"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="288"/>
         <source>Give an extent or an area layer.</source>
         <translation>Indiquez une emprise ou une couche de zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="345"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="304"/>
         <source>Unknown endpoint {0}.</source>
         <translation>Point de terminaison {0} inconnu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="378"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="344"/>
         <source>{0} × {1} px in EPSG:{2}, {3} request(s), about {4} processing units</source>
         <translation>{0} × {1} px en EPSG:{2}, {3} requête(s), environ {4} unités de traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="389"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="355"/>
         <source>The image is written as a GeoTIFF: use .tif.</source>
         <translation>L'image est écrite au format GeoTIFF : utilisez .tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="414"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="380"/>
         <source>Tile {0} failed and is empty: {1}</source>
         <translation>La tuile {0} a échoué et est vide : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="417"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="383"/>
         <source>Saved {0} and {1}</source>
         <translation>{0} et {1} enregistrés</translation>
     </message>
@@ -1398,7 +1398,7 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>Le panneau {name} n'a pas pu être ouvert ; voir le journal.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="959"/>
+        <location filename="../plugin/gui/search/dock.py" line="960"/>
         <source>Assets of the first {n} of {total} selected items.</source>
         <translation>Ressources des {n} premiers des {total} éléments sélectionnés.</translation>
     </message>
@@ -1451,12 +1451,12 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>Les moins nuageux d'abord</translation>
     </message>
     <message>
-        <location filename="../plugin/core/dependencies/versions.py" line="181"/>
+        <location filename="../plugin/core/dependencies/versions.py" line="188"/>
         <source>not installed</source>
         <translation>non installé</translation>
     </message>
     <message>
-        <location filename="../plugin/core/dependencies/versions.py" line="188"/>
+        <location filename="../plugin/core/dependencies/versions.py" line="195"/>
         <source>version {0} is installed, {1} needed</source>
         <translation>la version {0} est installée, il faut {1}</translation>
     </message>
@@ -1521,22 +1521,22 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>Installation de {0} dans {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="254"/>
+        <location filename="../plugin/assets/workflow.py" line="255"/>
         <source>Reading {0} item(s) whole from the catalog.</source>
         <translation>Lecture complète de {0} élément(s) depuis le catalogue.</translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="262"/>
+        <location filename="../plugin/assets/workflow.py" line="263"/>
         <source>Item {0} could not be read whole: {1}</source>
         <translation>L’élément {0} n’a pas pu être lu en entier : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="297"/>
+        <location filename="../plugin/assets/workflow.py" line="298"/>
         <source>There is nothing to download.</source>
         <translation>Il n’y a rien à télécharger.</translation>
     </message>
     <message>
-        <location filename="../plugin/assets/workflow.py" line="388"/>
+        <location filename="../plugin/assets/workflow.py" line="390"/>
         <source>EO Explorer: download {0} file(s)</source>
         <translation>EO Explorer : télécharger {0} fichier(s)</translation>
     </message>
@@ -1546,17 +1546,17 @@ Les ressources hébergées sur des serveurs qui nécessitent un compte utilisent
         <translation>Lot {0} sur {1} (étiquette {2}) : {3} commande(s) passée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="88"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="89"/>
         <source>New S3 bucket…</source>
         <translation>Nouveau bucket S3…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="134"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="135"/>
         <source>New S3 bucket</source>
         <translation>Nouveau bucket S3</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="273"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="274"/>
         <source>Enter the bucket&apos;s name (without s3:// or /).</source>
         <translation>Saisissez le nom du bucket (sans s3:// ni /).</translation>
     </message>
@@ -1693,67 +1693,67 @@ Cliquez pour modifier la recherche.</translation>
         <translation>{n} collections. Saisissez des mots (ou un filtre comme platform='BIOMASS') pour chercher parmi les collections du catalogue ; si aucune n’est cochée, la recherche porte sur toutes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="957"/>
+        <location filename="../plugin/gui/search/dock.py" line="958"/>
         <source>Reading the items' assets…</source>
         <translation>Lecture des ressources des éléments…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="970"/>
+        <location filename="../plugin/gui/search/dock.py" line="971"/>
         <source>{n} item(s) could not be read whole: {first}</source>
         <translation>{n} élément(s) n’ont pas pu être lus en entier : {first}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1023"/>
+        <location filename="../plugin/gui/search/dock.py" line="1024"/>
         <source>newest first</source>
         <translation>les plus récents d’abord</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1024"/>
+        <location filename="../plugin/gui/search/dock.py" line="1025"/>
         <source>oldest first</source>
         <translation>les plus anciens d’abord</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1025"/>
+        <location filename="../plugin/gui/search/dock.py" line="1026"/>
         <source>least cloudy first</source>
         <translation>les moins nuageux d’abord</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1034"/>
+        <location filename="../plugin/gui/search/dock.py" line="1035"/>
         <source>{shown} of {matched} — raise Max. items to see more.</source>
         <translation>{shown} sur {matched} — augmentez « Max. éléments » pour en voir plus.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1038"/>
+        <location filename="../plugin/gui/search/dock.py" line="1039"/>
         <source>{shown} shown, more available — raise Max. items to see more.</source>
         <translation>{shown} affichés, d’autres sont disponibles — augmentez « Max. éléments » pour en voir plus.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="1052"/>
+        <location filename="../plugin/gui/search/dock.py" line="1053"/>
         <source>Rows in the catalog&apos;s order ({order}).</source>
         <translation>Lignes dans l’ordre du catalogue ({order}).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/results.py" line="221"/>
+        <location filename="../plugin/gui/search/results.py" line="258"/>
         <source>Click a column heading to sort by it</source>
         <translation>Cliquez sur un en-tête de colonne pour trier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/thumbnails.py" line="94"/>
+        <location filename="../plugin/gui/search/thumbnails.py" line="124"/>
         <source>No preview</source>
         <translation>Pas d’aperçu</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/thumbnails.py" line="78"/>
+        <location filename="../plugin/gui/search/thumbnails.py" line="107"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="465"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="478"/>
         <source>Sentinel Hub asked to slow down: waiting {s} s before the next request…</source>
         <translation>Sentinel Hub demande de ralentir : attente de {s} s avant la requête suivante…</translation>
     </message>
     <message>
-        <location filename="../plugin/main.py" line="60"/>
+        <location filename="../plugin/main.py" line="71"/>
         <source>Streamed layers of saved projects will not get their credentials back: a package EO Explorer needs could not be imported ({0}).</source>
         <translation>Les couches diffusées des projets enregistrés ne retrouveront pas leurs identifiants : un paquet nécessaire à EO Explorer n’a pas pu être importé ({0}).</translation>
     </message>
@@ -1784,17 +1784,17 @@ Les commandes sont envoyées par lots de 25 au plus. La sortie liste chaque enti
 &lt;b&gt;Exécuter cet algorithme passe les commandes, et Constellr les facture&lt;/b&gt; : aucune autre question n’est posée. Lancez-le d’abord avec &lt;b&gt;Vérifier seulement&lt;/b&gt; pour voir ce qui serait commandé. Chaque lot porte sa propre étiquette (eo-explorer-…, donc au plus 9 étiquettes à vous par commande) ; quand la réponse de Constellr est perdue (délai dépassé, erreur de passerelle, connexion coupée), la liste des commandes est parcourue à la recherche de cette étiquette pendant 20 secondes au plus et le lot n’est jamais envoyé deux fois. Si les commandes ne sont pas retrouvées, l’algorithme s’arrête et le dit : vérifiez l’onglet Commandes du panneau Constellr avant de le relancer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="314"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="316"/>
         <source>Look for the tag {0} in the Orders tab of the Constellr dock before running the algorithm again: a new run sends new orders.</source>
         <translation>Cherchez l’étiquette {0} dans l’onglet Commandes du panneau Constellr avant de relancer l’algorithme : une nouvelle exécution envoie de nouvelles commandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/constellr_algorithm.py" line="319"/>
+        <location filename="../plugin/processing/constellr_algorithm.py" line="321"/>
         <source>{0} order(s) of earlier batches were placed. </source>
         <translation>{0} commande(s) des lots précédents ont été passées. </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="114"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="108"/>
         <source>Requests imagery from the Sentinel Hub Process API for an area and writes it as a Cloud-Optimized GeoTIFF, with the request JSON beside it.
 
 &lt;b&gt;Endpoint&lt;/b&gt;: services.sentinel-hub.com, services-uswest2.sentinel-hub.com or sh.dataspace.copernicus.eu, with the account saved under EO Explorer ▸ Accounts.
@@ -1815,17 +1815,17 @@ Les zones de plus de 2500 × 2500 pixels sont demandées par tuiles puis assembl
 Un evalscript à plusieurs sorties (p. ex. les id rgb et mask) produit un GeoTIFF par sortie : la principale (id default, sinon la première) est &lt;b&gt;Image&lt;/b&gt;, les autres sont écrites à côté sous &amp;lt;nom&amp;gt;_&amp;lt;id de sortie&amp;gt;.tif.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="255"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="212"/>
         <source>Images of every evalscript output</source>
         <translation>Images de chaque sortie de l’evalscript</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="239"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="199"/>
         <source>Sentinel Hub asked to slow down: waiting {0} s.</source>
         <translation>Sentinel Hub demande de ralentir : attente de {0} s.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/process_algorithm.py" line="425"/>
+        <location filename="../plugin/processing/process_algorithm.py" line="391"/>
         <source>Output {0} saved as {1}</source>
         <translation>Sortie {0} enregistrée sous {1}</translation>
     </message>
@@ -1840,7 +1840,7 @@ Un evalscript à plusieurs sorties (p. ex. les id rgb et mask) produit un GeoTIF
         <translation>Le style des emprises n’a pas pu être appliqué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/common/accounts_dialog.py" line="181"/>
+        <location filename="../plugin/gui/common/accounts_dialog.py" line="182"/>
         <source>Sandbox: access key {key}, secret key {secret}.</source>
         <translation>Sandbox : clé d'accès {key}, clé secrète {secret}.</translation>
     </message>
@@ -1865,42 +1865,42 @@ Un evalscript à plusieurs sorties (p. ex. les id rgb et mask) produit un GeoTIF
         <translation>{n} empreinte(s) couvrent {p} % de la zone de recherche (les moins nombreuses et les moins nuageuses) ; elles sont sélectionnées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/dock.py" line="830"/>
+        <location filename="../plugin/gui/search/dock.py" line="831"/>
         <source>The search failed after {count} items from {pages} page(s); they stay on the map.</source>
         <translation>La recherche a échoué après {count} éléments sur {pages} page(s) ; ils restent sur la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="100"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="131"/>
         <source>selected footprints</source>
         <translation>empreintes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="102"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="133"/>
         <source>footprints in the map view</source>
         <translation>empreintes dans la vue de la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="105"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="136"/>
         <source>Quicklooks of the first {cap} of {n} {which}: at most {cap} are fetched at once.</source>
         <translation>Aperçus des {cap} premières des {n} {which} : {cap} au plus sont téléchargés à la fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="132"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="165"/>
         <source>No footprint is selected or in the map view: nothing to show.</source>
         <translation>Aucune empreinte n'est sélectionnée ni dans la vue de la carte : rien à afficher.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="182"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="217"/>
         <source>EO Explorer: quicklooks</source>
         <translation>EO Explorer : aperçus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="186"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="221"/>
         <source>Fetching {n} quicklook(s)…</source>
         <translation>Téléchargement de {n} aperçu(s)…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks_action.py" line="56"/>
+        <location filename="../plugin/gui/search/quicklooks_action.py" line="85"/>
         <source>Show quicklooks</source>
         <translation>Afficher les aperçus</translation>
     </message>
@@ -1910,187 +1910,187 @@ Un evalscript à plusieurs sorties (p. ex. les id rgb et mask) produit un GeoTIF
         <translation>Masquer les aperçus</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="255"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="310"/>
         <source>{n} quicklook(s) on the map.</source>
         <translation>{n} aperçu(s) sur la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="257"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="312"/>
         <source>Cancelled: {n} quicklook(s) on the map.</source>
         <translation>Annulé : {n} aperçu(s) sur la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search/quicklooks.py" line="259"/>
+        <location filename="../plugin/gui/search/quicklooks.py" line="314"/>
         <source>{n} could not be shown ({first}); the others are in the EO Explorer message log.</source>
         <translation>{n} n'ont pas pu être affichés ({first}) ; les autres erreurs sont dans le journal des messages EO Explorer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="80"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="66"/>
         <source>Where Sentinel Hub writes the image: &lt;folder&gt;/&lt;request id&gt;/&lt;output&gt;.tif. QGIS reads it from there with the bucket&apos;s account.</source>
         <translation>Où Sentinel Hub écrit l'image : &lt;folder&gt;/&lt;request id&gt;/&lt;output&gt;.tif (dossier, id de requête, sortie). QGIS la lit à cet endroit avec le compte du bucket.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="88"/>
+        <location filename="../plugin/gui/sentinelhub/delivery.py" line="77"/>
         <source>Set up the bucket&apos;s account (endpoint, region, keys).</source>
         <translation>Configurez le compte du bucket (point de terminaison, région, clés).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="209"/>
+        <location filename="../plugin/gui/sentinelhub/delivery.py" line="83"/>
         <source>Bucket folder</source>
         <translation>Dossier du bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="212"/>
+        <location filename="../plugin/gui/sentinelhub/delivery.py" line="87"/>
         <source>optional: arn:aws:iam::123456789012:role/name</source>
         <translation>facultatif : arn:aws:iam::123456789012:role/nom</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="96"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="66"/>
         <source>An IAM role Sentinel Hub may assume to write to the bucket: no key leaves QGIS. Sentinel Hub&apos;s documentation explains the role&apos;s policy.</source>
         <translation>Un rôle IAM que Sentinel Hub peut assumer pour écrire dans le bucket : aucune clé ne quitte QGIS. La documentation de Sentinel Hub décrit la politique du rôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="219"/>
+        <location filename="../plugin/gui/sentinelhub/delivery.py" line="89"/>
         <source>IAM role ARN</source>
         <translation>IAM role ARN</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="156"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="112"/>
         <source>Let Sentinel Hub use this bucket&apos;s keys</source>
         <translation>Laisser Sentinel Hub utiliser les clés de ce bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="105"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="66"/>
         <source>Sends the access and secret key of the bucket&apos;s account to Sentinel Hub with the request, so that it can write the result. Without an IAM role, Sentinel Hub needs them.</source>
         <translation>Envoie la clé d'accès et la clé secrète du compte du bucket à Sentinel Hub avec la requête, pour qu'il puisse écrire le résultat. Sans rôle IAM, Sentinel Hub en a besoin.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="127"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="98"/>
         <source>Image delivered to a bucket (Async API)</source>
         <translation>Image livrée dans un bucket (Async API)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="130"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="101"/>
         <source>Send to Sentinel Hub</source>
         <translation>Envoyer à Sentinel Hub</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="146"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="117"/>
         <source>Async API: one request of {w} x {h} px (up to {a} x {a} px; the synchronous API takes {s} x {s} px per request), written to the bucket, then loaded.</source>
         <translation>Async API : une requête de {w} x {h} px (jusqu'à {a} x {a} px ; l'API synchrone accepte {s} x {s} px par requête), écrite dans le bucket, puis chargée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="156"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="127"/>
         <source>{w} × {h} px of {pixel} in EPSG:{epsg}</source>
         <translation>{w} × {h} px de {pixel} en EPSG:{epsg}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="180"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="150"/>
         <source>Set up the account of the bucket {bucket} under Accounts… (endpoint, region and keys): QGIS reads the result from there.</source>
         <translation>Configurez le compte du bucket {bucket} dans Comptes… (point de terminaison, région et clés) : QGIS y lit le résultat.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="222"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="192"/>
         <source>Sending one request to the Async API of {host}…</source>
         <translation>Envoi d'une requête à l'Async API de {host}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="230"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="200"/>
         <source>Request {id} is running on Sentinel Hub ({n} check(s)); next look in {s} s…</source>
         <translation>La requête {id} s'exécute sur Sentinel Hub ({n} vérification(s)) ; prochaine vérification dans {s} s…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="236"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="206"/>
         <source>Done on Sentinel Hub: copying {url}…</source>
         <translation>Terminé sur Sentinel Hub : copie de {url}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="249"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="219"/>
         <source>Stopped following the request.</source>
         <translation>Suivi de la requête arrêté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="253"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="223"/>
         <source>The Async request failed.</source>
         <translation>La requête Async a échoué.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="267"/>
+        <location filename="../plugin/gui/sentinelhub/async_engine.py" line="237"/>
         <source>Saved {file}, delivered by request {id}.</source>
         <translation>{file} enregistré, livré par la requête {id}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="104"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="105"/>
         <source>Large area (Batch Processing API)</source>
         <translation>Grande zone (Batch Processing API)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="107"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="108"/>
         <source>Analyse (cost and tiles)</source>
         <translation>Analyser (coût et tuiles)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="111"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="112"/>
         <source>Batch Processing</source>
         <translation>Batch Processing</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="127"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="128"/>
         <source>Tiling grid</source>
         <translation>Grille de tuilage</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="128"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="129"/>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="131"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="132"/>
         <source>Sentinel Hub writes the tiles into the bucket through the bucket's policy: no key is sent to it. QGIS reads the tiles with the bucket's S3 account (Accounts…), for that bucket only.</source>
         <translation>Sentinel Hub écrit les tuiles dans le bucket grâce à la politique du bucket : aucune clé ne lui est envoyée. QGIS lit les tuiles avec le compte S3 du bucket (Comptes…), pour ce bucket uniquement.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="203"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="204"/>
         <source>Batch: {grid} at {res}{unit} ({px} x {px} px tiles), about {n} tile(s) for this area; Analyse asks Sentinel Hub for the tile count and cost, nothing is processed before you confirm.</source>
         <translation>Batch : {grid} à {res}{unit} (tuiles de {px} x {px} px), environ {n} tuile(s) pour cette zone ; Analyser demande à Sentinel Hub le nombre de tuiles et le coût, rien n'est traité avant votre confirmation.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="248"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="249"/>
         <source>Creating the batch request and asking for its cost…</source>
         <translation>Création de la requête batch et demande de son coût…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="267"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="268"/>
         <source>No longer following the request; it goes on at Sentinel Hub (see Batch requests).</source>
         <translation>La requête n'est plus suivie ; elle se poursuit chez Sentinel Hub (voir Requêtes batch).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="275"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="276"/>
         <source>The batch request failed.</source>
         <translation>La requête batch a échoué.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="288"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="289"/>
         <source>Processing: {done} of {total} tile(s) done.</source>
         <translation>Traitement : {done} tuile(s) sur {total} terminée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="305"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="306"/>
         <source>Analysed: {estimate}.</source>
         <translation>Analysée : {estimate}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="310"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="311"/>
         <source>Not started: start it from Batch requests when you want.</source>
         <translation>Non démarrée : démarrez-la depuis Requêtes batch quand vous le souhaitez.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="317"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="318"/>
         <source>Start the batch request?</source>
         <translation>Démarrer la requête batch ?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="317"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="318"/>
         <source>Sentinel Hub estimates {estimate}.
 
 Start processing now? The processing units are charged to your account.</source>
@@ -2099,32 +2099,32 @@ Start processing now? The processing units are charged to your account.</source>
 Démarrer le traitement maintenant ? Les unités de traitement sont facturées à votre compte.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="338"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="339"/>
         <source>Starting the batch request…</source>
         <translation>Démarrage de la requête batch…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="344"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="345"/>
         <source>{n} tile(s) failed and are missing from the mosaic: {which}</source>
         <translation>{n} tuile(s) en échec, absente(s) de la mosaïque : {which}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="387"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="388"/>
         <source>Mosaic of {n} tile(s) from s3://{bucket} loaded ({state}).</source>
         <translation>Mosaïque de {n} tuile(s) depuis s3://{bucket} chargée ({state}).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="393"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="394"/>
         <source>{n} tile(s) in another CRS are not in the mosaic.</source>
         <translation>{n} tuile(s) dans un autre SCR ne sont pas dans la mosaïque.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="401"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="402"/>
         <source>Reading the tiles from the bucket…</source>
         <translation>Lecture des tuiles depuis le bucket…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="453"/>
+        <location filename="../plugin/gui/sentinelhub/batch_engine.py" line="454"/>
         <source>Sentinel Hub cancelled the request.</source>
         <translation>Sentinel Hub a annulé la requête.</translation>
     </message>
@@ -2229,167 +2229,167 @@ Démarrer le traitement maintenant ? Les unités de traitement sont facturées �
         <translation>Ajoute à chaque polygone le dernier intervalle ayant des pixels valides (ts_from, ts_mean, ts_stdev, ts_valid) et toute la série en JSON (ts_series).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="175"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="176"/>
         <source>Saved {file}.</source>
         <translation>{file} enregistré.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="180"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="181"/>
         <source>Export the time series</source>
         <translation>Exporter la série temporelle</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="180"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="181"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="190"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="191"/>
         <source>Added the table layer {name} ({n} rows).</source>
         <translation>Couche table {name} ajoutée ({n} lignes).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="210"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="211"/>
         <source>The polygons layer of these statistics is no longer there.</source>
         <translation>La couche de polygones de ces statistiques n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="213"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_dialog.py" line="214"/>
         <source>Wrote the series of {n} polygon(s) to {layer} (fields ts_*).</source>
         <translation>Série de {n} polygone(s) écrite dans {layer} (champs ts_*).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="136"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="140"/>
         <source>mean ± standard deviation</source>
         <translation>moyenne ± écart type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="137"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="141"/>
         <source>{low}–{high} % percentiles</source>
         <translation>percentiles {low}–{high} %</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="153"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="157"/>
         <source>Time series (Statistical API)</source>
         <translation>Série temporelle (Statistical API)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="156"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="160"/>
         <source>Compute time series</source>
         <translation>Calculer la série temporelle</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="178"/>
         <source>left out when it does not fit the dates</source>
         <translation>ignoré s'il ne tient pas dans les dates</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="178"/>
         <source>shortened to the end date</source>
         <translation>raccourci à la date de fin</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="174"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="178"/>
         <source>extended past the end date</source>
         <translation>prolongé au-delà de la date de fin</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="185"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="189"/>
         <source>The Statistical API counts only the pixels where the evalscript&apos;s dataMask output is 1 (clouds and no data left out): choose a preset &quot;with dataMask&quot; or add such an output to your script. The resolution is the form&apos;s.</source>
         <translation>La Statistical API ne compte que les pixels où la sortie dataMask de l'evalscript vaut 1 (nuages et absence de données exclus) : choisissez un préréglage &quot;with dataMask&quot; ou ajoutez une telle sortie à votre script. La résolution est celle du formulaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="131"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="106"/>
         <source>Interval</source>
         <translation>Intervalle</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="196"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="200"/>
         <source>Band</source>
         <translation>Bande</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="197"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="201"/>
         <source>Last interval</source>
         <translation>Dernier intervalle</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="201"/>
+        <location filename="../plugin/gui/sentinelhub/delivery.py" line="67"/>
         <source>optional: s3://bucket/folder</source>
         <translation>facultatif : s3://bucket/dossier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="202"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="203"/>
         <source>With several polygons selected: one Batch Statistical request for all of them, the polygons and results in this bucket folder (its account under Accounts…). Empty: one request per polygon.</source>
         <translation>Avec plusieurs polygones sélectionnés : une seule requête Batch Statistical pour tous, les polygones et les résultats dans ce dossier du bucket (son compte dans Comptes…). Vide : une requête par polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="213"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="203"/>
         <source>An IAM role Sentinel Hub may assume to read and write the bucket: no key leaves QGIS.</source>
         <translation>Un rôle IAM que Sentinel Hub peut assumer pour lire et écrire dans le bucket : aucune clé ne quitte QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="222"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="203"/>
         <source>Sends the access and secret key of the bucket&apos;s account to Sentinel Hub with the request, so that it can read the polygons and write the results. Without an IAM role, Sentinel Hub needs them.</source>
         <translation>Envoie la clé d'accès et la clé secrète du compte du bucket à Sentinel Hub avec la requête, pour qu'il puisse lire les polygones et écrire les résultats. Sans rôle IAM, Sentinel Hub en a besoin.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="320"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="321"/>
         <source>Time series: {n} interval(s) for {a} area(s), one Batch Statistical request (results through the bucket folder).</source>
         <translation>Série temporelle : {n} intervalle(s) pour {a} zone(s), une seule requête Batch Statistical (résultats via le dossier du bucket).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="324"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="325"/>
         <source>Time series: {n} interval(s) for {a} area(s), one request per area.</source>
         <translation>Série temporelle : {n} intervalle(s) pour {a} zone(s), une requête par zone.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="353"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="366"/>
         <source>Set up the account of the bucket {bucket} under Accounts… (endpoint, region and keys): the polygons go there and the statistics are read from there.</source>
         <translation>Configurez le compte du bucket {bucket} dans Comptes… (point de terminaison, région et clés) : les polygones y sont envoyés et les statistiques y sont lues.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="402"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="415"/>
         <source>Asking {host} for the statistics of {n} area(s) in one batch request…</source>
         <translation>Demande à {host} des statistiques de {n} zone(s) en une requête batch…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="417"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="430"/>
         <source>This account has no Batch Statistical API: the statistics are computed with one request per polygon instead.</source>
         <translation>Ce compte n'a pas la Batch Statistical API : les statistiques sont calculées avec une requête par polygone à la place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="436"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="449"/>
         <source>Batch Statistical request: {state}</source>
         <translation>Requête Batch Statistical : {state}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="450"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="463"/>
         <source>Asking {host} for the statistics of {n} area(s)…</source>
         <translation>Demande à {host} des statistiques de {n} zone(s)…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="460"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="473"/>
         <source>{done} of {total} area(s) done</source>
         <translation>{done} zone(s) sur {total} terminée(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="478"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="491"/>
         <source>The statistics failed.</source>
         <translation>Le calcul des statistiques a échoué.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="484"/>
+        <location filename="../plugin/gui/sentinelhub/statistics_engine.py" line="497"/>
         <source>Cancelled after {n} area(s).</source>
         <translation>Annulé après {n} zone(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="55"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="56"/>
         <source>Sentinel Hub async process</source>
         <translation>Traitement asynchrone Sentinel Hub</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="61"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="62"/>
         <source>Sends ONE request to the Sentinel Hub Async Process API (up to {0} × {0} pixels, no tiling), which writes the image to your S3 bucket as &amp;lt;bucket folder&amp;gt;/&amp;lt;request id&amp;gt;/default.tif; follows it until it ends and copies the image to &lt;b&gt;Image&lt;/b&gt;.
 
 &lt;b&gt;Bucket folder&lt;/b&gt;: s3://bucket/folder; the bucket's account (EO Explorer ▸ Accounts) lets QGIS read the result.
@@ -2406,32 +2406,32 @@ Annuler arrête seulement le suivi : l'Async API ne peut pas annuler une requêt
 Les autres paramètres sont ceux de Sentinel Hub Process.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="148"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="104"/>
         <source>Bucket folder (s3://bucket/folder)</source>
         <translation>Dossier du bucket (s3://bucket/dossier)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="87"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="88"/>
         <source>IAM role ARN Sentinel Hub assumes</source>
         <translation>IAM role ARN assumé par Sentinel Hub</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="97"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="98"/>
         <source>Async request id</source>
         <translation>Id de la requête Async</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="98"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="99"/>
         <source>Result in the bucket</source>
         <translation>Résultat dans le bucket</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="146"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="148"/>
         <source>One Async request of {0} × {1} px in EPSG:{2}, delivered to {3}</source>
         <translation>Une requête Async de {0} × {1} px en EPSG:{2}, livrée dans {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/async_algorithm.py" line="162"/>
+        <location filename="../plugin/processing/async_algorithm.py" line="164"/>
         <source>Saved {0} from {1}</source>
         <translation>{0} enregistré depuis {1}</translation>
     </message>
@@ -2481,22 +2481,22 @@ Les autres paramètres sont ceux de Sentinel Hub Process.</translation>
         <translation>Unités de traitement estimées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_process_algorithm.py" line="157"/>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="156"/>
         <source>Analysed: {0}.</source>
         <translation>Analysée : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_process_algorithm.py" line="164"/>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="163"/>
         <source>Not started: check &apos;Start after analysis&apos; to start it.</source>
         <translation>Non démarrée : cochez « Démarrer après l'analyse » pour la démarrer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_process_algorithm.py" line="173"/>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="172"/>
         <source>Tile {0} failed: {1}</source>
         <translation>La tuile {0} a échoué : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_process_algorithm.py" line="189"/>
+        <location filename="../plugin/processing/batch_process_algorithm.py" line="188"/>
         <source>Cancelled; the request goes on at Sentinel Hub.</source>
         <translation>Annulé ; la requête se poursuit chez Sentinel Hub.</translation>
     </message>
@@ -2506,12 +2506,12 @@ Les autres paramètres sont ceux de Sentinel Hub Process.</translation>
         <translation>Statistiques batch Sentinel Hub</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="69"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="66"/>
         <source>sentinel hub,statistical api,batch statistical,time series,ndvi,fields</source>
         <translation>sentinel hub,statistical api,batch statistical,série temporelle,ndvi,parcelles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="74"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="71"/>
         <source>Statistics (mean, standard deviation, min, max, percentiles 10/50/90) of an evalscript's output per time interval, for every polygon of a layer, with Sentinel Hub's Batch Statistical API.
 
 The polygons are written as a GeoPackage into the &lt;b&gt;bucket folder&lt;/b&gt; (s3://bucket/folder, with its account under EO Explorer ▸ Accounts); Sentinel Hub reads them there and writes one result file per polygon beside them. It needs access to the bucket: an &lt;b&gt;IAM role ARN&lt;/b&gt;, or tick &lt;b&gt;Let Sentinel Hub use this bucket's keys&lt;/b&gt; to send the bucket's keys with the request.
@@ -2526,22 +2526,22 @@ Un compte sans Batch Statistical (offres entreprise) obtient la même série ave
 &lt;b&gt;Sortie&lt;/b&gt; : une entité par polygone, intervalle, sortie et bande, avec les attributs et la géométrie du polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="151"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="107"/>
         <source>IAM role ARN Sentinel Hub may assume</source>
         <translation>IAM role ARN que Sentinel Hub peut assumer</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="161"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="117"/>
         <source>Polygons with their series</source>
         <translation>Polygones avec leurs séries</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="179"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="135"/>
         <source>The bucket folder must be an S3 URL: s3://bucket/folder.</source>
         <translation>Le dossier du bucket doit être une URL S3 : s3://bucket/dossier.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="190"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="146"/>
         <source>Set up the {0} account (endpoint, region, access and secret key) under Accounts… so that the polygons can be written to the bucket.</source>
         <translation>Configurez le compte {0} (point de terminaison, région, clé d'accès et clé secrète) dans Comptes… pour que les polygones puissent être écrits dans le bucket.</translation>
     </message>
@@ -2551,87 +2551,82 @@ Un compte sans Batch Statistical (offres entreprise) obtient la même série ave
         <translation>La couche n'a pas de polygones.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="260"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="215"/>
         <source>Cancelled: the Batch Statistical request was stopped.</source>
         <translation>Annulé : la requête Batch Statistical a été arrêtée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="268"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="223"/>
         <source>Polygon {0}: {1}</source>
         <translation>Polygone {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="270"/>
+        <location filename="../plugin/processing/batch_statistics_algorithm.py" line="225"/>
         <source>Batch Statistical request {0}; results in {1}</source>
         <translation>Requête Batch Statistical {0} ; résultats dans {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="72"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="68"/>
         <source>Sentinel Hub statistics (time series)</source>
         <translation>Statistiques Sentinel Hub (série temporelle)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="78"/>
-        <source>Statistics of an evalscript&apos;s output per time interval (Sentinel Hub Statistical API): mean, standard deviation, minimum, maximum, percentiles and pixel counts, for each polygon of the area layer (one request each) or for the extent. The evalscript needs an output with id dataMask, which says which pixels count (the presets &quot;with dataMask&quot; have one). The table has one row per polygon, interval and band; intervals without data are not listed.</source>
-        <translation>Statistiques d'une sortie d'evalscript par intervalle de temps (Statistical API de Sentinel Hub) : moyenne, écart type, minimum, maximum, percentiles et nombres de pixels, pour chaque polygone de la couche de zone (une requête chacun) ou pour l'emprise. L'evalscript doit avoir une sortie d'id dataMask, qui indique quels pixels comptent (les préréglages &quot;with dataMask&quot; en ont une). La table a une ligne par polygone, intervalle et bande ; les intervalles sans données ne sont pas listés.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="99"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="91"/>
         <source>Polygons (one series each)</source>
         <translation>Polygones (une série chacun)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="107"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="99"/>
         <source>Extent (without polygons)</source>
         <translation>Emprise (sans polygones)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="134"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="111"/>
         <source>Percentiles</source>
         <translation>Percentiles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="137"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="116"/>
         <source>Last interval that does not fit</source>
         <translation>Dernier intervalle qui ne tient pas</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="153"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="122"/>
         <source>CRS (empty: UTM zone)</source>
         <translation>SCR (vide : zone UTM)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="165"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="126"/>
         <source>Statistics table</source>
         <translation>Table des statistiques</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="170"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="131"/>
         <source>CSV file</source>
         <translation>Fichier CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="170"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="131"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="196"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="157"/>
         <source>The polygons layer has no polygon.</source>
         <translation>La couche de polygones n'a aucun polygone.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="200"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="161"/>
         <source>Give polygons or an extent.</source>
         <translation>Indiquez des polygones ou une emprise.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="204"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="165"/>
         <source>extent</source>
         <translation>emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/statistics_algorithm.py" line="236"/>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="196"/>
         <source>{0} polygon(s), one Statistical API request each.</source>
         <translation>{0} polygone(s), une requête Statistical API chacun.</translation>
     </message>
@@ -2681,34 +2676,39 @@ Un compte sans Batch Statistical (offres entreprise) obtient la même série ave
         <translation>Écriture de {0} polygone(s) dans {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="290"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="292"/>
         <source>Batch Statistical request: {0}</source>
         <translation>Requête Batch Statistical : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="309"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="310"/>
         <source>Stopping the request failed: {0}</source>
         <translation>L'arrêt de la requête a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="312"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="313"/>
         <source>The Batch Statistical request ended: {0}</source>
         <translation>La requête Batch Statistical s'est terminée : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="355"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="356"/>
         <source>No statistics were written for it.</source>
         <translation>Aucune statistique n'a été écrite pour lui.</translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="361"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="362"/>
         <source>Statistics of {0} polygons read from {1}</source>
         <translation>Statistiques de {0} polygones lues depuis {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/sentinelhub/batch_statistics.py" line="382"/>
+        <location filename="../plugin/sentinelhub/batch_statistics.py" line="383"/>
         <source>It has no readable geometry.</source>
         <translation>Il n'a pas de géométrie lisible.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/statistics_algorithm.py" line="74"/>
+        <source>Statistics of an evalscript&apos;s output per time interval (Sentinel Hub Statistical API): mean, standard deviation, minimum, maximum, percentiles and pixel counts, for each polygon of the area layer (one request each) or for the extent. The evalscript needs an output with id dataMask, which says which pixels count (the presets &quot;with dataMask&quot; have one). The table has one row per polygon, interval and band. Intervals without any acquisition are not listed; an interval whose pixels are all masked (clouds, no data) has a row with empty statistics.</source>
+        <translation>Statistiques d'une sortie d'evalscript par intervalle de temps (Statistical API de Sentinel Hub) : moyenne, écart type, minimum, maximum, percentiles et nombres de pixels, pour chaque polygone de la couche de zone (une requête chacun) ou pour l'emprise. L'evalscript doit avoir une sortie d'id dataMask, qui indique quels pixels comptent (les préréglages &quot;with dataMask&quot; en ont une). La table a une ligne par polygone, intervalle et bande. Les intervalles sans aucune acquisition ne sont pas listés ; un intervalle dont tous les pixels sont masqués (nuages, absence de données) a une ligne aux statistiques vides.</translation>
     </message>
 </context>
 <context>
