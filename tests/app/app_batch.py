@@ -107,8 +107,8 @@ def flow_statistics_batch(ctx: Context) -> dict:
     f.endDate.setDate(QDate(2024, 9, 30))
     f.resolutionSpin.setValue(100)
     engine.interval_combo.setCurrentIndex(engine.interval_combo.findData("P1M"))
-    engine.bucket_edit.setText(f"s3://{BUCKET}/time-series")
-    engine.role_edit.setText(SANDBOX_ROLE)
+    engine.delivery.bucketEdit.setText(f"s3://{BUCKET}/time-series")
+    engine.delivery.roleEdit.setText(SANDBOX_ROLE)
     estimate = dock.update_estimate()
     outcomes: list = []
     dock.processFinished.connect(outcomes.append)
@@ -122,8 +122,8 @@ def flow_statistics_batch(ctx: Context) -> dict:
         )
     finally:
         dock.processFinished.disconnect(outcomes.append)
-        engine.bucket_edit.clear()  # the other flows send one request per field
-        engine.role_edit.clear()
+        engine.delivery.bucketEdit.clear()  # the other flows send one request per field
+        engine.delivery.roleEdit.clear()
     data: dict = {
         "estimate": estimate,
         "messages": messages(dock.message_bar),

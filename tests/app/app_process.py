@@ -202,7 +202,7 @@ def flow_statistics_dock_picture(ctx: Context) -> dict:
     show_extent(ctx, "EPSG:4326", QgsRectangle(10.88, 50.43, 11.12, 50.56))
     dock.use_engine("statistical")
     engine = dock.current_engine()
-    engine.bucket_edit.clear()  # one Statistical request per field
+    engine.delivery.bucketEdit.clear()  # one Statistical request per field
     f = dock.form
     dock.layer_combo.setLayer(layer)
     click(f.selectionRadio)
@@ -210,6 +210,10 @@ def flow_statistics_dock_picture(ctx: Context) -> dict:
     f.endDate.setDate(QDate(2024, 12, 31))
     f.resolutionSpin.setValue(100)
     engine.interval_combo.setCurrentIndex(engine.interval_combo.findData("P1M"))
+    # the Time series options (interval, band, last interval, the bucket lines) in sight
+    f.formScroll.ensureWidgetVisible(engine.delivery.keysCheck)
+    settle(0.3)
+    options_screenshot = screenshot(ctx, "time-series-options")
     outcomes: list = []
     dock.processFinished.connect(outcomes.append)
     click(f.runButton)
@@ -240,6 +244,7 @@ def flow_statistics_dock_picture(ctx: Context) -> dict:
         },
         requests=outcome.requests,
         table_rows=len(dialog.table_values()) - 1,
+        options_screenshot=options_screenshot,
     )
     # The window over the map, as the user sees it (the shared screenshot raises the main
     # window, which would hide it on a screen without a window manager).

@@ -35,6 +35,7 @@ def test_statistics_dock_picture(app_run, sandbox):
         assert set(months) <= {"01", "02", "04", "06", "07", "08", "09"} and len(months) >= 3
     assert data["table_rows"] == 3 * 7
     assert_picture(data["screenshot"])
+    assert_picture(data["options_screenshot"])
     assert data["layout"]["sideways"] == 0, data["layout"]  # fits a laptop's dock
 
 

@@ -58,7 +58,7 @@ class QuicklooksController(QObject):
         self.dock = dock
         self.button = button
         self.task: WorkflowTask | None = None
-        self._own_clients: list = []
+        #: the clients made for a run (closed when it ends), by footprints layer id
         self._own_http: dict = {}
         #: ids of the footprints layers whose quicklooks are asked for (shown or coming)
         self._wanted: set[str] = set()
@@ -105,7 +105,7 @@ class QuicklooksController(QObject):
             on = False
         else:
             on = self.show(layer)
-        if layer is self.dock.results_layer:
+        if self._is_current(layer):
             self._check(on)
         return on
 
@@ -228,7 +228,7 @@ class QuicklooksController(QObject):
             return self.dock.results_http
         if self._own_http.get(layer.id()) is not None:
             return self._own_http[layer.id()]  # one client for all the items of a run
-        catalog = None if self._is_current(layer) else self._catalogs.get(layer.id())
+        catalog = None if self._is_current(layer) else self._catalog(layer)
         http = None
         if catalog is not None:
             try:
@@ -237,18 +237,19 @@ class QuicklooksController(QObject):
                 http = None  # previews are worth asking for without the account
         if http is None:
             http = plain_client()
-        self._own_clients.append(http)
         self._own_http[layer.id()] = http
         return http
+
+    def _catalog(self, layer):
+        """The catalog ``layer``'s footprints came from (the dock's for its results)."""
+        if self._is_current(layer):
+            return self.dock.results_catalog
+        return self._catalogs.get(layer.id())
 
     def _job(self, layer, fid: int, item: dict) -> QuicklookJob:
         """The job of one item, with the credentials its preview's host gets."""
         look = choose(item)
-        if self._is_current(layer):
-            catalog = self.dock.results_catalog
-        else:
-            catalog = self._catalogs.get(layer.id())
-        http = self._client(layer)
+        catalog, http = self._catalog(layer), self._client(layer)
         try:
             client = streaming.http_for_asset(look.href, catalog, http)
         except CredentialsRequired:
@@ -276,9 +277,8 @@ class QuicklooksController(QObject):
         self._finish(layer, outcome)
 
     def _finish(self, layer, outcome: QuicklooksOutcome) -> None:
-        for client in self._own_clients:
+        for client in self._own_http.values():
             client.close()
-        self._own_clients = []
         self._own_http = {}
         try:
             layer_id = layer.id()

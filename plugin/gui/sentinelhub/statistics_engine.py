@@ -28,7 +28,7 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QTimer
-from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from ...api.accounts import Credentials, s3_account
 from ...api.async_process import Delivery, folder_problem, role_problem
@@ -223,7 +223,7 @@ class StatisticsEngine(Engine):
             parent=widget,
         )
         form.addRow(self.delivery)
-        self.bucket_edit.textChanged.connect(self.dock.schedule_estimate)
+        self.delivery.bucketEdit.textChanged.connect(self.dock.schedule_estimate)
         for combo in (self.interval_combo, self.last_combo):
             combo.currentIndexChanged.connect(self.dock.schedule_estimate)
         self.dock.engine_combo.currentIndexChanged.connect(
@@ -328,19 +328,6 @@ class StatisticsEngine(Engine):
 
     def bucket_folder(self) -> str:
         return self.delivery.folder() if self._widget is not None else ""
-
-    # the delivery's widgets, under the names scripts and tests know
-    @property
-    def bucket_edit(self) -> QLineEdit:
-        return self.delivery.bucketEdit
-
-    @property
-    def role_edit(self) -> QLineEdit:
-        return self.delivery.roleEdit
-
-    @property
-    def keys_check(self) -> QCheckBox:
-        return self.delivery.keysCheck
 
     # -- running -------------------------------------------------------------------------
 

@@ -65,9 +65,9 @@ def server_for(keycloak, scenes, s3, **kw):
 def batch_dock(qgis_iface, sh, tmp_path, layer, role=ROLE, keys=False):
     dock, engine = june_dock(qgis_iface, sh, tmp_path, layer, set(FIELDS))
     engine.poll_seconds = 0
-    engine.bucket_edit.setText(FOLDER)
-    engine.role_edit.setText(role)
-    engine.keys_check.setChecked(keys)
+    engine.delivery.bucketEdit.setText(FOLDER)
+    engine.delivery.roleEdit.setText(role)
+    engine.delivery.keysCheck.setChecked(keys)
     return dock, engine
 
 
@@ -200,7 +200,7 @@ def test_the_bucket_keys_go_to_sentinel_hub_only_with_consent(
             assert not [r for r in sh.requests if r["path"].startswith("/api/v1/statistics")]
 
             dock.message_bar.clearWidgets()
-            engine.keys_check.setChecked(True)
+            engine.delivery.keysCheck.setChecked(True)
             outcome = run_dock(qgis_app, dock, timeout=120)
             assert outcome is not None and outcome.error is None, messages(dock)
             (created,) = posted(sh, "/api/v1/statistics/batch")
